@@ -1,0 +1,95 @@
+/**
+ * The cluster as a React Flow diagram: nodes are built once per topology;
+ * the step at the cursor decides which edge is lit and where the packet goes.
+ */
+import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { memo, useMemo } from 'react';
+import { currentStep, usePlayer } from '../store/store';
+import { useT } from '../panels/useT';
+import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
+import { Packets } from './Packets';
+import { buildTopology, edgeId, type Topology } from './topology';
+
+function flowNodes(topology: Topology): Node[] {
+  const groups: Node<GroupNodeData>[] = topology.groups.map((g) => {
+    const area = topology.podAreas[g.node ?? (g.kind === 'unscheduled' ? 'unscheduled' : '')];
+    return {
+      id: g.id,
+      type: 'box',
+      position: { x: g.box.x, y: g.box.y },
+      width: g.box.w,
+      height: g.box.h,
+      data: {
+        kind: g.kind,
+        ...(g.node ? { node: g.node } : {}),
+        ...(area ? { podArea: { x: area.x - g.box.x, y: area.y - g.box.y, w: area.w, h: area.h } } : {}),
+      },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: 0,
+    };
+  });
+  const components: Node<ComponentNodeData>[] = topology.components.map((c) => ({
+    id: c.id,
+    type: 'component',
+    position: { x: c.box.x, y: c.box.y },
+    width: c.box.w,
+    height: c.box.h,
+    data: { id: c.id, kind: c.kind },
+    draggable: false,
+    selectable: false,
+    zIndex: 2,
+  }));
+  return [...groups, ...components];
+}
+
+export const ClusterDiagram = memo(function ClusterDiagram() {
+  const t = useT();
+  const nodesSpec = usePlayer((s) => s.trace.nodes);
+  const theme = usePlayer((s) => s.theme);
+  const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
+  const nodes = useMemo(() => flowNodes(topology), [topology]);
+  const activeEdge = usePlayer((s) => {
+    const step = currentStep(s);
+    return step && step.from !== step.to
+      ? [step.to, ...(step.fanout ?? [])].map((to) => edgeId(step.from, to)).join(' ')
+      : '';
+  });
+  const edges: Edge[] = useMemo(() => {
+    const lit = new Set(activeEdge.split(' '));
+    return topology.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'straight',
+      focusable: false,
+      selectable: false,
+      // Above the group boxes, below the components.
+      zIndex: 1,
+      className: lit.has(e.id) ? 'edge-active' : undefined,
+    }));
+  }, [topology, activeEdge]);
+
+  return (
+    <div className="diagram" role="region" aria-label={t('diagram.label')} data-testid="diagram">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.04 }}
+        minZoom={0.2}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Packets topology={topology} />
+      </ReactFlow>
+    </div>
+  );
+});

@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import { useT } from '../panels/useT';
+import type { PodView } from './pods';
+
+const ICON: Record<PodView['health'], string> = { ok: '✓', progress: '◷', failed: '✕' };
+
+/** One Pod as the diagram shows it: name, kubectl STATUS, READY and IP. Colour is never the only cue. */
+export const PodCard = memo(function PodCard({ pod }: { pod: PodView }) {
+  const t = useT();
+  const ip = pod.ip === '<none>' ? t('diagram.noIP') : pod.ip;
+  return (
+    <div
+      className={`pod-card pod-${pod.health}`}
+      data-testid="pod-card"
+      data-pod={pod.name}
+      data-status={pod.status}
+      aria-label={t('diagram.podCard', { name: pod.name, status: pod.status })}
+    >
+      <div className="pod-name">
+        <span className="pod-icon" aria-hidden="true">
+          {ICON[pod.health]}
+        </span>
+        {pod.name}
+      </div>
+      <div className="pod-meta">
+        <span className="pod-status">{pod.status}</span>
+        <span className="pod-ready">{pod.ready}</span>
+      </div>
+      <div className="pod-ip" data-testid="pod-ip">
+        {ip}
+      </div>
+    </div>
+  );
+});

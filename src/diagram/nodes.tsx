@@ -1,0 +1,88 @@
+/**
+ * Custom React Flow nodes, defined once outside any component and memoized.
+ * Each reads only the slice of the store it draws.
+ */
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ComponentId } from '../engine';
+import { currentSeq, currentStep, usePlayer } from '../store/store';
+import { useT } from '../panels/useT';
+import { PodCard } from './PodCard';
+import { podsAt } from './pods';
+
+export type ComponentNodeData = { id: ComponentId; kind: string; node?: string };
+export type GroupNodeData = {
+  kind: 'control-plane' | 'worker' | 'unscheduled';
+  node?: string;
+  /** Where Pod cards go, relative to the group. */
+  podArea?: { x: number; y: number; w: number; h: number };
+};
+
+/** 'from' acts, 'to' receives, 'self' works alone; null when not part of the step. */
+function useRole(id: ComponentId): 'from' | 'to' | 'self' | null {
+  return usePlayer((s) => {
+    const step = currentStep(s);
+    if (!step) return null;
+    if (step.from === id && step.to === id) return 'self';
+    if (step.from === id) return 'from';
+    if (step.to === id || step.fanout?.includes(id)) return 'to';
+    return null;
+  });
+}
+
+const hidden = { opacity: 0, top: '50%', left: '50%', width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0 };
+
+export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<Node<ComponentNodeData>>) {
+  const t = useT();
+  const role = useRole(data.id);
+  return (
+    <div
+      className={`component component-${data.kind}${role ? ` is-${role}` : ''}`}
+      data-testid={`component-${data.id}`}
+      data-role={role ?? ''}
+    >
+      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
+      <Handle type="source" position={Position.Top} style={hidden} isConnectable={false} />
+      <div className="component-name">{t(`component.${data.kind}`)}</div>
+      <div className="component-role">{t(`role.${data.kind}`)}</div>
+    </div>
+  );
+});
+
+function usePods(node: string) {
+  return usePlayer(useShallow((s) => podsAt(s.trace, currentSeq(s)).get(node) ?? []));
+}
+
+export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupNodeData>>) {
+  const t = useT();
+  const pods = usePods(data.kind === 'worker' ? data.node! : '');
+  if (data.kind === 'control-plane') {
+    return (
+      <div className="group group-control-plane">
+        <div className="group-label">{t('diagram.controlPlane')}</div>
+      </div>
+    );
+  }
+  const label = data.kind === 'worker' ? t('diagram.node', { name: data.node! }) : t('diagram.unscheduled');
+  return (
+    <div
+      className={`group group-${data.kind}`}
+      data-testid={data.kind === 'worker' ? `node-${data.node}` : 'unscheduled'}
+    >
+      <div className="group-label" title={data.kind === 'unscheduled' ? t('diagram.unscheduledHint') : undefined}>
+        {label}
+      </div>
+      <div
+        className={`pod-area pod-area-${data.kind}`}
+        style={data.podArea ? { left: data.podArea.x, top: data.podArea.y, width: data.podArea.w } : undefined}
+      >
+        {pods.map((p) => (
+          <PodCard key={p.key} pod={p} />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+export const NODE_TYPES = { component: ComponentNode, box: GroupNode };

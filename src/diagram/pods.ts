@@ -1,0 +1,39 @@
+/**
+ * The Pods the diagram shows at a step: every Pod object in etcd at that
+ * point, printed as `kubectl get pods` prints it, grouped by node.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { printPod, type PodRow, type Trace } from '../engine';
+
+export type PodHealth = 'ok' | 'progress' | 'failed';
+
+export interface PodView extends PodRow {
+  key: string;
+  health: PodHealth;
+}
+
+const FAILED = /Err|BackOff|Error|OOMKilled|Failed|Invalid|Unknown|ExitCode|Evicted/;
+
+export function healthOf(row: PodRow): PodHealth {
+  if (FAILED.test(row.status)) return 'failed';
+  const [ready, total] = row.ready.split('/');
+  return row.status === 'Running' && ready === total ? 'ok' : 'progress';
+}
+
+let memo: { trace: Trace; seq: number; byNode: Map<string, PodView[]> } | undefined;
+
+/** Pods by node name ('' for unscheduled) after step `seq`; memoized for the last (trace, seq). */
+export function podsAt(trace: Trace, seq: number): Map<string, PodView[]> {
+  if (memo && memo.trace === trace && memo.seq === seq) return memo.byNode;
+  const byNode = new Map<string, PodView[]>();
+  for (const [key, obj] of trace.objectsAt(seq)) {
+    if (obj.kind !== 'Pod') continue;
+    const row = printPod(obj as unknown as Pod);
+    const node = row.node === '<none>' ? '' : row.node;
+    const list = byNode.get(node) ?? [];
+    list.push({ ...row, key, health: healthOf(row) });
+    byNode.set(node, list);
+  }
+  memo = { trace, seq, byNode };
+  return byNode;
+}

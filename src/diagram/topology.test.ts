@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLUSTER, simulate } from '../engine';
+import { DEFAULT_MANIFESTS } from '../store/default-scenario';
+import { buildTopology, edgeId } from './topology';
+
+describe('topology', () => {
+  const topology = buildTopology(DEFAULT_CLUSTER.nodes);
+
+  it('has every step travel along an edge of the diagram', () => {
+    const edges = new Set(topology.edges.map((e) => e.id));
+    const ids = new Set(topology.components.map((c) => c.id));
+    const trace = simulate({ manifests: DEFAULT_MANIFESTS, seed: 1 });
+    const unknown = trace.steps.flatMap((s) => [s.from, s.to, ...(s.fanout ?? [])]).filter((id) => !ids.has(id));
+    const offEdge = trace.steps
+      .flatMap((s) => [s.to, ...(s.fanout ?? [])].filter((to) => to !== s.from).map((to) => [s.from, to] as const))
+      .filter(([a, b]) => !edges.has(edgeId(a, b)))
+      .map(([a, b]) => `${a} → ${b}`);
+    expect(unknown).toEqual([]);
+    expect(offEdge).toEqual([]);
+  });
+
+  it('puts the control plane above the worker nodes, and no two components on top of each other', () => {
+    const api = topology.components.find((c) => c.id === 'kube-apiserver')!;
+    const kubelet = topology.components.find((c) => c.id === 'kubelet/node-1')!;
+    expect(api.box.y + api.box.h).toBeLessThan(kubelet.box.y);
+    const overlapping: string[] = [];
+    topology.components.forEach((p, i) => {
+      for (const q of topology.components.slice(i + 1)) {
+        const [a, b] = [p.box, q.box];
+        if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+          overlapping.push(`${p.id} / ${q.id}`);
+      }
+    });
+    expect(overlapping).toEqual([]);
+  });
+
+  it('gives each worker node its kubelet, runtime, CNI plugin and kube-proxy', () => {
+    const expected = DEFAULT_CLUSTER.nodes.flatMap((n) =>
+      ['kubelet', 'runtime', 'cni', 'kube-proxy'].map((p) => `${p}/${n.name}`),
+    );
+    const have = new Set(topology.components.map((c) => c.id as string));
+    expect(expected.filter((id) => !have.has(id))).toEqual([]);
+  });
+});

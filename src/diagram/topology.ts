@@ -1,0 +1,118 @@
+/**
+ * Where every component sits and which ones talk: the one source of truth
+ * for the diagram's nodes and edges. The control plane is above, the worker
+ * nodes below, so the request reads top to bottom.
+ */
+import type { ComponentId, NodeSpec } from '../engine';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ComponentPlace {
+  id: ComponentId;
+  /** The catalog key: `kubelet` for `kubelet/node-1`. */
+  kind: string;
+  /** Absolute position in flow coordinates. */
+  box: Box;
+  /** The worker node's group, for per-node parts. */
+  group?: string;
+}
+
+export interface GroupPlace {
+  id: string;
+  kind: 'control-plane' | 'worker' | 'unscheduled';
+  node?: string;
+  box: Box;
+}
+
+export interface Topology {
+  components: ComponentPlace[];
+  groups: GroupPlace[];
+  edges: { id: string; source: ComponentId; target: ComponentId }[];
+  /** Where the Pod cards of a worker node (or of the unscheduled tray) go. */
+  podAreas: Record<string, Box>;
+  bounds: Box;
+}
+
+export const COMPONENT_W = 200;
+export const COMPONENT_H = 54;
+const NODE_W = 460;
+const NODE_H = 258;
+const NODE_GAP = 40;
+const NODES_Y = 330;
+
+export function edgeId(a: ComponentId, b: ComponentId): string {
+  return [a, b].sort().join('--');
+}
+
+export function buildTopology(nodes: readonly NodeSpec[]): Topology {
+  const workersWidth = nodes.length * NODE_W + (nodes.length - 1) * NODE_GAP;
+  const width = Math.max(workersWidth, 920);
+  const mid = width / 2;
+  const at = (id: ComponentId, kind: string, cx: number, y: number, group?: string): ComponentPlace => ({
+    id,
+    kind,
+    box: { x: cx - COMPONENT_W / 2, y, w: COMPONENT_W, h: COMPONENT_H },
+    ...(group ? { group } : {}),
+  });
+
+  const components: ComponentPlace[] = [
+    at('kubectl', 'kubectl', mid - 470, 40),
+    at('kube-apiserver', 'kube-apiserver', mid, 40),
+    at('etcd', 'etcd', mid + 250, 40),
+    at('kube-controller-manager', 'kube-controller-manager', mid - 250, 170),
+    at('kube-scheduler', 'kube-scheduler', mid + 250, 170),
+    at('coredns', 'coredns', mid + 470, 170),
+  ];
+  const groups: GroupPlace[] = [
+    { id: 'control-plane', kind: 'control-plane', box: { x: mid - 360, y: 0, w: 720, h: 250 } },
+    {
+      id: 'unscheduled',
+      kind: 'unscheduled',
+      box: { x: mid + 470 - COMPONENT_W / 2 - 10, y: 0, w: COMPONENT_W + 20, h: 140 },
+    },
+  ];
+  const podAreas: Record<string, Box> = {
+    unscheduled: { x: mid + 470 - COMPONENT_W / 2, y: 34, w: COMPONENT_W, h: 100 },
+  };
+  const edges: Topology['edges'] = [];
+  const link = (a: ComponentId, b: ComponentId): void => {
+    edges.push({ id: edgeId(a, b), source: a, target: b });
+  };
+  link('kubectl', 'kube-apiserver');
+  link('kube-apiserver', 'etcd');
+  link('kube-apiserver', 'kube-controller-manager');
+  link('kube-apiserver', 'kube-scheduler');
+  link('kube-apiserver', 'coredns');
+
+  const left = mid - workersWidth / 2;
+  nodes.forEach((n, i) => {
+    const x = left + i * (NODE_W + NODE_GAP);
+    groups.push({ id: `node/${n.name}`, kind: 'worker', node: n.name, box: { x, y: NODES_Y, w: NODE_W, h: NODE_H } });
+    const col1 = x + 16 + COMPONENT_W / 2;
+    const col2 = x + NODE_W - 16 - COMPONENT_W / 2;
+    const g = `node/${n.name}`;
+    components.push(
+      at(`kubelet/${n.name}`, 'kubelet', col1, NODES_Y + 44, g),
+      at(`runtime/${n.name}`, 'runtime', col1, NODES_Y + 44 + 70, g),
+      at(`cni/${n.name}`, 'cni', col1, NODES_Y + 44 + 140, g),
+      at(`kube-proxy/${n.name}`, 'kube-proxy', col2, NODES_Y + 44, g),
+    );
+    podAreas[n.name] = { x: col2 - COMPONENT_W / 2, y: NODES_Y + 44 + 70, w: COMPONENT_W, h: 130 };
+    link('kube-apiserver', `kubelet/${n.name}`);
+    link('kube-apiserver', `kube-proxy/${n.name}`);
+    link(`kubelet/${n.name}`, `runtime/${n.name}`);
+    link(`runtime/${n.name}`, `cni/${n.name}`);
+  });
+  const minX = Math.min(mid - 470 - COMPONENT_W / 2, left);
+  const maxX = Math.max(mid + 470 + COMPONENT_W / 2 + 10, left + workersWidth);
+  return { components, groups, edges, podAreas, bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + NODE_H } };
+}
+
+export function center(b: Box): { x: number; y: number } {
+  return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+}

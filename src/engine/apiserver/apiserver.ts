@@ -1,0 +1,426 @@
+/**
+ * kube-apiserver: the only component that talks to etcd. A write passes the
+ * handler chain (authentication, authorization), then for creates defaulting,
+ * mutating admission, validation and validating admission, and is stored in
+ * etcd; the watch cache then tells every informer whose watch matches.
+ * Models staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain
+ * and endpoints/handlers/create.go.
+ */
+import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
+import type { Sim, StepMeta } from '../core/sim';
+import type { EtcdState } from '../etcd/etcd';
+import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
+import { authorize } from './authz';
+import {
+  admitDefaultTolerationSeconds,
+  admitPriority,
+  admitServiceAccount,
+  applyPodDefaults,
+  qosClass,
+} from './pod-defaults';
+import { invalidMessage, validatePod } from './pod-validation';
+import { byResource, etcdKey, resourceOfKey } from './resources';
+import { generateNameSuffix, isoTime, uuid } from './names';
+
+interface Inflight {
+  req: ApiRequest;
+  client: ComponentId;
+  obj?: ApiObject;
+  key?: string;
+}
+
+export interface ApiserverState {
+  inflight: Record<number, Inflight>;
+  watchers: { component: ComponentId; spec: WatchSpec }[];
+  /** The watch cache: what kube-apiserver last saw from etcd's watch. */
+  cache: Record<string, ApiObject>;
+}
+
+export function initApiserver(): ApiserverState {
+  return { inflight: {}, watchers: [], cache: {} };
+}
+
+type World = { apiserver: ApiserverState; etcd: EtcdState };
+type ApiSim = Sim<World>;
+
+const SELF: ComponentId = 'kube-apiserver';
+
+/** Stages a request passes, in order; only creates of Pods run admission here. */
+function stagesFor(req: ApiRequest): readonly ApiRequestStage[] {
+  if (isPodCreate(req)) {
+    return [
+      'authentication',
+      'authorization',
+      'mutating-admission',
+      'validation',
+      'validating-admission',
+      'summary',
+      'storage',
+    ];
+  }
+  return ['authentication', 'authorization', 'storage'];
+}
+type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
+
+function isPodCreate(req: ApiRequest): boolean {
+  return req.verb === 'create' && req.resource === 'pods' && !req.subresource;
+}
+
+/** How much the steps of a request tell: a user's create is the story; status and leases are detail. */
+function detailOf(req: ApiRequest): DetailLevel {
+  if (req.resource === 'leases' || req.resource === 'events') return 'deep';
+  if (isPodCreate(req) && req.user.name === 'kubernetes-admin') return 'standard';
+  return 'deep';
+}
+
+export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, from: ComponentId): void {
+  const st = sim.world.apiserver;
+  switch (msg.type) {
+    case 'http-request': {
+      st.inflight[msg.id] = { req: msg.req, client: from };
+      if (msg.req.verb === 'list' || msg.req.verb === 'watch') return serveListWatch(sim, msg.id);
+      if (msg.req.resource === 'events') return stage(sim, msg.id, 'storage', 0.1);
+      return stage(sim, msg.id, 'authentication', sim.latency(0.1, 0.4));
+    }
+    case 'apiserver-stage':
+      return runStage(sim, msg.id, msg.stage);
+    case 'etcd-txn-result':
+      return finish(sim, msg.id, msg.ok, msg.value);
+    case 'etcd-watch':
+      return fanOut(sim, msg.key, msg.prev, msg.value);
+    default:
+      return void self;
+  }
+}
+
+function stage(sim: ApiSim, id: number, next: ApiRequestStage, delay: number): void {
+  sim.send({ from: SELF, to: SELF, msg: { type: 'apiserver-stage', id, stage: next } }, delay);
+}
+
+function nextStage(sim: ApiSim, id: number, current: ApiRequestStage): void {
+  const stages = stagesFor(sim.world.apiserver.inflight[id]!.req);
+  const next = stages[stages.indexOf(current) + 1];
+  if (next) stage(sim, id, next, next === 'summary' ? 0 : sim.latency(0.1, 0.5));
+}
+
+function internal(level: DetailLevel, key: string, params: Record<string, string | number>): StepMeta {
+  return { kind: 'internal', level, say: { key, params } };
+}
+
+function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
+  const flight = sim.world.apiserver.inflight[id]!;
+  const { req } = flight;
+  const level = detailOf(req);
+  switch (stageName) {
+    case 'authentication':
+      sim.note(SELF, {
+        ...internal(level, 'apiserver-authentication', { user: req.user.name, via: req.user.via }),
+        path: req.path,
+      });
+      return nextStage(sim, id, stageName);
+    case 'authorization': {
+      const decision = authorize(req);
+      if (!decision.allowed) {
+        sim.note(
+          SELF,
+          internal(level === 'deep' ? 'standard' : level, 'apiserver-forbidden', { message: decision.reason }),
+        );
+        return respond(sim, id, 403, undefined, decision.reason);
+      }
+      const resource = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
+      sim.note(
+        SELF,
+        internal(level, 'apiserver-authorization', {
+          user: req.user.name,
+          verb: req.verb,
+          resource,
+          reason: decision.reason,
+        }),
+      );
+      return nextStage(sim, id, stageName);
+    }
+    case 'mutating-admission': {
+      const pod = structuredClone(req.body) as unknown as Pod;
+      pod.spec ??= { containers: [] };
+      pod.spec.containers ??= [];
+      const defaulted = applyPodDefaults(pod);
+      const plugins = [
+        ...admitServiceAccount(pod, generateNameSuffix(sim)),
+        ...admitPriority(pod),
+        ...admitDefaultTolerationSeconds(pod),
+      ];
+      flight.obj = pod as unknown as ApiObject;
+      sim.note(
+        SELF,
+        internal(level, 'apiserver-mutating-admission', {
+          defaulted: defaulted.length,
+          admitted: plugins.length,
+          fields: [...defaulted, ...plugins].join(', '),
+        }),
+      );
+      return nextStage(sim, id, stageName);
+    }
+    case 'validation': {
+      const obj = flight.obj!;
+      // BeforeCreate: generateName, uid, creationTimestamp, then strategy.Validate.
+      if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
+        obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
+      }
+      obj.metadata.namespace = req.namespace;
+      obj.metadata.uid = uuid(sim);
+      obj.metadata.creationTimestamp = isoTime(sim.now);
+      const pod = obj as unknown as Pod;
+      (pod as { status?: PodStatus }).status = { phase: 'Pending', qosClass: qosClass(pod) };
+      const errs = validatePod(pod);
+      if (errs.length) {
+        const message = invalidMessage('Pod', String(obj.metadata.name ?? ''), errs);
+        sim.note(SELF, internal('standard', 'apiserver-invalid', { message }));
+        return respond(sim, id, 422, undefined, message);
+      }
+      sim.note(SELF, internal(level, 'apiserver-validation', { kind: obj.kind, name: String(obj.metadata.name) }));
+      return nextStage(sim, id, stageName);
+    }
+    case 'validating-admission':
+      sim.note(SELF, internal(level, 'apiserver-validating-admission', { namespace: req.namespace ?? '' }));
+      return nextStage(sim, id, stageName);
+    case 'summary': {
+      const obj = flight.obj!;
+      sim.note(SELF, {
+        ...internal('overview', 'apiserver-checks', {
+          user: req.user.name,
+          kind: obj.kind,
+          name: String(obj.metadata.name),
+        }),
+        summary: true,
+      });
+      return nextStage(sim, id, stageName);
+    }
+    case 'storage':
+      return store(sim, id);
+  }
+}
+
+/** Work out the object to write and send the transaction to etcd. */
+function store(sim: ApiSim, id: number): void {
+  const flight = sim.world.apiserver.inflight[id]!;
+  const { req } = flight;
+  const etcdKv = sim.world.etcd.kv;
+  let key: string;
+  let value: ApiObject;
+  let create = false;
+  let level: DetailLevel = 'standard';
+  let say: { key: string; params: Record<string, string | number> };
+
+  if (req.verb === 'create' && !req.subresource) {
+    const obj = flight.obj ?? structuredClone(req.body!);
+    if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
+      obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
+    }
+    obj.metadata.namespace ??= req.namespace;
+    obj.metadata.uid ??= uuid(sim);
+    obj.metadata.creationTimestamp ??= isoTime(sim.now);
+    key = etcdKey(req.resource, obj.metadata.namespace, String(obj.metadata.name));
+    value = obj;
+    create = true;
+    if (req.resource === 'pods') {
+      level = 'overview';
+      say = { key: 'apiserver-store-pod', params: { key, name: String(obj.metadata.name) } };
+    } else {
+      level = 'deep';
+      say = { key: 'apiserver-store', params: { key, kind: obj.kind } };
+    }
+  } else {
+    key = etcdKey(req.resource, req.namespace, req.name!);
+    const current = etcdKv[key]?.value;
+    if (!current) return respond(sim, id, 404, undefined, `${req.resource} "${req.name}" not found`);
+    if (req.subresource === 'binding') {
+      const pod = structuredClone(current) as unknown as Pod;
+      const target = (req.body as unknown as { target: { name: string } }).target.name;
+      if (pod.spec?.nodeName) {
+        return respond(
+          sim,
+          id,
+          409,
+          undefined,
+          `Operation cannot be fulfilled on pods/binding "${req.name}": pod ${req.name} is already assigned to node "${pod.spec.nodeName}"`,
+        );
+      }
+      // Models pkg/registry/core/pod/storage assignPod: nodeName and PodScheduled in one write.
+      pod.spec!.nodeName = target;
+      const status: PodStatus = { ...pod.status };
+      status.conditions = [
+        ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+        {
+          type: 'PodScheduled',
+          status: 'True',
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: isoTime(sim.now),
+        },
+      ];
+      (pod as { status?: PodStatus }).status = status;
+      value = pod as unknown as ApiObject;
+      say = { key: 'apiserver-store-binding', params: { key, name: req.name!, node: target } };
+    } else if (req.subresource === 'status') {
+      const patch = (req.body as { status?: Record<string, unknown> }).status ?? {};
+      const status = { ...(current.status as Record<string, unknown>), ...patch };
+      value = { ...structuredClone(current), status };
+      say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase: String(status.phase ?? '') } };
+    } else {
+      value = { ...structuredClone(req.body!), metadata: { ...current.metadata, ...req.body!.metadata } };
+      level = 'deep';
+      say = { key: 'apiserver-store', params: { key, kind: current.kind } };
+    }
+  }
+  if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
+  flight.key = key;
+  sim.send(
+    {
+      from: SELF,
+      to: 'etcd',
+      msg: { type: 'etcd-txn', id, key, value, ...(create ? { mustNotExist: true } : {}) },
+      meta: { kind: 'request', level, verb: create ? 'txn create' : 'txn update', path: key, say },
+    },
+    sim.latency(0.5, 2),
+  );
+}
+
+function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): void {
+  const flight = sim.world.apiserver.inflight[id];
+  if (!flight) return;
+  const { req } = flight;
+  if (!ok) {
+    const info = byResource(req.resource);
+    return respond(
+      sim,
+      id,
+      409,
+      undefined,
+      `${info.resource} "${String(flight.obj?.metadata.name ?? req.name)}" already exists`,
+    );
+  }
+  const status = req.verb === 'create' ? 201 : 200;
+  respond(sim, id, status, value ?? undefined);
+}
+
+function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, message?: string): void {
+  const st = sim.world.apiserver;
+  const flight = st.inflight[id]!;
+  delete st.inflight[id];
+  const { req, client } = flight;
+  const name = String(body?.metadata.name ?? req.name ?? flight.obj?.metadata.name ?? '');
+  const fromUser = client === 'kubectl';
+  let level: DetailLevel = fromUser ? 'overview' : 'deep';
+  if (req.subresource === 'binding' || req.subresource === 'status') level = 'standard';
+  if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
+  if (status >= 400) level = fromUser ? 'overview' : 'standard';
+  const say: Say = message
+    ? { key: 'apiserver-error', params: { status, message } }
+    : fromUser
+      ? {
+          key: 'apiserver-created',
+          params: { status, printed: `${String(body?.kind ?? req.resource).toLowerCase()}/${name} created` },
+        }
+      : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
+  sim.send(
+    {
+      from: SELF,
+      to: client,
+      msg: { type: 'http-response', id, status, ...(body ? { body } : {}), ...(message ? { message } : {}) },
+      meta: { kind: 'response', level, status, path: req.path, say },
+    },
+    sim.latency(0.5, 2),
+  );
+}
+
+/** LIST answers from the watch cache; WATCH registers the caller for later changes. */
+function serveListWatch(sim: ApiSim, id: number): void {
+  const st = sim.world.apiserver;
+  const flight = st.inflight[id]!;
+  delete st.inflight[id];
+  const specs = flight.req.watches ?? [];
+  const items: ApiObject[] = [];
+  for (const spec of specs) {
+    st.watchers.push({ component: flight.client, spec });
+    for (const [key, obj] of Object.entries(st.cache)) {
+      if (resourceOfKey(key)?.resource === spec.resource && matches(spec, obj)) items.push(obj);
+    }
+  }
+  sim.send(
+    {
+      from: SELF,
+      to: flight.client,
+      msg: { type: 'http-response', id, status: 200, items },
+      meta: {
+        kind: 'response',
+        level: 'deep',
+        status: 200,
+        say: {
+          key: 'apiserver-list',
+          params: { count: items.length, resources: specs.map((s) => s.resource).join(', ') },
+        },
+      },
+    },
+    sim.latency(0.5, 2),
+  );
+}
+
+function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
+  if (!obj) return false;
+  if (spec.nodeName === undefined) return true;
+  return (obj.spec as { nodeName?: string } | undefined)?.nodeName === spec.nodeName;
+}
+
+/**
+ * The watch cache saw a change: each watcher gets ADDED, MODIFIED or DELETED
+ * as seen through its own selector (a Pod newly bound to a node is ADDED for
+ * that node's kubelet).
+ */
+function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObject | null): void {
+  const st = sim.world.apiserver;
+  if (value) st.cache[key] = value;
+  else delete st.cache[key];
+  const resource = resourceOfKey(key)?.resource;
+  if (!resource) return;
+  const events: Partial<Record<ComponentId, WatchEventType>> = {};
+  const targets: ComponentId[] = [];
+  for (const w of st.watchers) {
+    if (w.spec.resource !== resource) continue;
+    const was = matches(w.spec, prev);
+    const is = matches(w.spec, value);
+    const type: WatchEventType | null = !was && is ? 'ADDED' : was && is ? 'MODIFIED' : was && !is ? 'DELETED' : null;
+    if (!type || events[w.component]) continue;
+    events[w.component] = type;
+    targets.push(w.component);
+  }
+  const object = value ?? prev;
+  if (!targets.length || !object) return;
+  const storyMoment =
+    resource === 'pods' &&
+    targets.some((t) => events[t] === 'ADDED' && (t === 'kube-scheduler' || t.startsWith('kubelet/')));
+  const level: DetailLevel =
+    resource === 'leases' || resource === 'events' ? 'deep' : storyMoment ? 'overview' : 'standard';
+  const [first, ...rest] = targets;
+  sim.send(
+    {
+      from: SELF,
+      to: first!,
+      ...(rest.length ? { fanout: rest } : {}),
+      msg: { type: 'watch-event', resource, object, events },
+      meta: {
+        kind: 'watch',
+        level,
+        verb: 'watch',
+        say: {
+          key: resource === 'pods' ? 'apiserver-watch-pod' : 'apiserver-watch',
+          params: {
+            resource,
+            name: String(object.metadata.name),
+            watchers: targets.map((t) => `${t} (${events[t]})`).join(', '),
+          },
+        },
+      },
+    },
+    sim.latency(0.5, 3),
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Authentication and authorization, as kube-apiserver decides them for the
+ * callers in a kubeadm cluster: x509 client certificates for kubectl, the
+ * scheduler, the controller-manager and kubelets; ServiceAccount tokens for
+ * add-ons. Authorizers run in kubeadm's order: Node, then RBAC.
+ */
+import type { ApiRequest, UserInfo } from '../core/messages';
+
+export const USERS = {
+  admin: { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'], via: 'x509' },
+  scheduler: { name: 'system:kube-scheduler', groups: ['system:authenticated'], via: 'x509' },
+  controllerManager: { name: 'system:kube-controller-manager', groups: ['system:authenticated'], via: 'x509' },
+  kubeProxy: {
+    name: 'system:serviceaccount:kube-system:kube-proxy',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  coredns: {
+    name: 'system:serviceaccount:kube-system:coredns',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+} satisfies Record<string, UserInfo>;
+
+export function kubeletUser(node: string): UserInfo {
+  return { name: `system:node:${node}`, groups: ['system:nodes', 'system:authenticated'], via: 'x509' };
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** `Node` or `RBAC`, with the binding that allowed it. */
+  reason: string;
+}
+
+interface Grant {
+  binding: string;
+  role: string;
+  subject: string;
+  allows: (req: ApiRequest) => boolean;
+}
+
+const ANY = (): boolean => true;
+const READ = (r: ApiRequest): boolean => ['get', 'list', 'watch'].includes(r.verb);
+
+/** The bootstrap ClusterRoleBindings a kubeadm cluster has, reduced to what podflow sends. */
+const GRANTS: readonly Grant[] = [
+  { binding: 'kubeadm:cluster-admins', role: 'cluster-admin', subject: 'Group "kubeadm:cluster-admins"', allows: ANY },
+  { binding: 'cluster-admin', role: 'cluster-admin', subject: 'Group "system:masters"', allows: ANY },
+  {
+    binding: 'system:kube-scheduler',
+    role: 'system:kube-scheduler',
+    subject: 'User "system:kube-scheduler"',
+    allows: (r) =>
+      READ(r) ||
+      (r.resource === 'pods' && (r.subresource === 'binding' || r.subresource === 'status')) ||
+      r.resource === 'events',
+  },
+  {
+    binding: 'system:kube-controller-manager',
+    role: 'system:kube-controller-manager',
+    subject: 'User "system:kube-controller-manager"',
+    allows: (r) => READ(r) || r.resource === 'events',
+  },
+  {
+    binding: 'kubeadm:node-proxier',
+    role: 'system:node-proxier',
+    subject: 'ServiceAccount "kube-system/kube-proxy"',
+    allows: (r) => READ(r) || r.resource === 'events',
+  },
+  {
+    binding: 'system:coredns',
+    role: 'system:coredns',
+    subject: 'ServiceAccount "kube-system/coredns"',
+    allows: READ,
+  },
+];
+
+function subjectMatches(subject: string, user: UserInfo): boolean {
+  if (subject.startsWith('Group ')) return user.groups.includes(subject.slice(7, -1));
+  if (subject.startsWith('User ')) return user.name === subject.slice(6, -1);
+  const sa = /^ServiceAccount "(.+)\/(.+)"$/.exec(subject);
+  return !!sa && user.name === `system:serviceaccount:${sa[1]}:${sa[2]}`;
+}
+
+/** Models plugin/pkg/auth/authorizer/node: a kubelet may touch what belongs to its node. */
+function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
+  if (!user.groups.includes('system:nodes')) return false;
+  const node = user.name.slice('system:node:'.length);
+  if (READ(req)) return true;
+  if (req.resource === 'events') return true;
+  if (req.resource === 'leases') return req.name === node && req.namespace === 'kube-node-lease';
+  if (req.resource === 'nodes') return req.name === node;
+  return req.resource === 'pods' && req.subresource === 'status';
+}
+
+export function authorize(req: ApiRequest): Decision {
+  const user = req.user;
+  if (nodeAuthorizer(req, user)) return { allowed: true, reason: 'Node' };
+  for (const g of GRANTS) {
+    if (subjectMatches(g.subject, user) && g.allows(req)) {
+      return {
+        allowed: true,
+        reason: `RBAC: allowed by ClusterRoleBinding "${g.binding}" of ClusterRole "${g.role}" to ${g.subject}`,
+      };
+    }
+  }
+  return { allowed: false, reason: forbiddenMessage(req) };
+}
+
+/** `pods is forbidden: User "x" cannot create resource "pods" in API group "" in the namespace "default"`. */
+export function forbiddenMessage(req: ApiRequest): string {
+  const what = req.name && req.verb !== 'create' ? `${req.resource} "${req.name}"` : req.resource;
+  const resource = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
+  const scope = req.namespace ? ` in the namespace "${req.namespace}"` : ' at the cluster scope';
+  return `${what} is forbidden: User "${req.user.name}" cannot ${req.verb} resource "${resource}" in API group "${req.group}"${scope}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Names kube-apiserver makes up: generateName suffixes, uids, timestamps.
+ * All drawn from the run's PRNG so a run can be repeated.
+ */
+import type { Sim } from '../core/sim';
+
+/** Models k8s.io/apimachinery/pkg/util/rand: consonants and digits that spell no words. */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function generateNameSuffix(sim: Sim<unknown>, length = 5): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += SAFE_ALPHABET[sim.int(0, SAFE_ALPHABET.length - 1)];
+  return out;
+}
+
+export function uuid(sim: Sim<unknown>): string {
+  const h = sim.hex(32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[sim.int(0, 3)]!;
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** The virtual clock starts at this instant, so timestamps read like real ones. */
+export const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+export function isoTime(at: number): string {
+  return new Date(EPOCH + Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,118 @@
+/**
+ * The resources podflow serves: kind, plural, API group and the etcd key
+ * layout kube-apiserver uses (note `minions` for Nodes and `services/specs`
+ * for Services, kept from the earliest releases).
+ */
+export interface ResourceInfo {
+  kind: string;
+  resource: string;
+  group: string;
+  version: string;
+  namespaced: boolean;
+  etcdPrefix: string;
+}
+
+export const RESOURCES: readonly ResourceInfo[] = [
+  { kind: 'Pod', resource: 'pods', group: '', version: 'v1', namespaced: true, etcdPrefix: '/registry/pods' },
+  { kind: 'Event', resource: 'events', group: '', version: 'v1', namespaced: true, etcdPrefix: '/registry/events' },
+  { kind: 'Node', resource: 'nodes', group: '', version: 'v1', namespaced: false, etcdPrefix: '/registry/minions' },
+  {
+    kind: 'Namespace',
+    resource: 'namespaces',
+    group: '',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/namespaces',
+  },
+  {
+    kind: 'ServiceAccount',
+    resource: 'serviceaccounts',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/serviceaccounts',
+  },
+  {
+    kind: 'ConfigMap',
+    resource: 'configmaps',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/configmaps',
+  },
+  {
+    kind: 'Service',
+    resource: 'services',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/services/specs',
+  },
+  {
+    kind: 'EndpointSlice',
+    resource: 'endpointslices',
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/endpointslices',
+  },
+  {
+    kind: 'Deployment',
+    resource: 'deployments',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/deployments',
+  },
+  {
+    kind: 'ReplicaSet',
+    resource: 'replicasets',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/replicasets',
+  },
+  {
+    kind: 'Lease',
+    resource: 'leases',
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/leases',
+  },
+];
+
+export function byResource(resource: string): ResourceInfo {
+  const info = RESOURCES.find((r) => r.resource === resource);
+  if (!info) throw new Error(`unknown resource ${resource}`);
+  return info;
+}
+
+export function byKind(kind: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => r.kind === kind);
+}
+
+/** The etcd key of an object: `/registry/pods/default/nginx`. */
+export function etcdKey(resource: string, namespace: string | undefined, name: string): string {
+  const info = byResource(resource);
+  return info.namespaced ? `${info.etcdPrefix}/${namespace}/${name}` : `${info.etcdPrefix}/${name}`;
+}
+
+/** The resource an etcd key belongs to, by its prefix. */
+export function resourceOfKey(key: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => key.startsWith(r.etcdPrefix + '/'));
+}
+
+/** The REST path: `/api/v1/namespaces/default/pods/nginx/binding`. */
+export function apiPath(resource: string, namespace?: string, name?: string, subresource?: string): string {
+  const info = byResource(resource);
+  const root = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  let path = info.namespaced && namespace ? `${root}/namespaces/${namespace}/${resource}` : `${root}/${resource}`;
+  if (name) path += `/${name}`;
+  if (subresource) path += `/${subresource}`;
+  return path;
+}
+
+export function apiVersionOf(info: ResourceInfo): string {
+  return info.group ? `${info.group}/${info.version}` : info.version;
+}

@@ -1,0 +1,162 @@
+/**
+ * The cluster as kubeadm leaves it before the learner types anything:
+ * namespaces, the default ServiceAccount, the `kubernetes` and `kube-dns`
+ * Services, and one Node and Lease per worker.
+ */
+import { imageSize } from '../runtime/images';
+import { PAUSE_IMAGE } from '../runtime/containerd';
+import { isoTime } from '../apiserver/names';
+import type { ApiObject, ClusterSpec, NodeSpec } from '../types';
+import { etcdKey } from '../apiserver/resources';
+
+export const KUBERNETES_VERSION = 'v1.33';
+export const KUBELET_VERSION = 'v1.33.1';
+export const CONTAINERD_VERSION = 'containerd://2.0.5';
+
+export const DEFAULT_CLUSTER: ClusterSpec = {
+  nodes: [
+    { name: 'node-1', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.1.0/24' },
+    { name: 'node-2', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.2.0/24' },
+  ],
+};
+
+/** Node addresses on the cluster's own network, as kind or kubeadm on a LAN would give. */
+export function internalIP(index: number): string {
+  return `172.18.0.${index + 2}`;
+}
+
+function meta(name: string, namespace?: string, extra: Record<string, unknown> = {}): ApiObject['metadata'] {
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    uid: uidFor(`${namespace ?? ''}/${name}`),
+    creationTimestamp: isoTime(-3_600_000),
+    ...extra,
+  };
+}
+
+/** Stable uids for bootstrap objects, independent of the run's seed. */
+function uidFor(text: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let i = 0; out.length < 32; i++) {
+    for (const ch of text + i) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  const s = out.slice(0, 32);
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-8${s.slice(17, 20)}-${s.slice(20)}`;
+}
+
+function node(spec: NodeSpec, index: number): ApiObject {
+  const capacity = { cpu: spec.cpu, memory: spec.memory, pods: String(spec.pods), 'ephemeral-storage': '100Gi' };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: meta(spec.name, undefined, {
+      labels: {
+        'kubernetes.io/hostname': spec.name,
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        ...spec.labels,
+      },
+    }),
+    spec: { podCIDR: spec.podCIDR, podCIDRs: [spec.podCIDR] },
+    status: {
+      capacity,
+      allocatable: capacity,
+      conditions: [
+        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory' },
+        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure' },
+        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID' },
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      addresses: [
+        { type: 'InternalIP', address: internalIP(index) },
+        { type: 'Hostname', address: spec.name },
+      ],
+      nodeInfo: {
+        kubeletVersion: KUBELET_VERSION,
+        containerRuntimeVersion: CONTAINERD_VERSION,
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+      images: [PAUSE_IMAGE, ...(spec.images ?? [])].map((name) => ({ names: [name], sizeBytes: imageSize(name) })),
+    },
+  };
+}
+
+/** Every object in etcd when the run starts, by etcd key. */
+export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
+  const out: [string, ApiObject][] = [];
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    out.push([
+      etcdKey('namespaces', undefined, ns),
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: meta(ns),
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      },
+    ]);
+  }
+  out.push([
+    etcdKey('serviceaccounts', 'default', 'default'),
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default', 'default') },
+  ]);
+  out.push([
+    etcdKey('configmaps', 'default', 'kube-root-ca.crt'),
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: meta('kube-root-ca.crt', 'default'),
+      data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n' },
+    },
+  ]);
+  out.push([
+    etcdKey('services', 'default', 'kubernetes'),
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta('kubernetes', 'default', { labels: { component: 'apiserver', provider: 'kubernetes' } }),
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.1',
+        clusterIPs: ['10.96.0.1'],
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      },
+    },
+  ]);
+  out.push([
+    etcdKey('services', 'kube-system', 'kube-dns'),
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta('kube-dns', 'kube-system', { labels: { 'k8s-app': 'kube-dns' } }),
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.10',
+        clusterIPs: ['10.96.0.10'],
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [
+          { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+          { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+        ],
+      },
+    },
+  ]);
+  cluster.nodes.forEach((spec, i) => {
+    out.push([etcdKey('nodes', undefined, spec.name), node(spec, i)]);
+    out.push([
+      etcdKey('leases', 'kube-node-lease', spec.name),
+      {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: meta(spec.name, 'kube-node-lease'),
+        spec: { holderIdentity: spec.name, leaseDurationSeconds: 40, renewTime: isoTime(-5_000) },
+      },
+    ]);
+  });
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The CNI plugin chain on a node (a bridge plugin with host-local IPAM): on
+ * ADD it wires the sandbox's network namespace and hands out the next free
+ * address of the node's podCIDR. The container runtime calls it; the kubelet
+ * never does.
+ */
+import type { Message } from '../core/messages';
+import type { Sim } from '../core/sim';
+import type { ComponentId } from '../types';
+
+export interface CniState {
+  podCIDR: string;
+  /** IP → Pod key, as host-local keeps it in /var/lib/cni/networks. */
+  allocated: Record<string, string>;
+}
+
+export function initCni(podCIDR: string): CniState {
+  return { podCIDR, allocated: {} };
+}
+
+type CniSim = Sim<{ cnis: Record<string, CniState> }>;
+
+/** Usable host addresses of an IPv4 /N range, skipping .0, the gateway (.1) and broadcast. */
+export function hostRange(cidr: string): { first: number; last: number; base: string } {
+  const [addr, bits] = cidr.split('/');
+  const parts = addr!.split('.').map(Number);
+  const n = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+  const size = 2 ** (32 - Number(bits));
+  return { first: n + 2, last: n + size - 2, base: addr! };
+}
+
+export function ipString(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {
+  if (msg.type !== 'cni-add') return;
+  const node = self.slice('cni/'.length);
+  const st = sim.world.cnis[node]!;
+  const { first, last } = hostRange(st.podCIDR);
+  let ip: string | undefined;
+  for (let n = first; n <= last; n++) {
+    const candidate = ipString(n);
+    if (!st.allocated[candidate]) {
+      ip = candidate;
+      break;
+    }
+  }
+  if (!ip) {
+    const message = `failed to allocate for range 0: no IP addresses available in range set: ${ipString(first - 1)}-${ipString(last)}`;
+    sim.send(
+      {
+        from: self,
+        to: from,
+        msg: { type: 'cni-result', id: msg.id, ok: false, message },
+        meta: { kind: 'response', level: 'standard', verb: 'ADD', say: { key: 'cni-error', params: { message } } },
+      },
+      sim.latency(1, 3),
+    );
+    return;
+  }
+  st.allocated[ip] = msg.podKey;
+  sim.send(
+    {
+      from: self,
+      to: from,
+      msg: { type: 'cni-result', id: msg.id, ok: true, ip },
+      meta: {
+        kind: 'response',
+        level: 'standard',
+        verb: 'ADD',
+        say: { key: 'cni-result', params: { ip, cidr: st.podCIDR } },
+      },
+    },
+    sim.latency(5, 25),
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Agenda } from './agenda';
+import { nextFloat, seedPrng } from './prng';
+import { lastAtOrBefore, TraceRecorder } from './recorder';
+
+describe('Agenda', () => {
+  it('delivers by time, and in scheduling order at the same time', () => {
+    const a = new Agenda<string>();
+    a.push(5, 'late');
+    a.push(1, 'first');
+    a.push(3, 'tie-1');
+    a.push(3, 'tie-2');
+    a.push(0, 'zero');
+    const out: string[] = [];
+    for (let s = a.pop(); s; s = a.pop()) out.push(s.item);
+    expect(out).toEqual(['zero', 'first', 'tie-1', 'tie-2', 'late']);
+  });
+
+  it('peeks at the next time without removing it', () => {
+    const a = new Agenda<number>();
+    expect(a.peekAt()).toBeUndefined();
+    a.push(9, 1);
+    a.push(4, 2);
+    expect(a.peekAt()).toBe(4);
+    expect(a.size).toBe(2);
+  });
+});
+
+describe('seeded PRNG', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const draw = (seed: number) => {
+      const st = seedPrng(seed);
+      return Array.from({ length: 5 }, () => nextFloat(st));
+    };
+    expect(draw(42)).toEqual(draw(42));
+    expect(draw(42)).not.toEqual(draw(43));
+    for (const x of draw(1)) expect(x >= 0 && x < 1).toBe(true);
+  });
+
+  it('resumes exactly from a copy of its state', () => {
+    const st = seedPrng(3);
+    nextFloat(st);
+    const copy = [...st] as typeof st;
+    expect(nextFloat(copy)).toBe(nextFloat(st));
+  });
+});
+
+describe('TraceRecorder', () => {
+  const obj = (rv: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', resourceVersion: rv } });
+
+  it('answers the object at any step by binary search', () => {
+    const r = new TraceRecorder();
+    r.seed('/k', obj('1'));
+    const base = {
+      at: 0,
+      from: 'etcd',
+      to: 'etcd',
+      kind: 'internal',
+      level: 'deep',
+      say: { key: 'x', params: {} },
+      changes: [],
+    } as const;
+    r.add({ ...base, changes: [] });
+    r.add({ ...base, changes: [] });
+    r.change('/k', obj('1'), obj('2'), 2);
+    r.add({ ...base, changes: [] });
+    r.change('/k', obj('2'), null, 3);
+    const t = r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' });
+    expect(t.objectAt('/k', -1)?.metadata.resourceVersion).toBe('1');
+    expect(t.objectAt('/k', 0)?.metadata.resourceVersion).toBe('1');
+    expect(t.objectAt('/k', 1)?.metadata.resourceVersion).toBe('2');
+    expect(t.objectAt('/k', 2)).toBeUndefined();
+    expect(t.objectsAt(1).size).toBe(1);
+    expect(t.objectsAt(2).size).toBe(0);
+  });
+
+  it('forgets the writes of truncated steps', () => {
+    const r = new TraceRecorder();
+    const base = {
+      at: 0,
+      from: 'etcd',
+      to: 'etcd',
+      kind: 'internal',
+      level: 'deep',
+      say: { key: 'x', params: {} },
+    } as const;
+    r.add({ ...base, changes: [] });
+    r.change('/k', null, obj('2'), 2);
+    r.add({ ...base, changes: [] });
+    r.change('/k', obj('2'), obj('3'), 3);
+    r.truncate(1);
+    const t = r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' });
+    expect(t.steps).toHaveLength(1);
+    expect(t.objectAt('/k', 5)?.metadata.resourceVersion).toBe('2');
+  });
+
+  it.each([
+    [[1, 3, 5], 0, -1],
+    [[1, 3, 5], 1, 0],
+    [[1, 3, 5], 4, 1],
+    [[1, 3, 5], 9, 2],
+    [[], 3, -1],
+  ])('lastAtOrBefore(%j, %i) is %i', (arr, target, expected) => {
+    expect(lastAtOrBefore(arr, target)).toBe(expected);
+  });
+});

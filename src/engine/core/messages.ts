@@ -1,0 +1,88 @@
+/**
+ * Everything components say to each other, as plain data. Keeping messages
+ * and component state free of closures means a run can be copied at any step
+ * and resumed, which what-if branches rely on.
+ */
+import type { ApiObject, ComponentId } from '../types';
+
+export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
+
+export interface UserInfo {
+  name: string;
+  groups: string[];
+  /** How kube-apiserver authenticated the caller. */
+  via: 'x509' | 'serviceaccount-token' | 'bootstrap';
+}
+
+/** What an informer asks kube-apiserver to stream. */
+export interface WatchSpec {
+  resource: string;
+  /** `spec.nodeName=<node>`, as the kubelet asks for its own Pods. */
+  nodeName?: string;
+}
+
+export interface ApiRequest {
+  verb: Verb;
+  /** Plural resource name: pods, events, leases, … */
+  resource: string;
+  group: string;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  body?: ApiObject;
+  /** For list+watch: what the caller watches. */
+  watches?: WatchSpec[];
+  user: UserInfo;
+  path: string;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export type CriMethod =
+  'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer';
+
+export type Message =
+  | { type: 'http-request'; id: number; req: ApiRequest }
+  | { type: 'http-response'; id: number; status: number; body?: ApiObject; items?: ApiObject[]; message?: string }
+  | { type: 'apiserver-stage'; id: number; stage: ApiserverStage }
+  | { type: 'etcd-txn'; id: number; key: string; value: ApiObject | null; mustNotExist?: boolean }
+  | { type: 'etcd-txn-result'; id: number; ok: boolean; revision: number; value: ApiObject | null }
+  | { type: 'etcd-watch'; key: string; revision: number; prev: ApiObject | null; value: ApiObject | null }
+  | { type: 'watch-event'; resource: string; object: ApiObject; events: Partial<Record<ComponentId, WatchEventType>> }
+  | { type: 'cri-request'; id: number; method: CriMethod; podKey: string; container?: string; image?: string }
+  | {
+      type: 'cri-response';
+      id: number;
+      method: CriMethod;
+      podKey: string;
+      container?: string;
+      ok: boolean;
+      sandboxId?: string;
+      ip?: string;
+      containerId?: string;
+      imagePresent?: boolean;
+      imageSize?: number;
+      pullMs?: number;
+      waitMs?: number;
+    }
+  | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause'; podKey: string }
+  | { type: 'runtime-pulled'; id: number }
+  | { type: 'cni-add'; id: number; podKey: string; sandboxId: string }
+  | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string }
+  | { type: 'kubelet-sync'; podKey: string }
+  | { type: 'lease-renew' }
+  | { type: 'schedule-one' }
+  | { type: 'schedule-score'; podKey: string }
+  | { type: 'kubectl-next' }
+  | { type: 'start' }
+  /** Carries nothing: the step it travels with is the point (a summary of watches opened). */
+  | { type: 'note' };
+
+export type ApiserverStage =
+  | 'authentication'
+  | 'authorization'
+  | 'mutating-admission'
+  | 'validation'
+  | 'validating-admission'
+  | 'storage'
+  | 'summary';

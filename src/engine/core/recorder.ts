@@ -1,0 +1,103 @@
+/**
+ * The trace recorder: steps in order, and for every etcd key the list of
+ * values it held, so the objects at any step are found by binary search
+ * instead of replaying the run.
+ */
+import type { ApiObject, ObjectMap, Step, Trace } from '../types';
+
+interface History {
+  seqs: number[];
+  values: (ApiObject | null)[];
+}
+
+/** Objects that exist before the first step carry this sequence number. */
+const INITIAL = -1;
+
+export class TraceRecorder {
+  readonly steps: Step[] = [];
+  private readonly history = new Map<string, History>();
+
+  seed(key: string, value: ApiObject): void {
+    this.remember(key, INITIAL, value);
+  }
+
+  add(step: Omit<Step, 'seq'>): Step {
+    const full: Step = { ...step, seq: this.steps.length };
+    this.steps.push(full);
+    return full;
+  }
+
+  /** Attach a write to the most recent step. */
+  change(key: string, before: ApiObject | null, after: ApiObject | null, revision: number): void {
+    const step = this.steps[this.steps.length - 1];
+    if (!step) throw new Error('a change needs a step to belong to');
+    step.changes.push({ key, before, after, revision });
+    this.remember(key, step.seq, after);
+  }
+
+  /** Drop every step from `length` on, with the writes they made. */
+  truncate(length: number): void {
+    if (length >= this.steps.length) return;
+    this.steps.length = length;
+    for (const h of this.history.values()) {
+      let n = h.seqs.length;
+      while (n > 0 && h.seqs[n - 1]! >= length) n--;
+      h.seqs.length = n;
+      h.values.length = n;
+    }
+  }
+
+  finish(meta: Pick<Trace, 'kubernetesVersion' | 'nodes' | 'end'>): Trace {
+    const history = this.history;
+    const objectAt = (key: string, seq: number): ApiObject | undefined => {
+      const h = history.get(key);
+      if (!h) return undefined;
+      const i = lastAtOrBefore(h.seqs, seq);
+      return i < 0 ? undefined : (h.values[i] ?? undefined);
+    };
+    return {
+      ...meta,
+      steps: this.steps,
+      objectAt,
+      objectsAt(seq: number): ObjectMap {
+        const out = new Map<string, ApiObject>();
+        for (const key of history.keys()) {
+          const v = objectAt(key, seq);
+          if (v) out.set(key, v);
+        }
+        return out;
+      },
+    };
+  }
+
+  private remember(key: string, seq: number, value: ApiObject | null): void {
+    let h = this.history.get(key);
+    if (!h) {
+      h = { seqs: [], values: [] };
+      this.history.set(key, h);
+    }
+    if (h.seqs[h.seqs.length - 1] === seq) {
+      h.values[h.values.length - 1] = value;
+    } else {
+      h.seqs.push(seq);
+      h.values.push(value);
+    }
+  }
+}
+
+/** Index of the last element ≤ target in an ascending array, or -1. */
+export function lastAtOrBefore(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,141 @@
+/**
+ * The discrete-event core: a virtual clock, the agenda of deliveries, the
+ * seeded PRNG and the trace recorder. Components never call each other; they
+ * send messages that arrive later, and each arrival is a step of the trace.
+ */
+import type { ApiObject, ComponentId, Say, Step } from '../types';
+import { Agenda } from './agenda';
+import type { Message } from './messages';
+import { nextFloat, nextInt, seedPrng, type PrngState } from './prng';
+import { TraceRecorder } from './recorder';
+
+/** What a step says about itself; the core fills in seq, time and the edge. */
+export type StepMeta = Pick<Step, 'kind' | 'level'> &
+  Partial<Pick<Step, 'verb' | 'path' | 'status' | 'summary' | 'source'>> & { say: Say };
+
+export interface Delivery {
+  from: ComponentId;
+  to: ComponentId;
+  fanout?: ComponentId[];
+  msg: Message;
+  /** The step this delivery is; none for a silent wake-up of the receiver. */
+  meta?: StepMeta;
+  /** Repeats forever (lease renewals, probes): does not keep the run alive. */
+  periodic?: boolean;
+}
+
+export type Handler<W> = (sim: Sim<W>, self: ComponentId, msg: Message, from: ComponentId) => void;
+
+export class Sim<W> {
+  now = 0;
+  readonly agenda = new Agenda<Delivery>();
+  readonly recorder = new TraceRecorder();
+  readonly prng: PrngState;
+  private nextId = 1;
+  /** Work caused by periodic work is periodic too. */
+  private inPeriodic = false;
+
+  /** Typed loosely so a Sim of a larger world passes where a component asks for its slice. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly handlers: Record<string, Handler<any>>;
+
+  constructor(
+    readonly world: W,
+    seed: number,
+    handlers: Record<string, Handler<W>>,
+  ) {
+    this.prng = seedPrng(seed);
+    this.handlers = handlers;
+  }
+
+  /** A fresh id for a request, so its answer can be matched. */
+  id(): number {
+    return this.nextId++;
+  }
+
+  random(): number {
+    return nextFloat(this.prng);
+  }
+
+  int(min: number, max: number): number {
+    return nextInt(this.prng, min, max);
+  }
+
+  /** A latency in ms drawn from [min, max], rounded to 0.1 ms. */
+  latency(min: number, max: number): number {
+    return Math.round((min + this.random() * (max - min)) * 10) / 10;
+  }
+
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += this.int(0, 15).toString(16);
+    return out;
+  }
+
+  send(d: Delivery, delay: number): void {
+    this.agenda.push(this.now + delay, this.inPeriodic && !d.periodic ? { ...d, periodic: true } : d);
+  }
+
+  /** Record a step that happens now, without a message (internal work, a summary). */
+  note(from: ComponentId, meta: StepMeta, to: ComponentId = from, fanout?: ComponentId[]): Step {
+    return this.recorder.add({ ...meta, at: this.now, from, to, ...(fanout ? { fanout } : {}), changes: [] });
+  }
+
+  /** Attach an object write to the step being recorded. */
+  change(key: string, before: ApiObject | null, after: ApiObject | null, revision: number): void {
+    this.recorder.change(key, before, after, revision);
+  }
+
+  /** Add parameters that only the receiver knows (a revision, an IP) to the current step. */
+  annotate(params: Record<string, string | number>): void {
+    const step = this.recorder.steps[this.recorder.steps.length - 1];
+    if (step) Object.assign(step.say.params, params);
+  }
+
+  /** Deliver the next message; false when the agenda is empty. */
+  deliverNext(): Delivery | undefined {
+    const next = this.agenda.pop();
+    if (!next) return undefined;
+    this.now = next.at;
+    const d = next.item;
+    if (d.meta) {
+      this.recorder.add({
+        ...d.meta,
+        say: { key: d.meta.say.key, params: { ...d.meta.say.params } },
+        at: this.now,
+        from: d.from,
+        to: d.to,
+        ...(d.fanout ? { fanout: d.fanout } : {}),
+        changes: [],
+      });
+    }
+    this.inPeriodic = !!d.periodic;
+    try {
+      for (const target of [d.to, ...(d.fanout ?? [])]) {
+        const handler = this.handlers[kindOf(target)];
+        if (!handler) throw new Error(`no component handles ${target}`);
+        handler(this, target, d.msg, d.from);
+      }
+    } finally {
+      this.inPeriodic = false;
+    }
+    return d;
+  }
+
+  /** True when nothing but periodic work is waiting. */
+  onlyPeriodicLeft(): boolean {
+    return this.agenda.items().every((s) => s.item.periodic);
+  }
+}
+
+/** `kubelet/node-1` → `kubelet`. */
+export function kindOf(id: ComponentId): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
+}
+
+/** `kubelet/node-1` → `node-1`. */
+export function nodeOf(id: ComponentId): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? '' : id.slice(slash + 1);
+}

@@ -1,0 +1,329 @@
+/**
+ * The kubelet on one node: it watches the Pods bound to its node and, for
+ * each, runs a pod worker that moves the Pod one action at a time towards
+ * running, in SyncPod's order: admit, volumes, sandbox (RunPodSandbox),
+ * sandbox status (the Pod IP), then for each container in spec order pull,
+ * create, start; it reports status with PATCH pods/<name>/status.
+ * Models pkg/kubelet/kubelet.go SyncPod and
+ * pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod (steps 1–8).
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { kubeletUser } from '../apiserver/authz';
+import { isoTime } from '../apiserver/names';
+import { request } from '../client/client';
+import { recordEvent, REASON } from '../client/events';
+import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
+import type { CriMethod, Message } from '../core/messages';
+import type { Sim } from '../core/sim';
+import { goDuration } from '../runtime/images';
+import type { ApiObject, ComponentId, DetailLevel } from '../types';
+import { generatePodStatus } from './status';
+import { newWorker, type PodWorker } from './worker';
+
+export interface KubeletState {
+  node: string;
+  hostIP: string;
+  informers: Informers;
+  workers: Record<string, PodWorker>;
+  /** CRI request id → Pod key. */
+  pendingCri: Record<number, string>;
+}
+
+export function initKubelet(node: string, hostIP: string): KubeletState {
+  return { node, hostIP, informers: newInformers(), workers: {}, pendingCri: {} };
+}
+
+/** How often the kubelet renews its node Lease (nodeLeaseDurationSeconds 40 / 4). */
+export const LEASE_RENEW_MS = 10_000;
+
+type KSim = Sim<{ kubelets: Record<string, KubeletState> }>;
+
+export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void {
+  const st = sim.world.kubelets[self.slice('kubelet/'.length)]!;
+  const user = kubeletUser(st.node);
+  if (msg.type === 'start') {
+    startInformers(sim, self, st.informers, [{ resource: 'pods', nodeName: st.node }, { resource: 'services' }], user);
+    sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS - sim.int(0, 4000));
+    return;
+  }
+  if (msg.type === 'lease-renew') {
+    request(sim, self, {
+      verb: 'update',
+      resource: 'leases',
+      group: 'coordination.k8s.io',
+      namespace: 'kube-node-lease',
+      name: st.node,
+      body: {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: st.node, namespace: 'kube-node-lease' },
+        spec: { holderIdentity: st.node, leaseDurationSeconds: 40, renewTime: isoTime(sim.now) },
+      },
+      user,
+      level: 'deep',
+      periodic: true,
+      say: { key: 'kubelet-lease', params: { node: st.node } },
+    });
+    sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS);
+    return;
+  }
+  const events = informerReceive(st.informers, self, msg);
+  if (events) {
+    for (const e of events) {
+      if (e.object.kind !== 'Pod' || e.type === 'DELETED') continue;
+      // "SyncLoop ADD" source="api": a new Pod for this node gets a pod worker.
+      if (!st.workers[e.key]) st.workers[e.key] = newWorker(sim.now);
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: e.key } }, sim.latency(1, 5));
+    }
+    return;
+  }
+  if (msg.type === 'kubelet-sync') return syncPod(sim, self, st, msg.podKey);
+  if (msg.type === 'cri-response') return criResponse(sim, self, st, msg);
+}
+
+function pod(st: KubeletState, key: string): Pod | undefined {
+  return st.informers.cache.objects[key] as unknown as Pod | undefined;
+}
+
+function resync(sim: KSim, self: ComponentId, podKey: string, delay = sim.latency(0.5, 3)): void {
+  sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey } }, delay);
+}
+
+/** Call the container runtime; the worker waits for the answer before its next action. */
+function cri(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  method: CriMethod,
+  level: DetailLevel,
+  sayKey: string,
+  params: Record<string, string | number>,
+  extra: { container?: string; image?: string } = {},
+): void {
+  const id = sim.id();
+  st.pendingCri[id] = podKey;
+  st.workers[podKey]!.waiting = true;
+  const service = method === 'ImageStatus' || method === 'PullImage' ? 'ImageService' : 'RuntimeService';
+  sim.send(
+    {
+      from: self,
+      to: `runtime/${st.node}`,
+      msg: { type: 'cri-request', id, method, podKey, ...extra },
+      meta: {
+        kind: 'request',
+        level,
+        verb: method,
+        path: `runtime.v1.${service}/${method}`,
+        say: { key: sayKey, params },
+      },
+    },
+    sim.latency(0.3, 1),
+  );
+}
+
+function event(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  p: Pod,
+  reason: string,
+  message: string,
+  c?: Container,
+): void {
+  recordEvent(sim, self, {
+    object: p as unknown as ApiObject,
+    reason,
+    type: 'Normal',
+    message,
+    component: 'kubelet',
+    host: st.node,
+    ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
+    user: kubeletUser(st.node),
+  });
+}
+
+function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
+  const w = st.workers[podKey];
+  const p = pod(st, podKey);
+  if (!w || !p || w.waiting) return;
+  const name = p.metadata!.name!;
+  if (!w.admitted) {
+    // canAdmitPod: the node's admit handlers (resources, node affinity) accept the Pod.
+    w.admitted = true;
+    sim.note(self, {
+      kind: 'internal',
+      level: 'standard',
+      say: { key: 'kubelet-admit', params: { pod: name, node: st.node } },
+    });
+    sendStatus(sim, self, st, podKey);
+    return resync(sim, self, podKey);
+  }
+  if (!w.volumesMounted) {
+    w.volumesMounted = true;
+    const volumes = (p.spec?.volumes ?? []).map((v) => v.name).join(', ');
+    sim.note(self, {
+      kind: 'internal',
+      level: 'overview',
+      say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes || '—' } },
+    });
+    return resync(sim, self, podKey, sim.latency(5, 30));
+  }
+  if (!w.sandboxId) {
+    return cri(sim, self, st, podKey, 'RunPodSandbox', 'overview', 'kubelet-run-sandbox', { pod: name });
+  }
+  if (!w.ip) {
+    return cri(sim, self, st, podKey, 'PodSandboxStatus', 'standard', 'kubelet-sandbox-status', { pod: name });
+  }
+  // SyncPod step 8: regular containers, one after another in spec order.
+  for (const c of p.spec?.containers ?? []) {
+    const rec = (w.containers[c.name] ??= { state: 'waiting' });
+    if (rec.state === 'running') continue;
+    const image = c.image ?? '';
+    if (rec.image !== 'present') {
+      if (c.imagePullPolicy === 'Always' || rec.image === 'checked') {
+        event(sim, self, st, p, REASON.Pulling, `Pulling image "${image}"`, c);
+        return cri(
+          sim,
+          self,
+          st,
+          podKey,
+          'PullImage',
+          'overview',
+          'kubelet-pull',
+          { image, container: c.name },
+          { container: c.name, image },
+        );
+      }
+      return cri(
+        sim,
+        self,
+        st,
+        podKey,
+        'ImageStatus',
+        'deep',
+        'kubelet-image-status',
+        { image },
+        { container: c.name, image },
+      );
+    }
+    if (rec.state === 'waiting') {
+      return cri(
+        sim,
+        self,
+        st,
+        podKey,
+        'CreateContainer',
+        'standard',
+        'kubelet-create',
+        { container: c.name, pod: name },
+        { container: c.name },
+      );
+    }
+    return cri(
+      sim,
+      self,
+      st,
+      podKey,
+      'StartContainer',
+      'overview',
+      'kubelet-start',
+      { container: c.name, pod: name },
+      { container: c.name },
+    );
+  }
+}
+
+function criResponse(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  msg: Extract<Message, { type: 'cri-response' }>,
+): void {
+  const podKey = st.pendingCri[msg.id];
+  if (podKey === undefined) return;
+  delete st.pendingCri[msg.id];
+  const w = st.workers[podKey];
+  const p = pod(st, podKey);
+  if (!w || !p) return;
+  w.waiting = false;
+  const c = p.spec?.containers.find((x) => x.name === msg.container);
+  const rec = c ? w.containers[c.name] : undefined;
+  switch (msg.method) {
+    case 'RunPodSandbox':
+      if (!msg.ok) return; // FailedCreatePodSandBox and the retry come with the failure scenarios.
+      w.sandboxId = msg.sandboxId;
+      break;
+    case 'PodSandboxStatus':
+      w.ip = msg.ip;
+      break;
+    case 'ImageStatus':
+      if (rec && c) {
+        if (msg.imagePresent) {
+          rec.image = 'present';
+          event(sim, self, st, p, REASON.Pulled, `Container image "${c.image}" already present on machine`, c);
+        } else {
+          rec.image = 'checked';
+        }
+      }
+      break;
+    case 'PullImage':
+      if (rec && c) {
+        rec.image = 'present';
+        rec.imagePulled = true;
+        const took = goDuration(msg.pullMs ?? 0);
+        const withWait = goDuration((msg.pullMs ?? 0) + (msg.waitMs ?? 0));
+        event(
+          sim,
+          self,
+          st,
+          p,
+          REASON.Pulled,
+          `Successfully pulled image "${c.image}" in ${took} (${withWait} including waiting). Image size: ${msg.imageSize} bytes.`,
+          c,
+        );
+      }
+      break;
+    case 'CreateContainer':
+      if (rec && c) {
+        rec.state = 'created';
+        rec.id = msg.containerId;
+        event(sim, self, st, p, REASON.Created, `Created container: ${c.name}`, c);
+      }
+      break;
+    case 'StartContainer':
+      if (rec && c) {
+        rec.state = 'running';
+        rec.startedAt = sim.now;
+        event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
+        sendStatus(sim, self, st, podKey);
+      }
+      break;
+  }
+  resync(sim, self, podKey);
+}
+
+/** The status manager: patch the Pod's status when what the kubelet would report has changed. */
+function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
+  const w = st.workers[podKey]!;
+  const p = pod(st, podKey)!;
+  const status = generatePodStatus(p, w, st.hostIP, sim.now);
+  const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
+  if (fingerprint === w.lastStatus) return;
+  w.lastStatus = fingerprint;
+  const running = status.phase === 'Running';
+  request(sim, self, {
+    verb: 'patch',
+    resource: 'pods',
+    namespace: p.metadata!.namespace,
+    name: p.metadata!.name,
+    subresource: 'status',
+    body: { apiVersion: 'v1', kind: 'Pod', metadata: { uid: p.metadata!.uid }, status } as unknown as ApiObject,
+    user: kubeletUser(st.node),
+    level: running ? 'overview' : 'standard',
+    say: {
+      key: running ? 'kubelet-status-running' : 'kubelet-status-pending',
+      params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
+    },
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The Pod status the kubelet reports, computed from what it knows of the
+ * sandbox and containers. Models pkg/kubelet/kubelet_pods.go
+ * generateAPIPodStatus and getPhase, and the condition order kubectl shows.
+ */
+import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
+import { isoTime } from '../apiserver/names';
+import { imageId } from '../runtime/images';
+import type { PodWorker } from './worker';
+
+function condition(type: string, ok: boolean, now: number, reason?: string, message?: string): PodCondition {
+  return {
+    type,
+    status: ok ? 'True' : 'False',
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: isoTime(now),
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  };
+}
+
+export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
+  const containers = pod.spec?.containers ?? [];
+  const statuses: ContainerStatus[] = containers.map((c) => {
+    const cs = w.containers[c.name];
+    const running = cs?.state === 'running';
+    return {
+      name: c.name,
+      image: c.image ?? '',
+      imageID: cs?.imagePulled ? imageId(c.image ?? '') : '',
+      ...(cs?.id ? { containerID: `containerd://${cs.id}` } : {}),
+      ready: running,
+      started: running,
+      restartCount: 0,
+      state: running
+        ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
+        : { waiting: { reason: 'ContainerCreating' } },
+      lastState: {},
+    };
+  });
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const allRunning = notReady.length === 0;
+  const previous = pod.status?.conditions ?? [];
+  const keep = (c: PodCondition): PodCondition => {
+    const old = previous.find((p) => p.type === c.type);
+    return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+  };
+  const unready = `containers with unready status: [${notReady.join(' ')}]`;
+  const conditions = [
+    condition('PodReadyToStartContainers', !!w.ip, now),
+    condition('Initialized', true, now),
+    allRunning ? condition('Ready', true, now) : condition('Ready', false, now, 'ContainersNotReady', unready),
+    allRunning
+      ? condition('ContainersReady', true, now)
+      : condition('ContainersReady', false, now, 'ContainersNotReady', unready),
+    previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
+  ].map(keep);
+  return {
+    phase: allRunning ? 'Running' : 'Pending',
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(w.ip ? { podIP: w.ip, podIPs: [{ ip: w.ip }] } : {}),
+    startTime: isoTime(w.startTime),
+    containerStatuses: statuses,
+    qosClass: pod.status?.qosClass ?? 'BestEffort',
+  };
+}

@@ -1,0 +1,25 @@
+/** What the kubelet's pod worker knows about one Pod it runs. */
+export interface PodWorker {
+  startTime: number;
+  admitted: boolean;
+  volumesMounted: boolean;
+  sandboxId?: string;
+  ip?: string;
+  /** A CRI call is in flight; the next sync waits for its answer. */
+  waiting: boolean;
+  containers: Record<string, ContainerRecord>;
+  /** The last status sent, to patch only when it changes. */
+  lastStatus?: string;
+}
+
+export interface ContainerRecord {
+  state: 'waiting' | 'created' | 'running';
+  image?: 'checked' | 'present';
+  imagePulled?: boolean;
+  id?: string;
+  startedAt?: number;
+}
+
+export function newWorker(now: number): PodWorker {
+  return { startTime: now, admitted: false, volumesMounted: false, waiting: false, containers: {} };
+}

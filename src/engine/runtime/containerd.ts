@@ -1,0 +1,250 @@
+/**
+ * The container runtime on a node (containerd), answering the kubelet's CRI
+ * calls. RunPodSandbox creates the network namespace, runs the CNI plugins
+ * and starts the pause container that holds the namespace; images are pulled
+ * one at a time per node (the kubelet's serializeImagePulls default).
+ */
+import type { CriMethod, Message } from '../core/messages';
+import type { Sim, StepMeta } from '../core/sim';
+import { sameImage } from '../scheduler/plugins';
+import type { ComponentId } from '../types';
+import { goDuration, imageSize } from './images';
+
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
+
+export interface RuntimeState {
+  images: string[];
+  sandboxes: Record<string, { id: string; ip?: string; netns: string; ready: boolean }>;
+  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running' }>;
+  /** RunPodSandbox calls waiting for CNI: CNI request id → CRI request. */
+  pendingCni: Record<number, { criId: number; podKey: string; kubelet: ComponentId }>;
+  /** The time the node's image puller is free again. */
+  pullFreeAt: number;
+}
+
+export function initRuntime(images: string[]): RuntimeState {
+  return { images: [...images, PAUSE_IMAGE], sandboxes: {}, containers: {}, pendingCni: {}, pullFreeAt: 0 };
+}
+
+type RtSim = Sim<{ runtimes: Record<string, RuntimeState> }>;
+type CriResponse = Extract<Message, { type: 'cri-response' }>;
+
+function reply(
+  sim: RtSim,
+  self: ComponentId,
+  to: ComponentId,
+  delay: number,
+  r: Omit<CriResponse, 'type'>,
+  meta: StepMeta,
+): void {
+  sim.send({ from: self, to, msg: { type: 'cri-response', ...r }, meta }, delay);
+}
+
+function response(
+  level: StepMeta['level'],
+  method: CriMethod,
+  key: string,
+  params: Record<string, string | number>,
+): StepMeta {
+  return { kind: 'response', level, verb: method, path: `runtime.v1.RuntimeService/${method}`, say: { key, params } };
+}
+
+export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from: ComponentId): void {
+  const node = self.slice('runtime/'.length);
+  const st = sim.world.runtimes[node]!;
+  const kubelet: ComponentId = `kubelet/${node}`;
+  switch (msg.type) {
+    case 'cri-request':
+      return criRequest(sim, self, st, msg, from);
+    case 'runtime-work': {
+      if (msg.work === 'create-netns') {
+        sim.note(self, {
+          kind: 'internal',
+          level: 'deep',
+          say: { key: 'runtime-netns', params: { netns: st.sandboxes[msg.podKey]!.netns } },
+        });
+        const cniId = sim.id();
+        st.pendingCni[cniId] = { criId: msg.id, podKey: msg.podKey, kubelet };
+        sim.send(
+          {
+            from: self,
+            to: `cni/${node}`,
+            msg: { type: 'cni-add', id: cniId, podKey: msg.podKey, sandboxId: st.sandboxes[msg.podKey]!.id },
+            meta: {
+              kind: 'request',
+              level: 'standard',
+              verb: 'ADD',
+              path: '/opt/cni/bin',
+              say: { key: 'runtime-cni-add', params: { netns: st.sandboxes[msg.podKey]!.netns } },
+            },
+          },
+          sim.latency(1, 3),
+        );
+        return;
+      }
+      // start-pause: the sandbox container that holds the namespaces.
+      const sb = st.sandboxes[msg.podKey]!;
+      sb.ready = true;
+      sim.note(self, {
+        kind: 'internal',
+        level: 'standard',
+        say: { key: 'runtime-pause', params: { image: PAUSE_IMAGE, id: sb.id.slice(0, 13) } },
+      });
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(1, 3),
+        { id: msg.id, method: 'RunPodSandbox', podKey: msg.podKey, ok: true, sandboxId: sb.id },
+        response('standard', 'RunPodSandbox', 'runtime-sandbox-ready', { id: sb.id.slice(0, 13) }),
+      );
+      return;
+    }
+    case 'cni-result': {
+      const pending = st.pendingCni[msg.id];
+      if (!pending) return;
+      delete st.pendingCni[msg.id];
+      if (!msg.ok) {
+        const sb = st.sandboxes[pending.podKey]!;
+        delete st.sandboxes[pending.podKey];
+        const error = `rpc error: code = Unknown desc = failed to setup network for sandbox "${sb.id}": plugin type="bridge" name="podflow" failed (add): ${msg.message}`;
+        reply(
+          sim,
+          self,
+          pending.kubelet,
+          sim.latency(1, 3),
+          { id: pending.criId, method: 'RunPodSandbox', podKey: pending.podKey, ok: false },
+          response('standard', 'RunPodSandbox', 'runtime-sandbox-failed', { error }),
+        );
+        return;
+      }
+      st.sandboxes[pending.podKey]!.ip = msg.ip;
+      sim.send(
+        {
+          from: self,
+          to: self,
+          msg: { type: 'runtime-work', id: pending.criId, work: 'start-pause', podKey: pending.podKey },
+        },
+        sim.latency(20, 60),
+      );
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function criRequest(
+  sim: RtSim,
+  self: ComponentId,
+  st: RuntimeState,
+  msg: Extract<Message, { type: 'cri-request' }>,
+  kubelet: ComponentId,
+): void {
+  const { id, podKey } = msg;
+  switch (msg.method) {
+    case 'RunPodSandbox': {
+      st.sandboxes[podKey] = { id: sim.hex(64), netns: `/var/run/netns/cni-${sim.hex(8)}-${sim.hex(4)}`, ready: false };
+      sim.send(
+        { from: self, to: self, msg: { type: 'runtime-work', id, work: 'create-netns', podKey } },
+        sim.latency(2, 8),
+      );
+      return;
+    }
+    case 'PodSandboxStatus': {
+      const sb = st.sandboxes[podKey];
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(0.5, 2),
+        { id, method: 'PodSandboxStatus', podKey, ok: !!sb, ...(sb?.ip ? { ip: sb.ip } : {}) },
+        response('overview', 'PodSandboxStatus', 'runtime-sandbox-status', { ip: sb?.ip ?? '' }),
+      );
+      return;
+    }
+    case 'ImageStatus': {
+      const image = msg.image!;
+      const present = st.images.some((i) => sameImage(i, image));
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(0.5, 2),
+        {
+          id,
+          method: 'ImageStatus',
+          podKey,
+          ok: true,
+          imagePresent: present,
+          ...(msg.container ? { container: msg.container } : {}),
+        },
+        {
+          ...response('deep', 'ImageStatus', present ? 'runtime-image-present' : 'runtime-image-absent', { image }),
+          path: 'runtime.v1.ImageService/ImageStatus',
+        },
+      );
+      return;
+    }
+    case 'PullImage': {
+      const image = msg.image!;
+      const size = imageSize(image);
+      // Registry throughput of a few tens of MB/s plus a round trip for the manifest.
+      const pullMs = Math.round(300 + size / (15 + sim.random() * 25) / 1000);
+      const start = Math.max(sim.now, st.pullFreeAt);
+      const waitMs = start - sim.now;
+      st.pullFreeAt = start + pullMs;
+      st.images.push(image);
+      reply(
+        sim,
+        self,
+        kubelet,
+        waitMs + pullMs,
+        {
+          id,
+          method: 'PullImage',
+          podKey,
+          ok: true,
+          imageSize: size,
+          pullMs,
+          waitMs,
+          ...(msg.container ? { container: msg.container } : {}),
+        },
+        {
+          ...response('standard', 'PullImage', 'runtime-pulled', { image, size, duration: goDuration(pullMs) }),
+          path: 'runtime.v1.ImageService/PullImage',
+        },
+      );
+      return;
+    }
+    case 'CreateContainer': {
+      const containerId = sim.hex(64);
+      st.containers[containerId] = { podKey, name: msg.container!, state: 'created' };
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(30, 120),
+        { id, method: 'CreateContainer', podKey, container: msg.container!, ok: true, containerId },
+        response('standard', 'CreateContainer', 'runtime-created', {
+          container: msg.container!,
+          id: containerId.slice(0, 13),
+        }),
+      );
+      return;
+    }
+    case 'StartContainer': {
+      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
+      if (entry) entry[1].state = 'running';
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(40, 150),
+        { id, method: 'StartContainer', podKey, container: msg.container!, ok: !!entry },
+        response('standard', 'StartContainer', 'runtime-started', { container: msg.container! }),
+      );
+      return;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { FILTERS, fitErrorMessage, normalizeImage, SCORES, type NodeInfo } from './plugins';
+
+const node = (name: string, cpu = '4', memory = '8Gi', extra: Partial<Node> = {}): Node => ({
+  metadata: { name },
+  status: { allocatable: { cpu, memory, pods: '110' } },
+  ...extra,
+});
+const pod = (cpu?: string, memory?: string): Pod => ({
+  metadata: { name: 'p' },
+  spec: {
+    containers: [{ name: 'c', resources: { requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } } }],
+  },
+});
+const filter = (p: Pod, info: NodeInfo) => {
+  for (const f of FILTERS) {
+    const r = f.filter(p, info);
+    if (!r.fit) return r.reasons;
+  }
+  return [];
+};
+const score = (name: string, p: Pod, info: NodeInfo) => SCORES.find((s) => s.name === name)!.score(p, info, [info]);
+
+describe('filter plugins', () => {
+  it('fits a Pod whose requests fit', () => {
+    expect(filter(pod('1', '1Gi'), { node: node('n'), pods: [] })).toEqual([]);
+  });
+
+  it('reports Insufficient cpu and memory with the real strings', () => {
+    expect(filter(pod('5', '9Gi'), { node: node('n'), pods: [] })).toEqual(['Insufficient cpu', 'Insufficient memory']);
+  });
+
+  it('counts the Pods already on the node', () => {
+    expect(filter(pod('3'), { node: node('n'), pods: [pod('2')] })).toEqual(['Insufficient cpu']);
+  });
+
+  it('rejects an untolerated NoSchedule taint', () => {
+    const tainted = node('n', '4', '8Gi', {
+      spec: { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] },
+    });
+    expect(filter(pod(), { node: tainted, pods: [] })).toEqual(['node(s) had untolerated taint {dedicated: gpu}']);
+  });
+});
+
+describe('score plugins', () => {
+  it('LeastAllocated: (allocatable − requested) × 100 / allocatable, averaged over cpu and memory', () => {
+    // cpu: (4000 − 1000) × 100 / 4000 = 75; memory: (8Gi − 2Gi) × 100 / 8Gi = 75
+    expect(score('NodeResourcesFit', pod('1', '2Gi'), { node: node('n'), pods: [] })).toBe(75);
+  });
+
+  it('LeastAllocated counts unset requests as 100m and 200Mi', () => {
+    // cpu: (4000 − 100) × 100 / 4000 = 97; memory: (8192 − 200) × 100 / 8192 = 97
+    expect(score('NodeResourcesFit', pod(), { node: node('n'), pods: [] })).toBe(97);
+  });
+
+  it('BalancedAllocation: 100 when cpu and memory are used alike', () => {
+    expect(score('NodeResourcesBalancedAllocation', pod('2', '4Gi'), { node: node('n'), pods: [] })).toBe(100);
+    expect(score('NodeResourcesBalancedAllocation', pod('4', '0'), { node: node('n'), pods: [] })).toBe(50);
+  });
+});
+
+describe('FitError', () => {
+  it('counts and sorts the reasons, then adds the preemption verdict', () => {
+    expect(
+      fitErrorMessage(3, [['Insufficient cpu'], ['node(s) had untolerated taint {a: }'], ['Insufficient cpu']]),
+    ).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {a: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+  });
+});
+
+describe('image references', () => {
+  it.each([
+    ['nginx', 'docker.io/library/nginx:latest'],
+    ['nginx:1.14.2', 'docker.io/library/nginx:1.14.2'],
+    ['bitnami/redis', 'docker.io/bitnami/redis:latest'],
+    ['registry.k8s.io/pause:3.10', 'registry.k8s.io/pause:3.10'],
+  ])('%s is %s', (ref, full) => {
+    expect(normalizeImage(ref)).toBe(full);
+  });
+});

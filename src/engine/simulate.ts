@@ -1,0 +1,127 @@
+/**
+ * simulate(): build the cluster, let every component open its watches, let
+ * kubectl send the manifests, and run the agenda until nothing is left but
+ * repetition. Same input and seed give the same trace, step for step.
+ */
+import { handleApiserver, initApiserver } from './apiserver/apiserver';
+import { bootstrapObjects, DEFAULT_CLUSTER, internalIP, KUBERNETES_VERSION } from './cluster/bootstrap';
+import { handleCni, initCni } from './cni/cni';
+import { handleControllerManager, initControllerManager } from './controllers/controller-manager';
+import type { Handler } from './core/sim';
+import { Sim } from './core/sim';
+import { handleCoredns, initCoredns } from './dns/coredns';
+import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
+import { handleKubectl, initKubectl } from './kubectl/kubectl';
+import { handleKubelet, initKubelet } from './kubelet/kubelet';
+import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
+import { handleRuntime, initRuntime } from './runtime/containerd';
+import { handleScheduler, initScheduler } from './scheduler/scheduler';
+import type { ComponentId, SimulationInput, Trace } from './types';
+
+export type World = ReturnType<typeof initWorld>;
+
+function initWorld(input: SimulationInput) {
+  const nodes = input.cluster.nodes;
+  const byNode = <T>(make: (name: string, i: number) => T): Record<string, T> =>
+    Object.fromEntries(nodes.map((n, i) => [n.name, make(n.name, i)]));
+  return {
+    etcd: initEtcd(),
+    apiserver: initApiserver(),
+    kubectl: initKubectl(input.manifests),
+    controllerManager: initControllerManager(),
+    scheduler: initScheduler(),
+    coredns: initCoredns(),
+    kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
+    runtimes: byNode((_, i) => initRuntime(nodes[i]!.images ?? [])),
+    cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
+    proxies: byNode(() => initKubeProxy()),
+  };
+}
+
+const HANDLERS = {
+  kubectl: handleKubectl,
+  'kube-apiserver': handleApiserver,
+  etcd: handleEtcd,
+  'kube-controller-manager': handleControllerManager,
+  'kube-scheduler': handleScheduler,
+  coredns: handleCoredns,
+  kubelet: handleKubelet,
+  runtime: handleRuntime,
+  cni: handleCni,
+  'kube-proxy': handleKubeProxy,
+} as unknown as Record<string, Handler<World>>;
+
+/** The run ends this long after the last non-periodic work: three default probe periods. */
+export const SETTLE_MS = 3 * 10_000;
+export const DEFAULT_MAX_STEPS = 5_000;
+
+export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): Trace {
+  const full: SimulationInput = { cluster: DEFAULT_CLUSTER, seed: 1, maxSteps: DEFAULT_MAX_STEPS, ...input };
+  const world = initWorld(full);
+  const sim = new Sim<World>(world, full.seed, HANDLERS);
+
+  for (const [key, obj] of bootstrapObjects(full.cluster)) {
+    const stored = bootstrapPut(world.etcd, key, obj);
+    world.apiserver.cache[key] = stored;
+    sim.recorder.seed(key, stored);
+  }
+
+  // Everyone starts listening before anything happens (the-story.md, step 0).
+  const listeners: ComponentId[] = [
+    'kube-controller-manager',
+    'kube-scheduler',
+    ...full.cluster.nodes.flatMap((n) => [`kubelet/${n.name}`, `kube-proxy/${n.name}`] as ComponentId[]),
+    'coredns',
+  ];
+  listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
+  sim.send(
+    {
+      from: 'kube-apiserver',
+      to: listeners[0]!,
+      fanout: listeners.slice(1),
+      msg: { type: 'note' },
+      meta: {
+        kind: 'watch',
+        level: 'overview',
+        summary: true,
+        verb: 'watch',
+        say: { key: 'cluster-watching', params: { count: listeners.length } },
+      },
+    },
+    listeners.length * 3 + 60,
+  );
+  sim.send({ from: 'kubectl', to: 'kubectl', msg: { type: 'start' } }, 0);
+
+  const maxSteps = full.maxSteps ?? DEFAULT_MAX_STEPS;
+  const steps = sim.recorder.steps;
+  let quiet: { from: number; until: number } | null = null;
+  let end: Trace['end'] = 'settled';
+  for (;;) {
+    const next = sim.agenda.peekAt();
+    if (next === undefined) break;
+    if (quiet && next > quiet.until) {
+      fold(sim, quiet);
+      break;
+    }
+    if (steps.length >= maxSteps) {
+      end = 'cap';
+      break;
+    }
+    sim.deliverNext();
+    if (!sim.onlyPeriodicLeft()) quiet = null;
+    else quiet ??= { from: steps.length, until: sim.now + SETTLE_MS };
+  }
+  return sim.recorder.finish({ kubernetesVersion: KUBERNETES_VERSION, nodes: full.cluster.nodes, end });
+}
+
+/** Replace the repetitions of the quiet window with one step that says they go on. */
+function fold(sim: Sim<World>, quiet: { from: number; until: number }): void {
+  const repeated = sim.recorder.steps.length - quiet.from;
+  sim.recorder.truncate(quiet.from);
+  sim.now = quiet.until;
+  sim.note('kube-apiserver', {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'cluster-steady', params: { seconds: SETTLE_MS / 1000, folded: repeated } },
+  });
+}

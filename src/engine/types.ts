@@ -1,0 +1,126 @@
+/**
+ * The trace: what the simulation produces and everything the UI reads.
+ * A view is a function of (trace, cursor); nothing here knows about React.
+ */
+
+/** Diagram node ids. Per-node parts carry the node name, as in the real cluster. */
+export type ComponentId =
+  | 'kubectl'
+  | 'kube-apiserver'
+  | 'etcd'
+  | 'kube-controller-manager'
+  | 'kube-scheduler'
+  | 'coredns'
+  | `kubelet/${string}`
+  | `runtime/${string}`
+  | `cni/${string}`
+  | `kube-proxy/${string}`;
+
+export type StepKind = 'request' | 'response' | 'watch' | 'internal' | 'event';
+
+/**
+ * How much a step tells. Views show every step at or above the chosen level;
+ * `overview` steps alone tell the story in the-story.md.
+ */
+export type DetailLevel = 'overview' | 'standard' | 'deep';
+export const DETAIL_LEVELS: readonly DetailLevel[] = ['overview', 'standard', 'deep'];
+
+/** A message-catalog key with its parameters: the engine never holds prose. */
+export interface Say {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** An object written at a step: the etcd key and the whole value before and after. */
+export interface ObjectChange {
+  key: string;
+  before: ApiObject | null;
+  after: ApiObject | null;
+  /** etcd revision of the write (resourceVersion of `after`). */
+  revision: number;
+}
+
+/** A Kubernetes object as stored: plain JSON, typed loosely at this boundary. */
+export interface ApiObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+}
+
+export interface Step {
+  /** Position in the trace (0-based). */
+  seq: number;
+  /** Virtual time in ms since the run began. */
+  at: number;
+  /** Who acts. */
+  from: ComponentId;
+  /** Who it talks to (the diagram edge); from === to for internal work. */
+  to: ComponentId;
+  /** Further receivers of the same message (watch fan-out). */
+  fanout?: ComponentId[];
+  kind: StepKind;
+  /** API verb, CRI or CNI call: create, patch, watch, RunPodSandbox, ADD, … */
+  verb?: string;
+  /** HTTP path, etcd key, or CRI service method. */
+  path?: string;
+  /** HTTP-like status where there is one (201, 403, …). */
+  status?: number;
+  level: DetailLevel;
+  /**
+   * A step that sums up finer steps at the overview level only (e.g. the whole
+   * admission chain). It is hidden at standard and deep, where its parts show.
+   */
+  summary?: boolean;
+  say: Say;
+  /** The Kubernetes doc or source file this step follows. */
+  source?: string;
+  changes: ObjectChange[];
+}
+
+/** The state of the cluster's API objects at one step: etcd key → object. */
+export type ObjectMap = ReadonlyMap<string, ApiObject>;
+
+export interface Trace {
+  steps: readonly Step[];
+  /** The Kubernetes version the simulation follows. */
+  kubernetesVersion: string;
+  nodes: readonly NodeSpec[];
+  /** Why the run ended. */
+  end: 'settled' | 'cap';
+  /** The API objects after step `seq` (all earlier steps applied). O(keys · log steps). */
+  objectsAt(seq: number): ObjectMap;
+  /** One object after step `seq`, or undefined if it does not exist then. */
+  objectAt(key: string, seq: number): ApiObject | undefined;
+}
+
+export interface NodeSpec {
+  name: string;
+  /** Allocatable resources, Kubernetes quantities. */
+  cpu: string;
+  memory: string;
+  pods: number;
+  podCIDR: string;
+  labels?: Record<string, string>;
+  /** Images already in the node's image store. */
+  images?: string[];
+}
+
+export interface ClusterSpec {
+  nodes: NodeSpec[];
+}
+
+export interface SimulationInput {
+  /** Parsed manifests, applied by kubectl in order. */
+  manifests: unknown[];
+  cluster: ClusterSpec;
+  seed: number;
+  /** Hard cap on the number of steps. */
+  maxSteps?: number;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLUSTER, simulate } from '../engine';
+import { DEFAULT_MANIFESTS } from '../store/default-scenario';
+import { en } from './en';
+import { detectLanguage, translator } from './index';
+import { zh } from './zh';
+
+function flatten(obj: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v as object, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+
+describe('message catalogs', () => {
+  const enKeys = flatten(en);
+  const zhKeys = flatten(zh);
+
+  it('have the same keys in English and Chinese', () => {
+    expect([...zhKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
+    expect([...enKeys.keys()].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, text] of enKeys) expect([key, placeholders(zhKeys.get(key)!)]).toEqual([key, placeholders(text)]);
+  });
+
+  it('have no empty message', () => {
+    for (const [key, text] of [...enKeys, ...zhKeys]) expect([key, text.trim().length > 0]).toEqual([key, true]);
+  });
+
+  it('hold a title and a body for every step the engine tells, at every level', () => {
+    const traces = [
+      simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 }),
+      simulate({
+        manifests: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'x' }] } }],
+        seed: 1,
+      }),
+      simulate({
+        manifests: [
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'big' },
+            spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '64' } } }] },
+          },
+        ],
+        seed: 1,
+      }),
+      simulate({ manifests: [{ apiVersion: 'x/v1', kind: 'Widget', metadata: { name: 'w' } }], seed: 1 }),
+    ];
+    const keys = new Set(traces.flatMap((t) => t.steps.map((s) => s.say.key)));
+    for (const key of keys) {
+      for (const part of ['title', 'body']) {
+        expect(enKeys.has(`steps.${key}.${part}`), `en steps.${key}.${part}`).toBe(true);
+        expect(zhKeys.has(`steps.${key}.${part}`), `zh steps.${key}.${part}`).toBe(true);
+      }
+    }
+    // Every parameter a catalog text asks for is one the engine gives.
+    for (const t of traces) {
+      for (const s of t.steps) {
+        for (const p of placeholders(enKeys.get(`steps.${s.say.key}.body`)!))
+          expect([s.say.key, p in s.say.params]).toEqual([s.say.key, true]);
+      }
+    }
+  });
+
+  it('fills in parameters', () => {
+    expect(translator('en')('transport.stepOf', { n: 3, total: 16 })).toBe('Step 3 of 16');
+    expect(translator('zh')('transport.stepOf', { n: 3, total: 16 })).toBe('第 3 步，共 16 步');
+  });
+
+  it.each([
+    [['zh-CN', 'en'], 'zh'],
+    [['zh-TW'], 'zh'],
+    [['en-GB', 'zh'], 'en'],
+    [['fr-FR'], 'en'],
+    [[], 'en'],
+  ] as const)('picks the language from the browser: %j → %s', (langs, lang) => {
+    expect(detectLanguage(langs)).toBe(lang);
+  });
+});

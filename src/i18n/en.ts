@@ -1,0 +1,325 @@
+/**
+ * English message catalog: the source of every text a person reads.
+ * `{{name}}` is filled from a step's parameters. zh.ts must have the same keys.
+ */
+export const en = {
+  app: {
+    title: 'podflow',
+    tagline: 'How Kubernetes creates a Pod, step by step',
+    version: 'Follows Kubernetes {{version}}',
+  },
+  transport: {
+    restart: 'Restart',
+    stepBack: 'Step back',
+    play: 'Play',
+    pause: 'Pause',
+    stepForward: 'Step forward',
+    end: 'Go to end',
+    speed: 'Speed',
+    scrubber: 'Step',
+    stepOf: 'Step {{n}} of {{total}}',
+    clock: 'Virtual time {{time}}',
+    clockLabel: 'Virtual clock',
+    level: 'Detail',
+  },
+  level: {
+    overview: 'Overview',
+    standard: 'Standard',
+    deep: 'Deep',
+  },
+  settings: {
+    language: 'Language',
+    theme: 'Theme',
+    themeSystem: 'System',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+  },
+  narration: {
+    heading: 'What happens',
+    start: 'Before the first step',
+    startBody:
+      'A cluster with a control plane and {{nodes}} worker nodes, and a Pod manifest ready to send. Press Play, or → to go one step at a time.',
+    kind: {
+      request: 'request',
+      response: 'response',
+      watch: 'watch',
+      internal: 'inside',
+      event: 'Event',
+    },
+    summary: 'summary of several steps',
+  },
+  diagram: {
+    label: 'Cluster diagram',
+    controlPlane: 'Control plane',
+    node: 'Worker node {{name}}',
+    unscheduled: 'Not yet scheduled',
+    unscheduledHint: 'Pods stored in etcd, waiting for a node',
+    podCard: 'Pod {{name}}: {{status}}',
+    noIP: 'no IP yet',
+  },
+  component: {
+    kubectl: 'kubectl',
+    'kube-apiserver': 'kube-apiserver',
+    etcd: 'etcd',
+    'kube-controller-manager': 'kube-controller-manager',
+    'kube-scheduler': 'kube-scheduler',
+    coredns: 'CoreDNS',
+    kubelet: 'kubelet',
+    runtime: 'containerd (CRI)',
+    cni: 'CNI plugin',
+    'kube-proxy': 'kube-proxy',
+  },
+  role: {
+    kubectl: 'the user',
+    'kube-apiserver': 'the API; only it talks to etcd',
+    etcd: 'key-value store of all objects',
+    'kube-controller-manager': 'control loops',
+    'kube-scheduler': 'picks a node',
+    coredns: 'cluster DNS',
+    kubelet: 'runs the node’s Pods',
+    runtime: 'sandboxes, images, containers',
+    cni: 'Pod network, IPs',
+    'kube-proxy': 'Service rules',
+  },
+  param: {
+    via: {
+      x509: 'X.509 client certificate',
+      'serviceaccount-token': 'ServiceAccount token',
+      bootstrap: 'bootstrap token',
+    },
+  },
+  error: {
+    boundary: 'Something went wrong in this panel: {{message}}',
+    retry: 'Try again',
+  },
+  steps: {
+    'informer-list-watch': {
+      title: '{{component}} opens its watches',
+      body: '{{component}} lists {{resources}} from kube-apiserver, then keeps a WATCH open from that resourceVersion. From now on it learns of every change through this connection, never by reading etcd.',
+    },
+    'apiserver-list': {
+      title: 'kube-apiserver answers the LIST',
+      body: 'It returns {{count}} objects ({{resources}}) from its watch cache. The informer fills its local cache with them before it starts watching.',
+    },
+    'cluster-watching': {
+      title: 'Everyone is already listening',
+      body: 'Before anything happens, {{count}} components hold list-watch connections to kube-apiserver: the controller-manager, the scheduler, every kubelet and kube-proxy, and CoreDNS. Each hears about changes as they happen.',
+    },
+    'kubectl-create': {
+      title: 'kubectl sends the {{kind}}',
+      body: 'kubectl create -f turns the manifest from YAML into JSON and sends it to kube-apiserver: a POST to the collection, for the {{kind}} named {{name}}. It signs in with the client certificate in its kubeconfig.',
+    },
+    'kubectl-no-mapping': {
+      title: 'kubectl does not know the kind {{kind}}',
+      body: 'error: resource mapping not found for name: "{{name}}" namespace: "" from "STDIN": no matches for kind "{{kind}}" in version "{{apiVersion}}". This object is skipped.',
+    },
+    'apiserver-authentication': {
+      title: 'Authentication: who are you?',
+      body: 'kube-apiserver checks the caller’s credentials ({{via}}) and knows it as {{user}}. Without valid credentials the request would end here with 401 Unauthorized.',
+    },
+    'apiserver-authorization': {
+      title: 'Authorization: may you?',
+      body: 'The authorizers decide whether {{user}} may {{verb}} {{resource}}. Allowed: {{reason}}. A denial would end here with 403 Forbidden.',
+    },
+    'apiserver-forbidden': {
+      title: 'Authorization denied: 403 Forbidden',
+      body: '{{message}}',
+    },
+    'apiserver-mutating-admission': {
+      title: 'Defaulting and mutating admission',
+      body: 'kube-apiserver fills in defaults, then the mutating admission plugins change the object: ServiceAccount mounts a token volume, Priority sets priority 0, DefaultTolerationSeconds adds two tolerations. Fields set: {{fields}}.',
+    },
+    'apiserver-validation': {
+      title: 'Validation',
+      body: 'The {{kind}} gets its uid and creationTimestamp and status.phase Pending; then every field of {{name}} is validated. It is valid.',
+    },
+    'apiserver-invalid': {
+      title: 'Validation failed: 422 Unprocessable Entity',
+      body: '{{message}}. Nothing is stored; kubectl prints this error.',
+    },
+    'apiserver-validating-admission': {
+      title: 'Validating admission',
+      body: 'The validating admission plugins check the final object, in order: PodSecurity (the {{namespace}} namespace enforces no level), validating webhooks (none here), and ResourceQuota last (no quota here).',
+    },
+    'apiserver-checks': {
+      title: 'kube-apiserver checks the request',
+      body: 'Authentication (who are you? {{user}}), authorization (may you? yes), admission (defaults and mutations added, then validating plugins) and validation: the {{kind}} {{name}} passes every check.',
+    },
+    'apiserver-store-pod': {
+      title: 'The Pod is stored in etcd',
+      body: 'kube-apiserver writes {{name}} to etcd under {{key}} at revision {{revision}}, which becomes its resourceVersion. The Pod exists only as data: no node, no container yet.',
+    },
+    'apiserver-store-binding': {
+      title: 'spec.nodeName is written to etcd',
+      body: 'The binding sets spec.nodeName: {{node}} and the condition PodScheduled=True in one write to {{key}} (revision {{revision}}). Still no container runs anywhere.',
+    },
+    'apiserver-store-status': {
+      title: 'The new status is stored',
+      body: 'kube-apiserver writes the status of {{name}} (phase {{phase}}) to etcd at revision {{revision}}.',
+    },
+    'apiserver-store': {
+      title: 'Written to etcd',
+      body: 'kube-apiserver stores the {{kind}} under {{key}} at revision {{revision}}.',
+    },
+    'etcd-committed': {
+      title: 'etcd commits',
+      body: 'The transaction on {{key}} is committed at revision {{revision}}, and etcd answers kube-apiserver.',
+    },
+    'etcd-conflict': {
+      title: 'etcd refuses: the key exists',
+      body: 'A create is a transaction that writes {{key}} only if it does not exist yet. It does, so nothing is written.',
+    },
+    'etcd-watch': {
+      title: 'etcd’s watch reports the change',
+      body: 'kube-apiserver watches everything under /registry in etcd. etcd tells it that {{key}} changed at revision {{revision}}, and the watch cache updates.',
+    },
+    'apiserver-created': {
+      title: '{{status}} Created',
+      body: 'kube-apiserver answers kubectl with the stored object, and kubectl prints “{{printed}}”. The request is done; everything from here happens without the user.',
+    },
+    'apiserver-response': {
+      title: '{{status}} back to the caller',
+      body: 'kube-apiserver answers {{path}} with {{status}}.',
+    },
+    'apiserver-error': {
+      title: 'kube-apiserver answers {{status}}',
+      body: 'The request is refused: {{message}}',
+    },
+    'apiserver-watch-pod': {
+      title: 'The watchers hear about {{name}}',
+      body: 'The watch cache sends the change to every informer whose watch matches: {{watchers}}. Each updates its cache and decides whether it has work to do.',
+    },
+    'apiserver-watch': {
+      title: 'The watchers hear about {{name}}',
+      body: 'A change to {{resource}} goes to every informer that watches it: {{watchers}}.',
+    },
+    'scheduler-filter': {
+      title: 'Filter: which nodes can run {{pod}}?',
+      body: 'The filter plugins ({{plugins}}) check every node. {{feasible}} of {{total}} nodes fit: {{nodes}}.',
+    },
+    'scheduler-score': {
+      title: 'kube-scheduler picks a node for {{pod}}',
+      body: 'Nodes that cannot run the Pod were filtered out; the rest are scored by the score plugins, weighted and summed: {{scores}}. {{node}} wins (a tie is broken at random).',
+    },
+    'scheduler-bind': {
+      title: 'The scheduler binds {{pod}} to {{node}}',
+      body: 'It sends POST pods/{{pod}}/binding with the target {{node}}. That is all the scheduler does: it starts nothing; the kubelet on {{node}} does the rest.',
+    },
+    'scheduler-unschedulable': {
+      title: 'No node fits {{pod}}',
+      body: '{{message}} The Pod stays Pending; the scheduler tries again when the cluster changes.',
+    },
+    'scheduler-patch-unschedulable': {
+      title: 'PodScheduled=False',
+      body: 'The scheduler records the condition PodScheduled=False, reason Unschedulable, in the status of {{pod}}.',
+    },
+    event: {
+      title: 'Event: {{reason}}',
+      body: '{{type}} Event on {{object}}: {{message}}',
+    },
+    'kubelet-admit': {
+      title: 'The kubelet on {{node}} takes {{pod}}',
+      body: 'Its watch delivered a Pod bound to this node (SyncLoop ADD). The admit handlers check that it fits, a pod worker starts to sync it, and the kubelet reports a first status.',
+    },
+    'kubelet-volumes': {
+      title: 'Volumes first',
+      body: 'Before any container starts, the kubelet sets up the Pod’s volumes and waits until they are mounted: {{volumes}}.',
+    },
+    'kubelet-status-pending': {
+      title: 'Status: Pending, ContainerCreating',
+      body: 'The kubelet’s status manager sends PATCH pods/{{pod}}/status: phase {{phase}}, the container waiting in ContainerCreating, PodScheduled=True and Ready=False.',
+    },
+    'kubelet-status-running': {
+      title: 'The kubelet reports Running, IP {{ip}}',
+      body: 'PATCH pods/{{pod}}/status: phase Running, podIP {{ip}}, the container running and ready, condition Ready=True. Only now does the API show what the node already knew.',
+    },
+    'kubelet-run-sandbox': {
+      title: 'RunPodSandbox: a sandbox for {{pod}}',
+      body: 'The kubelet asks the container runtime over CRI for a sandbox. The runtime creates the network namespace, runs the CNI plugin, which wires it and assigns an IP, and starts the pause container that holds the namespace.',
+    },
+    'kubelet-sandbox-status': {
+      title: 'PodSandboxStatus',
+      body: 'The kubelet asks the runtime for the status of the sandbox of {{pod}}, to learn its IP.',
+    },
+    'kubelet-image-status': {
+      title: 'Is {{image}} on the node?',
+      body: 'With imagePullPolicy IfNotPresent, the kubelet first asks the runtime’s image service whether {{image}} is already here.',
+    },
+    'kubelet-pull': {
+      title: 'Pull the image {{image}}',
+      body: 'The image is not on the node, so the kubelet asks the runtime to pull {{image}} for the container {{container}}. A node pulls one image at a time by default.',
+    },
+    'kubelet-create': {
+      title: 'CreateContainer {{container}}',
+      body: 'The image is present; the kubelet asks the runtime to create the container {{container}} in the sandbox of {{pod}}.',
+    },
+    'kubelet-start': {
+      title: 'StartContainer {{container}}',
+      body: 'The kubelet asks the runtime to start {{container}}. Its process joins the network namespace held by the pause container.',
+    },
+    'kubelet-lease': {
+      title: 'Heartbeat: the Lease of {{node}}',
+      body: 'The kubelet renews its Lease in kube-node-lease every 10 s. The node lifecycle controller reads these heartbeats to know the node is alive.',
+    },
+    'runtime-netns': {
+      title: 'A network namespace',
+      body: 'The runtime creates a new network namespace for the sandbox: {{netns}}.',
+    },
+    'runtime-cni-add': {
+      title: 'CNI ADD',
+      body: 'The runtime runs the CNI plugins configured in /etc/cni/net.d with the command ADD, for the namespace {{netns}}. The kubelet does not call CNI itself.',
+    },
+    'cni-result': {
+      title: 'The Pod gets its IP: {{ip}}',
+      body: 'The plugin connects the namespace to the node’s bridge, and host-local IPAM gives it {{ip}} from the node’s podCIDR {{cidr}}.',
+    },
+    'cni-error': {
+      title: 'CNI ADD failed',
+      body: '{{message}}',
+    },
+    'runtime-pause': {
+      title: 'The pause container starts',
+      body: 'The runtime starts {{image}} for sandbox {{id}}: a tiny process that holds the Pod’s namespaces for all its containers.',
+    },
+    'runtime-sandbox-ready': {
+      title: 'The sandbox is ready',
+      body: 'RunPodSandbox returns the sandbox id {{id}} to the kubelet.',
+    },
+    'runtime-sandbox-failed': {
+      title: 'RunPodSandbox failed',
+      body: '{{error}}',
+    },
+    'runtime-sandbox-status': {
+      title: 'The kubelet learns the Pod IP: {{ip}}',
+      body: 'PodSandboxStatus answers with the sandbox’s network status. Now the kubelet knows the IP it will report as status.podIP.',
+    },
+    'runtime-image-present': {
+      title: 'The image is here',
+      body: '{{image}} is already in the node’s image store: no pull needed.',
+    },
+    'runtime-image-absent': {
+      title: 'The image is not here',
+      body: '{{image}} is not on this node yet: it must be pulled.',
+    },
+    'runtime-pulled': {
+      title: 'Image pulled',
+      body: '{{image}} is downloaded and unpacked: {{size}} bytes in {{duration}}.',
+    },
+    'runtime-created': {
+      title: 'Container created',
+      body: 'The runtime has created {{container}} (id {{id}}); it is ready to start.',
+    },
+    'runtime-started': {
+      title: 'Container running',
+      body: '{{container}} is running. The kubelet hears it from the runtime and reports it in the Pod’s status.',
+    },
+    'cluster-steady': {
+      title: 'Steady state: only repetition from here',
+      body: 'Nothing changes any more: kubelets renew their Leases every 10 s and the controllers keep watching; if the Pod died, they would act. ({{folded}} repeated steps over {{seconds}} s are folded into this one.)',
+    },
+  },
+};
+
+/** The shape every catalog must have: the same keys, strings at the leaves. */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Catalog = Widen<typeof en>;

@@ -1,0 +1,323 @@
+/**
+ * 简体中文消息目录：术语沿用中文 Kubernetes 资料的习惯（见 the-story.md）。
+ * 键必须与 en.ts 完全一致。
+ */
+import type { Catalog } from './en';
+
+export const zh: Catalog = {
+  app: {
+    title: 'podflow',
+    tagline: '一步一步看 Kubernetes 如何创建 Pod',
+    version: '依据 Kubernetes {{version}}',
+  },
+  transport: {
+    restart: '从头开始',
+    stepBack: '后退一步',
+    play: '播放',
+    pause: '暂停',
+    stepForward: '前进一步',
+    end: '跳到结尾',
+    speed: '速度',
+    scrubber: '步骤',
+    stepOf: '第 {{n}} 步，共 {{total}} 步',
+    clock: '虚拟时间 {{time}}',
+    clockLabel: '虚拟时钟',
+    level: '详细程度',
+  },
+  level: {
+    overview: '概览',
+    standard: '标准',
+    deep: '深入',
+  },
+  settings: {
+    language: '语言',
+    theme: '主题',
+    themeSystem: '跟随系统',
+    themeLight: '浅色',
+    themeDark: '深色',
+  },
+  narration: {
+    heading: '正在发生什么',
+    start: '第一步之前',
+    startBody:
+      '一个集群：控制平面加 {{nodes}} 个工作节点，还有一份待提交的 Pod 清单。点击“播放”，或按 → 一步一步前进。',
+    kind: {
+      request: '请求',
+      response: '响应',
+      watch: 'watch 通知',
+      internal: '内部处理',
+      event: '事件（Event）',
+    },
+    summary: '多个步骤的概括',
+  },
+  diagram: {
+    label: '集群示意图',
+    controlPlane: '控制平面',
+    node: '工作节点 {{name}}',
+    unscheduled: '尚未调度',
+    unscheduledHint: '已存入 etcd、等待分配节点的 Pod',
+    podCard: 'Pod {{name}}：{{status}}',
+    noIP: '还没有 IP',
+  },
+  component: {
+    kubectl: 'kubectl',
+    'kube-apiserver': 'API Server',
+    etcd: 'etcd',
+    'kube-controller-manager': '控制器管理器',
+    'kube-scheduler': '调度器',
+    coredns: 'CoreDNS',
+    kubelet: 'kubelet',
+    runtime: '容器运行时（CRI）',
+    cni: 'CNI 网络插件',
+    'kube-proxy': 'kube-proxy',
+  },
+  role: {
+    kubectl: '用户',
+    'kube-apiserver': '集群入口，唯一读写 etcd',
+    etcd: '分布式键值存储，保存所有对象',
+    'kube-controller-manager': '控制循环',
+    'kube-scheduler': '为 Pod 选择节点',
+    coredns: '集群 DNS',
+    kubelet: '节点上的 Pod 管家',
+    runtime: '沙箱、镜像、容器',
+    cni: 'Pod 网络与 IP',
+    'kube-proxy': 'Service 转发规则',
+  },
+  param: {
+    via: {
+      x509: 'X.509 客户端证书',
+      'serviceaccount-token': 'ServiceAccount 令牌',
+      bootstrap: '引导令牌',
+    },
+  },
+  error: {
+    boundary: '这个面板出错了：{{message}}',
+    retry: '重试',
+  },
+  steps: {
+    'informer-list-watch': {
+      title: '{{component}} 建立 watch',
+      body: '{{component}} 先向 API Server list {{resources}}，再从该 resourceVersion 起保持一个 WATCH 连接。此后它通过这条连接得知每一次变化，从不直接读取 etcd。',
+    },
+    'apiserver-list': {
+      title: 'API Server 返回 LIST 结果',
+      body: '它从 watch 缓存中返回 {{count}} 个对象（{{resources}}）。informer 先用它们填充本地缓存，然后开始 watch。',
+    },
+    'cluster-watching': {
+      title: '所有组件都已在监听',
+      body: '在一切开始之前，已有 {{count}} 个组件与 API Server 保持着 list-watch 连接：控制器管理器、调度器、每个节点上的 kubelet 和 kube-proxy，以及 CoreDNS。任何变化它们都会立刻收到。',
+    },
+    'kubectl-create': {
+      title: 'kubectl 提交 {{kind}}',
+      body: 'kubectl create -f 把清单从 YAML 转成 JSON，发给 API Server：向资源集合发出 POST，创建名为 {{name}} 的 {{kind}}。它用 kubeconfig 里的客户端证书表明身份。',
+    },
+    'kubectl-no-mapping': {
+      title: 'kubectl 不认识 {{kind}} 这种资源',
+      body: 'error: resource mapping not found for name: "{{name}}" namespace: "" from "STDIN": no matches for kind "{{kind}}" in version "{{apiVersion}}"。这个对象被跳过。',
+    },
+    'apiserver-authentication': {
+      title: '认证：你是谁？',
+      body: 'API Server 检查调用者的凭据（{{via}}），确认其身份为 {{user}}。如果凭据无效，请求会在这里以 401 Unauthorized 结束。',
+    },
+    'apiserver-authorization': {
+      title: '授权：你有权限吗？',
+      body: '授权模块判断 {{user}} 能否对 {{resource}} 执行 {{verb}}。结果：允许（{{reason}}）。如果被拒绝，请求会在这里以 403 Forbidden 结束。',
+    },
+    'apiserver-forbidden': {
+      title: '授权被拒绝：403 Forbidden',
+      body: '{{message}}',
+    },
+    'apiserver-mutating-admission': {
+      title: '默认值与变更准入（mutating admission）',
+      body: 'API Server 先填入默认值，再由变更准入插件修改对象：ServiceAccount 挂载令牌卷，Priority 设置 priority 为 0，DefaultTolerationSeconds 添加两条容忍。被设置的字段：{{fields}}。',
+    },
+    'apiserver-validation': {
+      title: '校验',
+      body: '{{kind}} 获得 uid、creationTimestamp，status.phase 设为 Pending；随后 {{name}} 的每个字段都经过校验。对象合法。',
+    },
+    'apiserver-invalid': {
+      title: '校验失败：422 Unprocessable Entity',
+      body: '{{message}}。对象没有被保存，kubectl 会打印这条错误。',
+    },
+    'apiserver-validating-admission': {
+      title: '验证准入（validating admission）',
+      body: '验证准入插件按顺序检查最终的对象：PodSecurity（{{namespace}} 命名空间未强制任何级别）、验证型 webhook（这里没有），最后是 ResourceQuota（这里没有配额）。',
+    },
+    'apiserver-checks': {
+      title: 'API Server 检查请求',
+      body: '认证（你是谁？{{user}}）、授权（你有权限吗？有）、准入控制（先补默认值并变更，再由验证插件把关）以及校验：{{kind}} {{name}} 通过了全部检查。',
+    },
+    'apiserver-store-pod': {
+      title: 'Pod 持久化到 etcd',
+      body: 'API Server 把 {{name}} 写入 etcd 的 {{key}}，修订号（revision）为 {{revision}}，这也就是它的 resourceVersion。此时 Pod 只是一条数据：还没有节点，也没有容器。',
+    },
+    'apiserver-store-binding': {
+      title: 'spec.nodeName 写入 etcd',
+      body: '绑定操作在一次写入中设置 spec.nodeName: {{node}} 和 PodScheduled=True 条件（{{key}}，修订号 {{revision}}）。此时任何地方都还没有运行容器。',
+    },
+    'apiserver-store-status': {
+      title: '新的状态被保存',
+      body: 'API Server 把 {{name}} 的状态（phase {{phase}}）写入 etcd，修订号 {{revision}}。',
+    },
+    'apiserver-store': {
+      title: '写入 etcd',
+      body: 'API Server 把这个 {{kind}} 存到 {{key}}，修订号 {{revision}}。',
+    },
+    'etcd-committed': {
+      title: 'etcd 提交事务',
+      body: '对 {{key}} 的事务以修订号 {{revision}} 提交，etcd 回复 API Server。',
+    },
+    'etcd-conflict': {
+      title: 'etcd 拒绝：键已存在',
+      body: '创建是一个“仅当 {{key}} 不存在时才写入”的事务。该键已存在，所以什么也没写。',
+    },
+    'etcd-watch': {
+      title: 'etcd 的 watch 报告变化',
+      body: 'API Server 在 etcd 上 watch /registry 下的所有键。etcd 告诉它 {{key}} 在修订号 {{revision}} 发生了变化，watch 缓存随之更新。',
+    },
+    'apiserver-created': {
+      title: '{{status}} Created',
+      body: 'API Server 把保存后的对象返回给 kubectl，kubectl 打印“{{printed}}”。请求到此完成，之后的一切都无需用户参与。',
+    },
+    'apiserver-response': {
+      title: '向调用者返回 {{status}}',
+      body: 'API Server 以 {{status}} 回应 {{path}}。',
+    },
+    'apiserver-error': {
+      title: 'API Server 返回 {{status}}',
+      body: '请求被拒绝：{{message}}',
+    },
+    'apiserver-watch-pod': {
+      title: '监听者收到 {{name}} 的变化',
+      body: 'watch 缓存把这次变化推送给所有匹配的 informer：{{watchers}}。各组件更新自己的缓存，再决定是否有事要做。',
+    },
+    'apiserver-watch': {
+      title: '监听者收到 {{name}} 的变化',
+      body: '{{resource}} 的变化被推送给所有 watch 它的 informer：{{watchers}}。',
+    },
+    'scheduler-filter': {
+      title: '预选：哪些节点能运行 {{pod}}？',
+      body: '预选（过滤）插件（{{plugins}}）逐个检查节点。{{total}} 个节点中有 {{feasible}} 个符合条件：{{nodes}}。',
+    },
+    'scheduler-score': {
+      title: '调度器为 {{pod}} 选定节点',
+      body: '无法运行该 Pod 的节点已在预选中被过滤掉；剩下的节点由优选（打分）插件打分，加权求和：{{scores}}。{{node}} 胜出（分数相同时随机选择）。',
+    },
+    'scheduler-bind': {
+      title: '调度器将 {{pod}} 绑定到 {{node}}',
+      body: '它发送 POST pods/{{pod}}/binding，目标为 {{node}}。调度器做的仅此而已：它不启动任何东西，剩下的交给 {{node}} 上的 kubelet。',
+    },
+    'scheduler-unschedulable': {
+      title: '没有节点能运行 {{pod}}',
+      body: '{{message}} Pod 保持 Pending；集群发生变化时调度器会再次尝试。',
+    },
+    'scheduler-patch-unschedulable': {
+      title: 'PodScheduled=False',
+      body: '调度器在 {{pod}} 的状态中记下条件 PodScheduled=False，原因 Unschedulable。',
+    },
+    event: {
+      title: '事件：{{reason}}',
+      body: '{{object}} 上的 {{type}} 事件：{{message}}',
+    },
+    'kubelet-admit': {
+      title: '{{node}} 上的 kubelet 接手 {{pod}}',
+      body: '它的 watch 送来一个绑定到本节点的 Pod（SyncLoop ADD）。准入检查确认节点容得下它，一个 pod worker 开始同步它，kubelet 上报第一份状态。',
+    },
+    'kubelet-volumes': {
+      title: '先准备存储卷',
+      body: '在启动任何容器之前，kubelet 先为 Pod 准备存储卷并等待挂载完成：{{volumes}}。',
+    },
+    'kubelet-status-pending': {
+      title: '状态：Pending，ContainerCreating',
+      body: 'kubelet 的状态管理器发送 PATCH pods/{{pod}}/status：phase {{phase}}，容器处于 ContainerCreating 等待状态，PodScheduled=True，Ready=False。',
+    },
+    'kubelet-status-running': {
+      title: 'kubelet 上报 Running，IP {{ip}}',
+      body: 'PATCH pods/{{pod}}/status：phase Running，podIP {{ip}}，容器运行中且就绪，Ready=True。直到这时，API 里才看到节点早已知道的事实。',
+    },
+    'kubelet-run-sandbox': {
+      title: 'RunPodSandbox：为 {{pod}} 创建沙箱',
+      body: 'kubelet 通过 CRI 请求容器运行时创建沙箱（Sandbox）。运行时创建网络命名空间，调用 CNI 网络插件完成连线并分配 IP，再启动持有该命名空间的 pause 容器（根容器）。',
+    },
+    'kubelet-sandbox-status': {
+      title: 'PodSandboxStatus',
+      body: 'kubelet 向运行时查询 {{pod}} 沙箱的状态，以得知它的 IP。',
+    },
+    'kubelet-image-status': {
+      title: '节点上有 {{image}} 吗？',
+      body: 'imagePullPolicy 为 IfNotPresent，kubelet 先问运行时的镜像服务：{{image}} 是否已在本节点。',
+    },
+    'kubelet-pull': {
+      title: '拉取镜像 {{image}}',
+      body: '节点上没有这个镜像，kubelet 请运行时为容器 {{container}} 拉取 {{image}}。默认情况下，一个节点同一时间只拉取一个镜像。',
+    },
+    'kubelet-create': {
+      title: '创建容器 {{container}}',
+      body: '镜像已就位，kubelet 请运行时在 {{pod}} 的沙箱中创建容器 {{container}}（CreateContainer）。',
+    },
+    'kubelet-start': {
+      title: '启动容器 {{container}}',
+      body: 'kubelet 请运行时启动 {{container}}（StartContainer）。容器进程加入 pause 容器持有的网络命名空间。',
+    },
+    'kubelet-lease': {
+      title: '心跳：续约 {{node}} 的 Lease',
+      body: 'kubelet 每 10 秒在 kube-node-lease 中续约自己的 Lease。节点生命周期控制器据此判断节点是否存活。',
+    },
+    'runtime-netns': {
+      title: '网络命名空间',
+      body: '运行时为沙箱创建新的网络命名空间：{{netns}}。',
+    },
+    'runtime-cni-add': {
+      title: 'CNI ADD',
+      body: '运行时以 ADD 命令调用 /etc/cni/net.d 中配置的 CNI 插件，目标命名空间为 {{netns}}。kubelet 本身并不调用 CNI。',
+    },
+    'cni-result': {
+      title: 'Pod 获得 IP：{{ip}}',
+      body: '插件把命名空间接到节点的网桥上，host-local IPAM 从节点的 podCIDR {{cidr}} 中分配出 {{ip}}。',
+    },
+    'cni-error': {
+      title: 'CNI ADD 失败',
+      body: '{{message}}',
+    },
+    'runtime-pause': {
+      title: 'pause 容器启动',
+      body: '运行时为沙箱 {{id}} 启动 {{image}}：一个极小的进程，为 Pod 的所有容器持有命名空间。',
+    },
+    'runtime-sandbox-ready': {
+      title: '沙箱就绪',
+      body: 'RunPodSandbox 把沙箱 ID {{id}} 返回给 kubelet。',
+    },
+    'runtime-sandbox-failed': {
+      title: 'RunPodSandbox 失败',
+      body: '{{error}}',
+    },
+    'runtime-sandbox-status': {
+      title: 'kubelet 得知 Pod IP：{{ip}}',
+      body: 'PodSandboxStatus 返回沙箱的网络状态。现在 kubelet 知道了它将作为 status.podIP 上报的 IP。',
+    },
+    'runtime-image-present': {
+      title: '镜像已存在',
+      body: '{{image}} 已在节点的镜像存储中，无需拉取。',
+    },
+    'runtime-image-absent': {
+      title: '镜像不存在',
+      body: '本节点还没有 {{image}}，需要拉取。',
+    },
+    'runtime-pulled': {
+      title: '镜像拉取完成',
+      body: '{{image}} 已下载并解压：{{size}} 字节，用时 {{duration}}。',
+    },
+    'runtime-created': {
+      title: '容器已创建',
+      body: '运行时已创建 {{container}}（ID {{id}}），可以启动了。',
+    },
+    'runtime-started': {
+      title: '容器运行中',
+      body: '{{container}} 已在运行。kubelet 从运行时得知这一点，并在 Pod 状态中上报。',
+    },
+    'cluster-steady': {
+      title: '稳定状态：此后只剩重复',
+      body: '之后不再有变化：kubelet 每 10 秒续约 Lease，控制器持续 watch；一旦 Pod 出问题，它们就会行动。（{{seconds}} 秒内的 {{folded}} 个重复步骤折叠为这一步。）',
+    },
+  },
+};

@@ -1,0 +1,13 @@
+import { domAnimation, LazyMotion } from 'motion/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LazyMotion features={domAnimation} strict>
+      <App />
+    </LazyMotion>
+  </StrictMode>,
+);

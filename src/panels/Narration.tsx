@@ -1,0 +1,78 @@
+/**
+ * The narration of the step at the cursor: a title and one to three plain
+ * sentences from the catalog, with the step's facts (who, verb, path,
+ * status) beneath. Announced to screen readers as it changes.
+ */
+import { memo } from 'react';
+import type { Step } from '../engine';
+import type { Params, Translate } from '../i18n';
+import { currentStep, usePlayer } from '../store/store';
+import { formatVirtualTime } from './format';
+import { useT } from './useT';
+
+/** Parameters with a catalog entry (`param.via.x509`) are shown in the reader's language. */
+function localizeParams(t: Translate, params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) {
+    const key = `param.${k}.${v}`;
+    const label = typeof v === 'string' ? t(key) : key;
+    out[k] = label !== key ? label : v;
+  }
+  return out;
+}
+
+export function narrationOf(t: Translate, step: Step): { title: string; body: string } {
+  const params = localizeParams(t, step.say.params);
+  return { title: t(`steps.${step.say.key}.title`, params), body: t(`steps.${step.say.key}.body`, params) };
+}
+
+export const Narration = memo(function Narration() {
+  const t = useT();
+  const step = usePlayer(currentStep);
+  const nodes = usePlayer((s) => s.trace.nodes.length);
+  const text = step ? narrationOf(t, step) : { title: t('narration.start'), body: t('narration.startBody', { nodes }) };
+  return (
+    <section className="narration" aria-labelledby="narration-heading" data-testid="narration">
+      <h2 id="narration-heading" className="visually-hidden">
+        {t('narration.heading')}
+      </h2>
+      <div aria-live="polite" aria-atomic="true">
+        <h3 className="narration-title" data-testid="narration-title">
+          {text.title}
+        </h3>
+        <p className="narration-body">{text.body}</p>
+      </div>
+      {step && (
+        <dl className="step-facts">
+          <div>
+            <dt className="visually-hidden">kind</dt>
+            <dd className={`chip chip-${step.kind}`}>
+              {t(`narration.kind.${step.kind}`)}
+              {step.summary ? ` · ${t('narration.summary')}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt className="visually-hidden">edge</dt>
+            <dd className="mono">
+              {step.from}
+              {step.from !== step.to ? ` → ${[step.to, ...(step.fanout ?? [])].join(', ')}` : ''}
+            </dd>
+          </div>
+          {(step.verb || step.path) && (
+            <div>
+              <dt className="visually-hidden">call</dt>
+              <dd className="mono">
+                {step.verb ? <strong>{step.verb}</strong> : null} {step.path ?? ''}
+                {step.status ? ` → ${step.status}` : ''}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt className="visually-hidden">time</dt>
+            <dd className="mono">t = {formatVirtualTime(step.at)}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,159 @@
+/**
+ * The one store: the trace, the cursor, playback and preferences. Views
+ * select the smallest slice they need. Playback is a single clock here;
+ * views never own timers.
+ */
+import { create } from 'zustand';
+import { DEFAULT_CLUSTER, simulate, type DetailLevel, type Step, type Trace } from '../engine';
+import { detectLanguage, type Language } from '../i18n';
+import { DEFAULT_MANIFESTS } from './default-scenario';
+import { cursorForSeq, visibleSteps } from './visible';
+
+/** Wall time of one step at 1×. */
+export const STEP_MS = 1000;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface PlayerState {
+  trace: Trace;
+  level: DetailLevel;
+  /** The steps shown at this level. */
+  visible: Step[];
+  /** 0 = before the first step; n = after visible step n. */
+  cursor: number;
+  /** +1 when the cursor last moved one step forward (a packet travels), 0 otherwise. */
+  direction: 0 | 1;
+  playing: boolean;
+  speed: Speed;
+  language: Language;
+  theme: Theme;
+}
+
+export interface PlayerActions {
+  load(trace: Trace): void;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  next(): void;
+  prev(): void;
+  seek(cursor: number): void;
+  restart(): void;
+  end(): void;
+  setSpeed(speed: Speed): void;
+  setLevel(level: DetailLevel): void;
+  setLanguage(language: Language): void;
+  setTheme(theme: Theme): void;
+}
+
+export type PlayerStore = PlayerState & PlayerActions;
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function initialTrace(): Trace {
+  return simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 });
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+export const usePlayer = create<PlayerStore>()((set, get) => {
+  const schedule = (): void => {
+    clearTimeout(timer);
+    const { playing, speed } = get();
+    if (!playing) return;
+    timer = setTimeout(() => {
+      const s = get();
+      if (!s.playing) return;
+      if (s.cursor >= s.visible.length) return set({ playing: false });
+      set({ cursor: s.cursor + 1, direction: 1 });
+      if (get().cursor >= get().visible.length) set({ playing: false });
+      else schedule();
+    }, STEP_MS / speed);
+  };
+  const move = (cursor: number): void => {
+    const { visible, cursor: now } = get();
+    const clamped = Math.max(0, Math.min(visible.length, Math.round(cursor)));
+    set({ cursor: clamped, direction: clamped === now + 1 ? 1 : 0 });
+    if (get().playing) schedule();
+  };
+  const initialLevel: DetailLevel = 'overview';
+  const first = initialTrace();
+  return {
+    trace: first,
+    level: initialLevel,
+    visible: visibleSteps(first.steps, initialLevel),
+    cursor: 0,
+    direction: 0,
+    playing: false,
+    speed: 1,
+    language: detectLanguage(browserLanguages()),
+    theme: 'system',
+
+    load(next) {
+      clearTimeout(timer);
+      set({ trace: next, visible: visibleSteps(next.steps, get().level), cursor: 0, direction: 0, playing: false });
+    },
+    play() {
+      const s = get();
+      // Play at the end starts over, as media players do.
+      if (s.cursor >= s.visible.length) set({ cursor: 0, direction: 0 });
+      set({ playing: true });
+      const t = get();
+      if (t.cursor === 0) set({ cursor: 1, direction: 1 });
+      schedule();
+    },
+    pause() {
+      clearTimeout(timer);
+      set({ playing: false });
+    },
+    toggle() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    next() {
+      move(get().cursor + 1);
+    },
+    prev() {
+      move(get().cursor - 1);
+    },
+    seek(cursor) {
+      move(cursor);
+    },
+    restart() {
+      move(0);
+    },
+    end() {
+      clearTimeout(timer);
+      set({ cursor: get().visible.length, direction: 0, playing: false });
+    },
+    setSpeed(speed) {
+      set({ speed });
+      if (get().playing) schedule();
+    },
+    setLevel(level) {
+      const { visible, cursor, trace } = get();
+      const seq = cursor === 0 ? -1 : visible[cursor - 1]!.seq;
+      const nextVisible = visibleSteps(trace.steps, level);
+      set({ level, visible: nextVisible, cursor: seq < 0 ? 0 : cursorForSeq(nextVisible, seq), direction: 0 });
+      if (get().playing) schedule();
+    },
+    setLanguage(language) {
+      set({ language });
+    },
+    setTheme(theme) {
+      set({ theme });
+    },
+  };
+});
+
+/** The step the cursor is on, or null before the first. */
+export function currentStep(s: PlayerState): Step | null {
+  return s.cursor === 0 ? null : (s.visible[s.cursor - 1] ?? null);
+}
+
+/** The trace position the view shows: every step up to this seq has happened. */
+export function currentSeq(s: PlayerState): number {
+  return currentStep(s)?.seq ?? -1;
+}
