@@ -86,6 +86,12 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        // The transport owns Space and the arrows; the diagram claims no keys.
+        panActivationKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        deleteKeyCode={null}
+        zoomActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
       >
         <Packets topology={topology} />

@@ -61,23 +61,23 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
   });
 
   const components: ComponentPlace[] = [
-    at('kubectl', 'kubectl', mid - 470, 40),
+    at('kubectl', 'kubectl', mid - 520, 40),
     at('kube-apiserver', 'kube-apiserver', mid, 40),
-    at('etcd', 'etcd', mid + 250, 40),
-    at('kube-controller-manager', 'kube-controller-manager', mid - 250, 170),
-    at('kube-scheduler', 'kube-scheduler', mid + 250, 170),
-    at('coredns', 'coredns', mid + 470, 170),
+    at('etcd', 'etcd', mid + 270, 40),
+    at('kube-controller-manager', 'kube-controller-manager', mid - 290, 170),
+    at('kube-scheduler', 'kube-scheduler', mid + 290, 170),
+    at('coredns', 'coredns', mid + 530, 170),
   ];
   const groups: GroupPlace[] = [
-    { id: 'control-plane', kind: 'control-plane', box: { x: mid - 360, y: 0, w: 720, h: 250 } },
+    { id: 'control-plane', kind: 'control-plane', box: { x: mid - 400, y: 0, w: 800, h: 250 } },
     {
       id: 'unscheduled',
       kind: 'unscheduled',
-      box: { x: mid + 470 - COMPONENT_W / 2 - 10, y: 0, w: COMPONENT_W + 20, h: 140 },
+      box: { x: mid + 530 - COMPONENT_W / 2 - 10, y: 0, w: COMPONENT_W + 20, h: 140 },
     },
   ];
   const podAreas: Record<string, Box> = {
-    unscheduled: { x: mid + 470 - COMPONENT_W / 2, y: 34, w: COMPONENT_W, h: 100 },
+    unscheduled: { x: mid + 530 - COMPONENT_W / 2, y: 34, w: COMPONENT_W, h: 100 },
   };
   const edges: Topology['edges'] = [];
   const link = (a: ComponentId, b: ComponentId): void => {
@@ -108,8 +108,8 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
     link(`kubelet/${n.name}`, `runtime/${n.name}`);
     link(`runtime/${n.name}`, `cni/${n.name}`);
   });
-  const minX = Math.min(mid - 470 - COMPONENT_W / 2, left);
-  const maxX = Math.max(mid + 470 + COMPONENT_W / 2 + 10, left + workersWidth);
+  const minX = Math.min(mid - 520 - COMPONENT_W / 2, left);
+  const maxX = Math.max(mid + 530 + COMPONENT_W / 2 + 10, left + workersWidth);
   return { components, groups, edges, podAreas, bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + NODE_H } };
 }
 

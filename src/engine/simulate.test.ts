@@ -30,7 +30,6 @@ describe('the happy path of a bare Pod', () => {
       'kubectl-create',
       'apiserver-checks',
       'apiserver-store-pod',
-      'apiserver-created',
       'apiserver-watch-pod',
       'scheduler-score',
       'scheduler-bind',
@@ -41,6 +40,7 @@ describe('the happy path of a bare Pod', () => {
       'kubelet-pull',
       'kubelet-start',
       'kubelet-status-running',
+      'apiserver-store-running',
       'cluster-steady',
     ]);
   });

@@ -147,7 +147,11 @@ export const en = {
     },
     'apiserver-store-pod': {
       title: 'The Pod is stored in etcd',
-      body: 'kube-apiserver writes {{name}} to etcd under {{key}} at revision {{revision}}, which becomes its resourceVersion. The Pod exists only as data: no node, no container yet.',
+      body: 'kube-apiserver writes {{name}} to etcd under {{key}} at revision {{revision}}, which becomes its resourceVersion, and kubectl gets 201 Created. The Pod exists only as data: no node, no container yet.',
+    },
+    'apiserver-store-running': {
+      title: 'etcd stores it: {{name}} is Running',
+      body: 'kube-apiserver writes the kubelet’s report to etcd at revision {{revision}}: phase Running, podIP {{ip}}, Ready=True. Now kubectl get pods shows Running 1/1, and every watcher hears of it.',
     },
     'apiserver-store-binding': {
       title: 'spec.nodeName is written to etcd',

@@ -149,7 +149,11 @@ export const zh: Catalog = {
     },
     'apiserver-store-pod': {
       title: 'Pod 持久化到 etcd',
-      body: 'API Server 把 {{name}} 写入 etcd 的 {{key}}，修订号（revision）为 {{revision}}，这也就是它的 resourceVersion。此时 Pod 只是一条数据：还没有节点，也没有容器。',
+      body: 'API Server 把 {{name}} 写入 etcd 的 {{key}}，修订号（revision）为 {{revision}}，这也就是它的 resourceVersion；kubectl 收到 201 Created。此时 Pod 只是一条数据：还没有节点，也没有容器。',
+    },
+    'apiserver-store-running': {
+      title: 'etcd 记下：{{name}} 运行中（Running）',
+      body: 'API Server 把 kubelet 的上报写入 etcd，修订号 {{revision}}：phase Running，podIP {{ip}}，Ready=True。现在 kubectl get pods 显示 Running 1/1，所有监听者都会收到通知。',
     },
     'apiserver-store-binding': {
       title: 'spec.nodeName 写入 etcd',

@@ -265,7 +265,17 @@ function store(sim: ApiSim, id: number): void {
       const patch = (req.body as { status?: Record<string, unknown> }).status ?? {};
       const status = { ...(current.status as Record<string, unknown>), ...patch };
       value = { ...structuredClone(current), status };
-      say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase: String(status.phase ?? '') } };
+      const phase = String(status.phase ?? '');
+      const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
+      // The moment the API itself says Running and Ready is a moment of the story.
+      if (phase === 'Running' && ready) {
+        level = 'overview';
+        say = { key: 'apiserver-store-running', params: { key, name: req.name!, ip: String(status.podIP ?? '') } };
+      } else {
+        say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase } };
+      }
     } else {
       value = { ...structuredClone(req.body!), metadata: { ...current.metadata, ...req.body!.metadata } };
       level = 'deep';
@@ -310,7 +320,7 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   const { req, client } = flight;
   const name = String(body?.metadata.name ?? req.name ?? flight.obj?.metadata.name ?? '');
   const fromUser = client === 'kubectl';
-  let level: DetailLevel = fromUser ? 'overview' : 'deep';
+  let level: DetailLevel = fromUser ? 'standard' : 'deep';
   if (req.subresource === 'binding' || req.subresource === 'status') level = 'standard';
   if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
   if (status >= 400) level = fromUser ? 'overview' : 'standard';

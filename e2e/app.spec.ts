@@ -1,0 +1,161 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** "Step 3 of 17" → [3, 17]. */
+async function counter(page: Page): Promise<[number, number]> {
+  const text = await page.getByTestId('step-counter').innerText();
+  const [n, total] = (text.match(/\d+/g) ?? []).map(Number);
+  return [n!, total!];
+}
+
+const podCard = (page: Page) => page.getByTestId('pod-card').filter({ hasText: 'nginx' });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('diagram').locator('.react-flow__node').first()).toBeVisible();
+});
+
+test('loads the cluster diagram, the version it follows and the start of the story', async ({ page }) => {
+  await expect(page).toHaveTitle('podflow');
+  for (const id of ['kubectl', 'kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler', 'coredns']) {
+    await expect(page.getByTestId(`component-${id}`)).toBeVisible();
+  }
+  for (const node of ['node-1', 'node-2']) {
+    await expect(page.getByTestId(`node-${node}`)).toBeVisible();
+    for (const part of ['kubelet', 'runtime', 'cni', 'kube-proxy']) {
+      await expect(page.getByTestId(`component-${part}/${node}`)).toBeVisible();
+    }
+  }
+  await expect(page.getByTestId('k8s-version')).toContainText('v1.33');
+  const [n, total] = await counter(page);
+  expect(n).toBe(0);
+  expect(total).toBeGreaterThanOrEqual(12);
+  expect(total).toBeLessThanOrEqual(18);
+  await expect(page.getByTestId('narration-title')).toHaveText('Before the first step');
+  await expect(podCard(page)).toHaveCount(0);
+});
+
+test('playing to the end shows the Pod Running with an IP on a node', async ({ page }) => {
+  await page.getByTestId('speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // The Pod first appears stored but unscheduled, then moves to its node.
+  await expect(page.getByTestId('unscheduled').getByTestId('pod-card')).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
+  const [n, total] = await counter(page);
+  expect(n).toBe(total);
+
+  const card = podCard(page);
+  await expect(card).toHaveAttribute('data-status', 'Running');
+  await expect(card).toContainText('1/1');
+  await expect(card.getByTestId('pod-ip')).toHaveText(/^10\.244\.[12]\.2$/);
+  const onNode = page.locator('[data-testid^="node-node-"]').filter({ has: page.getByTestId('pod-card') });
+  await expect(onNode).toHaveCount(1);
+  await expect(page.getByTestId('unscheduled').getByTestId('pod-card')).toHaveCount(0);
+  await expect(page.getByTestId('virtual-clock')).not.toContainText(' 0.000 s');
+});
+
+test('stepping back restores the previous state', async ({ page }) => {
+  await page.keyboard.press('End');
+  await expect(podCard(page)).toHaveAttribute('data-status', 'Running');
+  const [end] = await counter(page);
+
+  // Back past the write that made it Running: the API still says ContainerCreating, with no IP.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect((await counter(page))[0]).toBe(end - 2);
+  await expect(podCard(page)).toHaveAttribute('data-status', 'ContainerCreating');
+  await expect(podCard(page).getByTestId('pod-ip')).toHaveText('no IP yet');
+
+  // And forward again gives the same state as before.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(podCard(page)).toHaveAttribute('data-status', 'Running');
+
+  // All the way back: the Pod does not exist yet.
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await expect(podCard(page)).toHaveCount(0);
+});
+
+test('keys drive the transport: Space, arrows, Home and End', async ({ page }) => {
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect((await counter(page))[0]).toBe(3);
+  await page.keyboard.press('ArrowLeft');
+  expect((await counter(page))[0]).toBe(2);
+  await expect(page.getByTestId('component-kube-apiserver')).toHaveAttribute('data-role', /self|from|to/);
+
+  await page.keyboard.press('End');
+  const [n, total] = await counter(page);
+  expect(n).toBe(total);
+  await page.keyboard.press('Home');
+  expect((await counter(page))[0]).toBe(0);
+
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const paused = (await counter(page))[0];
+  await page.waitForTimeout(1500);
+  expect((await counter(page))[0]).toBe(paused);
+});
+
+test('keys typed into a form control stay there', async ({ page }) => {
+  await page.getByTestId('speed').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  expect((await counter(page))[0]).toBe(0);
+});
+
+test('the scrubber seeks, by value and by keyboard', async ({ page }) => {
+  const scrubber = page.getByTestId('scrubber');
+  const total = (await counter(page))[1];
+  await scrubber.fill('5');
+  expect((await counter(page))[0]).toBe(5);
+  await expect(page.getByTestId('narration-title')).not.toHaveText('Before the first step');
+
+  await scrubber.focus();
+  await page.keyboard.press('ArrowRight');
+  expect((await counter(page))[0]).toBe(6);
+  await page.keyboard.press('End');
+  expect((await counter(page))[0]).toBe(total);
+
+  // A click on the left edge of the track goes back to the start.
+  const box = (await scrubber.boundingBox())!;
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  expect((await counter(page))[0]).toBe(0);
+});
+
+test('a finer detail level shows more steps and keeps the place', async ({ page }) => {
+  await page.getByTestId('scrubber').fill('4');
+  const title = await page.getByTestId('narration-title').innerText();
+  const overviewTotal = (await counter(page))[1];
+  await page.getByTestId('level').selectOption('deep');
+  const [n, total] = await counter(page);
+  expect(total).toBeGreaterThan(overviewTotal * 3);
+  expect(n).toBeGreaterThan(4);
+  await expect(page.getByTestId('narration-title')).toHaveText(title);
+});
+
+test('switches to Chinese and dark without losing the place', async ({ page }) => {
+  await page.getByTestId('scrubber').fill('3');
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^第 3 步，共 \d+ 步$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await expect(page.getByTestId('narration-title')).toHaveText(/[\u4e00-\u9fff]/);
+
+  await page.getByTestId('theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect((await counter(page))[0]).toBe(3);
+});
+
+test('a packet travels the edge of the step', async ({ page }) => {
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  // Step 2 is kubectl → kube-apiserver.
+  await expect(page.getByTestId('packet')).toHaveCount(1);
+  await expect(page.getByTestId('component-kubectl')).toHaveAttribute('data-role', 'from');
+  await expect(page.getByTestId('component-kube-apiserver')).toHaveAttribute('data-role', 'to');
+});
