@@ -9,6 +9,7 @@ export const en = {
     version: 'Follows Kubernetes {{version}}',
   },
   transport: {
+    label: 'Playback',
     restart: 'Restart',
     stepBack: 'Step back',
     play: 'Play',
@@ -47,6 +48,12 @@ export const en = {
       event: 'Event',
     },
     summary: 'summary of several steps',
+    facts: {
+      kind: 'Kind of step',
+      edge: 'From and to',
+      call: 'Call',
+      time: 'Virtual time',
+    },
   },
   diagram: {
     label: 'Cluster diagram',

@@ -11,6 +11,7 @@ export const zh: Catalog = {
     version: '依据 Kubernetes {{version}}',
   },
   transport: {
+    label: '播放控制',
     restart: '从头开始',
     stepBack: '后退一步',
     play: '播放',
@@ -49,6 +50,12 @@ export const zh: Catalog = {
       event: '事件（Event）',
     },
     summary: '多个步骤的概括',
+    facts: {
+      kind: '步骤类型',
+      edge: '从哪里到哪里',
+      call: '调用',
+      time: '虚拟时间',
+    },
   },
   diagram: {
     label: '集群示意图',

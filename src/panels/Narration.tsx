@@ -45,14 +45,14 @@ export const Narration = memo(function Narration() {
       {step && (
         <dl className="step-facts">
           <div>
-            <dt className="visually-hidden">kind</dt>
+            <dt className="visually-hidden">{t('narration.facts.kind')}</dt>
             <dd className={`chip chip-${step.kind}`}>
               {t(`narration.kind.${step.kind}`)}
               {step.summary ? ` · ${t('narration.summary')}` : ''}
             </dd>
           </div>
           <div>
-            <dt className="visually-hidden">edge</dt>
+            <dt className="visually-hidden">{t('narration.facts.edge')}</dt>
             <dd className="mono">
               {step.from}
               {step.from !== step.to ? ` → ${[step.to, ...(step.fanout ?? [])].join(', ')}` : ''}
@@ -60,7 +60,7 @@ export const Narration = memo(function Narration() {
           </div>
           {(step.verb || step.path) && (
             <div>
-              <dt className="visually-hidden">call</dt>
+              <dt className="visually-hidden">{t('narration.facts.call')}</dt>
               <dd className="mono">
                 {step.verb ? <strong>{step.verb}</strong> : null} {step.path ?? ''}
                 {step.status ? ` → ${step.status}` : ''}
@@ -68,7 +68,7 @@ export const Narration = memo(function Narration() {
             </div>
           )}
           <div>
-            <dt className="visually-hidden">time</dt>
+            <dt className="visually-hidden">{t('narration.facts.time')}</dt>
             <dd className="mono">t = {formatVirtualTime(step.at)}</dd>
           </div>
         </dl>

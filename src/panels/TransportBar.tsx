@@ -45,7 +45,7 @@ export const TransportBar = memo(function TransportBar() {
     })),
   );
   return (
-    <div className="transport" role="toolbar" aria-label={t('transport.scrubber')} data-testid="transport">
+    <div className="transport" role="group" aria-label={t('transport.label')} data-testid="transport">
       <div className="transport-buttons">
         <button
           type="button"
