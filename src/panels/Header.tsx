@@ -1,8 +1,8 @@
 /** Title, the Kubernetes version followed, and the preferences: detail level, language, theme. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DETAIL_LEVELS, type DetailLevel } from '../engine';
-import { LANGUAGES, type Language } from '../i18n';
+import { DETAIL_LEVELS } from '../engine';
+import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { usePlayer, type Theme } from '../store/store';
 import { useT } from './useT';
 
@@ -12,6 +12,30 @@ const THEMES: { value: Theme; key: string }[] = [
   { value: 'light', key: 'settings.themeLight' },
   { value: 'dark', key: 'settings.themeDark' },
 ];
+
+interface ChoiceProps<T extends string> {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: { value: T; label: string; lang?: string }[];
+  testId: string;
+}
+
+/** A labelled select of one preference. */
+function Choice<T extends string>({ label, value, onChange, options, testId }: ChoiceProps<T>) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as T)} data-testid={testId}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export const Header = memo(function Header() {
   const t = useT();
@@ -36,44 +60,27 @@ export const Header = memo(function Header() {
         </span>
       </div>
       <div className="preferences">
-        <label>
-          <span>{t('transport.level')}</span>
-          <select
-            value={s.level}
-            onChange={(e) => s.setLevel(e.currentTarget.value as DetailLevel)}
-            data-testid="level"
-          >
-            {DETAIL_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('settings.language')}</span>
-          <select
-            value={s.language}
-            onChange={(e) => s.setLanguage(e.currentTarget.value as Language)}
-            data-testid="language"
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : 'en'}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('settings.theme')}</span>
-          <select value={s.theme} onChange={(e) => s.setTheme(e.currentTarget.value as Theme)} data-testid="theme">
-            {THEMES.map((th) => (
-              <option key={th.value} value={th.value}>
-                {t(th.key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t('transport.level')}
+          value={s.level}
+          onChange={s.setLevel}
+          testId="level"
+          options={DETAIL_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        />
+        <Choice
+          label={t('settings.language')}
+          value={s.language}
+          onChange={s.setLanguage}
+          testId="language"
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: HTML_LANG[l] }))}
+        />
+        <Choice
+          label={t('settings.theme')}
+          value={s.theme}
+          onChange={s.setTheme}
+          testId="theme"
+          options={THEMES.map((th) => ({ value: th.value, label: t(th.key) }))}
+        />
       </div>
     </header>
   );

@@ -6,8 +6,33 @@ import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { currentStep, SPEEDS, usePlayer, type Speed } from '../store/store';
 import { formatVirtualTime } from './format';
-import { Icon } from './icons';
+import { Icon, type IconName } from './icons';
 import { useT } from './useT';
+
+interface TransportButtonProps {
+  label: string;
+  /** The key that does the same, shown in the tooltip. */
+  hint: string;
+  icon: IconName;
+  onClick: () => void;
+  disabled?: boolean;
+  primary?: boolean;
+}
+
+function TransportButton({ label, hint, icon, onClick, disabled, primary }: TransportButtonProps) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'primary' : undefined}
+      onClick={onClick}
+      aria-label={label}
+      title={`${label} (${hint})`}
+      disabled={disabled}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
 
 function StepMarks({ count }: { count: number }) {
   const d = useMemo(() => {
@@ -47,50 +72,35 @@ export const TransportBar = memo(function TransportBar() {
   return (
     <div className="transport" role="group" aria-label={t('transport.label')} data-testid="transport">
       <div className="transport-buttons">
-        <button
-          type="button"
-          onClick={actions.restart}
-          aria-label={t('transport.restart')}
-          title={`${t('transport.restart')} (Home)`}
-        >
-          <Icon name="restart" />
-        </button>
-        <button
-          type="button"
+        <TransportButton label={t('transport.restart')} hint="Home" icon="restart" onClick={actions.restart} />
+        <TransportButton
+          label={t('transport.stepBack')}
+          hint="←"
+          icon="stepBack"
           onClick={actions.prev}
-          aria-label={t('transport.stepBack')}
-          title={`${t('transport.stepBack')} (←)`}
           disabled={s.cursor === 0}
-        >
-          <Icon name="stepBack" />
-        </button>
-        <button
-          type="button"
-          className="primary"
+        />
+        <TransportButton
+          label={s.playing ? t('transport.pause') : t('transport.play')}
+          hint="Space"
+          icon={s.playing ? 'pause' : 'play'}
           onClick={actions.toggle}
-          aria-label={s.playing ? t('transport.pause') : t('transport.play')}
-          title={`${s.playing ? t('transport.pause') : t('transport.play')} (Space)`}
-        >
-          <Icon name={s.playing ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
+          primary
+        />
+        <TransportButton
+          label={t('transport.stepForward')}
+          hint="→"
+          icon="stepForward"
           onClick={actions.next}
-          aria-label={t('transport.stepForward')}
-          title={`${t('transport.stepForward')} (→)`}
           disabled={s.cursor >= s.total}
-        >
-          <Icon name="stepForward" />
-        </button>
-        <button
-          type="button"
+        />
+        <TransportButton
+          label={t('transport.end')}
+          hint="End"
+          icon="end"
           onClick={actions.end}
-          aria-label={t('transport.end')}
-          title={`${t('transport.end')} (End)`}
           disabled={s.cursor >= s.total}
-        >
-          <Icon name="end" />
-        </button>
+        />
       </div>
       <div className="scrubber">
         <StepMarks count={s.total} />

@@ -8,7 +8,9 @@ const paths = {
   end: 'M16 5h2v14h-2zM4 5v14l11-7z',
 } as const;
 
-export function Icon({ name }: { name: keyof typeof paths }) {
+export type IconName = keyof typeof paths;
+
+export function Icon({ name }: { name: IconName }) {
   return (
     <svg viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true" focusable="false">
       <path d={paths[name]} fill="currentColor" />
