@@ -8,6 +8,7 @@ import { memo, useMemo } from 'react';
 import { currentStep, usePlayer } from '../store/store';
 import { useT } from '../panels/useT';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
+import { mark, MARK, StepCommitMark } from '../perf/marks';
 import { Packets } from './Packets';
 import { buildTopology, edgeId, type Topology } from './topology';
 
@@ -93,8 +94,10 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         deleteKeyCode={null}
         zoomActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
+        onInit={() => mark(MARK.firstDiagram)}
       >
         <Packets topology={topology} />
+        <StepCommitMark />
       </ReactFlow>
     </div>
   );

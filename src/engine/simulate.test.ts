@@ -239,6 +239,72 @@ describe('failures the skeleton already tells', () => {
   });
 });
 
+describe('what the review found', () => {
+  it('tells a create that etcd refuses as a conflict, not as stored', () => {
+    const t = simulate({ manifests: [BARE_POD, BARE_POD], seed: 1 });
+    expect(t.steps.filter((s) => s.say.key === 'apiserver-store-pod')).toHaveLength(1);
+    expect(t.steps.some((s) => s.say.key === 'etcd-conflict')).toBe(true);
+    const err = t.steps.filter((s) => s.say.key === 'apiserver-error').map((s) => [s.status, s.say.params.message]);
+    expect(err).toEqual([[409, 'pods "nginx" already exists']]);
+  });
+
+  it('answers 400 for a body that is not a Pod, instead of crashing', () => {
+    const t = simulate({
+      manifests: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: 'nginx' } }],
+      seed: 1,
+    });
+    const err = t.steps.find((s) => s.say.key === 'apiserver-error')!;
+    expect(err.status).toBe(400);
+    expect(err.say.params.message).toMatch(
+      /^Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string/,
+    );
+  });
+
+  it('answers 422 for an object with no name, and goes on', () => {
+    const t = simulate({ manifests: [{ apiVersion: 'v1', kind: 'Namespace' }, BARE_POD], seed: 1 });
+    expect(t.steps.find((s) => s.status === 422)?.say.params.message).toBe(
+      'Namespace "" is invalid: metadata.name: Required value: name or generateName is required',
+    );
+    expect(pod(t, t.steps.length - 1)?.status?.phase).toBe('Running');
+  });
+
+  it('never pulls an absent image with imagePullPolicy Never', () => {
+    const never = structuredClone(BARE_POD);
+    (never.spec.containers[0] as Record<string, unknown>).imagePullPolicy = 'Never';
+    const t = simulate({ manifests: [never], seed: 1 });
+    expect(t.steps.some((s) => s.verb === 'PullImage')).toBe(false);
+    const events = t.steps.filter((s) => s.kind === 'event').map((s) => s.say.params.reason);
+    expect(events).toContain('ErrImageNeverPull');
+    expect(pod(t, t.steps.length - 1)?.status?.containerStatuses?.[0]?.state?.waiting?.reason).toBe(
+      'ErrImageNeverPull',
+    );
+  });
+
+  it('lets kubectl send only after every component of a big cluster is listening', () => {
+    const nodes = Array.from({ length: 40 }, (_, i) => ({
+      name: `n${i}`,
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: `10.244.${i}.0/24`,
+    }));
+    const t = simulate({ manifests: [BARE_POD], cluster: { nodes }, seed: 1 });
+    const lastWatch = t.steps.findLastIndex((s) => s.say.key === 'informer-list-watch');
+    const summary = t.steps.findIndex((s) => s.say.key === 'cluster-watching');
+    expect(summary).toBeGreaterThan(lastWatch);
+    expect(t.steps.findIndex((s) => s.say.key === 'kubectl-create')).toBeGreaterThan(summary);
+  });
+
+  it('waits for the volumes before it asks for a sandbox, whatever the seed', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const t = simulate({ manifests: [BARE_POD], seed });
+      const mounted = t.steps.findIndex((s) => s.say.key === 'kubelet-volumes');
+      const sandbox = t.steps.findIndex((s) => s.say.key === 'kubelet-run-sandbox');
+      expect(t.steps[sandbox]!.at - t.steps[mounted]!.at).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
 describe('real manifests from the Kubernetes docs', () => {
   const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/real-manifests');
   it('runs simple-pod.yaml (flow style) to Running, 1/1 ready', () => {

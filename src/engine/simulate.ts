@@ -90,7 +90,8 @@ export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput,
     },
     listeners.length * 3 + 60,
   );
-  sim.send({ from: 'kubectl', to: 'kubectl', msg: { type: 'start' } }, 0);
+  // The learner presses Enter once every watch is open.
+  sim.send({ from: 'kubectl', to: 'kubectl', msg: { type: 'start' } }, listeners.length * 3 + 60);
 
   const maxSteps = full.maxSteps ?? DEFAULT_MAX_STEPS;
   const steps = sim.recorder.steps;

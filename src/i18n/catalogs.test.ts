@@ -53,6 +53,23 @@ describe('message catalogs', () => {
         seed: 1,
       }),
       simulate({ manifests: [{ apiVersion: 'x/v1', kind: 'Widget', metadata: { name: 'w' } }], seed: 1 }),
+      simulate({ manifests: [...DEFAULT_MANIFESTS, ...DEFAULT_MANIFESTS], seed: 1 }),
+      simulate({
+        manifests: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: 'x' } }],
+        seed: 1,
+      }),
+      simulate({ manifests: [{ apiVersion: 'v1', kind: 'Namespace' }], seed: 1 }),
+      simulate({
+        manifests: [
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'n' },
+            spec: { containers: [{ name: 'c', image: 'nginx', imagePullPolicy: 'Never' }] },
+          },
+        ],
+        seed: 1,
+      }),
     ];
     const keys = new Set(traces.flatMap((t) => t.steps.map((s) => s.say.key)));
     for (const key of keys) {

@@ -16,6 +16,7 @@ export const en = {
     pause: 'Pause',
     stepForward: 'Step forward',
     end: 'Go to end',
+    loop: 'Loop',
     speed: 'Speed',
     scrubber: 'Step',
     stepOf: 'Step {{n}} of {{total}}',
@@ -86,7 +87,7 @@ export const en = {
     kubelet: 'runs the node’s Pods',
     runtime: 'sandboxes, images, containers',
     cni: 'Pod network, IPs',
-    'kube-proxy': 'Service rules',
+    'kube-proxy': 'writes Service rules (iptables)',
   },
   param: {
     via: {
@@ -154,7 +155,7 @@ export const en = {
     },
     'apiserver-store-pod': {
       title: 'The Pod is stored in etcd',
-      body: 'kube-apiserver writes {{name}} to etcd under {{key}} at revision {{revision}}, which becomes its resourceVersion, and kubectl gets 201 Created. The Pod exists only as data: no node, no container yet.',
+      body: 'kube-apiserver writes {{name}} to etcd under {{key}} at revision {{revision}}, which becomes its resourceVersion. The Pod exists only as data: no node, no container yet.',
     },
     'apiserver-store-running': {
       title: 'etcd stores it: {{name}} is Running',
@@ -175,6 +176,14 @@ export const en = {
     'etcd-committed': {
       title: 'etcd commits',
       body: 'The transaction on {{key}} is committed at revision {{revision}}, and etcd answers kube-apiserver.',
+    },
+    'etcd-committed-not': {
+      title: 'etcd answers: not written',
+      body: 'The transaction’s condition failed, so {{key}} is unchanged; etcd tells kube-apiserver.',
+    },
+    'apiserver-bad-request': {
+      title: 'Decoding failed: 400 Bad Request',
+      body: '{{message}}. The body is not a valid object of its kind, so no admission plugin ever sees it.',
     },
     'etcd-conflict': {
       title: 'etcd refuses: the key exists',

@@ -18,6 +18,7 @@ export const zh: Catalog = {
     pause: '暂停',
     stepForward: '前进一步',
     end: '跳到结尾',
+    loop: '循环播放',
     speed: '速度',
     scrubber: '步骤',
     stepOf: '第 {{n}} 步，共 {{total}} 步',
@@ -68,10 +69,10 @@ export const zh: Catalog = {
   },
   component: {
     kubectl: 'kubectl',
-    'kube-apiserver': 'API Server',
+    'kube-apiserver': 'kube-apiserver',
     etcd: 'etcd',
-    'kube-controller-manager': '控制器管理器',
-    'kube-scheduler': '调度器',
+    'kube-controller-manager': 'kube-controller-manager',
+    'kube-scheduler': 'kube-scheduler',
     coredns: 'CoreDNS',
     kubelet: 'kubelet',
     runtime: '容器运行时（CRI）',
@@ -80,15 +81,15 @@ export const zh: Catalog = {
   },
   role: {
     kubectl: '用户',
-    'kube-apiserver': '集群入口，唯一读写 etcd',
+    'kube-apiserver': 'API 服务器，唯一读写 etcd',
     etcd: '分布式键值存储，保存所有对象',
-    'kube-controller-manager': '控制循环',
-    'kube-scheduler': '为 Pod 选择节点',
+    'kube-controller-manager': '控制器管理器：控制循环',
+    'kube-scheduler': '调度器：为 Pod 选择节点',
     coredns: '集群 DNS',
     kubelet: '节点上的 Pod 管家',
     runtime: '沙箱、镜像、容器',
     cni: 'Pod 网络与 IP',
-    'kube-proxy': 'Service 转发规则',
+    'kube-proxy': '为 Service 设置 iptables 规则',
   },
   param: {
     via: {
@@ -156,7 +157,7 @@ export const zh: Catalog = {
     },
     'apiserver-store-pod': {
       title: 'Pod 持久化到 etcd',
-      body: 'API Server 把 {{name}} 写入 etcd 的 {{key}}，修订号（revision）为 {{revision}}，这也就是它的 resourceVersion；kubectl 收到 201 Created。此时 Pod 只是一条数据：还没有节点，也没有容器。',
+      body: 'API Server 把 {{name}} 写入 etcd 的 {{key}}，修订号（revision）为 {{revision}}，这也就是它的 resourceVersion。此时 Pod 只是一条数据：还没有节点，也没有容器。',
     },
     'apiserver-store-running': {
       title: 'etcd 记下：{{name}} 运行中（Running）',
@@ -177,6 +178,14 @@ export const zh: Catalog = {
     'etcd-committed': {
       title: 'etcd 提交事务',
       body: '对 {{key}} 的事务以修订号 {{revision}} 提交，etcd 回复 API Server。',
+    },
+    'etcd-committed-not': {
+      title: 'etcd 回复：未写入',
+      body: '事务条件不满足，{{key}} 保持不变；etcd 把结果告诉 API Server。',
+    },
+    'apiserver-bad-request': {
+      title: '解码失败：400 Bad Request',
+      body: '{{message}}。请求体不是该类型的合法对象，任何准入插件都不会看到它。',
     },
     'etcd-conflict': {
       title: 'etcd 拒绝：键已存在',

@@ -54,6 +54,7 @@ export const TransportBar = memo(function TransportBar() {
       cursor: st.cursor,
       total: st.visible.length,
       playing: st.playing,
+      loop: st.loop,
       speed: st.speed,
       at: currentStep(st)?.at ?? 0,
     })),
@@ -67,6 +68,7 @@ export const TransportBar = memo(function TransportBar() {
       end: st.end,
       seek: st.seek,
       setSpeed: st.setSpeed,
+      setLoop: st.setLoop,
     })),
   );
   return (
@@ -101,6 +103,17 @@ export const TransportBar = memo(function TransportBar() {
           onClick={actions.end}
           disabled={s.cursor >= s.total}
         />
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={s.loop}
+          aria-label={t('transport.loop')}
+          title={t('transport.loop')}
+          onClick={() => actions.setLoop(!s.loop)}
+          data-testid="loop"
+        >
+          <Icon name="loop" />
+        </button>
       </div>
       <div className="scrubber">
         <StepMarks count={s.total} />

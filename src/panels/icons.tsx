@@ -6,6 +6,7 @@ const paths = {
   pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
   stepForward: 'M16 5h2v14h-2zM6 5v14l9-7z',
   end: 'M16 5h2v14h-2zM4 5v14l11-7z',
+  loop: 'M7 7h10v3l4-4-4-4v3H5v6h2zM17 17H7v-3l-4 4 4 4v-3h12v-6h-2z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -4,6 +4,7 @@
  * selects, the scrubber (arrows, Home/End) and buttons (Space).
  */
 import { useEffect } from 'react';
+import { mark, MARK } from '../perf/marks';
 import { usePlayer } from '../store/store';
 
 const ACTIONS: Record<string, (s: ReturnType<typeof usePlayer.getState>) => void> = {
@@ -35,7 +36,7 @@ export function useTransportKeys(): void {
       const action = ACTIONS[e.key];
       if (!action || ownsKey(e.target, e.key)) return;
       e.preventDefault();
-      performance.mark('podflow:key');
+      mark(MARK.key);
       action(usePlayer.getState());
     };
     window.addEventListener('keydown', onKey);

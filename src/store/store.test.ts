@@ -79,6 +79,21 @@ describe('the player store', () => {
     expect(s().playing).toBe(false);
   });
 
+  it('loops when asked: after the last step comes the start, and play goes on', () => {
+    const s = usePlayer.getState;
+    s().setLoop(true);
+    s().seek(s().visible.length - 1);
+    s().play();
+    vi.advanceTimersByTime(STEP_MS);
+    expect(s().cursor).toBe(s().visible.length);
+    vi.advanceTimersByTime(STEP_MS);
+    expect(s().cursor).toBe(0);
+    vi.advanceTimersByTime(STEP_MS);
+    expect(s().cursor).toBe(1);
+    expect(s().playing).toBe(true);
+    s().setLoop(false);
+  });
+
   it('pauses and starts over when played at the end', () => {
     const s = usePlayer.getState;
     s().play();

@@ -25,6 +25,8 @@ export interface PlayerState {
   /** +1 when the cursor last moved one step forward (a packet travels), 0 otherwise. */
   direction: 0 | 1;
   playing: boolean;
+  /** Start over at the end instead of stopping. */
+  loop: boolean;
   speed: Speed;
   language: Language;
   theme: Theme;
@@ -41,6 +43,7 @@ export interface PlayerActions {
   restart(): void;
   end(): void;
   setSpeed(speed: Speed): void;
+  setLoop(loop: boolean): void;
   setLevel(level: DetailLevel): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
@@ -66,9 +69,13 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     timer = setTimeout(() => {
       const s = get();
       if (!s.playing) return;
-      if (s.cursor >= s.visible.length) return set({ playing: false });
+      if (s.cursor >= s.visible.length) {
+        if (!s.loop) return set({ playing: false });
+        set({ cursor: 0, direction: 0 });
+        return schedule();
+      }
       set({ cursor: s.cursor + 1, direction: 1 });
-      if (get().cursor >= get().visible.length) set({ playing: false });
+      if (get().cursor >= get().visible.length && !get().loop) set({ playing: false });
       else schedule();
     }, STEP_MS / speed);
   };
@@ -87,6 +94,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     cursor: 0,
     direction: 0,
     playing: false,
+    loop: false,
     speed: 1,
     language: detectLanguage(browserLanguages()),
     theme: 'system',
@@ -131,6 +139,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     setSpeed(speed) {
       set({ speed });
       if (get().playing) schedule();
+    },
+    setLoop(loop) {
+      set({ loop });
     },
     setLevel(level) {
       const { visible, cursor, trace } = get();

@@ -19,7 +19,7 @@ import {
   applyPodDefaults,
   qosClass,
 } from './pod-defaults';
-import { invalidMessage, validatePod } from './pod-validation';
+import { decodePod, invalidMessage, validatePod } from './pod-validation';
 import { byResource, etcdKey, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
 
@@ -141,6 +141,12 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       return nextStage(sim, id, stageName);
     }
     case 'mutating-admission': {
+      // Decoding comes first: a body that is not a Pod is a 400 before any plugin sees it.
+      const decodeError = decodePod(req.body);
+      if (decodeError) {
+        sim.note(SELF, internal('standard', 'apiserver-bad-request', { message: decodeError }));
+        return respond(sim, id, 400, undefined, decodeError);
+      }
       const pod = structuredClone(req.body) as unknown as Pod;
       pod.spec ??= { containers: [] };
       pod.spec.containers ??= [];
@@ -213,7 +219,13 @@ function store(sim: ApiSim, id: number): void {
   let say: { key: string; params: Record<string, string | number> };
 
   if (req.verb === 'create' && !req.subresource) {
-    const obj = flight.obj ?? structuredClone(req.body!);
+    // The request body is the apiserver's own from here: the client keeps no reference to it.
+    const obj = flight.obj ?? req.body!;
+    obj.metadata ??= {};
+    if (!obj.metadata.name && typeof obj.metadata.generateName !== 'string') {
+      const message = `${obj.kind} "" is invalid: metadata.name: Required value: name or generateName is required`;
+      return respond(sim, id, 422, undefined, message);
+    }
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
       obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
     }
@@ -235,7 +247,8 @@ function store(sim: ApiSim, id: number): void {
     const current = etcdKv[key]?.value;
     if (!current) return respond(sim, id, 404, undefined, `${req.resource} "${req.name}" not found`);
     if (req.subresource === 'binding') {
-      const pod = structuredClone(current) as unknown as Pod;
+      // Stored objects are never changed in place: each write makes a new object.
+      const pod = { ...current, spec: { ...(current.spec as object) } } as unknown as Pod;
       const target = (req.body as unknown as { target: { name: string } }).target.name;
       if (pod.spec?.nodeName) {
         return respond(
@@ -264,7 +277,7 @@ function store(sim: ApiSim, id: number): void {
     } else if (req.subresource === 'status') {
       const patch = (req.body as { status?: Record<string, unknown> }).status ?? {};
       const status = { ...(current.status as Record<string, unknown>), ...patch };
-      value = { ...structuredClone(current), status };
+      value = { ...current, status };
       const phase = String(status.phase ?? '');
       const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
         (c) => c.type === 'Ready' && c.status === 'True',
@@ -277,7 +290,7 @@ function store(sim: ApiSim, id: number): void {
         say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase } };
       }
     } else {
-      value = { ...structuredClone(req.body!), metadata: { ...current.metadata, ...req.body!.metadata } };
+      value = { ...req.body!, metadata: { ...current.metadata, ...req.body!.metadata } };
       level = 'deep';
       say = { key: 'apiserver-store', params: { key, kind: current.kind } };
     }
@@ -329,7 +342,7 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
     : fromUser
       ? {
           key: 'apiserver-created',
-          params: { status, printed: `${String(body?.kind ?? req.resource).toLowerCase()}/${name} created` },
+          params: { status, printed: `${kubectlResourceName(req.resource)}/${name} created` },
         }
       : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
   sim.send(
@@ -350,11 +363,10 @@ function serveListWatch(sim: ApiSim, id: number): void {
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
   const items: ApiObject[] = [];
-  for (const spec of specs) {
-    st.watchers.push({ component: flight.client, spec });
-    for (const [key, obj] of Object.entries(st.cache)) {
-      if (resourceOfKey(key)?.resource === spec.resource && matches(spec, obj)) items.push(obj);
-    }
+  for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+  for (const [key, obj] of Object.entries(st.cache)) {
+    const resource = resourceOfKey(key)?.resource;
+    if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);
   }
   sim.send(
     {
@@ -373,6 +385,13 @@ function serveListWatch(sim: ApiSim, id: number): void {
     },
     sim.latency(0.5, 2),
   );
+}
+
+/** How kubectl names a resource in what it prints: `pod`, `deployment.apps`. */
+function kubectlResourceName(resource: string): string {
+  const info = byResource(resource);
+  const kind = info.kind.toLowerCase();
+  return info.group ? `${kind}.${info.group}` : kind;
 }
 
 function matches(spec: WatchSpec, obj: ApiObject | null): boolean {

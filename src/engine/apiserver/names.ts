@@ -24,6 +24,15 @@ export function uuid(sim: Sim<unknown>): string {
 /** The virtual clock starts at this instant, so timestamps read like real ones. */
 export const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
 
+let lastSecond = NaN;
+let lastText = '';
+
+/** RFC 3339 at whole seconds, as metav1.Time serializes. */
 export function isoTime(at: number): string {
-  return new Date(EPOCH + Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(at / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(EPOCH + second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }

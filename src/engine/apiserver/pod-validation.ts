@@ -63,3 +63,30 @@ export function invalidMessage(kind: string, name: string, errs: FieldError[]): 
   const list = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   return `${kind} "${name}" is invalid: ${list}`;
 }
+
+/**
+ * The shape check decoding does: JSON that does not fit the Pod type is a
+ * 400 Bad Request, worded as the apiserver's decoder words it.
+ */
+export function decodePod(body: unknown): string | null {
+  const prefix = 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal';
+  const kindOf = (v: unknown): string =>
+    Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v;
+  const b = body as { metadata?: unknown; spec?: unknown };
+  if (b.metadata !== undefined && kindOf(b.metadata) !== 'object')
+    return `${prefix} ${kindOf(b.metadata)} into Go struct field Pod.metadata of type v1.ObjectMeta`;
+  if (b.spec !== undefined && kindOf(b.spec) !== 'object')
+    return `${prefix} ${kindOf(b.spec)} into Go struct field Pod.spec of type v1.PodSpec`;
+  const spec = (b.spec ?? {}) as Record<string, unknown>;
+  for (const field of ['containers', 'initContainers'] as const) {
+    const list = spec[field];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list))
+      return `${prefix} ${kindOf(list)} into Go struct field PodSpec.spec.${field} of type []v1.Container`;
+    for (const c of list) {
+      if (kindOf(c) !== 'object')
+        return `${prefix} ${kindOf(c)} into Go struct field PodSpec.spec.${field} of type v1.Container`;
+    }
+  }
+  return null;
+}

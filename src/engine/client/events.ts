@@ -18,6 +18,8 @@ export const REASON = {
   Created: 'Created',
   Started: 'Started',
   FailedCreatePodSandBox: 'FailedCreatePodSandBox',
+  ErrImageNeverPull: 'ErrImageNeverPull',
+  Failed: 'Failed',
 } as const;
 
 export interface EventInput {

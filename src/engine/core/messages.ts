@@ -70,6 +70,7 @@ export type Message =
   | { type: 'cni-add'; id: number; podKey: string; sandboxId: string }
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string }
   | { type: 'kubelet-sync'; podKey: string }
+  | { type: 'kubelet-volumes-mounted'; podKey: string }
   | { type: 'lease-renew' }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }

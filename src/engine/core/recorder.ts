@@ -21,8 +21,9 @@ export class TraceRecorder {
     this.remember(key, INITIAL, value);
   }
 
+  /** Takes ownership of `step` and numbers it. */
   add(step: Omit<Step, 'seq'>): Step {
-    const full: Step = { ...step, seq: this.steps.length };
+    const full = Object.assign(step, { seq: this.steps.length }) as Step;
     this.steps.push(full);
     return full;
   }

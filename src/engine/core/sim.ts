@@ -86,6 +86,12 @@ export class Sim<W> {
     this.recorder.change(key, before, after, revision);
   }
 
+  /** Tell the current step differently when the receiver's outcome is not what the sender expected. */
+  retell(say: Say): void {
+    const step = this.recorder.steps[this.recorder.steps.length - 1];
+    if (step) step.say = say;
+  }
+
   /** Add parameters that only the receiver knows (a revision, an IP) to the current step. */
   annotate(params: Record<string, string | number>): void {
     const step = this.recorder.steps[this.recorder.steps.length - 1];
@@ -98,28 +104,29 @@ export class Sim<W> {
     if (!next) return undefined;
     this.now = next.at;
     const d = next.item;
-    if (d.meta) {
-      this.recorder.add({
-        ...d.meta,
-        say: { key: d.meta.say.key, params: { ...d.meta.say.params } },
-        at: this.now,
-        from: d.from,
-        to: d.to,
-        ...(d.fanout ? { fanout: d.fanout } : {}),
-        changes: [],
-      });
-    }
+    // The step takes the sender's meta as is: each delivery's meta is its own object.
+    if (d.meta)
+      this.recorder.add(
+        Object.assign(
+          d.meta,
+          { at: this.now, from: d.from, to: d.to, changes: [] },
+          d.fanout ? { fanout: d.fanout } : null,
+        ),
+      );
     this.inPeriodic = !!d.periodic;
     try {
-      for (const target of [d.to, ...(d.fanout ?? [])]) {
-        const handler = this.handlers[kindOf(target)];
-        if (!handler) throw new Error(`no component handles ${target}`);
-        handler(this, target, d.msg, d.from);
-      }
+      this.handle(d.to, d);
+      if (d.fanout) for (const target of d.fanout) this.handle(target, d);
     } finally {
       this.inPeriodic = false;
     }
     return d;
+  }
+
+  private handle(target: ComponentId, d: Delivery): void {
+    const handler = this.handlers[kindOf(target)];
+    if (!handler) throw new Error(`no component handles ${target}`);
+    handler(this, target, d.msg, d.from);
   }
 
   /** True when nothing but periodic work is waiting. */

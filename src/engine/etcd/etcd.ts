@@ -30,12 +30,13 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   const prev = etcd.kv[msg.key]?.value ?? null;
   // A create is a transaction "put if the key does not exist yet".
   if (msg.mustNotExist && prev) {
+    sim.retell({ key: 'etcd-conflict', params: { key: msg.key } });
     sim.send(
       {
         from: self,
         to: from,
         msg: { type: 'etcd-txn-result', id: msg.id, ok: false, revision: etcd.revision, value: prev },
-        meta: { kind: 'response', level: 'deep', say: { key: 'etcd-conflict', params: { key: msg.key } } },
+        meta: { kind: 'response', level: 'deep', say: { key: 'etcd-committed-not', params: { key: msg.key } } },
       },
       sim.latency(0.2, 0.6),
     );

@@ -24,8 +24,8 @@ export function initKubectl(manifests: unknown[]): KubectlState {
 type KSim = Sim<{ kubectl: KubectlState }>;
 const SELF: ComponentId = 'kubectl';
 
-/** When the user presses Enter: after every component has opened its watches. */
-export const KUBECTL_START_MS = 200;
+/** How long after the cluster is listening the learner presses Enter. */
+export const KUBECTL_START_MS = 120;
 
 export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void {
   const st = sim.world.kubectl;

@@ -78,6 +78,13 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'kubelet-sync') return syncPod(sim, self, st, msg.podKey);
+  if (msg.type === 'kubelet-volumes-mounted') {
+    const w = st.workers[msg.podKey];
+    if (!w) return;
+    w.volumesMounted = true;
+    w.waiting = false;
+    return resync(sim, self, msg.podKey);
+  }
   if (msg.type === 'cri-response') return criResponse(sim, self, st, msg);
 }
 
@@ -130,11 +137,12 @@ function event(
   reason: string,
   message: string,
   c?: Container,
+  type: 'Normal' | 'Warning' = 'Normal',
 ): void {
   recordEvent(sim, self, {
     object: p as unknown as ApiObject,
     reason,
-    type: 'Normal',
+    type,
     message,
     component: 'kubelet',
     host: st.node,
@@ -160,14 +168,16 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
     return resync(sim, self, podKey);
   }
   if (!w.volumesMounted) {
-    w.volumesMounted = true;
+    // WaitForAttachAndMount: the worker waits until every volume is mounted.
+    w.waiting = true;
     const volumes = (p.spec?.volumes ?? []).map((v) => v.name).join(', ');
     sim.note(self, {
       kind: 'internal',
       level: 'overview',
       say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes || '—' } },
     });
-    return resync(sim, self, podKey, sim.latency(5, 30));
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
+    return;
   }
   if (!w.sandboxId) {
     return cri(sim, self, st, podKey, 'RunPodSandbox', 'overview', 'kubelet-run-sandbox', { pod: name });
@@ -179,6 +189,8 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   for (const c of p.spec?.containers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
     if (rec.state === 'running') continue;
+    // A container stuck on an error waits for the next sync after its back-off.
+    if (rec.waitingReason) return;
     const image = c.image ?? '';
     if (rec.image !== 'present') {
       if (c.imagePullPolicy === 'Always' || rec.image === 'checked') {
@@ -262,6 +274,14 @@ function criResponse(
         if (msg.imagePresent) {
           rec.image = 'present';
           event(sim, self, st, p, REASON.Pulled, `Container image "${c.image}" already present on machine`, c);
+        } else if (c.imagePullPolicy === 'Never') {
+          // Models images/image_manager.go EnsureImageExists with PullNever.
+          rec.waitingReason = 'ErrImageNeverPull';
+          const message = `Container image "${c.image}" is not present with pull policy of Never`;
+          event(sim, self, st, p, REASON.ErrImageNeverPull, message, c, 'Warning');
+          event(sim, self, st, p, REASON.Failed, 'Error: ErrImageNeverPull', c, 'Warning');
+          sendStatus(sim, self, st, podKey);
+          return;
         } else {
           rec.image = 'checked';
         }

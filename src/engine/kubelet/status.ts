@@ -34,7 +34,7 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
       restartCount: 0,
       state: running
         ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
-        : { waiting: { reason: 'ContainerCreating' } },
+        : { waiting: { reason: cs?.waitingReason ?? 'ContainerCreating' } },
       lastState: {},
     };
   });

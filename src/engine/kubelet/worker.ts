@@ -14,6 +14,8 @@ export interface PodWorker {
 
 export interface ContainerRecord {
   state: 'waiting' | 'created' | 'running';
+  /** Why it waits when it is not simply being created: ErrImageNeverPull, … */
+  waitingReason?: string;
   image?: 'checked' | 'present';
   imagePulled?: boolean;
   id?: string;

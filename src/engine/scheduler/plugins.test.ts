@@ -1,6 +1,14 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { FILTERS, fitErrorMessage, normalizeImage, SCORES, type NodeInfo } from './plugins';
+import {
+  cycleState,
+  FILTERS,
+  fitErrorMessage,
+  nodeInfoOf,
+  normalizeImage,
+  runScorePlugins,
+  type NodeInfo,
+} from './plugins';
 
 const node = (name: string, cpu = '4', memory = '8Gi', extra: Partial<Node> = {}): Node => ({
   metadata: { name },
@@ -15,48 +23,62 @@ const pod = (cpu?: string, memory?: string): Pod => ({
 });
 const filter = (p: Pod, info: NodeInfo) => {
   for (const f of FILTERS) {
-    const r = f.filter(p, info);
+    const r = f.filter(p, info, cycleState(p, [info]));
     if (!r.fit) return r.reasons;
   }
   return [];
 };
-const score = (name: string, p: Pod, info: NodeInfo) => SCORES.find((s) => s.name === name)!.score(p, info, [info]);
+const score = (name: string, p: Pod, info: NodeInfo) =>
+  runScorePlugins(p, [info], cycleState(p, [info])).find((s) => s.plugin === name)!.scores[0];
 
 describe('filter plugins', () => {
   it('fits a Pod whose requests fit', () => {
-    expect(filter(pod('1', '1Gi'), { node: node('n'), pods: [] })).toEqual([]);
+    expect(filter(pod('1', '1Gi'), nodeInfoOf(node('n'), []))).toEqual([]);
   });
 
   it('reports Insufficient cpu and memory with the real strings', () => {
-    expect(filter(pod('5', '9Gi'), { node: node('n'), pods: [] })).toEqual(['Insufficient cpu', 'Insufficient memory']);
+    expect(filter(pod('5', '9Gi'), nodeInfoOf(node('n'), []))).toEqual(['Insufficient cpu', 'Insufficient memory']);
   });
 
   it('counts the Pods already on the node', () => {
-    expect(filter(pod('3'), { node: node('n'), pods: [pod('2')] })).toEqual(['Insufficient cpu']);
+    expect(filter(pod('3'), nodeInfoOf(node('n'), [pod('2')]))).toEqual(['Insufficient cpu']);
   });
 
   it('rejects an untolerated NoSchedule taint', () => {
     const tainted = node('n', '4', '8Gi', {
       spec: { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] },
     });
-    expect(filter(pod(), { node: tainted, pods: [] })).toEqual(['node(s) had untolerated taint {dedicated: gpu}']);
+    expect(filter(pod(), nodeInfoOf(tainted, []))).toEqual(['node(s) had untolerated taint {dedicated: gpu}']);
   });
 });
 
 describe('score plugins', () => {
   it('LeastAllocated: (allocatable − requested) × 100 / allocatable, averaged over cpu and memory', () => {
     // cpu: (4000 − 1000) × 100 / 4000 = 75; memory: (8Gi − 2Gi) × 100 / 8Gi = 75
-    expect(score('NodeResourcesFit', pod('1', '2Gi'), { node: node('n'), pods: [] })).toBe(75);
+    expect(score('NodeResourcesFit', pod('1', '2Gi'), nodeInfoOf(node('n'), []))).toBe(75);
   });
 
   it('LeastAllocated counts unset requests as 100m and 200Mi', () => {
     // cpu: (4000 − 100) × 100 / 4000 = 97; memory: (8192 − 200) × 100 / 8192 = 97
-    expect(score('NodeResourcesFit', pod(), { node: node('n'), pods: [] })).toBe(97);
+    expect(score('NodeResourcesFit', pod(), nodeInfoOf(node('n'), []))).toBe(97);
   });
 
   it('BalancedAllocation: 100 when cpu and memory are used alike', () => {
-    expect(score('NodeResourcesBalancedAllocation', pod('2', '4Gi'), { node: node('n'), pods: [] })).toBe(100);
-    expect(score('NodeResourcesBalancedAllocation', pod('4', '0'), { node: node('n'), pods: [] })).toBe(50);
+    expect(score('NodeResourcesBalancedAllocation', pod('2', '4Gi'), nodeInfoOf(node('n'), []))).toBe(100);
+    expect(score('NodeResourcesBalancedAllocation', pod('4', '0'), nodeInfoOf(node('n'), []))).toBe(50);
+  });
+});
+
+describe('TaintToleration scoring', () => {
+  it('gives 100 to the node with fewest untolerated PreferNoSchedule taints, after normalizing', () => {
+    const soft = (n: number) =>
+      node(`n${n}`, '4', '8Gi', {
+        spec: { taints: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, effect: 'PreferNoSchedule' })) },
+      });
+    const infos = [0, 1, 2].map((n) => nodeInfoOf(soft(n), []));
+    const p = pod();
+    const taint = runScorePlugins(p, infos, cycleState(p, infos)).find((s) => s.plugin === 'TaintToleration')!;
+    expect(taint.scores).toEqual([100, 50, 0]);
   });
 });
 

@@ -6,14 +6,31 @@
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { milliCpu, parseQuantity } from '../quantity';
 
+export interface Resources {
+  /** Millicores. */
+  cpu: number;
+  /** Bytes. */
+  memory: number;
+}
+
+/**
+ * What the scheduler cache knows of a node, kept up to date as Pods come and
+ * go rather than recounted for every Pod. Models framework/types.go NodeInfo.
+ */
 export interface NodeInfo {
   node: Node;
-  /** Pods bound or assumed on the node. */
-  pods: Pod[];
+  allocatable: Resources & { pods: number };
+  /** Sum of the requests of the Pods bound or assumed on the node. */
+  requested: Resources;
+  /** The same with unset requests counted as 100m and 200Mi. */
+  nonZeroRequested: Resources;
+  podCount: number;
+  /** Images on the node by normalized name, with their size. */
+  images: Record<string, number>;
 }
 
 /** Resources the scheduler accounts for one Pod: the larger of the sum of containers and any init container. */
-export function podRequests(pod: Pod, nonZero: boolean): { cpu: number; memory: number } {
+export function podRequests(pod: Pod, nonZero: boolean): Resources {
   const sum = { cpu: 0, memory: 0 };
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests ?? {};
@@ -29,32 +46,90 @@ export function podRequests(pod: Pod, nonZero: boolean): { cpu: number; memory: 
   return sum;
 }
 
-function allocatable(node: Node): { cpu: number; memory: number; pods: number } {
+export function newNodeInfo(node: Node): NodeInfo {
   const a = node.status?.allocatable ?? {};
-  return { cpu: milliCpu(a.cpu), memory: parseQuantity(a.memory), pods: parseQuantity(a.pods) };
+  const images: Record<string, number> = {};
+  for (const img of node.status?.images ?? [])
+    for (const n of img.names ?? []) images[normalizeImage(n)] = img.sizeBytes ?? 0;
+  return {
+    node,
+    allocatable: { cpu: milliCpu(a.cpu), memory: parseQuantity(a.memory), pods: parseQuantity(a.pods) },
+    requested: { cpu: 0, memory: 0 },
+    nonZeroRequested: { cpu: 0, memory: 0 },
+    podCount: 0,
+    images,
+  };
 }
 
-function requested(info: NodeInfo, nonZero: boolean): { cpu: number; memory: number } {
-  const total = { cpu: 0, memory: 0 };
-  for (const p of info.pods) {
-    const r = podRequests(p, nonZero);
-    total.cpu += r.cpu;
-    total.memory += r.memory;
-  }
-  return total;
+/** Add (sign 1) or remove (sign −1) a Pod's requests on a node. */
+export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
+  const r = podRequests(pod, false);
+  const nz = podRequests(pod, true);
+  info.requested.cpu += sign * r.cpu;
+  info.requested.memory += sign * r.memory;
+  info.nonZeroRequested.cpu += sign * nz.cpu;
+  info.nonZeroRequested.memory += sign * nz.memory;
+  info.podCount += sign;
+}
+
+/** A NodeInfo for a node and the Pods on it (tests, and a fresh cache). */
+export function nodeInfoOf(node: Node, pods: Pod[]): NodeInfo {
+  const info = newNodeInfo(node);
+  for (const p of pods) accountPod(info, p, 1);
+  return info;
+}
+
+/**
+ * What one scheduling cycle works out once for the Pod and shares with every
+ * plugin, as PreFilter and PreScore do: its requests, its images and on how
+ * many nodes each image already is. Models framework.CycleState.
+ */
+export interface CycleState {
+  request: Resources;
+  nonZeroRequest: Resources;
+  images: string[];
+  imageNodes: Record<string, number>;
+  nodes: number;
+}
+
+export function cycleState(pod: Pod, infos: NodeInfo[]): CycleState {
+  const images = (pod.spec?.containers ?? []).map((c) => normalizeImage(c.image ?? ''));
+  const imageNodes: Record<string, number> = {};
+  for (const ref of images) imageNodes[ref] = infos.filter((i) => i.images[ref] !== undefined).length;
+  return {
+    request: podRequests(pod, false),
+    nonZeroRequest: podRequests(pod, true),
+    images,
+    imageNodes,
+    nodes: infos.length,
+  };
 }
 
 export type FilterResult = { fit: true } | { fit: false; reasons: string[] };
 
 export interface FilterPlugin {
   name: string;
-  filter(pod: Pod, info: NodeInfo): FilterResult;
+  filter(pod: Pod, info: NodeInfo, state: CycleState): FilterResult;
 }
 
 export interface ScorePlugin {
   name: string;
   weight: number;
-  score(pod: Pod, info: NodeInfo, all: NodeInfo[]): number;
+  score(pod: Pod, info: NodeInfo, state: CycleState): number;
+  /** NormalizeScore: rescale the raw scores of all nodes to 0–100. */
+  normalize?(scores: number[]): number[];
+}
+
+/** Each plugin's scores for the nodes, normalized, in node order. */
+export function runScorePlugins(
+  pod: Pod,
+  infos: NodeInfo[],
+  state: CycleState,
+): { plugin: string; weight: number; scores: number[] }[] {
+  return SCORES.map((p) => {
+    const raw = infos.map((info) => p.score(pod, info, state));
+    return { plugin: p.name, weight: p.weight, scores: p.normalize ? p.normalize(raw) : raw };
+  });
 }
 
 /** Models plugins/nodeunschedulable. */
@@ -93,12 +168,12 @@ const TaintToleration: FilterPlugin = {
 /** Models plugins/noderesources fit.go: requests must fit in what is left. */
 const NodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
-  filter(pod, info) {
-    const alloc = allocatable(info.node);
-    const used = requested(info, false);
-    const want = podRequests(pod, false);
+  filter(_pod, info, state) {
+    const alloc = info.allocatable;
+    const used = info.requested;
+    const want = state.request;
     const reasons: string[] = [];
-    if (info.pods.length + 1 > alloc.pods) reasons.push('Too many pods');
+    if (info.podCount + 1 > alloc.pods) reasons.push('Too many pods');
     if (want.cpu > 0 && used.cpu + want.cpu > alloc.cpu) reasons.push('Insufficient cpu');
     if (want.memory > 0 && used.memory + want.memory > alloc.memory) reasons.push('Insufficient memory');
     return reasons.length ? { fit: false, reasons } : { fit: true };
@@ -111,10 +186,10 @@ export const FILTERS: readonly FilterPlugin[] = [NodeUnschedulable, TaintTolerat
 const LeastAllocated: ScorePlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
-  score(pod, info) {
-    const alloc = allocatable(info.node);
-    const used = requested(info, true);
-    const want = podRequests(pod, true);
+  score(_pod, info, state) {
+    const alloc = info.allocatable;
+    const used = info.nonZeroRequested;
+    const want = state.nonZeroRequest;
     const one = (req: number, cap: number): number =>
       cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * 100) / cap);
     return Math.floor((one(used.cpu + want.cpu, alloc.cpu) + one(used.memory + want.memory, alloc.memory)) / 2);
@@ -125,10 +200,10 @@ const LeastAllocated: ScorePlugin = {
 const BalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
-  score(pod, info) {
-    const alloc = allocatable(info.node);
-    const used = requested(info, false);
-    const want = podRequests(pod, false);
+  score(_pod, info, state) {
+    const alloc = info.allocatable;
+    const used = info.requested;
+    const want = state.request;
     const f = (req: number, cap: number): number => (cap === 0 ? 0 : Math.min(1, req / cap));
     const std = Math.abs(f(used.cpu + want.cpu, alloc.cpu) - f(used.memory + want.memory, alloc.memory)) / 2;
     return Math.floor((1 - std) * 100);
@@ -140,17 +215,14 @@ const MB = 1024 * 1024;
 const ImageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
-  score(pod, info, all) {
+  score(_pod, info, state) {
     const min = 23 * MB;
-    const max = 1000 * MB * (pod.spec?.containers.length ?? 1);
+    const max = 1000 * MB * Math.max(1, state.images.length);
     let sum = 0;
-    for (const c of pod.spec?.containers ?? []) {
-      const img = (info.node.status?.images ?? []).find((i) => i.names?.some((n) => sameImage(n, c.image ?? '')));
-      if (!img) continue;
-      const spread = all.filter((n) =>
-        (n.node.status?.images ?? []).some((i) => i.names?.some((x) => sameImage(x, c.image ?? ''))),
-      ).length;
-      sum += (img.sizeBytes ?? 0) * (spread / all.length);
+    for (const ref of state.images) {
+      const size = info.images[ref];
+      if (size === undefined) continue;
+      sum += size * ((state.imageNodes[ref] ?? 0) / state.nodes);
     }
     const clamped = Math.min(Math.max(sum, min), max);
     return Math.floor(((clamped - min) * 100) / (max - min));
@@ -161,11 +233,13 @@ const ImageLocality: ScorePlugin = {
 const TaintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
-  score(pod, info, all) {
-    const count = (n: NodeInfo): number =>
-      (n.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod, t)).length;
-    const maxCount = Math.max(0, ...all.map(count));
-    return maxCount === 0 ? 100 : 100 - Math.floor((count(info) * 100) / maxCount);
+  // Score counts the PreferNoSchedule taints the Pod does not tolerate; fewer is better.
+  score(pod, info) {
+    return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod, t)).length;
+  },
+  normalize(scores) {
+    const max = Math.max(0, ...scores);
+    return scores.map((c) => (max === 0 ? 100 : 100 - Math.floor((c * 100) / max)));
   },
 };
 

@@ -13,7 +13,15 @@ import { informerReceive, newInformers, startInformers, type Informers } from '.
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
-import { FILTERS, fitErrorMessage, SCORES, type NodeInfo } from './plugins';
+import {
+  accountPod,
+  cycleState,
+  FILTERS,
+  fitErrorMessage,
+  newNodeInfo,
+  runScorePlugins,
+  type NodeInfo,
+} from './plugins';
 
 export interface SchedulerState {
   informers: Informers;
@@ -26,10 +34,22 @@ export interface SchedulerState {
   binding: Record<number, { podKey: string; node: string }>;
   /** Pods found unschedulable, waiting for a change in the cluster. */
   unschedulable: string[];
+  /** The scheduler cache: a NodeInfo per node, and where each Pod is counted. */
+  nodes: Record<string, NodeInfo>;
+  counted: Record<string, { node: string; pod: Pod }>;
 }
 
 export function initScheduler(): SchedulerState {
-  return { informers: newInformers(), queue: [], assumed: {}, inCycle: false, binding: {}, unschedulable: [] };
+  return {
+    informers: newInformers(),
+    queue: [],
+    assumed: {},
+    inCycle: false,
+    binding: {},
+    unschedulable: [],
+    nodes: {},
+    counted: {},
+  };
 }
 
 type SchedSim = Sim<{ scheduler: SchedulerState }>;
@@ -43,8 +63,17 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
   const events = informerReceive(st.informers, self, msg);
   if (events) {
     for (const e of events) {
+      if (e.object.kind === 'Node') {
+        updateNode(st, e.type, e.object as unknown as Node);
+        continue;
+      }
       const pod = e.object as unknown as Pod;
-      if (e.object.kind !== 'Pod' || e.type === 'DELETED') continue;
+      if (e.object.kind !== 'Pod') continue;
+      if (e.type === 'DELETED') {
+        delete st.assumed[e.key];
+        updateCount(st, e.key, null);
+        continue;
+      }
       if (
         needsScheduling(pod) &&
         !st.queue.includes(e.key) &&
@@ -54,6 +83,7 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
         st.queue.push(e.key);
       }
       if (pod.spec?.nodeName) delete st.assumed[e.key];
+      updateCount(st, e.key, pod);
     }
     return kick(sim);
   }
@@ -78,7 +108,9 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
           user: USERS.scheduler,
         });
       } else {
+        // Binding failed: forget the assumption (Unreserve).
         delete st.assumed[b.podKey];
+        updateCount(st, b.podKey, (pod as unknown as Pod | undefined) ?? null);
       }
       return;
     }
@@ -100,19 +132,50 @@ function kick(sim: SchedSim): void {
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-one' } }, sim.latency(0.5, 2));
 }
 
+function updateNode(st: SchedulerState, type: string, node: Node): void {
+  const name = node.metadata!.name!;
+  if (type === 'DELETED') {
+    delete st.nodes[name];
+    return;
+  }
+  const prev = st.nodes[name];
+  const next = newNodeInfo(node);
+  if (prev) {
+    next.requested = prev.requested;
+    next.nonZeroRequested = prev.nonZeroRequested;
+    next.podCount = prev.podCount;
+  }
+  st.nodes[name] = next;
+}
+
+/**
+ * Count a Pod on the node it is bound or assumed to, and only there; a
+ * finished, deleted or unassigned Pod counts nowhere. Models the scheduler
+ * cache's AddPod / UpdatePod / RemovePod / AssumePod.
+ */
+function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
+  const phase = pod?.status?.phase;
+  const target =
+    pod && phase !== 'Succeeded' && phase !== 'Failed' ? (pod.spec?.nodeName ?? st.assumed[key]) : undefined;
+  const prev = st.counted[key];
+  if (prev && prev.node === target) {
+    prev.pod = pod!;
+    return;
+  }
+  if (prev) {
+    const info = st.nodes[prev.node];
+    if (info) accountPod(info, prev.pod, -1);
+    delete st.counted[key];
+  }
+  if (target && pod) {
+    const info = st.nodes[target];
+    if (info) accountPod(info, pod, 1);
+    st.counted[key] = { node: target, pod };
+  }
+}
+
 function nodeInfos(st: SchedulerState): NodeInfo[] {
-  const objs = Object.values(st.informers.cache.objects);
-  const nodes = objs.filter((o) => o.kind === 'Node') as unknown as Node[];
-  const pods = objs.filter((o) => o.kind === 'Pod') as unknown as Pod[];
-  return nodes.map((node) => {
-    const name = node.metadata!.name!;
-    const onNode = pods.filter((p) => {
-      const key = `/registry/pods/${p.metadata?.namespace}/${p.metadata?.name}`;
-      const phase = p.status?.phase;
-      return (p.spec?.nodeName === name || st.assumed[key] === name) && phase !== 'Succeeded' && phase !== 'Failed';
-    });
-    return { node, pods: onNode };
-  });
+  return Object.values(st.nodes);
 }
 
 /** The scheduling cycle, part 1: PreFilter and Filter over every node. */
@@ -126,10 +189,11 @@ function scheduleOne(sim: SchedSim): void {
   }
   const pod = podObj as unknown as Pod;
   const infos = nodeInfos(st);
+  const state = cycleState(pod, infos);
   const verdicts = infos.map((info) => {
     const reasons: string[] = [];
     for (const f of FILTERS) {
-      const r = f.filter(pod, info);
+      const r = f.filter(pod, info, state);
       if (!r.fit) {
         reasons.push(...r.reasons);
         break;
@@ -215,11 +279,14 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     return kick(sim);
   }
   const pod = podObj as unknown as Pod;
-  const infos = nodeInfos(st).filter((info) => FILTERS.every((f) => f.filter(pod, info).fit));
-  const scored = infos.map((info) => {
-    const parts = SCORES.map((p) => ({ plugin: p.name, score: p.score(pod, info, infos), weight: p.weight }));
-    return { node: info.node.metadata!.name!, total: parts.reduce((s, p) => s + p.score * p.weight, 0), parts };
-  });
+  const all = nodeInfos(st);
+  const state = cycleState(pod, all);
+  const infos = all.filter((info) => FILTERS.every((f) => f.filter(pod, info, state).fit));
+  const byPlugin = runScorePlugins(pod, infos, state);
+  const scored = infos.map((info, i) => ({
+    node: info.node.metadata!.name!,
+    total: byPlugin.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
+  }));
   // Highest total wins; ties are broken at random, one reservoir sample at a time (selectHost).
   let best = scored[0]!;
   let ties = 1;
@@ -242,6 +309,7 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     },
   });
   st.assumed[podKey] = best.node;
+  updateCount(st, podKey, pod);
   st.inCycle = false;
   const id = request(sim, SELF, {
     verb: 'create',

@@ -1,0 +1,101 @@
+/**
+ * Engine benchmark, in Node: simulate N Pods on M nodes, and seek to random
+ * steps of a long trace (the objects at a step, and the Pods the diagram
+ * draws there). Prints a table; with --json prints the figures as JSON.
+ *
+ * Run: npx tsx bench/engine.ts [--json]
+ */
+import { performance } from 'node:perf_hooks';
+import { podsAt } from '../src/diagram/pods';
+import { simulate, type ClusterSpec, type NodeSpec, type Trace } from '../src/engine';
+
+function cluster(nodes: number): ClusterSpec {
+  const list: NodeSpec[] = Array.from({ length: nodes }, (_, i) => ({
+    name: `node-${i + 1}`,
+    cpu: '16',
+    memory: '64Gi',
+    pods: 110,
+    podCIDR: `10.${244 + Math.floor((i + 1) / 256)}.${(i + 1) % 256}.0/24`,
+  }));
+  return { nodes: list };
+}
+
+function pods(n: number): unknown[] {
+  return Array.from({ length: n }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `web-${i}` },
+    spec: {
+      containers: [{ name: 'web', image: 'nginx:1.14.2', resources: { requests: { cpu: '100m', memory: '64Mi' } } }],
+    },
+  }));
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export interface EngineFigures {
+  simulate: { pods: number; nodes: number; steps: number; ms: number }[];
+  seek: {
+    steps: number;
+    samples: number;
+    objectsAt: { p50: number; p95: number; max: number };
+    diagramPods: { p50: number; p95: number; max: number };
+  };
+}
+
+export function runEngineBench(): EngineFigures {
+  const figures: EngineFigures = { simulate: [], seek: undefined as unknown as EngineFigures['seek'] };
+  simulate({ manifests: pods(5), cluster: cluster(2), seed: 1 }); // warm up the JIT
+  for (const [n, m] of [
+    [1, 2],
+    [100, 10],
+    [1000, 100],
+  ] as const) {
+    const r = time(() => simulate({ manifests: pods(n), cluster: cluster(m), seed: 1, maxSteps: Infinity }));
+    figures.simulate.push({ pods: n, nodes: m, steps: r.value.steps.length, ms: r.ms });
+  }
+
+  // A trace of at least 20,000 steps, then 2,000 seeks to random steps.
+  const long: Trace = simulate({ manifests: pods(400), cluster: cluster(40), seed: 1, maxSteps: 20_000 });
+  let x = 12345;
+  const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const seq = Math.floor(rand() * long.steps.length);
+    a.push(time(() => long.objectsAt(seq)).ms);
+    b.push(time(() => podsAt(long, seq)).ms);
+  }
+  a.sort((p, q) => p - q);
+  b.sort((p, q) => p - q);
+  const stats = (s: number[]) => ({ p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! });
+  figures.seek = { steps: long.steps.length, samples: a.length, objectsAt: stats(a), diagramPods: stats(b) };
+  return figures;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bench/engine.ts');
+if (isMain) {
+  const f = runEngineBench();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(f));
+  } else {
+    console.log('simulate (bare Pods created by kubectl, one after another):');
+    for (const s of f.simulate)
+      console.log(`  ${s.pods} pods on ${s.nodes} nodes: ${s.steps} steps in ${s.ms.toFixed(1)} ms`);
+    console.log(`seek in a ${f.seek.steps}-step trace (${f.seek.samples} random steps):`);
+    console.log(
+      `  objects at step: p50 ${f.seek.objectsAt.p50.toFixed(3)} ms, p95 ${f.seek.objectsAt.p95.toFixed(3)} ms, max ${f.seek.objectsAt.max.toFixed(3)} ms`,
+    );
+    console.log(
+      `  Pods the diagram draws: p50 ${f.seek.diagramPods.p50.toFixed(3)} ms, p95 ${f.seek.diagramPods.p95.toFixed(3)} ms, max ${f.seek.diagramPods.max.toFixed(3)} ms`,
+    );
+  }
+}
