@@ -41,6 +41,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+interface Stats {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
 export interface EngineFigures {
   simulate: { pods: number; nodes: number; steps: number; ms: number }[];
   seek: {
@@ -76,7 +83,12 @@ export function runEngineBench(): EngineFigures {
   }
   a.sort((p, q) => p - q);
   b.sort((p, q) => p - q);
-  const stats = (s: number[]) => ({ p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! });
+  const stats = (s: number[]) => ({
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1]!,
+  });
   figures.seek = { steps: long.steps.length, samples: a.length, objectsAt: stats(a), diagramPods: stats(b) };
   return figures;
 }

@@ -143,7 +143,7 @@ test('switches to Chinese and dark without losing the place', async ({ page }) =
   await page.getByTestId('language').selectOption('zh');
   await expect(page.getByTestId('step-counter')).toHaveText(/^第 3 步，共 \d+ 步$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '播放', exact: true })).toBeVisible();
   await expect(page.getByTestId('narration-title')).toHaveText(/[\u4e00-\u9fff]/);
 
   await page.getByTestId('theme').selectOption('dark');
@@ -158,4 +158,16 @@ test('a packet travels the edge of the step', async ({ page }) => {
   await expect(page.getByTestId('packet')).toHaveCount(1);
   await expect(page.getByTestId('component-kubectl')).toHaveAttribute('data-role', 'from');
   await expect(page.getByTestId('component-kube-apiserver')).toHaveAttribute('data-role', 'to');
+});
+
+test('loop plays on past the end, from the start', async ({ page }) => {
+  await page.getByTestId('loop').click();
+  await expect(page.getByTestId('loop')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('speed').selectOption('4');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // End of the story, then it starts again and keeps playing.
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step [12] of /, { timeout: 5_000 });
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });

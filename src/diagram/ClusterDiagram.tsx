@@ -5,12 +5,13 @@
 import { ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useMemo } from 'react';
-import { currentStep, usePlayer } from '../store/store';
+import { usePlayer } from '../store/store';
 import { useT } from '../panels/useT';
+import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
 import { mark, MARK, StepCommitMark } from '../perf/marks';
 import { Packets } from './Packets';
-import { buildTopology, edgeId, type Topology } from './topology';
+import { buildTopology, type Topology } from './topology';
 
 function flowNodes(topology: Topology): Node[] {
   const groups: Node<GroupNodeData>[] = topology.groups.map((g) => {
@@ -52,26 +53,20 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const theme = usePlayer((s) => s.theme);
   const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
   const nodes = useMemo(() => flowNodes(topology), [topology]);
-  const activeEdge = usePlayer((s) => {
-    const step = currentStep(s);
-    return step && step.from !== step.to
-      ? [step.to, ...(step.fanout ?? [])].map((to) => edgeId(step.from, to)).join(' ')
-      : '';
-  });
-  const edges: Edge[] = useMemo(() => {
-    const lit = new Set(activeEdge.split(' '));
-    return topology.edges.map((e) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      type: 'straight',
-      focusable: false,
-      selectable: false,
-      // Above the group boxes, below the components.
-      zIndex: 1,
-      className: lit.has(e.id) ? 'edge-active' : undefined,
-    }));
-  }, [topology, activeEdge]);
+  const edges: Edge[] = useMemo(
+    () =>
+      topology.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'flow',
+        focusable: false,
+        selectable: false,
+        // Above the group boxes, below the components.
+        zIndex: 1,
+      })),
+    [topology],
+  );
 
   return (
     <div className="diagram" role="region" aria-label={t('diagram.label')} data-testid="diagram">
@@ -79,6 +74,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         colorMode={theme}
         fitView
         fitViewOptions={{ padding: 0.04 }}

@@ -22,16 +22,28 @@ export function healthOf(row: PodRow): PodHealth {
 
 let memo: { trace: Trace; seq: number; byNode: Map<string, PodView[]> } | undefined;
 
+/** Stored objects never change in place, so one view per stored object keeps unchanged cards from re-rendering. */
+const views = new WeakMap<object, PodView>();
+
+function viewOf(key: string, obj: object): PodView {
+  let view = views.get(obj);
+  if (!view) {
+    const row = printPod(obj as Pod);
+    view = { ...row, key, health: healthOf(row) };
+    views.set(obj, view);
+  }
+  return view;
+}
+
 /** Pods by node name ('' for unscheduled) after step `seq`; memoized for the last (trace, seq). */
 export function podsAt(trace: Trace, seq: number): Map<string, PodView[]> {
   if (memo && memo.trace === trace && memo.seq === seq) return memo.byNode;
   const byNode = new Map<string, PodView[]>();
-  for (const [key, obj] of trace.objectsAt(seq)) {
-    if (obj.kind !== 'Pod') continue;
-    const row = printPod(obj as unknown as Pod);
-    const node = row.node === '<none>' ? '' : row.node;
+  for (const [key, obj] of trace.objectsAt(seq, '/registry/pods/')) {
+    const view = viewOf(key, obj);
+    const node = view.node === '<none>' ? '' : view.node;
     const list = byNode.get(node) ?? [];
-    list.push({ ...row, key, health: healthOf(row) });
+    list.push(view);
     byNode.set(node, list);
   }
   memo = { trace, seq, byNode };

@@ -94,8 +94,12 @@ export interface Trace {
   nodes: readonly NodeSpec[];
   /** Why the run ended. */
   end: 'settled' | 'cap';
-  /** The API objects after step `seq` (all earlier steps applied). O(keys · log steps). */
-  objectsAt(seq: number): ObjectMap;
+  /**
+   * The API objects after step `seq` (all earlier steps applied), optionally
+   * only those whose etcd key starts with `prefix` (`/registry/pods/`).
+   * O(keys · log steps).
+   */
+  objectsAt(seq: number, prefix?: string): ObjectMap;
   /** One object after step `seq`, or undefined if it does not exist then. */
   objectAt(key: string, seq: number): ApiObject | undefined;
 }

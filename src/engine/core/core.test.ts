@@ -71,6 +71,8 @@ describe('TraceRecorder', () => {
     expect(t.objectAt('/k', 1)?.metadata.resourceVersion).toBe('2');
     expect(t.objectAt('/k', 2)).toBeUndefined();
     expect(t.objectsAt(1).size).toBe(1);
+    expect(t.objectsAt(1, '/k').size).toBe(1);
+    expect(t.objectsAt(1, '/other').size).toBe(0);
     expect(t.objectsAt(2).size).toBe(0);
   });
 

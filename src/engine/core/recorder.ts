@@ -60,9 +60,10 @@ export class TraceRecorder {
       ...meta,
       steps: this.steps,
       objectAt,
-      objectsAt(seq: number): ObjectMap {
+      objectsAt(seq: number, prefix?: string): ObjectMap {
         const out = new Map<string, ApiObject>();
         for (const key of history.keys()) {
+          if (prefix && !key.startsWith(prefix)) continue;
           const v = objectAt(key, seq);
           if (v) out.set(key, v);
         }
