@@ -53,8 +53,8 @@ export interface EngineFigures {
   seek: {
     steps: number;
     samples: number;
-    objectsAt: { p50: number; p95: number; max: number };
-    diagramPods: { p50: number; p95: number; max: number };
+    objectsAt: Stats;
+    diagramPods: Stats;
   };
 }
 
@@ -83,7 +83,7 @@ export function runEngineBench(): EngineFigures {
   }
   a.sort((p, q) => p - q);
   b.sort((p, q) => p - q);
-  const stats = (s: number[]) => ({
+  const stats = (s: number[]): Stats => ({
     p50: percentile(s, 50),
     p95: percentile(s, 95),
     p99: percentile(s, 99),
