@@ -3,21 +3,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+import { CHROMIUM_ARGS as BASE_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 
-export function chromiumPath() {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+/** The test flags, plus precise heap figures for the benchmark. */
+export const CHROMIUM_ARGS = [...BASE_ARGS, '--enable-precise-memory-info'];
+export { chromiumPath };
 
 const TYPES = {
   '.html': 'text/html',
