@@ -31,7 +31,7 @@ test('loads the cluster diagram, the version it follows and the start of the sto
   expect(n).toBe(0);
   expect(total).toBeGreaterThanOrEqual(12);
   expect(total).toBeLessThanOrEqual(18);
-  await expect(page.getByTestId('narration-title')).toHaveText('Before the first step');
+  await expect(page.getByTestId('narration-title')).toHaveText('A bare Pod');
   await expect(podCard(page)).toHaveCount(0);
 });
 
@@ -113,7 +113,7 @@ test('the scrubber seeks, by value and by keyboard', async ({ page }) => {
   const total = (await counter(page))[1];
   await scrubber.fill('5');
   expect((await counter(page))[0]).toBe(5);
-  await expect(page.getByTestId('narration-title')).not.toHaveText('Before the first step');
+  await expect(page.getByTestId('narration-title')).not.toHaveText('A bare Pod');
 
   await scrubber.focus();
   await page.keyboard.press('ArrowRight');
@@ -170,4 +170,25 @@ test('loop plays on past the end, from the start', async ({ page }) => {
   // End of the story, then it starts again and keeps playing.
   await expect(page.getByTestId('step-counter')).toHaveText(/^Step [12] of /, { timeout: 5_000 });
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('the Deployment scenario runs three Pods of one ReplicaSet', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('deployment');
+  await expect(page.getByTestId('narration-title')).toHaveText('A Deployment of 3');
+  expect((await counter(page))[0]).toBe(0);
+  await page.keyboard.press('End');
+  const cards = page.getByTestId('pod-card');
+  await expect(cards).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(cards.nth(i)).toHaveAttribute('data-status', 'Running');
+    await expect(cards.nth(i)).toHaveAttribute(
+      'data-pod',
+      /^nginx-deployment-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/,
+    );
+  }
+  // Back to the bare Pod: one card again, from the start.
+  await page.getByTestId('scenario').selectOption('bare-pod');
+  expect((await counter(page))[0]).toBe(0);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('pod-card')).toHaveCount(1);
 });

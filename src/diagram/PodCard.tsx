@@ -2,10 +2,15 @@ import { memo } from 'react';
 import { useT } from '../panels/useT';
 import type { PodView } from './pods';
 
+/** Long generated names keep their end, where the ReplicaSet hash and the random suffix are. */
+export function shortName(name: string, max = 18): string {
+  return name.length <= max ? name : `…${name.slice(name.length - max + 1)}`;
+}
+
 const ICON: Record<PodView['health'], string> = { ok: '✓', progress: '◷', failed: '✕' };
 
 /** One Pod as the diagram shows it: name, kubectl STATUS, READY and IP. Colour is never the only cue. */
-export const PodCard = memo(function PodCard({ pod }: { pod: PodView }) {
+export const PodCard = memo(function PodCard({ pod, compact = false }: { pod: PodView; compact?: boolean }) {
   const t = useT();
   const ip = pod.ip === '<none>' ? t('diagram.noIP') : pod.ip;
   return (
@@ -20,15 +25,19 @@ export const PodCard = memo(function PodCard({ pod }: { pod: PodView }) {
         <span className="pod-icon" aria-hidden="true">
           {ICON[pod.health]}
         </span>
-        {pod.name}
+        <span className="pod-name-text" title={pod.name}>
+          {shortName(pod.name)}
+        </span>
       </div>
       <div className="pod-meta">
         <span className="pod-status">{pod.status}</span>
         <span className="pod-ready">{pod.ready}</span>
       </div>
-      <div className="pod-ip" data-testid="pod-ip">
-        {ip}
-      </div>
+      {!compact && (
+        <div className="pod-ip" data-testid="pod-ip">
+          {ip}
+        </div>
+      )}
     </div>
   );
 });

@@ -54,6 +54,9 @@ function usePods(node: string) {
   return usePlayer(useShallow((s) => podsAt(s.trace, currentSeq(s)).get(node) ?? []));
 }
 
+/** Cards drawn per node (fewer in the unscheduled tray, where they are compact); the rest are counted. */
+const MAX_CARDS = { worker: 3, unscheduled: 2 } as const;
+
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupNodeData>>) {
   const t = useT();
   const pods = usePods(data.kind === 'worker' ? data.node! : '');
@@ -65,6 +68,7 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
     );
   }
   const label = data.kind === 'worker' ? t('diagram.node', { name: data.node! }) : t('diagram.unscheduled');
+  const max = MAX_CARDS[data.kind];
   return (
     <div
       className={`group group-${data.kind}`}
@@ -77,9 +81,17 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
         className={`pod-area pod-area-${data.kind}`}
         style={data.podArea ? { left: data.podArea.x, top: data.podArea.y, width: data.podArea.w } : undefined}
       >
-        {pods.map((p) => (
-          <PodCard key={p.key} pod={p} />
+        {pods.slice(0, max).map((p) => (
+          <PodCard key={p.key} pod={p} compact={data.kind === 'unscheduled'} />
         ))}
+        {pods.length > max && (
+          <div className="pod-more" data-testid="pod-more">
+            {t('diagram.morePods', {
+              count: pods.length - max,
+              running: pods.slice(max).filter((p) => p.status === 'Running').length,
+            })}
+          </div>
+        )}
       </div>
     </div>
   );

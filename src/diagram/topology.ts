@@ -41,7 +41,7 @@ export interface Topology {
 export const COMPONENT_W = 200;
 export const COMPONENT_H = 54;
 const NODE_W = 460;
-const NODE_H = 258;
+const NODE_H = 300;
 const NODE_GAP = 40;
 const NODES_Y = 330;
 
@@ -102,7 +102,7 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
       at(`cni/${n.name}`, 'cni', col1, NODES_Y + 44 + 140, g),
       at(`kube-proxy/${n.name}`, 'kube-proxy', col2, NODES_Y + 44, g),
     );
-    podAreas[n.name] = { x: col2 - COMPONENT_W / 2, y: NODES_Y + 44 + 70, w: COMPONENT_W, h: 130 };
+    podAreas[n.name] = { x: col2 - COMPONENT_W / 2, y: NODES_Y + 44 + 70, w: COMPONENT_W, h: 174 };
     link('kube-apiserver', `kubelet/${n.name}`);
     link('kube-apiserver', `kube-proxy/${n.name}`);
     link(`kubelet/${n.name}`, `runtime/${n.name}`);

@@ -62,6 +62,24 @@ describe('message catalogs', () => {
       simulate({
         manifests: [
           {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'web' },
+            spec: {
+              replicas: 2,
+              selector: { matchLabels: { app: 'web' } },
+              template: {
+                metadata: { labels: { app: 'web' } },
+                spec: { containers: [{ name: 'web', image: 'nginx:latest' }] },
+              },
+            },
+          },
+        ],
+        seed: 1,
+      }),
+      simulate({
+        manifests: [
+          {
             apiVersion: 'v1',
             kind: 'Pod',
             metadata: { name: 'n' },

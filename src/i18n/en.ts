@@ -30,6 +30,7 @@ export const en = {
     deep: 'Deep',
   },
   settings: {
+    scenario: 'Scenario',
     language: 'Language',
     theme: 'Theme',
     themeSystem: 'System',
@@ -38,9 +39,7 @@ export const en = {
   },
   narration: {
     heading: 'What happens',
-    start: 'Before the first step',
-    startBody:
-      'A cluster with a control plane and {{nodes}} worker nodes, and a Pod manifest ready to send. Press Play, or → to go one step at a time.',
+    startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',
     kind: {
       request: 'request',
       response: 'response',
@@ -64,6 +63,7 @@ export const en = {
     unscheduledHint: 'Pods stored in etcd, waiting for a node',
     podCard: 'Pod {{name}}: {{status}}',
     noIP: 'no IP yet',
+    morePods: '+{{count}} more ({{running}} Running)',
   },
   component: {
     kubectl: 'kubectl',
@@ -88,6 +88,18 @@ export const en = {
     runtime: 'sandboxes, images, containers',
     cni: 'Pod network, IPs',
     'kube-proxy': 'writes Service rules (iptables)',
+  },
+  scenario: {
+    'bare-pod': {
+      title: 'A bare Pod',
+      lesson:
+        'kubectl creates one Pod, nginx (pods/simple-pod.yaml from the Kubernetes docs), and follows it from the manifest to a running container with an IP.',
+    },
+    deployment: {
+      title: 'A Deployment of 3',
+      lesson:
+        'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
+    },
   },
   param: {
     via: {
@@ -135,7 +147,11 @@ export const en = {
     },
     'apiserver-mutating-admission': {
       title: 'Defaulting and mutating admission',
-      body: 'kube-apiserver fills in defaults, then the mutating admission plugins change the object: ServiceAccount mounts a token volume, Priority sets priority 0, DefaultTolerationSeconds adds two tolerations. Fields set: {{fields}}.',
+      body: 'kube-apiserver fills in the defaults, then the mutating admission plugins change the object: {{plugins}} (ServiceAccount mounts a token volume, Priority sets the priority, DefaultTolerationSeconds adds two tolerations). Fields set: {{fields}}.',
+    },
+    'apiserver-defaulting': {
+      title: 'Defaulting and admission',
+      body: 'kube-apiserver fills in the defaults of the {{kind}}: {{fields}}. No mutating admission plugin has anything to add.',
     },
     'apiserver-validation': {
       title: 'Validation',
@@ -170,8 +186,8 @@ export const en = {
       body: 'kube-apiserver writes the status of {{name}} (phase {{phase}}) to etcd at revision {{revision}}.',
     },
     'apiserver-store': {
-      title: 'Written to etcd',
-      body: 'kube-apiserver stores the {{kind}} under {{key}} at revision {{revision}}.',
+      title: 'The {{kind}} {{name}} is stored in etcd',
+      body: 'kube-apiserver writes it under {{key}} at revision {{revision}}. Every informer that watches this resource will hear of it.',
     },
     'etcd-committed': {
       title: 'etcd commits',
@@ -237,6 +253,30 @@ export const en = {
       title: 'Event: {{reason}}',
       body: '{{type}} Event on {{object}}: {{message}}',
     },
+    'deployment-sync': {
+      title: 'The Deployment controller makes a ReplicaSet',
+      body: 'Deployment {{deployment}} has no ReplicaSet for its Pod template yet. The controller names one after the template’s hash ({{hash}}): {{rs}}, for {{replicas}} replicas, and makes itself its owner. It creates no Pods itself.',
+    },
+    'deployment-create-rs': {
+      title: 'POST replicasets {{rs}}',
+      body: 'The Deployment controller sends the new ReplicaSet to kube-apiserver, like any client. It signs in with its own ServiceAccount, deployment-controller.',
+    },
+    'deployment-status': {
+      title: 'Deployment status: {{available}} of {{replicas}} available',
+      body: 'The Deployment controller adds up its ReplicaSets’ status and writes it to {{deployment}}’s status: replicas, updated, ready and available, and the Available and Progressing conditions.',
+    },
+    'replicaset-sync': {
+      title: 'The ReplicaSet controller: {{want}} wanted, {{have}} there',
+      body: 'ReplicaSet {{rs}} asks for {{want}} Pods and owns {{have}}. The controller creates {{create}} from the template, in slow-start batches of 1, 2, 4 … so that a broken template fails fast.',
+    },
+    'replicaset-create-pod': {
+      title: 'POST pods with generateName {{prefix}}',
+      body: 'The ReplicaSet controller creates a Pod from the template of {{rs}}, owned by it. kube-apiserver will add five random characters to the name.',
+    },
+    'replicaset-status': {
+      title: 'ReplicaSet status: {{ready}} of {{replicas}} ready',
+      body: 'The ReplicaSet controller counts the Pods it owns and writes the status of {{rs}}.',
+    },
     'kubelet-admit': {
       title: 'The kubelet on {{node}} takes {{pod}}',
       body: 'Its watch delivered a Pod bound to this node (SyncLoop ADD). The admit handlers check that it fits, a pod worker starts to sync it, and the kubelet reports a first status.',
@@ -268,6 +308,10 @@ export const en = {
     'kubelet-pull': {
       title: 'Pull the image {{image}}',
       body: 'The image is not on the node, so the kubelet asks the runtime to pull {{image}} for the container {{container}}. A node pulls one image at a time by default.',
+    },
+    'kubelet-pull-always': {
+      title: 'Pull the image {{image}} (imagePullPolicy Always)',
+      body: 'With imagePullPolicy Always the kubelet asks the runtime to pull {{image}} for {{container}} every time. If the layers are already on the node, the runtime only checks the registry for the current digest, which is quick.',
     },
     'kubelet-create': {
       title: 'CreateContainer {{container}}',

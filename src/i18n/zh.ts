@@ -32,6 +32,7 @@ export const zh: Catalog = {
     deep: '深入',
   },
   settings: {
+    scenario: '场景',
     language: '语言',
     theme: '主题',
     themeSystem: '跟随系统',
@@ -40,9 +41,7 @@ export const zh: Catalog = {
   },
   narration: {
     heading: '正在发生什么',
-    start: '第一步之前',
-    startBody:
-      '一个集群：控制平面加 {{nodes}} 个工作节点，还有一份待提交的 Pod 清单。点击“播放”，或按 → 一步一步前进。',
+    startBody: '集群：控制平面加 {{nodes}} 个工作节点。点击“播放”，或按 → 一步一步前进。',
     kind: {
       request: '请求',
       response: '响应',
@@ -66,6 +65,7 @@ export const zh: Catalog = {
     unscheduledHint: '已存入 etcd、等待分配节点的 Pod',
     podCard: 'Pod {{name}}：{{status}}',
     noIP: '还没有 IP',
+    morePods: '另有 {{count}} 个（{{running}} 个运行中）',
   },
   component: {
     kubectl: 'kubectl',
@@ -90,6 +90,18 @@ export const zh: Catalog = {
     runtime: '沙箱、镜像、容器',
     cni: 'Pod 网络与 IP',
     'kube-proxy': '为 Service 设置 iptables 规则',
+  },
+  scenario: {
+    'bare-pod': {
+      title: '一个单独的 Pod',
+      lesson:
+        'kubectl 创建一个 Pod：nginx（Kubernetes 文档中的 pods/simple-pod.yaml），从清单一路跟到容器运行、获得 IP。',
+    },
+    deployment: {
+      title: '3 个副本的 Deployment',
+      lesson:
+        'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
+    },
   },
   param: {
     via: {
@@ -137,7 +149,11 @@ export const zh: Catalog = {
     },
     'apiserver-mutating-admission': {
       title: '默认值与变更准入（mutating admission）',
-      body: 'API Server 先填入默认值，再由变更准入插件修改对象：ServiceAccount 挂载令牌卷，Priority 设置 priority 为 0，DefaultTolerationSeconds 添加两条容忍。被设置的字段：{{fields}}。',
+      body: 'API Server 先填入默认值，再由变更准入插件修改对象：{{plugins}}（ServiceAccount 挂载令牌卷，Priority 设置优先级，DefaultTolerationSeconds 添加两条容忍）。被设置的字段：{{fields}}。',
+    },
+    'apiserver-defaulting': {
+      title: '默认值与准入',
+      body: 'API Server 为这个 {{kind}} 填入默认值：{{fields}}。变更准入插件没有需要修改的地方。',
     },
     'apiserver-validation': {
       title: '校验',
@@ -172,8 +188,8 @@ export const zh: Catalog = {
       body: 'API Server 把 {{name}} 的状态（phase {{phase}}）写入 etcd，修订号 {{revision}}。',
     },
     'apiserver-store': {
-      title: '写入 etcd',
-      body: 'API Server 把这个 {{kind}} 存到 {{key}}，修订号 {{revision}}。',
+      title: '{{kind}} {{name}} 持久化到 etcd',
+      body: 'API Server 把它写入 {{key}}，修订号 {{revision}}。所有 watch 这种资源的 informer 都会收到通知。',
     },
     'etcd-committed': {
       title: 'etcd 提交事务',
@@ -239,6 +255,30 @@ export const zh: Catalog = {
       title: '事件：{{reason}}',
       body: '{{object}} 上的 {{type}} 事件：{{message}}',
     },
+    'deployment-sync': {
+      title: 'Deployment 控制器创建 ReplicaSet',
+      body: 'Deployment {{deployment}} 还没有与其 Pod 模板对应的 ReplicaSet。控制器按模板的哈希（{{hash}}）为它命名为 {{rs}}，副本数 {{replicas}}，并把自己设为它的属主（owner）。它自己并不创建 Pod。',
+    },
+    'deployment-create-rs': {
+      title: 'POST replicasets {{rs}}',
+      body: 'Deployment 控制器像其他客户端一样把新的 ReplicaSet 发给 API Server，使用自己的 ServiceAccount：deployment-controller。',
+    },
+    'deployment-status': {
+      title: 'Deployment 状态：{{replicas}} 个中 {{available}} 个可用',
+      body: 'Deployment 控制器汇总其 ReplicaSet 的状态，写入 {{deployment}} 的 status：副本数、已更新、就绪与可用数量，以及 Available 和 Progressing 条件。',
+    },
+    'replicaset-sync': {
+      title: '副本集控制器：期望 {{want}} 个，现有 {{have}} 个',
+      body: 'ReplicaSet {{rs}} 需要 {{want}} 个 Pod，现在拥有 {{have}} 个。控制器按模板创建 {{create}} 个，分批慢启动（1、2、4……），模板有问题时能尽早失败。',
+    },
+    'replicaset-create-pod': {
+      title: 'POST pods，generateName 为 {{prefix}}',
+      body: '副本集控制器按 {{rs}} 的模板创建一个归它所有的 Pod。API Server 会在名字后面加上 5 个随机字符。',
+    },
+    'replicaset-status': {
+      title: 'ReplicaSet 状态：{{replicas}} 个中 {{ready}} 个就绪',
+      body: '副本集控制器清点自己拥有的 Pod，写入 {{rs}} 的 status。',
+    },
     'kubelet-admit': {
       title: '{{node}} 上的 kubelet 接手 {{pod}}',
       body: '它的 watch 送来一个绑定到本节点的 Pod（SyncLoop ADD）。准入检查确认节点容得下它，一个 pod worker 开始同步它，kubelet 上报第一份状态。',
@@ -270,6 +310,10 @@ export const zh: Catalog = {
     'kubelet-pull': {
       title: '拉取镜像 {{image}}',
       body: '节点上没有这个镜像，kubelet 请运行时为容器 {{container}} 拉取 {{image}}。默认情况下，一个节点同一时间只拉取一个镜像。',
+    },
+    'kubelet-pull-always': {
+      title: '拉取镜像 {{image}}（imagePullPolicy Always）',
+      body: 'imagePullPolicy 为 Always，kubelet 每次都请运行时为 {{container}} 拉取 {{image}}。如果镜像层已在节点上，运行时只向镜像仓库确认最新的摘要（digest），很快完成。',
     },
     'kubelet-create': {
       title: '创建容器 {{container}}',

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DETAIL_LEVELS } from '../engine';
 import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
+import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
 import { useT } from './useT';
 
@@ -41,6 +42,8 @@ export const Header = memo(function Header() {
   const t = useT();
   const s = usePlayer(
     useShallow((st) => ({
+      scenario: st.scenario,
+      setScenario: st.setScenario,
       level: st.level,
       language: st.language,
       theme: st.theme,
@@ -60,6 +63,13 @@ export const Header = memo(function Header() {
         </span>
       </div>
       <div className="preferences">
+        <Choice
+          label={t('settings.scenario')}
+          value={s.scenario}
+          onChange={s.setScenario}
+          testId="scenario"
+          options={SCENARIOS.map((sc) => ({ value: sc.id, label: t(`scenario.${sc.id}.title`) }))}
+        />
         <Choice
           label={t('transport.level')}
           value={s.level}

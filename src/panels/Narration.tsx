@@ -30,7 +30,13 @@ export const Narration = memo(function Narration() {
   const t = useT();
   const step = usePlayer(currentStep);
   const nodes = usePlayer((s) => s.trace.nodes.length);
-  const text = step ? narrationOf(t, step) : { title: t('narration.start'), body: t('narration.startBody', { nodes }) };
+  const scenario = usePlayer((s) => s.scenario);
+  const text = step
+    ? narrationOf(t, step)
+    : {
+        title: t(`scenario.${scenario}.title`),
+        body: `${t(`scenario.${scenario}.lesson`)} ${t('narration.startBody', { nodes })}`,
+      };
   return (
     <section className="narration" aria-labelledby="narration-heading" data-testid="narration">
       <h2 id="narration-heading" className="visually-hidden">

@@ -4,9 +4,9 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import { DEFAULT_CLUSTER, simulate, type DetailLevel, type Step, type Trace } from '../engine';
+import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
 import { detectLanguage, type Language } from '../i18n';
-import { DEFAULT_MANIFESTS } from './default-scenario';
+import { DEFAULT_SCENARIO, manifestsOf, scenarioById, type Scenario } from '../scenarios';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
@@ -16,6 +16,7 @@ export type Speed = (typeof SPEEDS)[number];
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface PlayerState {
+  scenario: string;
   trace: Trace;
   level: DetailLevel;
   /** The steps shown at this level. */
@@ -34,6 +35,8 @@ export interface PlayerState {
 
 export interface PlayerActions {
   load(trace: Trace): void;
+  /** Simulate a scenario and show it from its start. */
+  setScenario(id: string): void;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -53,8 +56,8 @@ export type PlayerStore = PlayerState & PlayerActions;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function initialTrace(): Trace {
-  return simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 });
+function traceOf(scenario: Scenario): Trace {
+  return simulate({ manifests: manifestsOf(scenario), cluster: scenario.cluster, seed: 1 });
 }
 
 function browserLanguages(): readonly string[] {
@@ -86,8 +89,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     if (get().playing) schedule();
   };
   const initialLevel: DetailLevel = 'overview';
-  const first = initialTrace();
+  const first = traceOf(DEFAULT_SCENARIO);
   return {
+    scenario: DEFAULT_SCENARIO.id,
     trace: first,
     level: initialLevel,
     visible: visibleSteps(first.steps, initialLevel),
@@ -102,6 +106,12 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     load(next) {
       clearTimeout(timer);
       set({ trace: next, visible: visibleSteps(next.steps, get().level), cursor: 0, direction: 0, playing: false });
+    },
+    setScenario(id) {
+      const scenario = scenarioById(id);
+      if (!scenario || id === get().scenario) return;
+      set({ scenario: id });
+      get().load(traceOf(scenario));
     },
     play() {
       const s = get();

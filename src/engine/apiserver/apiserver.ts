@@ -11,15 +11,9 @@ import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/mes
 import type { Sim, StepMeta } from '../core/sim';
 import type { EtcdState } from '../etcd/etcd';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
-import { authorize } from './authz';
-import {
-  admitDefaultTolerationSeconds,
-  admitPriority,
-  admitServiceAccount,
-  applyPodDefaults,
-  qosClass,
-} from './pod-defaults';
-import { decodePod, invalidMessage, validatePod } from './pod-validation';
+import { authorize, USERS } from './authz';
+import { invalidMessage } from './pod-validation';
+import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
 
@@ -46,16 +40,16 @@ type ApiSim = Sim<World>;
 
 const SELF: ComponentId = 'kube-apiserver';
 
-/** Stages a request passes, in order; only creates of Pods run admission here. */
+/** Stages a request passes, in order: creates run admission and validation; the user's get a summary. */
 function stagesFor(req: ApiRequest): readonly ApiRequestStage[] {
-  if (isPodCreate(req)) {
+  if (isCreate(req)) {
     return [
       'authentication',
       'authorization',
       'mutating-admission',
       'validation',
       'validating-admission',
-      'summary',
+      ...(fromUser(req) ? (['summary'] as const) : []),
       'storage',
     ];
   }
@@ -63,15 +57,18 @@ function stagesFor(req: ApiRequest): readonly ApiRequestStage[] {
 }
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
 
-function isPodCreate(req: ApiRequest): boolean {
-  return req.verb === 'create' && req.resource === 'pods' && !req.subresource;
+function isCreate(req: ApiRequest): boolean {
+  return req.verb === 'create' && !req.subresource && req.resource !== 'events';
 }
 
-/** How much the steps of a request tell: a user's create is the story; status and leases are detail. */
+function fromUser(req: ApiRequest): boolean {
+  return req.user.name === USERS.admin.name;
+}
+
+/** How much the steps of a request tell: a user's create is the story; the rest is detail. */
 function detailOf(req: ApiRequest): DetailLevel {
   if (req.resource === 'leases' || req.resource === 'events') return 'deep';
-  if (isPodCreate(req) && req.user.name === 'kubernetes-admin') return 'standard';
-  return 'deep';
+  return isCreate(req) && fromUser(req) ? 'standard' : 'deep';
 }
 
 export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, from: ComponentId): void {
@@ -141,46 +138,47 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       return nextStage(sim, id, stageName);
     }
     case 'mutating-admission': {
-      // Decoding comes first: a body that is not a Pod is a 400 before any plugin sees it.
-      const decodeError = decodePod(req.body);
+      // Decoding comes first: a body that is not of its kind is a 400 before any plugin sees it.
+      const strategy = STRATEGIES[req.resource];
+      const decodeError = strategy?.decode?.(req.body) ?? null;
       if (decodeError) {
         sim.note(SELF, internal('standard', 'apiserver-bad-request', { message: decodeError }));
         return respond(sim, id, 400, undefined, decodeError);
       }
-      const pod = structuredClone(req.body) as unknown as Pod;
-      pod.spec ??= { containers: [] };
-      pod.spec.containers ??= [];
-      const defaulted = applyPodDefaults(pod);
-      const plugins = [
-        ...admitServiceAccount(pod, generateNameSuffix(sim)),
-        ...admitPriority(pod),
-        ...admitDefaultTolerationSeconds(pod),
-      ];
-      flight.obj = pod as unknown as ApiObject;
-      sim.note(
-        SELF,
-        internal(level, 'apiserver-mutating-admission', {
-          defaulted: defaulted.length,
-          admitted: plugins.length,
-          fields: [...defaulted, ...plugins].join(', '),
-        }),
-      );
+      const obj = structuredClone(req.body!);
+      obj.metadata ??= {};
+      flight.obj = obj;
+      const m = strategy?.mutate?.(obj, sim);
+      if (req.resource === 'pods') {
+        sim.note(
+          SELF,
+          internal(level, 'apiserver-mutating-admission', {
+            fields: [...(m?.defaulted ?? []), ...(m?.admitted ?? [])].join(', ') || '—',
+            plugins: m?.plugins.join(', ') || '—',
+          }),
+        );
+      } else {
+        sim.note(
+          SELF,
+          internal(level, 'apiserver-defaulting', { kind: obj.kind, fields: m?.defaulted.join(', ') || '—' }),
+        );
+      }
       return nextStage(sim, id, stageName);
     }
     case 'validation': {
       const obj = flight.obj!;
-      // BeforeCreate: generateName, uid, creationTimestamp, then strategy.Validate.
+      // BeforeCreate: generateName, uid, creationTimestamp, PrepareForCreate, then strategy.Validate.
       if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
         obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
       }
-      obj.metadata.namespace = req.namespace;
+      if (byResource(req.resource).namespaced) obj.metadata.namespace = req.namespace;
       obj.metadata.uid = uuid(sim);
       obj.metadata.creationTimestamp = isoTime(sim.now);
-      const pod = obj as unknown as Pod;
-      (pod as { status?: PodStatus }).status = { phase: 'Pending', qosClass: qosClass(pod) };
-      const errs = validatePod(pod);
+      const strategy = STRATEGIES[req.resource];
+      strategy?.prepareForCreate?.(obj);
+      const errs = strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
       if (errs.length) {
-        const message = invalidMessage('Pod', String(obj.metadata.name ?? ''), errs);
+        const message = invalidMessage(obj.kind, String(obj.metadata.name ?? ''), errs);
         sim.note(SELF, internal('standard', 'apiserver-invalid', { message }));
         return respond(sim, id, 422, undefined, message);
       }
@@ -219,19 +217,15 @@ function store(sim: ApiSim, id: number): void {
   let say: { key: string; params: Record<string, string | number> };
 
   if (req.verb === 'create' && !req.subresource) {
-    // The request body is the apiserver's own from here: the client keeps no reference to it.
+    // Events skip admission; everything else was built by the admission stages.
     const obj = flight.obj ?? req.body!;
-    obj.metadata ??= {};
-    if (!obj.metadata.name && typeof obj.metadata.generateName !== 'string') {
-      const message = `${obj.kind} "" is invalid: metadata.name: Required value: name or generateName is required`;
-      return respond(sim, id, 422, undefined, message);
-    }
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
       obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
     }
     obj.metadata.namespace ??= req.namespace;
     obj.metadata.uid ??= uuid(sim);
     obj.metadata.creationTimestamp ??= isoTime(sim.now);
+
     key = etcdKey(req.resource, obj.metadata.namespace, String(obj.metadata.name));
     value = obj;
     create = true;
@@ -239,8 +233,9 @@ function store(sim: ApiSim, id: number): void {
       level = 'overview';
       say = { key: 'apiserver-store-pod', params: { key, name: String(obj.metadata.name) } };
     } else {
-      level = 'deep';
-      say = { key: 'apiserver-store', params: { key, kind: obj.kind } };
+      // What the user or a controller creates is part of the story; Events are detail.
+      level = req.resource === 'events' ? 'deep' : 'overview';
+      say = { key: 'apiserver-store', params: { key, kind: obj.kind, name: String(obj.metadata.name) } };
     }
   } else {
     key = etcdKey(req.resource, req.namespace, req.name!);
@@ -283,7 +278,9 @@ function store(sim: ApiSim, id: number): void {
         (c) => c.type === 'Ready' && c.status === 'True',
       );
       // The moment the API itself says Running and Ready is a moment of the story.
-      if (phase === 'Running' && ready) {
+      if (req.resource !== 'pods') {
+        say = { key: 'apiserver-store', params: { key, kind: current.kind, name: req.name! } };
+      } else if (phase === 'Running' && ready) {
         level = 'overview';
         say = { key: 'apiserver-store-running', params: { key, name: req.name!, ip: String(status.podIP ?? '') } };
       } else {
@@ -424,9 +421,14 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
   }
   const object = value ?? prev;
   if (!targets.length || !object) return;
-  const storyMoment =
-    resource === 'pods' &&
-    targets.some((t) => events[t] === 'ADDED' && (t === 'kube-scheduler' || t.startsWith('kubelet/')));
+  // The moments the story tells: a new Pod reaches the scheduler or its kubelet, a new workload its controller.
+  const storyMoment = targets.some(
+    (t) =>
+      events[t] === 'ADDED' &&
+      ((resource === 'pods' && (t === 'kube-scheduler' || t.startsWith('kubelet/'))) ||
+        ((resource === 'deployments' || resource === 'replicasets') && t === 'kube-controller-manager')),
+  );
+
   const level: DetailLevel =
     resource === 'leases' || resource === 'events' ? 'deep' : storyMoment ? 'overview' : 'standard';
   const [first, ...rest] = targets;

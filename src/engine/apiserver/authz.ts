@@ -15,6 +15,16 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  deploymentController: {
+    name: 'system:serviceaccount:kube-system:deployment-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  replicasetController: {
+    name: 'system:serviceaccount:kube-system:replicaset-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   coredns: {
     name: 'system:serviceaccount:kube-system:coredns',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -66,6 +76,18 @@ const GRANTS: readonly Grant[] = [
     role: 'system:node-proxier',
     subject: 'ServiceAccount "kube-system/kube-proxy"',
     allows: (r) => READ(r) || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:deployment-controller',
+    role: 'system:controller:deployment-controller',
+    subject: 'ServiceAccount "kube-system/deployment-controller"',
+    allows: (r) => READ(r) || r.resource === 'replicasets' || r.resource === 'deployments' || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:replicaset-controller',
+    role: 'system:controller:replicaset-controller',
+    subject: 'ServiceAccount "kube-system/replicaset-controller"',
+    allows: (r) => READ(r) || r.resource === 'pods' || r.resource === 'replicasets' || r.resource === 'events',
   },
   {
     binding: 'system:coredns',

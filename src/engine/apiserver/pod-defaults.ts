@@ -5,16 +5,20 @@
  * PrepareForCreate (status.phase, qosClass). Each function returns the names
  * of the fields it set, so a step can say what changed.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
 
 /** Models pkg/apis/core/v1/defaults.go SetDefaults_Pod / _Container. */
 export function applyPodDefaults(pod: Pod): string[] {
+  return applyPodSpecDefaults(pod.spec!, 'spec');
+}
+
+/** The same defaults for any PodSpec, a Pod's or a template's (`spec.template.spec`). */
+export function applyPodSpecDefaults(spec: PodSpec, at: string): string[] {
   const set: string[] = [];
-  const spec = pod.spec!;
-  const def = <K extends keyof typeof spec>(field: K, value: (typeof spec)[K]): void => {
+  const def = <K extends keyof PodSpec>(field: K, value: PodSpec[K]): void => {
     if (spec[field] === undefined) {
       spec[field] = value;
-      set.push(`spec.${String(field)}`);
+      set.push(`${at}.${String(field)}`);
     }
   };
   def('restartPolicy', 'Always');
@@ -23,8 +27,8 @@ export function applyPodDefaults(pod: Pod): string[] {
   def('schedulerName', 'default-scheduler');
   def('securityContext', {});
   def('enableServiceLinks', true);
-  spec.containers.forEach((c, i) => defaultContainer(c, `spec.containers[${i}]`, set));
-  spec.initContainers?.forEach((c, i) => defaultContainer(c, `spec.initContainers[${i}]`, set));
+  spec.containers.forEach((c, i) => defaultContainer(c, `${at}.containers[${i}]`, set));
+  spec.initContainers?.forEach((c, i) => defaultContainer(c, `${at}.initContainers[${i}]`, set));
   return set;
 }
 

@@ -1,34 +1,98 @@
 /**
  * kube-controller-manager: the control loops that turn desired state into
- * actual state. Its shared informers open their watches at start; a bare Pod
- * has no owner, so no controller acts on it (the Deployment and ReplicaSet
- * controllers, node lifecycle and EndpointSlice controllers act on what
- * they own).
+ * actual state. Its shared informers feed each controller's work queue; a
+ * controller syncs one key at a time. Here: the Deployment controller and
+ * the ReplicaSet controller. A bare Pod has no owner, so no controller acts
+ * on it.
  */
 import { USERS } from '../apiserver/authz';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ComponentId } from '../types';
+import {
+  deploymentCreatedReplicaSet,
+  initDeploymentController,
+  syncDeployment,
+  type DeploymentControllerState,
+} from './deployment';
+import { controllerOf } from './owner';
+import {
+  initReplicaSetController,
+  observePodAdded,
+  replicaSetCreated,
+  syncReplicaSet,
+  type ReplicaSetControllerState,
+} from './replicaset';
+
+export type ControllerName = 'deployment' | 'replicaset';
 
 export interface ControllerManagerState {
   informers: Informers;
+  deployments: DeploymentControllerState;
+  replicasets: ReplicaSetControllerState;
+  /** Keys waiting in each controller's work queue (a key is queued once). */
+  queued: Record<string, true>;
+  /** Requests in flight: request id → the controller and key that sent it. */
+  pending: Record<number, { controller: ControllerName; key: string }>;
 }
 
 export function initControllerManager(): ControllerManagerState {
-  return { informers: newInformers() };
+  return {
+    informers: newInformers(),
+    deployments: initDeploymentController(),
+    replicasets: initReplicaSetController(),
+    queued: {},
+    pending: {},
+  };
 }
 
 const WATCHES = ['pods', 'nodes', 'deployments', 'replicasets', 'services', 'endpointslices', 'leases'].map(
-  (resource) => ({ resource }),
+  (resource) => ({
+    resource,
+  }),
 );
 
-export function handleControllerManager(
-  sim: Sim<{ controllerManager: ControllerManagerState }>,
-  self: ComponentId,
-  msg: Message,
-): void {
+type KSim = Sim<{ controllerManager: ControllerManagerState }>;
+const SELF: ComponentId = 'kube-controller-manager';
+
+function enqueue(sim: KSim, controller: ControllerName, key: string): void {
+  const st = sim.world.controllerManager;
+  const item = `${controller}:${key}`;
+  if (st.queued[item]) return;
+  st.queued[item] = true;
+  sim.send({ from: SELF, to: SELF, msg: { type: 'controller-sync', controller, key } }, sim.latency(0.5, 2));
+}
+
+export function handleControllerManager(sim: KSim, self: ComponentId, msg: Message): void {
   const st = sim.world.controllerManager;
   if (msg.type === 'start') return startInformers(sim, self, st.informers, WATCHES, USERS.controllerManager);
-  informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg);
+  if (events) {
+    for (const e of events) {
+      const owner = controllerOf(e.object);
+      const ns = e.object.metadata.namespace;
+      if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
+      else if (e.object.kind === 'ReplicaSet') {
+        enqueue(sim, 'replicaset', e.key);
+        if (owner?.kind === 'Deployment') enqueue(sim, 'deployment', `/registry/deployments/${ns}/${owner.name}`);
+      } else if (e.object.kind === 'Pod' && owner?.kind === 'ReplicaSet') {
+        const rsKey = `/registry/replicasets/${ns}/${owner.name}`;
+        if (e.type === 'ADDED') observePodAdded(sim, rsKey);
+        enqueue(sim, 'replicaset', rsKey);
+      }
+    }
+    return;
+  }
+  if (msg.type === 'controller-sync') {
+    delete st.queued[`${msg.controller}:${msg.key}`];
+    return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
+  }
+  if (msg.type === 'http-response') {
+    const p = st.pending[msg.id];
+    if (!p) return;
+    delete st.pending[msg.id];
+    if (p.controller === 'deployment') deploymentCreatedReplicaSet(sim, p.key, msg.status, msg.body);
+    else replicaSetCreated(sim, p.key, msg.status, msg.body, msg.message);
+  }
 }

@@ -66,12 +66,13 @@ export type Message =
       waitMs?: number;
     }
   | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause'; podKey: string }
-  | { type: 'runtime-pulled'; id: number }
+  | { type: 'runtime-pulled'; image: string }
   | { type: 'cni-add'; id: number; podKey: string; sandboxId: string }
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
   | { type: 'lease-renew' }
+  | { type: 'controller-sync'; controller: 'deployment' | 'replicaset'; key: string }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
   | { type: 'kubectl-next' }

@@ -202,7 +202,7 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
           podKey,
           'PullImage',
           'overview',
-          'kubelet-pull',
+          c.imagePullPolicy === 'Always' ? 'kubelet-pull-always' : 'kubelet-pull',
           { image, container: c.name },
           { container: c.name, image },
         );

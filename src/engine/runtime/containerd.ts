@@ -6,7 +6,7 @@
  */
 import type { CriMethod, Message } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
-import { sameImage } from '../scheduler/plugins';
+import { normalizeImage, sameImage } from '../scheduler/plugins';
 import type { ComponentId } from '../types';
 import { goDuration, imageSize } from './images';
 
@@ -20,10 +20,19 @@ export interface RuntimeState {
   pendingCni: Record<number, { criId: number; podKey: string; kubelet: ComponentId }>;
   /** The time the node's image puller is free again. */
   pullFreeAt: number;
+  /** Pulls under way: normalized image → when its layers are all here. */
+  pulling: Record<string, number>;
 }
 
 export function initRuntime(images: string[]): RuntimeState {
-  return { images: [...images, PAUSE_IMAGE], sandboxes: {}, containers: {}, pendingCni: {}, pullFreeAt: 0 };
+  return {
+    images: [...images, PAUSE_IMAGE],
+    sandboxes: {},
+    containers: {},
+    pendingCni: {},
+    pullFreeAt: 0,
+    pulling: {},
+  };
 }
 
 type RtSim = Sim<{ runtimes: Record<string, RuntimeState> }>;
@@ -98,6 +107,11 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
         { id: msg.id, method: 'RunPodSandbox', podKey: msg.podKey, ok: true, sandboxId: sb.id },
         response('standard', 'RunPodSandbox', 'runtime-sandbox-ready', { id: sb.id.slice(0, 13) }),
       );
+      return;
+    }
+    case 'runtime-pulled': {
+      if (!st.images.some((i) => sameImage(i, msg.image))) st.images.push(msg.image);
+      delete st.pulling[normalizeImage(msg.image)];
       return;
     }
     case 'cni-result': {
@@ -190,11 +204,17 @@ function criRequest(
       const image = msg.image!;
       const size = imageSize(image);
       // Registry throughput of a few tens of MB/s plus a round trip for the manifest.
-      const pullMs = Math.round(300 + size / (15 + sim.random() * 25) / 1000);
       const start = Math.max(sim.now, st.pullFreeAt);
       const waitMs = start - sim.now;
+      // Layers already here (or landing before this pull starts): only the manifest is resolved.
+      const ref = normalizeImage(image);
+      const present = st.images.some((i) => sameImage(i, image)) || (st.pulling[ref] ?? Infinity) <= start;
+      const pullMs = present
+        ? Math.round(sim.latency(150, 400))
+        : Math.round(300 + size / (15 + sim.random() * 25) / 1000);
       st.pullFreeAt = start + pullMs;
-      st.images.push(image);
+      st.pulling[ref] = Math.min(st.pulling[ref] ?? Infinity, start + pullMs);
+      sim.send({ from: self, to: self, msg: { type: 'runtime-pulled', image } }, waitMs + pullMs);
       reply(
         sim,
         self,

@@ -1,0 +1,178 @@
+/**
+ * The ReplicaSet controller: keeps as many Pods as the ReplicaSet asks for.
+ * Missing Pods are created from the template with generateName and an
+ * ownerReference, in slow-start batches (1, 2, 4, …) so a broken template
+ * fails fast; expectations keep it from counting Pods twice while the
+ * creates travel. Models pkg/controller/replicaset/replica_set.go
+ * syncReplicaSet, manageReplicas and slowStartBatch.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import { USERS } from '../apiserver/authz';
+import { request } from '../client/client';
+import { recordEvent } from '../client/events';
+import type { Sim } from '../core/sim';
+import type { ApiObject, ComponentId } from '../types';
+import type { ControllerManagerState } from './controller-manager';
+import { ownedBy, ownerReference } from './owner';
+
+const SELF: ComponentId = 'kube-controller-manager';
+const USER = USERS.replicasetController;
+
+export interface ReplicaSetControllerState {
+  /** Pod creations issued and not yet seen through the watch, per ReplicaSet key. */
+  expectations: Record<string, number>;
+  /** A slow-start run in progress. */
+  creating: Record<string, { remaining: number; nextBatch: number; inflight: number }>;
+  lastStatus: Record<string, string>;
+}
+
+export function initReplicaSetController(): ReplicaSetControllerState {
+  return { expectations: {}, creating: {}, lastStatus: {} };
+}
+
+type KSim = Sim<{ controllerManager: ControllerManagerState }>;
+
+export function isActive(pod: ApiObject): boolean {
+  const phase = (pod as unknown as Pod).status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+function isReady(pod: ApiObject): boolean {
+  return ((pod as unknown as Pod).status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export function syncReplicaSet(sim: KSim, key: string): void {
+  const kcm = sim.world.controllerManager;
+  const st = kcm.replicasets;
+  const rs = kcm.informers.cache.objects[key];
+  if (!rs || (st.expectations[key] ?? 0) > 0 || st.creating[key]) return;
+  const spec = (rs as unknown as ReplicaSet).spec!;
+  const want = spec.replicas ?? 1;
+  const pods = ownedBy(Object.values(kcm.informers.cache.objects), rs, 'Pod').filter(isActive);
+  const diff = want - pods.length;
+  if (diff > 0) {
+    sim.note(SELF, {
+      kind: 'internal',
+      level: 'overview',
+      say: { key: 'replicaset-sync', params: { rs: String(rs.metadata.name), want, have: pods.length, create: diff } },
+    });
+    st.expectations[key] = diff;
+    st.creating[key] = { remaining: diff, nextBatch: 1, inflight: 0 };
+    return nextBatch(sim, key);
+  }
+  updateStatus(sim, rs, pods);
+}
+
+function nextBatch(sim: KSim, key: string): void {
+  const kcm = sim.world.controllerManager;
+  const run = kcm.replicasets.creating[key];
+  const rs = kcm.informers.cache.objects[key];
+  if (!run || !rs) return;
+  if (run.remaining === 0) {
+    delete kcm.replicasets.creating[key];
+    return;
+  }
+  const batch = Math.min(run.nextBatch, run.remaining);
+  run.remaining -= batch;
+  run.nextBatch *= 2;
+  run.inflight = batch;
+  const template = (rs as unknown as ReplicaSet).spec!.template!;
+  for (let i = 0; i < batch; i++) {
+    const prefix = `${rs.metadata.name}-`;
+    const body: ApiObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: prefix,
+        namespace: rs.metadata.namespace,
+        labels: { ...template.metadata?.labels },
+        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ownerReferences: [ownerReference(rs)],
+      },
+      spec: structuredClone(template.spec) as unknown as ApiObject['metadata'],
+    };
+    const id = request(sim, SELF, {
+      verb: 'create',
+      resource: 'pods',
+      namespace: rs.metadata.namespace,
+      body,
+      user: USER,
+      level: 'standard',
+      say: { key: 'replicaset-create-pod', params: { rs: String(rs.metadata.name), prefix } },
+    });
+    kcm.pending[id] = { controller: 'replicaset', key };
+  }
+}
+
+/** The answer to a Pod create: an Event, and the next batch once this one is back. */
+export function replicaSetCreated(
+  sim: KSim,
+  key: string,
+  status: number,
+  body: ApiObject | undefined,
+  message: string | undefined,
+): void {
+  const kcm = sim.world.controllerManager;
+  const rs = kcm.informers.cache.objects[key];
+  const run = kcm.replicasets.creating[key];
+  if (rs) {
+    const ok = status < 300 && body;
+    recordEvent(sim, SELF, {
+      object: rs,
+      reason: ok ? 'SuccessfulCreate' : 'FailedCreate',
+      type: ok ? 'Normal' : 'Warning',
+      message: ok ? `Created pod: ${body.metadata.name}` : `Error creating: ${message ?? status}`,
+      component: 'replicaset-controller',
+      user: USER,
+    });
+    if (!ok) kcm.replicasets.expectations[key] = Math.max(0, (kcm.replicasets.expectations[key] ?? 1) - 1);
+  }
+  if (!run) return;
+  run.inflight--;
+  if (run.inflight > 0) return;
+  // A failed batch stops the run; the next sync starts again from one.
+  if (status >= 300) {
+    kcm.replicasets.expectations[key] = 0;
+    delete kcm.replicasets.creating[key];
+    return;
+  }
+  nextBatch(sim, key);
+}
+
+/** The informer saw a Pod the ReplicaSet created: one expectation met. */
+export function observePodAdded(sim: KSim, rsKey: string): void {
+  const st = sim.world.controllerManager.replicasets;
+  if (st.expectations[rsKey]) st.expectations[rsKey]--;
+}
+
+function updateStatus(sim: KSim, rs: ApiObject, pods: ApiObject[]): void {
+  const st = sim.world.controllerManager.replicasets;
+  const key = `/registry/replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
+  const ready = pods.filter(isReady).length;
+  const status = {
+    replicas: pods.length,
+    fullyLabeledReplicas: pods.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    observedGeneration: rs.metadata.generation,
+  };
+  const fingerprint = JSON.stringify(status);
+  if (st.lastStatus[key] === fingerprint) return;
+  st.lastStatus[key] = fingerprint;
+  request(sim, SELF, {
+    verb: 'update',
+    resource: 'replicasets',
+    group: 'apps',
+    namespace: rs.metadata.namespace,
+    name: String(rs.metadata.name),
+    subresource: 'status',
+    body: { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {}, status } as ApiObject,
+    user: USER,
+    level: 'standard',
+    say: {
+      key: 'replicaset-status',
+      params: { rs: String(rs.metadata.name), ready, replicas: (rs as unknown as ReplicaSet).spec?.replicas ?? 1 },
+    },
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The scenarios a learner picks from: manifests as a user would paste them,
+ * on a cluster. Titles and lessons live in the message catalogs
+ * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
+ * Kubernetes documentation's own examples.
+ */
+import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine';
+import { loadManifests } from '../manifest/load';
+
+export interface Scenario {
+  id: string;
+  yaml: string;
+  cluster: ClusterSpec;
+}
+
+/** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
+const BARE_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.14.2
+    ports:
+    - containerPort: 80
+`;
+
+/** controllers/nginx-deployment.yaml from the Kubernetes docs. */
+const NGINX_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: nginx-deployment
+  labels:
+    app.kubernetes.io/name: nginx
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: nginx
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+        ports:
+        - containerPort: 80
+`;
+
+export const SCENARIOS: readonly Scenario[] = [
+  { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
+  { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+];
+
+export const DEFAULT_SCENARIO = SCENARIOS[0]!;
+
+export function scenarioById(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}
+
+/** The scenario's manifests, parsed as kubectl parses them. */
+export function manifestsOf(scenario: Scenario): unknown[] {
+  const loaded = loadManifests(scenario.yaml);
+  if (!loaded.ok) throw new Error(`scenario ${scenario.id} does not parse: ${loaded.message}`);
+  return loaded.objects;
+}
