@@ -329,14 +329,14 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   delete st.inflight[id];
   const { req, client } = flight;
   const name = String(body?.metadata.name ?? req.name ?? flight.obj?.metadata.name ?? '');
-  const fromUser = client === 'kubectl';
-  let level: DetailLevel = fromUser ? 'standard' : 'deep';
+  const toUser = client === 'kubectl';
+  let level: DetailLevel = toUser ? 'standard' : 'deep';
   if (req.subresource === 'binding' || req.subresource === 'status') level = 'standard';
   if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
-  if (status >= 400) level = fromUser ? 'overview' : 'standard';
+  if (status >= 400) level = toUser ? 'overview' : 'standard';
   const say: Say = message
     ? { key: 'apiserver-error', params: { status, message } }
-    : fromUser
+    : toUser
       ? {
           key: 'apiserver-created',
           params: { status, printed: `${kubectlResourceName(req.resource)}/${name} created` },
