@@ -146,6 +146,26 @@ async function measure(name, url, isApp) {
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
 
   const heapBytes = await heap(cdp);
+
+  // At scale (the app only): switch to 200 replicas on 50 nodes, then play it.
+  let scale;
+  if (isApp) {
+    await page.getByTestId('level').selectOption('overview');
+    const before = await now(page);
+    await page.getByTestId('scenario').selectOption('scale');
+    await page.waitForFunction(() =>
+      /of (\d{4,})/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''),
+    );
+    await page.waitForTimeout(1500);
+    const switchTasks = await longtasksSince(page, before);
+    const playScale = await playback(page, cdp, 4, true);
+    scale = {
+      switchLongestTaskMs: Math.max(0, ...switchTasks.map((l) => l.duration)),
+      switchLongTasks: switchTasks.length,
+      play4: playScale,
+      heapBytes: await heap(cdp),
+    };
+  }
   await context.close();
   return {
     name,
@@ -163,6 +183,7 @@ async function measure(name, url, isApp) {
     stepLatencyP95Ms: p(0.95),
     stepSamples: latencies.length,
     heapBytes,
+    ...(scale ? { scale } : {}),
   };
 }
 
@@ -277,6 +298,23 @@ const rows = [
     A.stepLatencyP95Ms <= FRAME_MS,
   ],
   ['JS heap after GC', kb(A.heapBytes), kb(F.heapBytes), ratio(A.heapBytes, F.heapBytes), ''],
+  [
+    'scale: switch to 200 replicas on 50 nodes, longest task',
+    ms(A.scale.switchLongestTaskMs),
+    '',
+    NaN,
+    '(simulation on the main thread)',
+  ],
+  ['scale: busy, playing 4×', pct(A.scale.play4.busyPct), '', NaN, ''],
+  [
+    'scale: long tasks, playing 4×',
+    `${A.scale.play4.longTasks} (longest ${ms(A.scale.play4.longestTaskMs)})`,
+    '',
+    NaN,
+    'none',
+    A.scale.play4.longTasks === 0,
+  ],
+  ['scale: JS heap after GC', kb(A.scale.heapBytes), '', NaN, ''],
 ];
 const big = engine.simulate.find((s) => s.pods === 1000);
 const engineRows = [

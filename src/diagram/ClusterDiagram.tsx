@@ -2,9 +2,9 @@
  * The cluster as a React Flow diagram: nodes are built once per topology;
  * the step at the cursor decides which edge is lit and where the packet goes.
  */
-import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { usePlayer } from '../store/store';
 import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
@@ -47,6 +47,24 @@ function flowNodes(topology: Topology): Node[] {
   return [...groups, ...components];
 }
 
+/** A new cluster (another scenario) is shown whole, as the first one was. */
+function FitOnTopology({ topology }: { topology: Topology }) {
+  const { fitBounds } = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const { x, y, w, h } = topology.bounds;
+    const frame = requestAnimationFrame(() => void fitBounds({ x, y, width: w, height: h }, { padding: FIT_PADDING }));
+    return () => cancelAnimationFrame(frame);
+  }, [topology, fitBounds]);
+  return null;
+}
+
+const FIT_PADDING = 0.04;
+
 export const ClusterDiagram = memo(function ClusterDiagram() {
   const t = useT();
   const nodesSpec = usePlayer((s) => s.trace.nodes);
@@ -77,7 +95,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         edgeTypes={EDGE_TYPES}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.04 }}
+        fitViewOptions={{ padding: FIT_PADDING }}
         minZoom={0.2}
         maxZoom={2}
         nodesDraggable={false}
@@ -94,6 +112,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
       >
         <Packets topology={topology} />
         <StepCommitMark />
+        <FitOnTopology topology={topology} />
       </ReactFlow>
     </div>
   );

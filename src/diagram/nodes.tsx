@@ -54,8 +54,8 @@ function usePods(node: string) {
   return usePlayer(useShallow((s) => podsAt(s.trace, currentSeq(s)).get(node) ?? []));
 }
 
-/** Cards drawn per node (fewer in the unscheduled tray, where they are compact); the rest are counted. */
-const MAX_CARDS = { worker: 3, unscheduled: 2 } as const;
+/** Cards that fit in a node (fewer in the unscheduled tray, where they are compact); the rest are counted. */
+const MAX_CARDS = { worker: 3, unscheduled: 3 } as const;
 
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupNodeData>>) {
   const t = useT();
@@ -69,6 +69,8 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
   }
   const label = data.kind === 'worker' ? t('diagram.node', { name: data.node! }) : t('diagram.unscheduled');
   const max = MAX_CARDS[data.kind];
+  // When not all fit, one card's room goes to the count of the rest.
+  const shown = pods.length > max ? max - 1 : pods.length;
   return (
     <div
       className={`group group-${data.kind}`}
@@ -81,14 +83,14 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
         className={`pod-area pod-area-${data.kind}`}
         style={data.podArea ? { left: data.podArea.x, top: data.podArea.y, width: data.podArea.w } : undefined}
       >
-        {pods.slice(0, max).map((p) => (
+        {pods.slice(0, shown).map((p) => (
           <PodCard key={p.key} pod={p} compact={data.kind === 'unscheduled'} />
         ))}
-        {pods.length > max && (
+        {pods.length > shown && (
           <div className="pod-more" data-testid="pod-more">
             {t('diagram.morePods', {
-              count: pods.length - max,
-              running: pods.slice(max).filter((p) => p.status === 'Running').length,
+              count: pods.length - shown,
+              running: pods.slice(shown).filter((p) => p.status === 'Running').length,
             })}
           </div>
         )}

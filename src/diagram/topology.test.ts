@@ -34,6 +34,25 @@ describe('topology', () => {
     expect(overlapping).toEqual([]);
   });
 
+  it('lays a big cluster out as a grid with no overlap', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => ({
+      name: `n${i}`,
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: `10.244.${i}.0/24`,
+    }));
+    const big = buildTopology(nodes);
+    const boxes = big.groups.filter((g) => g.kind === 'worker').map((g) => g.box);
+    expect(boxes).toHaveLength(50);
+    const overlaps = boxes.filter((a, i) =>
+      boxes.some((b, j) => j !== i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h),
+    );
+    expect(overlaps).toEqual([]);
+    expect(new Set(boxes.map((b) => b.y)).size).toBeGreaterThan(1);
+    expect(big.bounds.w).toBeLessThan(big.bounds.h * 4);
+  });
+
   it('gives each worker node its kubelet, runtime, CNI plugin and kube-proxy', () => {
     const expected = DEFAULT_CLUSTER.nodes.flatMap((n) =>
       ['kubelet', 'runtime', 'cni', 'kube-proxy'].map((p) => `${p}/${n.name}`),

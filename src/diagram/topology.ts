@@ -49,8 +49,15 @@ export function edgeId(a: ComponentId, b: ComponentId): string {
   return [a, b].sort().join('--');
 }
 
+/** Worker nodes per row: all in one row for a small cluster, a wide grid for a big one. */
+export function nodesPerRow(count: number): number {
+  return count <= 4 ? Math.max(count, 1) : Math.ceil(Math.sqrt(count * 2));
+}
+
 export function buildTopology(nodes: readonly NodeSpec[]): Topology {
-  const workersWidth = nodes.length * NODE_W + (nodes.length - 1) * NODE_GAP;
+  const perRow = nodesPerRow(nodes.length);
+  const rows = Math.ceil(nodes.length / perRow);
+  const workersWidth = perRow * NODE_W + (perRow - 1) * NODE_GAP;
   const width = Math.max(workersWidth, 920);
   const mid = width / 2;
   const at = (id: ComponentId, kind: string, cx: number, y: number, group?: string): ComponentPlace => ({
@@ -91,18 +98,19 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
 
   const left = mid - workersWidth / 2;
   nodes.forEach((n, i) => {
-    const x = left + i * (NODE_W + NODE_GAP);
-    groups.push({ id: `node/${n.name}`, kind: 'worker', node: n.name, box: { x, y: NODES_Y, w: NODE_W, h: NODE_H } });
+    const x = left + (i % perRow) * (NODE_W + NODE_GAP);
+    const y = NODES_Y + Math.floor(i / perRow) * (NODE_H + NODE_GAP);
+    groups.push({ id: `node/${n.name}`, kind: 'worker', node: n.name, box: { x, y, w: NODE_W, h: NODE_H } });
     const col1 = x + 16 + COMPONENT_W / 2;
     const col2 = x + NODE_W - 16 - COMPONENT_W / 2;
     const g = `node/${n.name}`;
     components.push(
-      at(`kubelet/${n.name}`, 'kubelet', col1, NODES_Y + 44, g),
-      at(`runtime/${n.name}`, 'runtime', col1, NODES_Y + 44 + 70, g),
-      at(`cni/${n.name}`, 'cni', col1, NODES_Y + 44 + 140, g),
-      at(`kube-proxy/${n.name}`, 'kube-proxy', col2, NODES_Y + 44, g),
+      at(`kubelet/${n.name}`, 'kubelet', col1, y + 44, g),
+      at(`runtime/${n.name}`, 'runtime', col1, y + 44 + 70, g),
+      at(`cni/${n.name}`, 'cni', col1, y + 44 + 140, g),
+      at(`kube-proxy/${n.name}`, 'kube-proxy', col2, y + 44, g),
     );
-    podAreas[n.name] = { x: col2 - COMPONENT_W / 2, y: NODES_Y + 44 + 70, w: COMPONENT_W, h: 174 };
+    podAreas[n.name] = { x: col2 - COMPONENT_W / 2, y: y + 44 + 70, w: COMPONENT_W, h: 174 };
     link('kube-apiserver', `kubelet/${n.name}`);
     link('kube-apiserver', `kube-proxy/${n.name}`);
     link(`kubelet/${n.name}`, `runtime/${n.name}`);
@@ -110,7 +118,13 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
   });
   const minX = Math.min(mid - 520 - COMPONENT_W / 2, left);
   const maxX = Math.max(mid + 530 + COMPONENT_W / 2 + 10, left + workersWidth);
-  return { components, groups, edges, podAreas, bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + NODE_H } };
+  return {
+    components,
+    groups,
+    edges,
+    podAreas,
+    bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + rows * (NODE_H + NODE_GAP) - NODE_GAP },
+  };
 }
 
 export function center(b: Box): { x: number; y: number } {

@@ -100,6 +100,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    scale: {
+      title: 'At scale: 200 replicas on 50 nodes',
+      lesson:
+        'The same Deployment with 200 replicas on a cluster of 50 nodes: slow-start batches of 1, 2, 4 … 64, the scheduler spreading Pods by score, and each node pulling the image once. Zoom into the diagram to read a node.',
+    },
   },
   param: {
     via: {

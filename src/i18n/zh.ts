@@ -102,6 +102,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    scale: {
+      title: '大规模：50 个节点上的 200 个副本',
+      lesson:
+        '同一个 Deployment，副本数 200，集群有 50 个节点：慢启动批次 1、2、4……64，调度器按打分把 Pod 分散到各节点，每个节点只拉取一次镜像。放大示意图可以看清单个节点。',
+    },
   },
   param: {
     via: {

@@ -11,6 +11,8 @@ export interface Scenario {
   id: string;
   yaml: string;
   cluster: ClusterSpec;
+  /** A larger step cap for a scenario that needs one. */
+  maxSteps?: number;
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -50,9 +52,28 @@ spec:
         - containerPort: 80
 `;
 
+/** A cluster of `count` workers like the default ones, each with its own /24 of 10.244.0.0/16. */
+function workers(count: number): ClusterSpec {
+  return {
+    nodes: Array.from({ length: count }, (_, i) => ({
+      name: `node-${i + 1}`,
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: `10.244.${i + 1}.0/24`,
+    })),
+  };
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  {
+    id: 'scale',
+    yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 200'),
+    cluster: workers(50),
+    maxSteps: 40_000,
+  },
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

@@ -57,7 +57,12 @@ export type PlayerStore = PlayerState & PlayerActions;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function traceOf(scenario: Scenario): Trace {
-  return simulate({ manifests: manifestsOf(scenario), cluster: scenario.cluster, seed: 1 });
+  return simulate({
+    manifests: manifestsOf(scenario),
+    cluster: scenario.cluster,
+    seed: 1,
+    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
+  });
 }
 
 function browserLanguages(): readonly string[] {
