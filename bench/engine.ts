@@ -31,6 +31,28 @@ function pods(n: number): unknown[] {
   }));
 }
 
+function deployment(replicas: number): unknown[] {
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            containers: [
+              { name: 'web', image: 'nginx:1.14.2', resources: { requests: { cpu: '100m', memory: '64Mi' } } },
+            ],
+          },
+        },
+      },
+    },
+  ];
+}
+
 function time<T>(fn: () => T): { ms: number; value: T } {
   const t0 = performance.now();
   const value = fn();
@@ -49,7 +71,7 @@ interface Stats {
 }
 
 export interface EngineFigures {
-  simulate: { pods: number; nodes: number; steps: number; ms: number }[];
+  simulate: { kind: 'Pod' | 'Deployment'; pods: number; nodes: number; steps: number; ms: number }[];
   seek: {
     steps: number;
     samples: number;
@@ -60,14 +82,16 @@ export interface EngineFigures {
 
 export function runEngineBench(): EngineFigures {
   const figures: EngineFigures = { simulate: [], seek: undefined as unknown as EngineFigures['seek'] };
-  simulate({ manifests: pods(5), cluster: cluster(2), seed: 1 }); // warm up the JIT
-  for (const [n, m] of [
-    [1, 2],
-    [100, 10],
-    [1000, 100],
+  simulate({ manifests: deployment(5), cluster: cluster(2), seed: 1 }); // warm up the JIT
+  for (const [kind, n, m] of [
+    ['Pod', 1, 2],
+    ['Deployment', 100, 10],
+    ['Deployment', 1000, 100],
+    ['Pod', 1000, 100],
   ] as const) {
-    const r = time(() => simulate({ manifests: pods(n), cluster: cluster(m), seed: 1, maxSteps: Infinity }));
-    figures.simulate.push({ pods: n, nodes: m, steps: r.value.steps.length, ms: r.ms });
+    const manifests = kind === 'Pod' ? pods(n) : deployment(n);
+    const r = time(() => simulate({ manifests, cluster: cluster(m), seed: 1, maxSteps: Infinity }));
+    figures.simulate.push({ kind, pods: n, nodes: m, steps: r.value.steps.length, ms: r.ms });
   }
 
   // A trace of at least 20,000 steps, then 2,000 seeks to random steps.
@@ -99,9 +123,11 @@ if (isMain) {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(f));
   } else {
-    console.log('simulate (bare Pods created by kubectl, one after another):');
-    for (const s of f.simulate)
-      console.log(`  ${s.pods} pods on ${s.nodes} nodes: ${s.steps} steps in ${s.ms.toFixed(1)} ms`);
+    console.log('simulate:');
+    for (const s of f.simulate) {
+      const what = s.kind === 'Pod' ? `${s.pods} bare Pods (kubectl, one by one)` : `a ${s.pods}-replica Deployment`;
+      console.log(`  ${what} on ${s.nodes} nodes: ${s.steps} steps in ${s.ms.toFixed(1)} ms`);
+    }
     console.log(`seek in a ${f.seek.steps}-step trace (${f.seek.samples} random steps):`);
     console.log(
       `  objects at step: p50 ${f.seek.objectsAt.p50.toFixed(3)} ms, p95 ${f.seek.objectsAt.p95.toFixed(3)} ms, max ${f.seek.objectsAt.max.toFixed(3)} ms`,

@@ -14,7 +14,9 @@ export function generateNameSuffix(sim: Sim<unknown>, length = 5): string {
 }
 
 export function uuid(sim: Sim<unknown>): string {
-  const h = sim.hex(32).split('');
+  let hex = '';
+  for (let i = 0; i < 4; i++) hex += (Math.floor(sim.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
+  const h = hex.split('');
   h[12] = '4';
   h[16] = '89ab'[sim.int(0, 3)]!;
   const s = h.join('');

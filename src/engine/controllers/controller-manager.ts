@@ -9,16 +9,18 @@ import { USERS } from '../apiserver/authz';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
-import type { ComponentId } from '../types';
+import type { ApiObject, ComponentId } from '../types';
 import {
   deploymentCreatedReplicaSet,
   initDeploymentController,
   syncDeployment,
   type DeploymentControllerState,
 } from './deployment';
-import { controllerOf } from './owner';
+import { controllerOf, indexOwner, type OwnerIndex } from './owner';
 import {
   initReplicaSetController,
+  isActive,
+  isReady,
   observePodAdded,
   replicaSetCreated,
   syncReplicaSet,
@@ -33,6 +35,11 @@ export interface ControllerManagerState {
   replicasets: ReplicaSetControllerState;
   /** Keys waiting in each controller's work queue (a key is queued once). */
   queued: Record<string, true>;
+  /** Which objects each owner controls. */
+  owners: OwnerIndex;
+  /** Active and ready Pods per owner uid, counted as Pod events arrive (what a ReplicaSet's status reports). */
+  podCounts: Record<string, { active: number; ready: number }>;
+  podFlags: Record<string, { owner: string; active: boolean; ready: boolean }>;
   /** Requests in flight: request id → the controller and key that sent it. */
   pending: Record<number, { controller: ControllerName; key: string }>;
 }
@@ -43,6 +50,9 @@ export function initControllerManager(): ControllerManagerState {
     deployments: initDeploymentController(),
     replicasets: initReplicaSetController(),
     queued: {},
+    owners: {},
+    podCounts: {},
+    podFlags: {},
     pending: {},
   };
 }
@@ -55,6 +65,23 @@ const WATCHES = ['pods', 'nodes', 'deployments', 'replicasets', 'services', 'end
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
 const SELF: ComponentId = 'kube-controller-manager';
+
+function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null): void {
+  const prev = st.podFlags[key];
+  if (prev) {
+    const c = st.podCounts[prev.owner]!;
+    if (prev.active) c.active--;
+    if (prev.ready) c.ready--;
+    delete st.podFlags[key];
+  }
+  const owner = pod ? controllerOf(pod)?.uid : undefined;
+  if (!pod || !owner) return;
+  const flags = { owner, active: isActive(pod), ready: isActive(pod) && isReady(pod) };
+  const c = (st.podCounts[owner] ??= { active: 0, ready: 0 });
+  if (flags.active) c.active++;
+  if (flags.ready) c.ready++;
+  st.podFlags[key] = flags;
+}
 
 function enqueue(sim: KSim, controller: ControllerName, key: string): void {
   const st = sim.world.controllerManager;
@@ -70,6 +97,8 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   const events = informerReceive(st.informers, self, msg);
   if (events) {
     for (const e of events) {
+      indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
+      if (e.object.kind === 'Pod') countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
       const ns = e.object.metadata.namespace;
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);

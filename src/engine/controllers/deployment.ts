@@ -46,8 +46,7 @@ export function syncDeployment(sim: KSim, key: string): void {
   if (!d) return;
   const spec = (d as unknown as Deployment).spec!;
   const replicas = spec.replicas ?? 1;
-  const all = Object.values(kcm.informers.cache.objects);
-  const owned = ownedBy(all, d, 'ReplicaSet');
+  const owned = ownedBy(kcm.owners, kcm.informers.cache.objects, d);
   const status = (d as unknown as Deployment).status;
   const hash = computeHash(spec.template, status?.collisionCount ?? 0);
   const newRS = owned.find(

@@ -26,9 +26,29 @@ export function ownerReference(owner: ApiObject): OwnerReference {
   };
 }
 
-/** Objects in a cache whose controller is `owner`. */
-export function ownedBy(objects: Iterable<ApiObject>, owner: ApiObject, kind: string): ApiObject[] {
+/**
+ * Which objects each owner controls, kept as the informer delivers changes,
+ * so a controller finds its objects without scanning the cache (the role of
+ * the informers' indexers in client-go). Owner uid → object key.
+ */
+export type OwnerIndex = Record<string, Record<string, true>>;
+
+export function indexOwner(index: OwnerIndex, key: string, obj: ApiObject, deleted: boolean): void {
+  const uid = controllerOf(obj)?.uid;
+  if (!uid) return;
+  if (deleted) {
+    delete index[uid]?.[key];
+    return;
+  }
+  (index[uid] ??= {})[key] = true;
+}
+
+/** The objects `owner` controls, from the cache. */
+export function ownedBy(index: OwnerIndex, objects: Record<string, ApiObject>, owner: ApiObject): ApiObject[] {
   const out: ApiObject[] = [];
-  for (const o of objects) if (o.kind === kind && controllerOf(o)?.uid === owner.metadata.uid) out.push(o);
+  for (const key of Object.keys(index[String(owner.metadata.uid)] ?? {})) {
+    const o = objects[key];
+    if (o) out.push(o);
+  }
   return out;
 }

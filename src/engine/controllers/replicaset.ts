@@ -14,7 +14,7 @@ import { recordEvent } from '../client/events';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 import type { ControllerManagerState } from './controller-manager';
-import { ownedBy, ownerReference } from './owner';
+import { ownerReference } from './owner';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.replicasetController;
@@ -38,7 +38,7 @@ export function isActive(pod: ApiObject): boolean {
   return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
 }
 
-function isReady(pod: ApiObject): boolean {
+export function isReady(pod: ApiObject): boolean {
   return ((pod as unknown as Pod).status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
@@ -49,19 +49,22 @@ export function syncReplicaSet(sim: KSim, key: string): void {
   if (!rs || (st.expectations[key] ?? 0) > 0 || st.creating[key]) return;
   const spec = (rs as unknown as ReplicaSet).spec!;
   const want = spec.replicas ?? 1;
-  const pods = ownedBy(Object.values(kcm.informers.cache.objects), rs, 'Pod').filter(isActive);
-  const diff = want - pods.length;
+  const counts = kcm.podCounts[String(rs.metadata.uid)] ?? { active: 0, ready: 0 };
+  const diff = want - counts.active;
   if (diff > 0) {
     sim.note(SELF, {
       kind: 'internal',
       level: 'overview',
-      say: { key: 'replicaset-sync', params: { rs: String(rs.metadata.name), want, have: pods.length, create: diff } },
+      say: {
+        key: 'replicaset-sync',
+        params: { rs: String(rs.metadata.name), want, have: counts.active, create: diff },
+      },
     });
     st.expectations[key] = diff;
     st.creating[key] = { remaining: diff, nextBatch: 1, inflight: 0 };
     return nextBatch(sim, key);
   }
-  updateStatus(sim, rs, pods);
+  updateStatus(sim, rs, counts);
 }
 
 function nextBatch(sim: KSim, key: string): void {
@@ -146,13 +149,13 @@ export function observePodAdded(sim: KSim, rsKey: string): void {
   if (st.expectations[rsKey]) st.expectations[rsKey]--;
 }
 
-function updateStatus(sim: KSim, rs: ApiObject, pods: ApiObject[]): void {
+function updateStatus(sim: KSim, rs: ApiObject, counts: { active: number; ready: number }): void {
   const st = sim.world.controllerManager.replicasets;
   const key = `/registry/replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
-  const ready = pods.filter(isReady).length;
+  const ready = counts.ready;
   const status = {
-    replicas: pods.length,
-    fullyLabeledReplicas: pods.length,
+    replicas: counts.active,
+    fullyLabeledReplicas: counts.active,
     readyReplicas: ready,
     availableReplicas: ready,
     observedGeneration: rs.metadata.generation,
