@@ -303,7 +303,7 @@ const rows = [
     ms(A.scale.switchLongestTaskMs),
     '',
     NaN,
-    '(simulation on the main thread)',
+    '(simulated in a Web Worker)',
   ],
   ['scale: busy, playing 4×', pct(A.scale.play4.busyPct), '', NaN, ''],
   [

@@ -192,3 +192,17 @@ test('the Deployment scenario runs three Pods of one ReplicaSet', async ({ page 
   await page.keyboard.press('End');
   await expect(page.getByTestId('pod-card')).toHaveCount(1);
 });
+
+test('a big scenario is simulated in a Web Worker while the page stays responsive', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('scale');
+  // The old run stays on screen, playable, until the new one arrives.
+  await expect(page.getByTestId('step-counter')).toHaveText(/of \d{4,}$/, { timeout: 20_000 });
+  await expect(page.getByTestId('simulating')).toHaveCount(0);
+  await expect(page.getByTestId('narration-title')).toHaveText('At scale: 200 replicas on 50 nodes');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('node-node-50')).toBeAttached();
+  await expect(page.getByTestId('node-node-50').getByTestId('pod-card').first()).toHaveAttribute(
+    'data-status',
+    'Running',
+  );
+});

@@ -16,7 +16,8 @@ import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
-import type { ComponentId, SimulationInput, Trace } from './types';
+import { traceFromData } from './core/recorder';
+import type { ComponentId, SimulationInput, Trace, TraceData } from './types';
 
 export type World = ReturnType<typeof initWorld>;
 
@@ -56,6 +57,11 @@ export const SETTLE_MS = 3 * 10_000;
 export const DEFAULT_MAX_STEPS = 5_000;
 
 export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): Trace {
+  return traceFromData(simulateToData(input));
+}
+
+/** The same run as plain data, for a Worker to post back. */
+export function simulateToData(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): TraceData {
   const full: SimulationInput = { cluster: DEFAULT_CLUSTER, seed: 1, maxSteps: DEFAULT_MAX_STEPS, ...input };
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
@@ -112,7 +118,7 @@ export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput,
     if (!sim.onlyPeriodicLeft()) quiet = null;
     else quiet ??= { from: steps.length, until: sim.now + SETTLE_MS };
   }
-  return sim.recorder.finish({ kubernetesVersion: KUBERNETES_VERSION, nodes: full.cluster.nodes, end });
+  return sim.recorder.finish({ kubernetesVersion: KUBERNETES_VERSION, nodes: [...full.cluster.nodes], end });
 }
 
 /** Replace the repetitions of the quiet window with one step that says they go on. */

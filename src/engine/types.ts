@@ -87,6 +87,15 @@ export interface Step {
 /** The state of the cluster's API objects at one step: etcd key → object. */
 export type ObjectMap = ReadonlyMap<string, ApiObject>;
 
+/** A run as plain data (what a Worker can post): steps, and each etcd key's values by step. */
+export interface TraceData {
+  steps: Step[];
+  history: Map<string, { seqs: number[]; values: (ApiObject | null)[] }>;
+  kubernetesVersion: string;
+  nodes: NodeSpec[];
+  end: 'settled' | 'cap';
+}
+
 export interface Trace {
   steps: readonly Step[];
   /** The Kubernetes version the simulation follows. */

@@ -17,6 +17,7 @@ export const en = {
     stepForward: 'Step forward',
     end: 'Go to end',
     loop: 'Loop',
+    simulating: 'Simulating the new scenario…',
     speed: 'Speed',
     scrubber: 'Step',
     stepOf: 'Step {{n}} of {{total}}',

@@ -30,7 +30,7 @@ export const Narration = memo(function Narration() {
   const t = useT();
   const step = usePlayer(currentStep);
   const nodes = usePlayer((s) => s.trace.nodes.length);
-  const scenario = usePlayer((s) => s.scenario);
+  const scenario = usePlayer((s) => s.shownScenario);
   const text = step
     ? narrationOf(t, step)
     : {

@@ -57,6 +57,7 @@ export const TransportBar = memo(function TransportBar() {
       loop: st.loop,
       speed: st.speed,
       at: currentStep(st)?.at ?? 0,
+      simulating: st.simulating,
     })),
   );
   const actions = usePlayer(
@@ -131,6 +132,11 @@ export const TransportBar = memo(function TransportBar() {
       </div>
       <div className="transport-readout">
         <span data-testid="step-counter">{t('transport.stepOf', { n: s.cursor, total: s.total })}</span>
+        {s.simulating && (
+          <span role="status" data-testid="simulating">
+            {t('transport.simulating')}
+          </span>
+        )}
         <span className="mono" data-testid="virtual-clock" aria-label={t('transport.clockLabel')}>
           {t('transport.clock', { time: formatVirtualTime(s.at) })}
         </span>

@@ -4,9 +4,10 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
+import type { DetailLevel, Step, Trace } from '../engine';
 import { detectLanguage, type Language } from '../i18n';
-import { DEFAULT_SCENARIO, manifestsOf, scenarioById, type Scenario } from '../scenarios';
+import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
+import { isBig, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
@@ -16,7 +17,12 @@ export type Speed = (typeof SPEEDS)[number];
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface PlayerState {
+  /** The scenario picked in the menu. */
   scenario: string;
+  /** The scenario the trace on screen belongs to (differs while a big one is simulated). */
+  shownScenario: string;
+  /** A big scenario is being simulated in a Worker; the old trace stays until it is ready. */
+  simulating: boolean;
   trace: Trace;
   level: DetailLevel;
   /** The steps shown at this level. */
@@ -56,15 +62,6 @@ export type PlayerStore = PlayerState & PlayerActions;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function traceOf(scenario: Scenario): Trace {
-  return simulate({
-    manifests: manifestsOf(scenario),
-    cluster: scenario.cluster,
-    seed: 1,
-    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
-  });
-}
-
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
 }
@@ -94,9 +91,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     if (get().playing) schedule();
   };
   const initialLevel: DetailLevel = 'overview';
-  const first = traceOf(DEFAULT_SCENARIO);
+  const first = simulateNow(DEFAULT_SCENARIO);
   return {
     scenario: DEFAULT_SCENARIO.id,
+    shownScenario: DEFAULT_SCENARIO.id,
+    simulating: false,
     trace: first,
     level: initialLevel,
     visible: visibleSteps(first.steps, initialLevel),
@@ -115,8 +114,21 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     setScenario(id) {
       const scenario = scenarioById(id);
       if (!scenario || id === get().scenario) return;
-      set({ scenario: id });
-      get().load(traceOf(scenario));
+      get().pause();
+      if (!isBig(scenario)) {
+        set({ scenario: id, shownScenario: id, simulating: false });
+        return get().load(simulateNow(scenario));
+      }
+      set({ scenario: id, simulating: true });
+      void simulateInWorker(scenario).then(
+        (trace) => {
+          // A later pick wins over a run that finishes late.
+          if (get().scenario !== id) return;
+          set({ simulating: false, shownScenario: id });
+          get().load(trace);
+        },
+        () => set({ simulating: false }),
+      );
     },
     play() {
       const s = get();

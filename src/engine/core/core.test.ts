@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Agenda } from './agenda';
 import { nextFloat, seedPrng } from './prng';
-import { lastAtOrBefore, TraceRecorder } from './recorder';
+import { lastAtOrBefore, traceFromData, TraceRecorder } from './recorder';
 
 describe('Agenda', () => {
   it('delivers by time, and in scheduling order at the same time', () => {
@@ -65,7 +65,7 @@ describe('TraceRecorder', () => {
     r.change('/k', obj('1'), obj('2'), 2);
     r.add({ ...base, changes: [] });
     r.change('/k', obj('2'), null, 3);
-    const t = r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' });
+    const t = traceFromData(r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' }));
     expect(t.objectAt('/k', -1)?.metadata.resourceVersion).toBe('1');
     expect(t.objectAt('/k', 0)?.metadata.resourceVersion).toBe('1');
     expect(t.objectAt('/k', 1)?.metadata.resourceVersion).toBe('2');
@@ -74,6 +74,13 @@ describe('TraceRecorder', () => {
     expect(t.objectsAt(1, '/k').size).toBe(1);
     expect(t.objectsAt(1, '/other').size).toBe(0);
     expect(t.objectsAt(2).size).toBe(0);
+  });
+
+  it('survives a structured clone, as a Worker posts it', () => {
+    const r = new TraceRecorder();
+    r.seed('/k', obj('1'));
+    const t = traceFromData(structuredClone(r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' })));
+    expect(t.objectAt('/k', 0)?.metadata.resourceVersion).toBe('1');
   });
 
   it('forgets the writes of truncated steps', () => {
@@ -91,7 +98,7 @@ describe('TraceRecorder', () => {
     r.add({ ...base, changes: [] });
     r.change('/k', obj('2'), obj('3'), 3);
     r.truncate(1);
-    const t = r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' });
+    const t = traceFromData(r.finish({ kubernetesVersion: 'v1.33', nodes: [], end: 'settled' }));
     expect(t.steps).toHaveLength(1);
     expect(t.objectAt('/k', 5)?.metadata.resourceVersion).toBe('2');
   });

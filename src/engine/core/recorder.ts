@@ -3,11 +3,38 @@
  * values it held, so the objects at any step are found by binary search
  * instead of replaying the run.
  */
-import type { ApiObject, ObjectMap, Step, Trace } from '../types';
+import type { ApiObject, ObjectMap, Step, Trace, TraceData } from '../types';
 
 interface History {
   seqs: number[];
   values: (ApiObject | null)[];
+}
+
+/** The functions a Trace offers, over its plain data (which may have come from a Worker). */
+export function traceFromData(data: TraceData): Trace {
+  const history = data.history;
+  const objectAt = (key: string, seq: number): ApiObject | undefined => {
+    const h = history.get(key);
+    if (!h) return undefined;
+    const i = lastAtOrBefore(h.seqs, seq);
+    return i < 0 ? undefined : (h.values[i] ?? undefined);
+  };
+  return {
+    kubernetesVersion: data.kubernetesVersion,
+    nodes: data.nodes,
+    end: data.end,
+    steps: data.steps,
+    objectAt,
+    objectsAt(seq: number, prefix?: string): ObjectMap {
+      const out = new Map<string, ApiObject>();
+      for (const key of history.keys()) {
+        if (prefix && !key.startsWith(prefix)) continue;
+        const v = objectAt(key, seq);
+        if (v) out.set(key, v);
+      }
+      return out;
+    },
+  };
 }
 
 /** Objects that exist before the first step carry this sequence number. */
@@ -48,28 +75,9 @@ export class TraceRecorder {
     }
   }
 
-  finish(meta: Pick<Trace, 'kubernetesVersion' | 'nodes' | 'end'>): Trace {
-    const history = this.history;
-    const objectAt = (key: string, seq: number): ApiObject | undefined => {
-      const h = history.get(key);
-      if (!h) return undefined;
-      const i = lastAtOrBefore(h.seqs, seq);
-      return i < 0 ? undefined : (h.values[i] ?? undefined);
-    };
-    return {
-      ...meta,
-      steps: this.steps,
-      objectAt,
-      objectsAt(seq: number, prefix?: string): ObjectMap {
-        const out = new Map<string, ApiObject>();
-        for (const key of history.keys()) {
-          if (prefix && !key.startsWith(prefix)) continue;
-          const v = objectAt(key, seq);
-          if (v) out.set(key, v);
-        }
-        return out;
-      },
-    };
+  /** The run as plain data: structured-cloneable, so a Worker can post it. */
+  finish(meta: Pick<TraceData, 'kubernetesVersion' | 'nodes' | 'end'>): TraceData {
+    return { ...meta, steps: this.steps, history: this.history };
   }
 
   private remember(key: string, seq: number, value: ApiObject | null): void {

@@ -1,0 +1,42 @@
+/**
+ * Where a scenario is simulated: small runs right here (a few ms), big ones
+ * in a Web Worker when the platform has them.
+ */
+import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
+import { manifestsOf, type Scenario } from '../scenarios';
+
+function inputOf(scenario: Scenario): SimulationInput {
+  return {
+    manifests: manifestsOf(scenario),
+    cluster: scenario.cluster,
+    seed: 1,
+    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
+  };
+}
+
+/** Big enough that simulating it would hold the main thread for more than a frame or two. */
+export function isBig(scenario: Scenario): boolean {
+  return scenario.cluster.nodes.length > 8 || (scenario.maxSteps ?? 0) > 5_000;
+}
+
+export function simulateNow(scenario: Scenario): Trace {
+  return simulate(inputOf(scenario));
+}
+
+export function simulateInWorker(scenario: Scenario): Promise<Trace> {
+  if (typeof Worker === 'undefined') return Promise.resolve(simulateNow(scenario));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
+      worker.terminate();
+      resolve(traceFromData(e.data));
+    });
+    worker.addEventListener('error', (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    });
+    // Worker.postMessage has no target origin: the rule is for windows.
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin
+    worker.postMessage(inputOf(scenario));
+  });
+}
