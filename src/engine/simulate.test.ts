@@ -222,11 +222,35 @@ describe('failures the skeleton already tells', () => {
     const t = simulate({ manifests: [big], seed: 1 });
     const failed = t.steps.find((s) => s.kind === 'event' && s.say.params.reason === 'FailedScheduling')!;
     expect(failed.say.params.message).toBe(
-      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
     );
     const p = pod(t, t.steps.length - 1)!;
     expect(p.status?.phase).toBe('Pending');
     expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')?.reason).toBe('Unschedulable');
+  });
+
+  it('places a Pod by its nodeSelector, and leaves it Pending when no node matches', () => {
+    const onTwo = structuredClone(BARE_POD) as typeof BARE_POD & { spec: { nodeSelector?: Record<string, string> } };
+    onTwo.spec.nodeSelector = { 'kubernetes.io/hostname': 'node-2' };
+    for (const seed of [1, 2, 3])
+      expect(pod(simulate({ manifests: [onTwo], seed }), 1e9)?.spec?.nodeName).toBe('node-2');
+    onTwo.spec.nodeSelector = { disktype: 'ssd' };
+    const t = simulate({ manifests: [onTwo], seed: 1 });
+    expect(t.steps.find((s) => s.say.params.reason === 'FailedScheduling')?.say.params.message).toBe(
+      "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('refuses a Pod in a namespace that does not exist (NamespaceLifecycle), and runs it once the namespace is there', () => {
+    const inProd = { ...BARE_POD, metadata: { name: 'nginx', namespace: 'prod' } };
+    const t = simulate({ manifests: [inProd], seed: 1 });
+    const err = t.steps.find((s) => s.say.key === 'apiserver-error')!;
+    expect([err.status, err.say.params.message]).toEqual([404, 'namespaces "prod" not found']);
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } };
+    const ok = simulate({ manifests: [ns, inProd], seed: 1 });
+    expect((ok.objectAt('/registry/pods/prod/nginx', 1e9) as unknown as Pod | undefined)?.status?.phase).toBe(
+      'Running',
+    );
   });
 
   it('skips a kind kubectl cannot map, and goes on with the next object', () => {

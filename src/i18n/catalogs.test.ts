@@ -60,6 +60,10 @@ describe('message catalogs', () => {
       }),
       simulate({ manifests: [{ apiVersion: 'v1', kind: 'Namespace' }], seed: 1 }),
       simulate({
+        manifests: [{ ...(DEFAULT_MANIFESTS[0] as object), metadata: { name: 'x', namespace: 'nowhere' } }],
+        seed: 1,
+      }),
+      simulate({
         manifests: [
           {
             apiVersion: 'apps/v1',

@@ -203,6 +203,10 @@ export const en = {
       title: 'etcd answers: not written',
       body: 'The transaction’s condition failed, so {{key}} is unchanged; etcd tells kube-apiserver.',
     },
+    'apiserver-namespace-missing': {
+      title: 'Admission: the namespace {{namespace}} does not exist',
+      body: 'The NamespaceLifecycle admission plugin refuses objects in a namespace that does not exist: {{message}} (404 Not Found). Create the namespace first.',
+    },
     'apiserver-bad-request': {
       title: 'Decoding failed: 400 Bad Request',
       body: '{{message}}. The body is not a valid object of its kind, so no admission plugin ever sees it.',

@@ -205,6 +205,10 @@ export const zh: Catalog = {
       title: 'etcd 回复：未写入',
       body: '事务条件不满足，{{key}} 保持不变；etcd 把结果告诉 API Server。',
     },
+    'apiserver-namespace-missing': {
+      title: '准入控制：命名空间 {{namespace}} 不存在',
+      body: 'NamespaceLifecycle 准入插件拒绝放进不存在的命名空间的对象：{{message}}（404 Not Found）。请先创建该命名空间。',
+    },
     'apiserver-bad-request': {
       title: '解码失败：400 Bad Request',
       body: '{{message}}。请求体不是该类型的合法对象，任何准入插件都不会看到它。',

@@ -145,6 +145,20 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
         sim.note(SELF, internal('standard', 'apiserver-bad-request', { message: decodeError }));
         return respond(sim, id, 400, undefined, decodeError);
       }
+      // NamespaceLifecycle, the first admission plugin: no object goes into a namespace that does not exist.
+      // Like the plugin, it looks the namespace up live when its cache has not seen it yet.
+      const nsKey = req.namespace ? etcdKey('namespaces', undefined, req.namespace) : '';
+      if (
+        nsKey &&
+        byResource(req.resource).namespaced &&
+        !sim.world.apiserver.cache[nsKey] &&
+        !sim.world.etcd.kv[nsKey]
+      ) {
+        const namespace = String(req.namespace);
+        const message = `namespaces "${namespace}" not found`;
+        sim.note(SELF, internal('standard', 'apiserver-namespace-missing', { namespace, message }));
+        return respond(sim, id, 404, undefined, message);
+      }
       const obj = structuredClone(req.body!);
       obj.metadata ??= {};
       flight.obj = obj;

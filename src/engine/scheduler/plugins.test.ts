@@ -83,12 +83,65 @@ describe('TaintToleration scoring', () => {
 });
 
 describe('FitError', () => {
-  it('counts and sorts the reasons, then adds the preemption verdict', () => {
+  const v = (reason: string, unresolvable = false) => ({ reasons: [reason], unresolvable });
+
+  it('counts and sorts the reasons as strings, then gives the preemption verdict per node', () => {
     expect(
-      fitErrorMessage(3, [['Insufficient cpu'], ['node(s) had untolerated taint {a: }'], ['Insufficient cpu']]),
+      fitErrorMessage(3, [
+        v('Insufficient cpu'),
+        v('node(s) had untolerated taint {a: }', true),
+        v('Insufficient cpu'),
+      ]),
     ).toBe(
-      '0/3 nodes are available: 1 node(s) had untolerated taint {a: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {a: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
     );
+  });
+
+  it('says preemption is not eligible with preemptionPolicy Never', () => {
+    expect(fitErrorMessage(2, [v('Insufficient cpu'), v('Insufficient cpu')], 'Never')).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not eligible due to preemptionPolicy=Never.',
+    );
+  });
+});
+
+describe('NodeAffinity', () => {
+  const labelled = node('n', '4', '8Gi', { metadata: { name: 'n', labels: { disktype: 'ssd', zone: 'a' } } });
+  const withSpec = (spec: Partial<NonNullable<Pod['spec']>>): Pod => ({ ...pod(), spec: { ...pod().spec!, ...spec } });
+  it.each([
+    ['a matching nodeSelector', withSpec({ nodeSelector: { disktype: 'ssd' } }), []],
+    [
+      'a nodeSelector no label matches',
+      withSpec({ nodeSelector: { disktype: 'hdd' } }),
+      ["node(s) didn't match Pod's node affinity/selector"],
+    ],
+    [
+      'a required affinity term that matches (In)',
+      withSpec({
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a', 'b'] }] }],
+            },
+          },
+        },
+      }),
+      [],
+    ],
+    [
+      'a required affinity term that does not (DoesNotExist)',
+      withSpec({
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }],
+            },
+          },
+        },
+      }),
+      ["node(s) didn't match Pod's node affinity/selector"],
+    ],
+  ] as const)('%s', (_, p, reasons) => {
+    expect(filter(p, nodeInfoOf(labelled, []))).toEqual(reasons);
   });
 });
 

@@ -105,7 +105,11 @@ export function cycleState(pod: Pod, infos: NodeInfo[]): CycleState {
   };
 }
 
-export type FilterResult = { fit: true } | { fit: false; reasons: string[] };
+/**
+ * A node fits, or not, with the reasons. `unresolvable` (UnschedulableAndUnresolvable)
+ * says evicting other Pods could not help: preemption skips such nodes.
+ */
+export type FilterResult = { fit: true } | { fit: false; reasons: string[]; unresolvable?: boolean };
 
 export interface FilterPlugin {
   name: string;
@@ -140,7 +144,7 @@ const NodeUnschedulable: FilterPlugin = {
     const tolerated = (pod.spec?.tolerations ?? []).some(
       (t) => t.key === 'node.kubernetes.io/unschedulable' && t.effect === 'NoSchedule',
     );
-    return tolerated ? { fit: true } : { fit: false, reasons: ['node(s) were unschedulable'] };
+    return tolerated ? { fit: true } : { fit: false, reasons: ['node(s) were unschedulable'], unresolvable: true };
   },
 };
 
@@ -160,7 +164,7 @@ const TaintToleration: FilterPlugin = {
       (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
     );
     return bad
-      ? { fit: false, reasons: [`node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}`] }
+      ? { fit: false, reasons: [`node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}`], unresolvable: true }
       : { fit: true };
   },
 };
@@ -180,7 +184,49 @@ const NodeResourcesFit: FilterPlugin = {
   },
 };
 
-export const FILTERS: readonly FilterPlugin[] = [NodeUnschedulable, TaintToleration, NodeResourcesFit];
+type Requirement = { key: string; operator: string; values?: string[] };
+
+function matchesRequirement(labels: Record<string, string>, r: Requirement): boolean {
+  const v = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+      return v !== undefined && (r.values ?? []).includes(v);
+    case 'NotIn':
+      return v === undefined || !(r.values ?? []).includes(v);
+    case 'Exists':
+      return v !== undefined;
+    case 'DoesNotExist':
+      return v === undefined;
+    case 'Gt':
+      return v !== undefined && Number(v) > Number(r.values?.[0]);
+    case 'Lt':
+      return v !== undefined && Number(v) < Number(r.values?.[0]);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Models plugins/nodeaffinity Filter: every nodeSelector label, and one of the
+ * required node affinity terms (all of its expressions).
+ */
+const NodeAffinity: FilterPlugin = {
+  name: 'NodeAffinity',
+  filter(pod, info) {
+    const labels = (info.node.metadata?.labels ?? {}) as Record<string, string>;
+    const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+    const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    const affinityOk =
+      !terms?.length ||
+      terms.some((t) => (t.matchExpressions ?? []).every((r) => matchesRequirement(labels, r as Requirement)));
+    return selectorOk && affinityOk
+      ? { fit: true }
+      : { fit: false, reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+  },
+};
+
+/** In the default profile's order (default_plugins.go). */
+export const FILTERS: readonly FilterPlugin[] = [NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit];
 
 /** Models noderesources least_allocated.go: (allocatable − requested) × 100 / allocatable, cpu and memory weighted 1:1. */
 const LeastAllocated: ScorePlugin = {
@@ -260,14 +306,44 @@ export function sameImage(a: string, b: string): boolean {
   return normalizeImage(a) === normalizeImage(b);
 }
 
-/**
- * Models framework/types.go FitError.Error(): `0/2 nodes are available:
- * 2 Insufficient cpu.` — reasons counted across nodes and sorted.
- */
-export function fitErrorMessage(total: number, reasonsPerNode: string[][]): string {
+/** What filtering said of one node. */
+export interface NodeVerdict {
+  reasons: string[];
+  unresolvable: boolean;
+}
+
+function histogram(reasons: string[]): string {
   const counts = new Map<string, number>();
-  for (const reasons of reasonsPerNode) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const parts = [...counts].map(([r, n]) => `${n} ${r}`).sort();
-  const preemption = `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
-  return `0/${total} nodes are available: ${parts.join(', ')}. ${preemption}`;
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts]
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ');
+}
+
+/**
+ * Models framework/types.go FitError.Error() and the DefaultPreemption
+ * PostFilter after it: `0/2 nodes are available: 2 Insufficient cpu.
+ * preemption: 0/2 nodes are available: 2 No preemption victims found for
+ * incoming pod.` Reasons are counted across nodes and sorted as strings.
+ * Preemption is not helpful where a node failed for a reason eviction cannot
+ * fix; elsewhere no victims are found, as no Pod here has a lower priority.
+ */
+export function fitErrorMessage(
+  total: number,
+  verdicts: NodeVerdict[],
+  preemptionPolicy = 'PreemptLowerPriority',
+): string {
+  const filter = histogram(verdicts.flatMap((v) => v.reasons));
+  const preemption =
+    preemptionPolicy === 'Never'
+      ? `${total} Preemption is not eligible due to preemptionPolicy=Never`
+      : histogram(
+          verdicts.map((v) =>
+            v.unresolvable
+              ? 'Preemption is not helpful for scheduling'
+              : 'No preemption victims found for incoming pod',
+          ),
+        );
+  return `0/${total} nodes are available: ${filter}. preemption: 0/${total} nodes are available: ${preemption}.`;
 }

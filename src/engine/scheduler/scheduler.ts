@@ -191,23 +191,16 @@ function scheduleOne(sim: SchedSim): void {
   const infos = nodeInfos(st);
   const state = cycleState(pod, infos);
   const verdicts = infos.map((info) => {
-    const reasons: string[] = [];
     for (const f of FILTERS) {
       const r = f.filter(pod, info, state);
-      if (!r.fit) {
-        reasons.push(...r.reasons);
-        break;
-      }
+      if (!r.fit) return { node: info.node.metadata!.name!, reasons: r.reasons, unresolvable: !!r.unresolvable };
     }
-    return { node: info.node.metadata!.name!, reasons };
+    return { node: info.node.metadata!.name!, reasons: [] as string[], unresolvable: false };
   });
   const feasible = verdicts.filter((v) => v.reasons.length === 0).map((v) => v.node);
   const name = pod.metadata!.name!;
   if (feasible.length === 0) {
-    const message = fitErrorMessage(
-      infos.length,
-      verdicts.map((v) => v.reasons),
-    );
+    const message = fitErrorMessage(infos.length, verdicts, pod.spec?.preemptionPolicy);
     sim.note(SELF, {
       kind: 'internal',
       level: 'overview',
