@@ -156,6 +156,10 @@ test('a packet travels the edge of the step', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   // Step 2 is kubectl → kube-apiserver.
   await expect(page.getByTestId('packet')).toHaveCount(1);
+  await expect(page.getByTestId('step-source')).toHaveAttribute(
+    'href',
+    'https://github.com/kubernetes/kubernetes/blob/release-1.33/staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',
+  );
   await expect(page.getByTestId('component-kubectl')).toHaveAttribute('data-role', 'from');
   await expect(page.getByTestId('component-kube-apiserver')).toHaveAttribute('data-role', 'to');
 });

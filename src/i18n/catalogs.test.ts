@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER, simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from '../store/default-scenario';
+import { SOURCES } from '../engine/sources';
 import { en } from './en';
 import { detectLanguage, translator } from './index';
 import { zh } from './zh';
@@ -107,6 +108,13 @@ describe('message catalogs', () => {
           expect([s.say.key, p in s.say.params]).toEqual([s.say.key, true]);
       }
     }
+  });
+
+  it('names an upstream source for every kind of step but the folded steady state', () => {
+    const t = simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 });
+    const missing = [...new Set(t.steps.filter((s) => !s.source).map((s) => s.say.key))];
+    expect(missing).toEqual(['cluster-steady']);
+    expect(Object.keys(SOURCES).filter((key) => !enKeys.has(`steps.${key}.title`))).toEqual([]);
   });
 
   it('fills in parameters', () => {

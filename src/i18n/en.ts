@@ -54,6 +54,7 @@ export const en = {
       edge: 'From and to',
       call: 'Call',
       time: 'Virtual time',
+      source: 'Source in the real code',
     },
   },
   diagram: {

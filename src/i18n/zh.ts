@@ -56,6 +56,7 @@ export const zh: Catalog = {
       edge: '从哪里到哪里',
       call: '调用',
       time: '虚拟时间',
+      source: '真实代码中的位置',
     },
   },
   diagram: {

@@ -8,6 +8,7 @@ import type { Step } from '../engine';
 import type { Params, Translate } from '../i18n';
 import { currentStep, usePlayer } from '../store/store';
 import { formatVirtualTime } from './format';
+import { sourceLink } from './source-link';
 import { useT } from './useT';
 
 /** Parameters with a catalog entry (`param.via.x509`) are shown in the reader's language. */
@@ -31,6 +32,7 @@ export const Narration = memo(function Narration() {
   const step = usePlayer(currentStep);
   const nodes = usePlayer((s) => s.trace.nodes.length);
   const scenario = usePlayer((s) => s.shownScenario);
+  const source = step?.source ? sourceLink(step.source) : null;
   const text = step
     ? narrationOf(t, step)
     : {
@@ -70,6 +72,16 @@ export const Narration = memo(function Narration() {
               <dd className="mono">
                 {step.verb ? <strong>{step.verb}</strong> : null} {step.path ?? ''}
                 {step.status ? ` → ${step.status}` : ''}
+              </dd>
+            </div>
+          )}
+          {source && (
+            <div>
+              <dt className="visually-hidden">{t('narration.facts.source')}</dt>
+              <dd className="mono source">
+                <a href={source.href} target="_blank" rel="noreferrer noopener" data-testid="step-source">
+                  {source.path}
+                </a>
               </dd>
             </div>
           )}

@@ -3,6 +3,7 @@
  * values it held, so the objects at any step are found by binary search
  * instead of replaying the run.
  */
+import { SOURCES } from '../sources';
 import type { ApiObject, ObjectMap, Step, Trace, TraceData } from '../types';
 
 interface History {
@@ -48,9 +49,10 @@ export class TraceRecorder {
     this.remember(key, INITIAL, value);
   }
 
-  /** Takes ownership of `step` and numbers it. */
+  /** Takes ownership of `step`, numbers it, and names the upstream file it follows. */
   add(step: Omit<Step, 'seq'>): Step {
     const full = Object.assign(step, { seq: this.steps.length }) as Step;
+    full.source ??= SOURCES[full.say.key];
     this.steps.push(full);
     return full;
   }

@@ -1,0 +1,14 @@
+/** The web address of a step's upstream source (`k8s:pkg/...`), pinned to the versions podflow follows. */
+const REPOS: Record<string, string> = {
+  k8s: 'https://github.com/kubernetes/kubernetes/blob/release-1.33/',
+  containerd: 'https://github.com/containerd/containerd/blob/v2.0.5/',
+  'cni-plugins': 'https://github.com/containernetworking/plugins/blob/v1.6.2/',
+};
+
+export function sourceLink(source: string): { href: string; path: string } | null {
+  const colon = source.indexOf(':');
+  const base = REPOS[source.slice(0, colon)];
+  if (colon < 0 || !base) return null;
+  const path = source.slice(colon + 1);
+  return { href: base + path, path };
+}
