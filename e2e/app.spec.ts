@@ -210,3 +210,14 @@ test('a big scenario is simulated in a Web Worker while the page stays responsiv
     'Running',
   );
 });
+
+test('the RBAC scenario ends at authorization with the real 403 message', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('forbidden');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('narration-title')).toHaveText('kube-apiserver answers 403');
+  await expect(page.getByTestId('narration')).toContainText(
+    'pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
+  );
+  await expect(page.getByTestId('pod-card')).toHaveCount(0);
+});

@@ -28,7 +28,7 @@ function initWorld(input: SimulationInput) {
   return {
     etcd: initEtcd(),
     apiserver: initApiserver(),
-    kubectl: initKubectl(input.manifests),
+    kubectl: initKubectl(input.manifests, input.user),
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),

@@ -136,4 +136,6 @@ export interface SimulationInput {
   seed: number;
   /** Hard cap on the number of steps. */
   maxSteps?: number;
+  /** Who kubectl signs in as: the kubeadm admin unless a scenario says otherwise. */
+  user?: { name: string; groups: string[] };
 }

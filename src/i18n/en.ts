@@ -102,6 +102,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    forbidden: {
+      title: 'RBAC says no: 403 Forbidden',
+      lesson:
+        'The user jane has a valid client certificate, so kube-apiserver knows who she is, but no Role or ClusterRole grants her anything: authorization refuses the Pod before admission or etcd ever see it.',
+    },
     scale: {
       title: 'At scale: 200 replicas on 50 nodes',
       lesson:

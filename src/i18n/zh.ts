@@ -104,6 +104,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    forbidden: {
+      title: 'RBAC 拒绝：403 Forbidden',
+      lesson:
+        '用户 jane 有合法的客户端证书，API Server 知道她是谁；但没有任何 Role 或 ClusterRole 授予她权限：授权阶段就拒绝了这个 Pod，准入控制和 etcd 都不会看到它。',
+    },
     scale: {
       title: '大规模：50 个节点上的 200 个副本',
       lesson:

@@ -4,7 +4,7 @@
  * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
  * Kubernetes documentation's own examples.
  */
-import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine';
+import { DEFAULT_CLUSTER, type ClusterSpec, type SimulationInput } from '../engine';
 import { loadManifests } from '../manifest/load';
 
 export interface Scenario {
@@ -13,6 +13,8 @@ export interface Scenario {
   cluster: ClusterSpec;
   /** A larger step cap for a scenario that needs one. */
   maxSteps?: number;
+  /** Who kubectl signs in as, when not the cluster admin. */
+  user?: { name: string; groups: string[] };
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -68,6 +70,13 @@ function workers(count: number): ClusterSpec {
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  // RBAC: a user the cluster knows (a valid client certificate) but has granted nothing.
+  {
+    id: 'forbidden',
+    yaml: BARE_POD,
+    cluster: DEFAULT_CLUSTER,
+    user: { name: 'jane', groups: ['developers', 'system:authenticated'] },
+  },
   {
     id: 'scale',
     yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 200'),
@@ -87,4 +96,15 @@ export function manifestsOf(scenario: Scenario): unknown[] {
   const loaded = loadManifests(scenario.yaml);
   if (!loaded.ok) throw new Error(`scenario ${scenario.id} does not parse: ${loaded.message}`);
   return loaded.objects;
+}
+
+/** Everything the engine needs to run the scenario. */
+export function simulationInput(scenario: Scenario): SimulationInput {
+  return {
+    manifests: manifestsOf(scenario),
+    cluster: scenario.cluster,
+    seed: 1,
+    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
+    ...(scenario.user ? { user: scenario.user } : {}),
+  };
 }

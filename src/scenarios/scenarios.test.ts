@@ -1,25 +1,35 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
-import { manifestsOf, SCENARIOS } from './index';
+import { SCENARIOS, simulationInput } from './index';
+
+const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
 
 describe('every scenario', () => {
-  it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
-    const t = simulate({
-      manifests: manifestsOf(scenario),
-      cluster: scenario.cluster,
-      seed: 1,
-      ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
-    });
+  const happy = SCENARIOS.filter((s) => s.id !== 'forbidden');
+  it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
+    const t = run(scenario);
     expect(t.end).toBe('settled');
     const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/').values()] as unknown as Pod[];
     expect(pods.length).toBeGreaterThan(0);
     expect(pods.filter((p) => p.status?.phase !== 'Running')).toEqual([]);
   });
 
+  it('forbidden: RBAC refuses jane with the real message, and nothing is stored', () => {
+    const t = run(SCENARIOS.find((s) => s.id === 'forbidden')!);
+    const err = t.steps.find((s) => s.say.key === 'apiserver-error')!;
+    expect(err.status).toBe(403);
+    expect(err.level).toBe('overview');
+    expect(err.say.params.message).toBe(
+      'pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
+    );
+    expect(t.steps.some((s) => s.to === 'etcd' && s.say.key === 'apiserver-store-pod')).toBe(false);
+    expect(t.objectsAt(t.steps.length - 1, '/registry/pods/').size).toBe(0);
+  });
+
   it('spreads the 200 replicas over all 50 nodes, within their capacity', () => {
     const scale = SCENARIOS.find((s) => s.id === 'scale')!;
-    const t = simulate({ manifests: manifestsOf(scale), cluster: scale.cluster, seed: 1, maxSteps: scale.maxSteps! });
+    const t = run(scale);
     const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/').values()] as unknown as Pod[];
     const perNode = new Map<string, number>();
     for (const p of pods) perNode.set(p.spec!.nodeName!, (perNode.get(p.spec!.nodeName!) ?? 0) + 1);

@@ -2,17 +2,8 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
-import { manifestsOf, type Scenario } from '../scenarios';
-
-function inputOf(scenario: Scenario): SimulationInput {
-  return {
-    manifests: manifestsOf(scenario),
-    cluster: scenario.cluster,
-    seed: 1,
-    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
-  };
-}
+import { simulate, traceFromData, type Trace, type TraceData } from '../engine';
+import { simulationInput, type Scenario } from '../scenarios';
 
 /** Big enough that simulating it would hold the main thread for more than a frame or two. */
 export function isBig(scenario: Scenario): boolean {
@@ -20,7 +11,7 @@ export function isBig(scenario: Scenario): boolean {
 }
 
 export function simulateNow(scenario: Scenario): Trace {
-  return simulate(inputOf(scenario));
+  return simulate(simulationInput(scenario));
 }
 
 export function simulateInWorker(scenario: Scenario): Promise<Trace> {
@@ -37,6 +28,6 @@ export function simulateInWorker(scenario: Scenario): Promise<Trace> {
     });
     // Worker.postMessage has no target origin: the rule is for windows.
     // oxlint-disable-next-line unicorn/require-post-message-target-origin
-    worker.postMessage(inputOf(scenario));
+    worker.postMessage(simulationInput(scenario));
   });
 }

@@ -11,7 +11,7 @@ import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/mes
 import type { Sim, StepMeta } from '../core/sim';
 import type { EtcdState } from '../etcd/etcd';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
-import { authorize, USERS } from './authz';
+import { authorize } from './authz';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
@@ -41,7 +41,7 @@ type ApiSim = Sim<World>;
 const SELF: ComponentId = 'kube-apiserver';
 
 /** Stages a request passes, in order: creates run admission and validation; the user's get a summary. */
-function stagesFor(req: ApiRequest): readonly ApiRequestStage[] {
+function stagesFor({ req, client }: Inflight): readonly ApiRequestStage[] {
   if (isCreate(req)) {
     return [
       'authentication',
@@ -49,7 +49,7 @@ function stagesFor(req: ApiRequest): readonly ApiRequestStage[] {
       'mutating-admission',
       'validation',
       'validating-admission',
-      ...(fromUser(req) ? (['summary'] as const) : []),
+      ...(client === 'kubectl' ? (['summary'] as const) : []),
       'storage',
     ];
   }
@@ -61,14 +61,10 @@ function isCreate(req: ApiRequest): boolean {
   return req.verb === 'create' && !req.subresource && req.resource !== 'events';
 }
 
-function fromUser(req: ApiRequest): boolean {
-  return req.user.name === USERS.admin.name;
-}
-
 /** How much the steps of a request tell: a user's create is the story; the rest is detail. */
-function detailOf(req: ApiRequest): DetailLevel {
+function detailOf({ req, client }: Inflight): DetailLevel {
   if (req.resource === 'leases' || req.resource === 'events') return 'deep';
-  return isCreate(req) && fromUser(req) ? 'standard' : 'deep';
+  return isCreate(req) && client === 'kubectl' ? 'standard' : 'deep';
 }
 
 export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, from: ComponentId): void {
@@ -96,7 +92,7 @@ function stage(sim: ApiSim, id: number, next: ApiRequestStage, delay: number): v
 }
 
 function nextStage(sim: ApiSim, id: number, current: ApiRequestStage): void {
-  const stages = stagesFor(sim.world.apiserver.inflight[id]!.req);
+  const stages = stagesFor(sim.world.apiserver.inflight[id]!);
   const next = stages[stages.indexOf(current) + 1];
   if (next) stage(sim, id, next, next === 'summary' ? 0 : sim.latency(0.1, 0.5));
 }
@@ -108,7 +104,7 @@ function internal(level: DetailLevel, key: string, params: Record<string, string
 function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
   const flight = sim.world.apiserver.inflight[id]!;
   const { req } = flight;
-  const level = detailOf(req);
+  const level = detailOf(flight);
   switch (stageName) {
     case 'authentication':
       sim.note(SELF, {

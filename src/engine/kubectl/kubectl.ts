@@ -7,18 +7,19 @@
 import { USERS } from '../apiserver/authz';
 import { byKind } from '../apiserver/resources';
 import { request } from '../client/client';
-import type { Message } from '../core/messages';
+import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 
 export interface KubectlState {
   manifests: unknown[];
+  user: UserInfo;
   next: number;
   inflight?: number;
 }
 
-export function initKubectl(manifests: unknown[]): KubectlState {
-  return { manifests, next: 0 };
+export function initKubectl(manifests: unknown[], user?: { name: string; groups: string[] }): KubectlState {
+  return { manifests, next: 0, user: user ? { ...user, via: 'x509' } : USERS.admin };
 }
 
 type KSim = Sim<{ kubectl: KubectlState }>;
@@ -67,7 +68,7 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
     group: info.group,
     ...(namespace ? { namespace } : {}),
     body,
-    user: USERS.admin,
+    user: st.user,
     level: 'overview',
     say: {
       key: 'kubectl-create',
