@@ -20,6 +20,14 @@ describe('every scenario', () => {
     const err = t.steps.find((s) => s.say.key === 'apiserver-error')!;
     expect(err.status).toBe(403);
     expect(err.level).toBe('overview');
+    // The overview shows where it failed, then the answer.
+    expect(t.steps.filter((s) => s.level === 'overview').map((s) => s.say.key)).toEqual([
+      'cluster-watching',
+      'kubectl-create',
+      'apiserver-forbidden',
+      'apiserver-error',
+      'cluster-steady',
+    ]);
     expect(err.say.params.message).toBe(
       'pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
     );

@@ -105,6 +105,8 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
   const flight = sim.world.apiserver.inflight[id]!;
   const { req } = flight;
   const level = detailOf(flight);
+  // Where the user's request fails is a moment of the story: it ends there.
+  const failLevel: DetailLevel = flight.client === 'kubectl' ? 'overview' : 'standard';
   switch (stageName) {
     case 'authentication':
       sim.note(SELF, {
@@ -115,10 +117,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'authorization': {
       const decision = authorize(req);
       if (!decision.allowed) {
-        sim.note(
-          SELF,
-          internal(level === 'deep' ? 'standard' : level, 'apiserver-forbidden', { message: decision.reason }),
-        );
+        sim.note(SELF, internal(failLevel, 'apiserver-forbidden', { message: decision.reason }));
         return respond(sim, id, 403, undefined, decision.reason);
       }
       const resource = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
@@ -138,7 +137,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       const strategy = STRATEGIES[req.resource];
       const decodeError = strategy?.decode?.(req.body) ?? null;
       if (decodeError) {
-        sim.note(SELF, internal('standard', 'apiserver-bad-request', { message: decodeError }));
+        sim.note(SELF, internal(failLevel, 'apiserver-bad-request', { message: decodeError }));
         return respond(sim, id, 400, undefined, decodeError);
       }
       // NamespaceLifecycle, the first admission plugin: no object goes into a namespace that does not exist.
@@ -152,7 +151,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       ) {
         const namespace = String(req.namespace);
         const message = `namespaces "${namespace}" not found`;
-        sim.note(SELF, internal('standard', 'apiserver-namespace-missing', { namespace, message }));
+        sim.note(SELF, internal(failLevel, 'apiserver-namespace-missing', { namespace, message }));
         return respond(sim, id, 404, undefined, message);
       }
       const obj = structuredClone(req.body!);
@@ -189,7 +188,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       const errs = strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
       if (errs.length) {
         const message = invalidMessage(obj.kind, String(obj.metadata.name ?? ''), errs);
-        sim.note(SELF, internal('standard', 'apiserver-invalid', { message }));
+        sim.note(SELF, internal(failLevel, 'apiserver-invalid', { message }));
         return respond(sim, id, 422, undefined, message);
       }
       sim.note(SELF, internal(level, 'apiserver-validation', { kind: obj.kind, name: String(obj.metadata.name) }));
