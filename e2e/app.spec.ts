@@ -221,3 +221,17 @@ test('the RBAC scenario ends at authorization with the real 403 message', async 
   );
   await expect(page.getByTestId('pod-card')).toHaveCount(0);
 });
+
+test('deleting a Pod shows it Terminating, then gone', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('delete');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('pod-card')).toHaveCount(0);
+  // Back to the moment kube-apiserver marked it: Terminating, still on its node.
+  const total = (await counter(page))[1];
+  for (let i = total; i > 0; i--) {
+    if ((await page.getByTestId('narration-title').innerText()) === 'Graceful deletion: deletionTimestamp is set')
+      break;
+    await page.keyboard.press('ArrowLeft');
+  }
+  await expect(podCard(page)).toHaveAttribute('data-status', 'Terminating');
+});

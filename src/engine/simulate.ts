@@ -28,7 +28,7 @@ function initWorld(input: SimulationInput) {
   return {
     etcd: initEtcd(),
     apiserver: initApiserver(),
-    kubectl: initKubectl(input.manifests, input.user),
+    kubectl: initKubectl(input.manifests, input.user, input.deletes),
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),

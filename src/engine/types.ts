@@ -138,4 +138,13 @@ export interface SimulationInput {
   maxSteps?: number;
   /** Who kubectl signs in as: the kubeadm admin unless a scenario says otherwise. */
   user?: { name: string; groups: string[] };
+  /** `kubectl delete` commands the learner types later, at a virtual time (ms). */
+  deletes?: KubectlDelete[];
+}
+
+export interface KubectlDelete {
+  kind: string;
+  name: string;
+  namespace?: string;
+  atMs: number;
 }

@@ -60,6 +60,7 @@ describe('message catalogs', () => {
         seed: 1,
       }),
       simulate({ manifests: [{ apiVersion: 'v1', kind: 'Namespace' }], seed: 1 }),
+      simulate({ manifests: DEFAULT_MANIFESTS, seed: 1, deletes: [{ kind: 'Pod', name: 'nginx', atMs: 8000 }] }),
       simulate({ manifests: DEFAULT_MANIFESTS, seed: 1, user: { name: 'jane', groups: ['system:authenticated'] } }),
       simulate({
         manifests: [{ ...(DEFAULT_MANIFESTS[0] as object), metadata: { name: 'x', namespace: 'nowhere' } }],

@@ -102,6 +102,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    delete: {
+      title: 'Deleting a Pod: graceful termination',
+      lesson:
+        'The bare Pod runs, then the learner types kubectl delete pod nginx. The story runs backwards: deletionTimestamp first, then the kubelet stops the container, the sandbox and its IP go, and only then is the object removed.',
+    },
     forbidden: {
       title: 'RBAC says no: 403 Forbidden',
       lesson:
@@ -392,6 +397,62 @@ export const en = {
     'runtime-started': {
       title: 'Container running',
       body: '{{container}} is running. The kubelet hears it from the runtime and reports it in the Pod’s status.',
+    },
+    'kubectl-delete': {
+      title: 'kubectl delete {{kind}} {{name}}',
+      body: 'The learner deletes the {{kind}}: kubectl sends DELETE to kube-apiserver. For a Pod this starts a graceful termination; nothing is killed yet.',
+    },
+    'apiserver-delete-graceful': {
+      title: 'Graceful deletion: deletionTimestamp is set',
+      body: 'kube-apiserver does not remove {{name}} yet. It writes deletionTimestamp (now + {{grace}} s) and deletionGracePeriodSeconds {{grace}} at revision {{revision}}: kubectl get pods shows Terminating, and every watcher hears of it.',
+    },
+    'apiserver-delete': {
+      title: '{{kind}} {{name}} is removed from etcd',
+      body: 'kube-apiserver deletes the key {{key}} at revision {{revision}}. Every informer that watched it gets DELETED.',
+    },
+    'apiserver-deleted': {
+      title: '{{status}} OK: deleted',
+      body: 'kube-apiserver answers kubectl, which prints “{{printed}}”. The Pod still exists until its kubelet has stopped it.',
+    },
+    'kubelet-terminate': {
+      title: 'The kubelet stops {{pod}}',
+      body: 'Its watch shows deletionTimestamp. The kubelet kills the Pod gracefully: each container gets SIGTERM now, and SIGKILL if it still runs after {{grace}} s (preStop hooks would run first). The endpoint controllers stop sending it new traffic at the same time.',
+    },
+    'kubelet-stop-container': {
+      title: 'StopContainer {{container}} (grace {{grace}} s)',
+      body: 'The kubelet asks the runtime to stop {{container}}: SIGTERM, then SIGKILL when the {{grace}} s are up.',
+    },
+    'runtime-stopped': {
+      title: '{{container}} has exited',
+      body: 'The process ended on SIGTERM with exit code 0, well inside the grace period.',
+    },
+    'kubelet-stop-sandbox': {
+      title: 'StopPodSandbox: the network goes',
+      body: 'All containers have stopped, so the kubelet asks the runtime to stop the sandbox: CNI DEL releases the IP {{ip}} and the pause container stops.',
+    },
+    'runtime-cni-del': {
+      title: 'CNI DEL',
+      body: 'The runtime runs the CNI plugins with the command DEL for the namespace {{netns}}.',
+    },
+    'cni-released': {
+      title: 'The IP {{ip}} is free again',
+      body: "host-local IPAM returns {{ip}} to the node's podCIDR {{cidr}}; the next Pod on this node may get it.",
+    },
+    'runtime-pause-stopped': {
+      title: 'The pause container stops',
+      body: 'The sandbox {{id}} and its network namespace are gone.',
+    },
+    'runtime-sandbox-stopped': {
+      title: 'The sandbox is stopped',
+      body: 'StopPodSandbox returns to the kubelet (sandbox {{id}}).',
+    },
+    'kubelet-status-terminated': {
+      title: 'Status: Succeeded, containers terminated',
+      body: 'PATCH pods/{{pod}}/status: every container terminated (Completed, exit code 0), phase {{phase}}, Ready=False.',
+    },
+    'kubelet-delete-final': {
+      title: 'The kubelet deletes {{pod}} for good',
+      body: "With every container stopped, the kubelet sends DELETE with gracePeriodSeconds 0 and the Pod's uid as a precondition. kube-apiserver removes it from etcd.",
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

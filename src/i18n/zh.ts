@@ -104,6 +104,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    delete: {
+      title: '删除 Pod：优雅终止',
+      lesson:
+        '单独的 Pod 运行起来之后，学员输入 kubectl delete pod nginx。故事倒着走一遍：先设置 deletionTimestamp，再由 kubelet 停止容器、拆除沙箱并释放 IP，最后才删除对象。',
+    },
     forbidden: {
       title: 'RBAC 拒绝：403 Forbidden',
       lesson:
@@ -394,6 +399,62 @@ export const zh: Catalog = {
     'runtime-started': {
       title: '容器运行中',
       body: '{{container}} 已在运行。kubelet 从运行时得知这一点，并在 Pod 状态中上报。',
+    },
+    'kubectl-delete': {
+      title: 'kubectl delete {{kind}} {{name}}',
+      body: '学员删除这个 {{kind}}：kubectl 向 API Server 发送 DELETE。对 Pod 来说这会开始优雅终止（graceful termination），此时还没有杀掉任何东西。',
+    },
+    'apiserver-delete-graceful': {
+      title: '优雅删除：设置 deletionTimestamp',
+      body: 'API Server 并不立刻删除 {{name}}，而是写入 deletionTimestamp（当前时间 + {{grace}} 秒）和 deletionGracePeriodSeconds {{grace}}，修订号 {{revision}}：kubectl get pods 显示 Terminating，所有监听者都会收到通知。',
+    },
+    'apiserver-delete': {
+      title: '{{kind}} {{name}} 从 etcd 中删除',
+      body: 'API Server 删除键 {{key}}，修订号 {{revision}}。所有 watch 它的 informer 收到 DELETED。',
+    },
+    'apiserver-deleted': {
+      title: '{{status}} OK：已删除',
+      body: 'API Server 回复 kubectl，kubectl 打印“{{printed}}”。在 kubelet 停止它之前，Pod 依然存在。',
+    },
+    'kubelet-terminate': {
+      title: 'kubelet 停止 {{pod}}',
+      body: '它的 watch 看到了 deletionTimestamp。kubelet 优雅地终止 Pod：每个容器先收到 SIGTERM，{{grace}} 秒后仍在运行则收到 SIGKILL（若有 preStop 钩子会先执行）。与此同时，端点控制器不再把新流量发给它。',
+    },
+    'kubelet-stop-container': {
+      title: '停止容器 {{container}}（宽限期 {{grace}} 秒）',
+      body: 'kubelet 请运行时停止 {{container}}（StopContainer）：先 SIGTERM，{{grace}} 秒到期后 SIGKILL。',
+    },
+    'runtime-stopped': {
+      title: '{{container}} 已退出',
+      body: '进程收到 SIGTERM 后以退出码 0 结束，远在宽限期之内。',
+    },
+    'kubelet-stop-sandbox': {
+      title: 'StopPodSandbox：网络被拆除',
+      body: '所有容器都已停止，kubelet 请运行时停止沙箱：CNI DEL 释放 IP {{ip}}，pause 容器停止。',
+    },
+    'runtime-cni-del': {
+      title: 'CNI DEL',
+      body: '运行时以 DEL 命令调用 CNI 插件，目标命名空间为 {{netns}}。',
+    },
+    'cni-released': {
+      title: 'IP {{ip}} 被释放',
+      body: 'host-local IPAM 把 {{ip}} 归还给节点的 podCIDR {{cidr}}；本节点上的下一个 Pod 可能会拿到它。',
+    },
+    'runtime-pause-stopped': {
+      title: 'pause 容器停止',
+      body: '沙箱 {{id}} 及其网络命名空间已不复存在。',
+    },
+    'runtime-sandbox-stopped': {
+      title: '沙箱已停止',
+      body: 'StopPodSandbox 返回给 kubelet（沙箱 {{id}}）。',
+    },
+    'kubelet-status-terminated': {
+      title: '状态：Succeeded，容器已终止',
+      body: 'PATCH pods/{{pod}}/status：所有容器都已终止（Completed，退出码 0），phase {{phase}}，Ready=False。',
+    },
+    'kubelet-delete-final': {
+      title: 'kubelet 彻底删除 {{pod}}',
+      body: '所有容器都已停止，kubelet 发送 DELETE，gracePeriodSeconds 为 0，并以 Pod 的 uid 作为前置条件。API Server 将它从 etcd 中删除。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

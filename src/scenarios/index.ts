@@ -4,7 +4,7 @@
  * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
  * Kubernetes documentation's own examples.
  */
-import { DEFAULT_CLUSTER, type ClusterSpec, type SimulationInput } from '../engine';
+import { DEFAULT_CLUSTER, type ClusterSpec, type KubectlDelete, type SimulationInput } from '../engine';
 import { loadManifests } from '../manifest/load';
 
 export interface Scenario {
@@ -15,6 +15,8 @@ export interface Scenario {
   maxSteps?: number;
   /** Who kubectl signs in as, when not the cluster admin. */
   user?: { name: string; groups: string[] };
+  /** What the learner deletes later, and when (virtual time). */
+  deletes?: KubectlDelete[];
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -70,6 +72,8 @@ function workers(count: number): ClusterSpec {
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  // The story backwards: the bare Pod, then `kubectl delete pod nginx` once it runs.
+  { id: 'delete', yaml: BARE_POD, cluster: DEFAULT_CLUSTER, deletes: [{ kind: 'Pod', name: 'nginx', atMs: 8_000 }] },
   // RBAC: a user the cluster knows (a valid client certificate) but has granted nothing.
   {
     id: 'forbidden',
@@ -106,5 +110,6 @@ export function simulationInput(scenario: Scenario): SimulationInput {
     seed: 1,
     ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
     ...(scenario.user ? { user: scenario.user } : {}),
+    ...(scenario.deletes ? { deletes: scenario.deletes } : {}),
   };
 }

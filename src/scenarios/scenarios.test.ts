@@ -6,13 +6,51 @@ import { SCENARIOS, simulationInput } from './index';
 const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
 
 describe('every scenario', () => {
-  const happy = SCENARIOS.filter((s) => s.id !== 'forbidden');
+  const happy = SCENARIOS.filter((s) => s.id !== 'forbidden' && s.id !== 'delete');
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);
     expect(t.end).toBe('settled');
     const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/').values()] as unknown as Pod[];
     expect(pods.length).toBeGreaterThan(0);
     expect(pods.filter((p) => p.status?.phase !== 'Running')).toEqual([]);
+  });
+
+  it('delete: the story runs backwards, and the object goes last', () => {
+    const t = run(SCENARIOS.find((s) => s.id === 'delete')!);
+    expect(t.end).toBe('settled');
+    const keys = t.steps.map((s) => s.say.key);
+    const order = [
+      'kubectl-delete',
+      'apiserver-delete-graceful',
+      'kubelet-terminate',
+      'kubelet-stop-container',
+      'runtime-stopped',
+      'kubelet-stop-sandbox',
+      'runtime-cni-del',
+      'cni-released',
+      'kubelet-delete-final',
+      'apiserver-delete',
+    ].map((k) => keys.indexOf(k));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    const key = '/registry/pods/default/nginx';
+    const graceful = t.steps[order[1]!]!.seq;
+    const marked = t.objectAt(key, graceful) as unknown as Pod;
+    expect(marked.metadata?.deletionTimestamp).toBeDefined();
+    expect(marked.metadata?.deletionGracePeriodSeconds).toBe(30);
+    const ip = t.objectAt(key, graceful - 1) as unknown as Pod;
+    expect(t.steps[order[7]!]!.say.params.ip).toBe(ip.status?.podIP);
+    const killing = t.steps.find((s) => s.kind === 'event' && s.say.params.reason === 'Killing');
+    expect(killing?.say.params.message).toBe('Stopping container nginx');
+    const terminal = t.objectAt(key, t.steps[order[8]!]!.seq) as unknown as Pod;
+    expect(terminal.status?.phase).toBe('Succeeded');
+    expect(terminal.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(t.objectAt(key, t.steps.length - 1)).toBeUndefined();
+    expect(t.steps.some((s) => s.kind === 'response' && s.say.params.printed === 'pod "nginx" deleted')).toBe(true);
   });
 
   it('forbidden: RBAC refuses jane with the real message, and nothing is stored', () => {

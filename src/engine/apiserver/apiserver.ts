@@ -250,6 +250,7 @@ function store(sim: ApiSim, id: number): void {
     key = etcdKey(req.resource, req.namespace, req.name!);
     const current = etcdKv[key]?.value;
     if (!current) return respond(sim, id, 404, undefined, `${req.resource} "${req.name}" not found`);
+    if (req.verb === 'delete') return storeDelete(sim, id, key, current);
     if (req.subresource === 'binding') {
       // Stored objects are never changed in place: each write makes a new object.
       const pod = { ...current, spec: { ...(current.spec as object) } } as unknown as Pod;
@@ -314,6 +315,79 @@ function store(sim: ApiSim, id: number): void {
   );
 }
 
+/**
+ * DELETE: a Pod with a grace period is not removed but marked, with
+ * deletionTimestamp and deletionGracePeriodSeconds; its kubelet stops it and
+ * then deletes it with grace 0, which removes the key. Models
+ * registry/generic/registry/store.go Delete and rest.BeforeDelete.
+ */
+function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): void {
+  const flight = sim.world.apiserver.inflight[id]!;
+  const { req } = flight;
+  const options = (req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } };
+  if (options.preconditions?.uid && options.preconditions.uid !== current.metadata.uid) {
+    return respond(
+      sim,
+      id,
+      409,
+      undefined,
+      `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${current.metadata.uid}`,
+    );
+  }
+  const pod = current.kind === 'Pod' ? (current as unknown as Pod) : undefined;
+  const grace = options.gracePeriodSeconds ?? pod?.spec?.terminationGracePeriodSeconds ?? 0;
+  // A Pod never bound to a node has no kubelet to stop it: it goes at once.
+  const graceful = !!pod && grace > 0 && !!pod.spec?.nodeName && !current.metadata.deletionTimestamp;
+  const toUser = flight.client === 'kubectl';
+  if (graceful) {
+    const value: ApiObject = {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        deletionTimestamp: isoTime(sim.now + grace * 1000),
+        deletionGracePeriodSeconds: grace,
+      },
+    };
+    flight.key = key;
+    sim.send(
+      {
+        from: SELF,
+        to: 'etcd',
+        msg: { type: 'etcd-txn', id, key, value },
+        meta: {
+          kind: 'request',
+          level: 'overview',
+          verb: 'txn update',
+          path: key,
+          say: { key: 'apiserver-delete-graceful', params: { key, name: String(req.name), grace } },
+        },
+      },
+      sim.latency(0.5, 2),
+    );
+    return;
+  }
+  if (current.metadata.deletionTimestamp && grace > 0) {
+    // Already terminating: a second graceful delete changes nothing.
+    return respond(sim, id, 200, current);
+  }
+  flight.key = key;
+  sim.send(
+    {
+      from: SELF,
+      to: 'etcd',
+      msg: { type: 'etcd-txn', id, key, value: null },
+      meta: {
+        kind: 'request',
+        level: toUser || current.kind === 'Pod' ? 'overview' : 'standard',
+        verb: 'txn delete',
+        path: key,
+        say: { key: 'apiserver-delete', params: { key, kind: current.kind, name: String(req.name) } },
+      },
+    },
+    sim.latency(0.5, 2),
+  );
+}
+
 function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): void {
   const flight = sim.world.apiserver.inflight[id];
   if (!flight) return;
@@ -329,10 +403,20 @@ function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): 
     );
   }
   const status = req.verb === 'create' ? 201 : 200;
+  if (req.verb === 'delete' && flight.client === 'kubectl') {
+    return respond(
+      sim,
+      id,
+      200,
+      value ?? undefined,
+      undefined,
+      `${kubectlResourceName(req.resource)} "${req.name}" deleted`,
+    );
+  }
   respond(sim, id, status, value ?? undefined);
 }
 
-function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, message?: string): void {
+function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, message?: string, printed?: string): void {
   const st = sim.world.apiserver;
   const flight = st.inflight[id]!;
   delete st.inflight[id];
@@ -345,12 +429,14 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   if (status >= 400) level = toUser ? 'overview' : 'standard';
   const say: Say = message
     ? { key: 'apiserver-error', params: { status, message } }
-    : toUser
-      ? {
-          key: 'apiserver-created',
-          params: { status, printed: `${kubectlResourceName(req.resource)}/${name} created` },
-        }
-      : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
+    : printed
+      ? { key: 'apiserver-deleted', params: { status, printed } }
+      : toUser
+        ? {
+            key: 'apiserver-created',
+            params: { status, printed: `${kubectlResourceName(req.resource)}/${name} created` },
+          }
+        : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
   sim.send(
     {
       from: SELF,

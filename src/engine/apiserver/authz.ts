@@ -112,7 +112,8 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
   if (req.resource === 'events') return true;
   if (req.resource === 'leases') return req.name === node && req.namespace === 'kube-node-lease';
   if (req.resource === 'nodes') return req.name === node;
-  return req.resource === 'pods' && req.subresource === 'status';
+  // Its own Pods' status, and the final delete once it has stopped them.
+  return req.resource === 'pods' && (req.subresource === 'status' || (req.verb === 'delete' && !req.subresource));
 }
 
 export function authorize(req: ApiRequest): Decision {

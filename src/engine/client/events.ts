@@ -19,6 +19,7 @@ export const REASON = {
   Started: 'Started',
   FailedCreatePodSandBox: 'FailedCreatePodSandBox',
   ErrImageNeverPull: 'ErrImageNeverPull',
+  Killing: 'Killing',
   Failed: 'Failed',
 } as const;
 

@@ -34,9 +34,29 @@ export function ipString(n: number): string {
 }
 
 export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {
-  if (msg.type !== 'cni-add') return;
   const node = self.slice('cni/'.length);
   const st = sim.world.cnis[node]!;
+  if (msg.type === 'cni-del') {
+    // DEL releases the address host-local gave the sandbox.
+    const ip = Object.keys(st.allocated).find((a) => st.allocated[a] === msg.podKey) ?? '';
+    if (ip) delete st.allocated[ip];
+    sim.send(
+      {
+        from: self,
+        to: from,
+        msg: { type: 'cni-result', id: msg.id, ok: true, ip, released: true },
+        meta: {
+          kind: 'response',
+          level: 'standard',
+          verb: 'DEL',
+          say: { key: 'cni-released', params: { ip, cidr: st.podCIDR } },
+        },
+      },
+      sim.latency(3, 12),
+    );
+    return;
+  }
+  if (msg.type !== 'cni-add') return;
   const { first, last } = hostRange(st.podCIDR);
   let ip: string | undefined;
   for (let n = first; n <= last; n++) {

@@ -148,3 +148,20 @@ describe('pod-template-hash', () => {
     expect(computeHash(a)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{1,10}$/);
   });
 });
+
+describe('the ReplicaSet replaces a deleted Pod', () => {
+  it('creates a new Pod as soon as the old one is Terminating, and the old one goes', () => {
+    const manifests = fixture('nginx-deployment.yaml');
+    const first = simulate({ manifests, seed: 1 });
+    const victim = (objects(first, '/registry/pods/') as unknown as Pod[])[0]!.metadata!.name!;
+    const t = simulate({ manifests, seed: 1, deletes: [{ kind: 'Pod', name: victim, atMs: 10_000 }] });
+    const pods = objects(t, '/registry/pods/') as unknown as Pod[];
+    expect(pods).toHaveLength(3);
+    expect(pods.map((p) => p.metadata!.name)).not.toContain(victim);
+    expect(pods.every((p) => p.status?.phase === 'Running')).toBe(true);
+    const graceful = t.steps.find((s) => s.say.key === 'apiserver-delete-graceful')!.seq;
+    const replacement = t.steps.find((s) => s.seq > graceful && s.say.key === 'replicaset-create-pod')!.seq;
+    const gone = t.steps.find((s) => s.say.key === 'apiserver-delete' && s.say.params.name === victim)!.seq;
+    expect(replacement).toBeLessThan(gone);
+  });
+});

@@ -39,7 +39,14 @@ export interface ApiRequest {
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export type CriMethod =
-  'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer';
+  | 'RunPodSandbox'
+  | 'PodSandboxStatus'
+  | 'ImageStatus'
+  | 'PullImage'
+  | 'CreateContainer'
+  | 'StartContainer'
+  | 'StopContainer'
+  | 'StopPodSandbox';
 
 export type Message =
   | { type: 'http-request'; id: number; req: ApiRequest }
@@ -65,10 +72,11 @@ export type Message =
       pullMs?: number;
       waitMs?: number;
     }
-  | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause'; podKey: string }
+  | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause' | 'stop-pause'; podKey: string }
   | { type: 'runtime-pulled'; image: string }
   | { type: 'cni-add'; id: number; podKey: string; sandboxId: string }
-  | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string }
+  | { type: 'cni-del'; id: number; podKey: string }
+  | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
   | { type: 'lease-renew' }

@@ -9,17 +9,22 @@ import { byKind } from '../apiserver/resources';
 import { request } from '../client/client';
 import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
-import type { ApiObject, ComponentId } from '../types';
+import type { ApiObject, ComponentId, KubectlDelete } from '../types';
 
 export interface KubectlState {
   manifests: unknown[];
+  deletes: KubectlDelete[];
   user: UserInfo;
   next: number;
   inflight?: number;
 }
 
-export function initKubectl(manifests: unknown[], user?: { name: string; groups: string[] }): KubectlState {
-  return { manifests, next: 0, user: user ? { ...user, via: 'x509' } : USERS.admin };
+export function initKubectl(
+  manifests: unknown[],
+  user?: { name: string; groups: string[] },
+  deletes: KubectlDelete[] = [],
+): KubectlState {
+  return { manifests, deletes: [...deletes], next: 0, user: user ? { ...user, via: 'x509' } : USERS.admin };
 }
 
 type KSim = Sim<{ kubectl: KubectlState }>;
@@ -41,7 +46,7 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   }
   if (msg.type !== 'kubectl-next') return;
   const manifest = st.manifests[st.next++] as ApiObject | undefined;
-  if (!manifest) return;
+  if (!manifest) return nextDelete(sim);
   const info = byKind(manifest.kind);
   if (!info) {
     sim.note(SELF, {
@@ -74,5 +79,30 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
       key: 'kubectl-create',
       params: { kind: manifest.kind, name: String(manifest.metadata?.name ?? manifest.metadata?.generateName ?? '') },
     },
+  });
+}
+
+/** The learner's later `kubectl delete`, at its time. */
+function nextDelete(sim: KSim): void {
+  const st = sim.world.kubectl;
+  const d = st.deletes[0];
+  if (!d) return;
+  if (sim.now < d.atMs) {
+    sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, d.atMs - sim.now);
+    return;
+  }
+  st.deletes.shift();
+  const info = byKind(d.kind);
+  if (!info) return nextDelete(sim);
+  const namespace = info.namespaced ? (d.namespace ?? 'default') : undefined;
+  st.inflight = request(sim, SELF, {
+    verb: 'delete',
+    resource: info.resource,
+    group: info.group,
+    ...(namespace ? { namespace } : {}),
+    name: d.name,
+    user: st.user,
+    level: 'overview',
+    say: { key: 'kubectl-delete', params: { kind: d.kind.toLowerCase(), name: d.name } },
   });
 }

@@ -70,7 +70,12 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   const events = informerReceive(st.informers, self, msg);
   if (events) {
     for (const e of events) {
-      if (e.object.kind !== 'Pod' || e.type === 'DELETED') continue;
+      if (e.object.kind !== 'Pod') continue;
+      if (e.type === 'DELETED') {
+        // The Pod is gone from the API: its worker ends (SyncLoop REMOVE).
+        delete st.workers[e.key];
+        continue;
+      }
       // "SyncLoop ADD" source="api": a new Pod for this node gets a pod worker.
       if (!st.workers[e.key]) st.workers[e.key] = newWorker(sim.now);
       sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: e.key } }, sim.latency(1, 5));
@@ -78,6 +83,15 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'kubelet-sync') return syncPod(sim, self, st, msg.podKey);
+  if (msg.type === 'http-response') {
+    for (const [key, w] of Object.entries(st.workers)) {
+      if (w.terminalStatusRequest !== msg.id) continue;
+      w.terminalStatusRequest = undefined;
+      const p = pod(st, key);
+      if (p) deleteFinally(sim, self, st, p);
+    }
+    return;
+  }
   if (msg.type === 'kubelet-volumes-mounted') {
     const w = st.workers[msg.podKey];
     if (!w) return;
@@ -156,6 +170,7 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   const p = pod(st, podKey);
   if (!w || !p || w.waiting) return;
   const name = p.metadata!.name!;
+  if (p.metadata?.deletionTimestamp) return syncTerminatingPod(sim, self, st, podKey, w, p);
   if (!w.admitted) {
     // canAdmitPod: the node's admit handlers (resources, node affinity) accept the Pod.
     w.admitted = true;
@@ -311,6 +326,15 @@ function criResponse(
         event(sim, self, st, p, REASON.Created, `Created container: ${c.name}`, c);
       }
       break;
+    case 'StopContainer':
+      if (rec) {
+        rec.state = 'exited';
+        rec.finishedAt = sim.now;
+      }
+      break;
+    case 'StopPodSandbox':
+      w.sandboxStopped = true;
+      break;
     case 'StartContainer':
       if (rec && c) {
         rec.state = 'running';
@@ -323,16 +347,84 @@ function criResponse(
   resync(sim, self, podKey);
 }
 
+/**
+ * Graceful termination, as the kubelet's killPod does it (kuberuntime_container.go
+ * killContainersWithSyncResult, then StopPodSandbox): every container is told
+ * to stop within the grace period, then the sandbox goes (CNI DEL frees the IP),
+ * the terminal status is reported, and the Pod is deleted with grace 0.
+ */
+function syncTerminatingPod(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+): void {
+  const name = p.metadata!.name!;
+  const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
+  if (!w.terminating) {
+    w.terminating = true;
+    sim.note(self, {
+      kind: 'internal',
+      level: 'overview',
+      say: { key: 'kubelet-terminate', params: { pod: name, grace } },
+    });
+  }
+  for (const c of p.spec?.containers ?? []) {
+    const rec = w.containers[c.name];
+    if (!rec || rec.stopping || (rec.state !== 'running' && rec.state !== 'created')) continue;
+    rec.stopping = true;
+    event(sim, self, st, p, REASON.Killing, `Stopping container ${c.name}`, c);
+    return cri(
+      sim,
+      self,
+      st,
+      podKey,
+      'StopContainer',
+      'standard',
+      'kubelet-stop-container',
+      { container: c.name, grace },
+      { container: c.name },
+    );
+  }
+  if (w.sandboxId && !w.sandboxStopped) {
+    return cri(sim, self, st, podKey, 'StopPodSandbox', 'overview', 'kubelet-stop-sandbox', {
+      pod: name,
+      ip: w.ip ?? '',
+    });
+  }
+  if (w.deleteSent) return;
+  w.deleteSent = true;
+  // The status manager deletes the Pod only once its terminal status is stored.
+  const statusId = sendStatus(sim, self, st, podKey);
+  if (statusId === undefined) return deleteFinally(sim, self, st, p);
+  w.terminalStatusRequest = statusId;
+}
+
+function deleteFinally(sim: KSim, self: ComponentId, st: KubeletState, p: Pod): void {
+  request(sim, self, {
+    verb: 'delete',
+    resource: 'pods',
+    namespace: p.metadata!.namespace,
+    name: p.metadata!.name!,
+    body: { gracePeriodSeconds: 0, preconditions: { uid: p.metadata!.uid } } as unknown as ApiObject,
+    user: kubeletUser(st.node),
+    level: 'overview',
+    say: { key: 'kubelet-delete-final', params: { pod: p.metadata!.name! } },
+  });
+}
+
 /** The status manager: patch the Pod's status when what the kubelet would report has changed. */
-function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
+function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): number | undefined {
   const w = st.workers[podKey]!;
   const p = pod(st, podKey)!;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
   const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
-  if (fingerprint === w.lastStatus) return;
+  if (fingerprint === w.lastStatus) return undefined;
   w.lastStatus = fingerprint;
   const running = status.phase === 'Running';
-  request(sim, self, {
+  return request(sim, self, {
     verb: 'patch',
     resource: 'pods',
     namespace: p.metadata!.namespace,
@@ -342,7 +434,12 @@ function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: stri
     user: kubeletUser(st.node),
     level: running ? 'overview' : 'standard',
     say: {
-      key: running ? 'kubelet-status-running' : 'kubelet-status-pending',
+      key:
+        status.phase === 'Succeeded'
+          ? 'kubelet-status-terminated'
+          : running
+            ? 'kubelet-status-running'
+            : 'kubelet-status-pending',
       params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
     },
   });

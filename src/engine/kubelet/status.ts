@@ -24,6 +24,7 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   const statuses: ContainerStatus[] = containers.map((c) => {
     const cs = w.containers[c.name];
     const running = cs?.state === 'running';
+    const exited = cs?.state === 'exited';
     return {
       name: c.name,
       image: c.image ?? '',
@@ -34,12 +35,24 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
       restartCount: 0,
       state: running
         ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
-        : { waiting: { reason: cs?.waitingReason ?? 'ContainerCreating' } },
+        : exited
+          ? {
+              terminated: {
+                exitCode: 0,
+                reason: 'Completed',
+                startedAt: isoTime(cs.startedAt ?? now),
+                finishedAt: isoTime(cs.finishedAt ?? now),
+                ...(cs.id ? { containerID: `containerd://${cs.id}` } : {}),
+              },
+            }
+          : { waiting: { reason: cs?.waitingReason ?? 'ContainerCreating' } },
       lastState: {},
     };
   });
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allRunning = notReady.length === 0;
+  // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
+  const terminal = !!w.terminating && statuses.length > 0 && statuses.every((s) => s.state?.terminated);
   const previous = pod.status?.conditions ?? [];
   const keep = (c: PodCondition): PodCondition => {
     const old = previous.find((p) => p.type === c.type);
@@ -47,16 +60,22 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   };
   const unready = `containers with unready status: [${notReady.join(' ')}]`;
   const conditions = [
-    condition('PodReadyToStartContainers', !!w.ip, now),
+    condition('PodReadyToStartContainers', !!w.ip && !w.sandboxStopped, now),
     condition('Initialized', true, now),
-    allRunning ? condition('Ready', true, now) : condition('Ready', false, now, 'ContainersNotReady', unready),
-    allRunning
-      ? condition('ContainersReady', true, now)
-      : condition('ContainersReady', false, now, 'ContainersNotReady', unready),
+    terminal
+      ? condition('Ready', false, now, 'PodCompleted')
+      : allRunning
+        ? condition('Ready', true, now)
+        : condition('Ready', false, now, 'ContainersNotReady', unready),
+    terminal
+      ? condition('ContainersReady', false, now, 'PodCompleted')
+      : allRunning
+        ? condition('ContainersReady', true, now)
+        : condition('ContainersReady', false, now, 'ContainersNotReady', unready),
     previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
   ].map(keep);
   return {
-    phase: allRunning ? 'Running' : 'Pending',
+    phase: terminal ? 'Succeeded' : allRunning ? 'Running' : 'Pending',
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],

@@ -10,10 +10,19 @@ export interface PodWorker {
   containers: Record<string, ContainerRecord>;
   /** The last status sent, to patch only when it changes. */
   lastStatus?: string;
+  /** Graceful termination under way (deletionTimestamp seen). */
+  terminating?: boolean;
+  sandboxStopped?: boolean;
+  deleteSent?: boolean;
+  /** The terminal status patch the final delete waits for. */
+  terminalStatusRequest?: number;
 }
 
 export interface ContainerRecord {
-  state: 'waiting' | 'created' | 'running';
+  state: 'waiting' | 'created' | 'running' | 'exited';
+  /** StopContainer was sent. */
+  stopping?: boolean;
+  finishedAt?: number;
   /** Why it waits when it is not simply being created: ErrImageNeverPull, … */
   waitingReason?: string;
   image?: 'checked' | 'present';

@@ -91,6 +91,24 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
         );
         return;
       }
+      if (msg.work === 'stop-pause') {
+        const sb = st.sandboxes[msg.podKey];
+        delete st.sandboxes[msg.podKey];
+        sim.note(self, {
+          kind: 'internal',
+          level: 'deep',
+          say: { key: 'runtime-pause-stopped', params: { id: sb ? sb.id.slice(0, 13) : '' } },
+        });
+        reply(
+          sim,
+          self,
+          kubelet,
+          sim.latency(1, 3),
+          { id: msg.id, method: 'StopPodSandbox', podKey: msg.podKey, ok: true },
+          response('standard', 'StopPodSandbox', 'runtime-sandbox-stopped', { id: sb ? sb.id.slice(0, 13) : '' }),
+        );
+        return;
+      }
       // start-pause: the sandbox container that holds the namespaces.
       const sb = st.sandboxes[msg.podKey]!;
       sb.ready = true;
@@ -118,6 +136,17 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
       const pending = st.pendingCni[msg.id];
       if (!pending) return;
       delete st.pendingCni[msg.id];
+      if (msg.released) {
+        sim.send(
+          {
+            from: self,
+            to: self,
+            msg: { type: 'runtime-work', id: pending.criId, work: 'stop-pause', podKey: pending.podKey },
+          },
+          sim.latency(5, 20),
+        );
+        return;
+      }
       if (!msg.ok) {
         const sb = st.sandboxes[pending.podKey]!;
         delete st.sandboxes[pending.podKey];
@@ -263,6 +292,40 @@ function criRequest(
         sim.latency(40, 150),
         { id, method: 'StartContainer', podKey, container: msg.container!, ok: !!entry },
         response('standard', 'StartContainer', 'runtime-started', { container: msg.container! }),
+      );
+      return;
+    }
+    case 'StopContainer': {
+      // SIGTERM; nginx and most servers exit at once with code 0, well inside the grace period.
+      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
+      if (entry) delete st.containers[entry[0]];
+      reply(
+        sim,
+        self,
+        kubelet,
+        sim.latency(80, 400),
+        { id, method: 'StopContainer', podKey, container: msg.container!, ok: true },
+        response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
+      );
+      return;
+    }
+    case 'StopPodSandbox': {
+      const cniId = sim.id();
+      st.pendingCni[cniId] = { criId: id, podKey, kubelet };
+      sim.send(
+        {
+          from: self,
+          to: `cni/${self.slice('runtime/'.length)}`,
+          msg: { type: 'cni-del', id: cniId, podKey },
+          meta: {
+            kind: 'request',
+            level: 'standard',
+            verb: 'DEL',
+            path: '/opt/cni/bin',
+            say: { key: 'runtime-cni-del', params: { netns: st.sandboxes[podKey]?.netns ?? '' } },
+          },
+        },
+        sim.latency(1, 3),
       );
       return;
     }
