@@ -8,7 +8,7 @@ async function counter(page: Page): Promise<[number, number]> {
   return [n!, total!];
 }
 
-const podCard = (page: Page) => page.getByTestId('pod-card').filter({ hasText: 'nginx' });
+const podCard = (page: Page) => page.getByTestId('pod-card').first();
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -234,4 +234,20 @@ test('deleting a Pod shows it Terminating, then gone', async ({ page }) => {
     await page.keyboard.press('ArrowLeft');
   }
   await expect(podCard(page)).toHaveAttribute('data-status', 'Terminating');
+});
+
+test('Running is not Ready: the card shows Running 0/1 until the readiness probe passes', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('readiness');
+  const total = (await counter(page))[1];
+  let sawUnready = false;
+  for (let i = 0; i < total; i++) {
+    await page.keyboard.press('ArrowRight');
+    const card = podCard(page);
+    if ((await card.count()) && (await card.getAttribute('data-status')) === 'Running') {
+      if ((await card.innerText()).includes('0/1')) sawUnready = true;
+    }
+  }
+  expect(sawUnready).toBe(true);
+  await expect(podCard(page)).toContainText('1/1');
+  await expect(podCard(page)).toHaveAttribute('data-status', 'Running');
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../manifest/load';
 import { DEFAULT_CLUSTER, simulate, type Step, type Trace } from './index';
 
+const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/real-manifests');
+
 const BARE_POD = {
   apiVersion: 'v1',
   kind: 'Pod',
@@ -330,7 +332,28 @@ describe('what the review found', () => {
 });
 
 describe('real manifests from the Kubernetes docs', () => {
-  const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/real-manifests');
+  it('runs tcp-liveness-readiness.yaml: Running at once, Ready only after the readiness probe (initialDelaySeconds 15)', () => {
+    const loaded = loadManifests(readFileSync(resolve(fixtures, 'tcp-liveness-readiness.yaml'), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.message);
+    const t = simulate({ manifests: loaded.objects, seed: 1 });
+    expect(t.end).toBe('settled');
+    const key = '/registry/pods/default/goproxy';
+    const unready = t.steps.find((s) => s.say.key === 'apiserver-store-running-unready')!;
+    const ready = t.steps.find((s) => s.say.key === 'apiserver-store-running')!;
+    const atUnready = t.objectAt(key, unready.seq) as unknown as Pod;
+    expect(atUnready.status?.phase).toBe('Running');
+    expect(atUnready.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
+    const started = t.steps.find((s) => s.say.key === 'runtime-started')!;
+    const probe = t.steps.find((s) => s.say.key === 'kubelet-probe-ready')!;
+    expect(probe.at - started.at).toBeGreaterThanOrEqual(15_000);
+    expect(probe.say.params.target).toBe('tcp-socket :8080');
+    expect(ready.seq).toBeGreaterThan(probe.seq);
+    expect(
+      (t.objectAt(key, t.steps.length - 1) as unknown as Pod).status?.conditions?.find((c) => c.type === 'Ready')
+        ?.status,
+    ).toBe('True');
+  });
+
   it('runs simple-pod.yaml (flow style) to Running, 1/1 ready', () => {
     const loaded = loadManifests(readFileSync(resolve(fixtures, 'simple-pod.yaml'), 'utf8'));
     if (!loaded.ok) throw new Error(loaded.message);

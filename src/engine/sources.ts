@@ -90,6 +90,10 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-pause-stopped': `${CRI}/sandbox_stop.go`,
   'runtime-sandbox-stopped': `${CRI}/sandbox_stop.go`,
   'cni-released': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
+  'kubelet-probe': 'k8s:pkg/kubelet/prober/worker.go',
+  'kubelet-probe-ready': 'k8s:pkg/kubelet/prober/worker.go',
+  'kubelet-status-running-unready': 'k8s:pkg/kubelet/status/status_manager.go',
+  'apiserver-store-running-unready': 'k8s:pkg/registry/core/pod/storage/storage.go',
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
 };

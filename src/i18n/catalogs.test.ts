@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER, simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from '../store/default-scenario';
 import { SOURCES } from '../engine/sources';
+import { SCENARIOS, simulationInput } from '../scenarios';
 import { en } from './en';
 import { detectLanguage, translator } from './index';
 import { zh } from './zh';
@@ -60,6 +61,7 @@ describe('message catalogs', () => {
         seed: 1,
       }),
       simulate({ manifests: [{ apiVersion: 'v1', kind: 'Namespace' }], seed: 1 }),
+      ...SCENARIOS.filter((sc) => sc.id !== 'scale').map((sc) => simulate(simulationInput(sc))),
       simulate({ manifests: DEFAULT_MANIFESTS, seed: 1, deletes: [{ kind: 'Pod', name: 'nginx', atMs: 8000 }] }),
       simulate({ manifests: DEFAULT_MANIFESTS, seed: 1, user: { name: 'jane', groups: ['system:authenticated'] } }),
       simulate({

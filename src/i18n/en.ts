@@ -102,6 +102,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    readiness: {
+      title: 'Running is not Ready: a readiness probe',
+      lesson:
+        'The goproxy Pod (pods/probe/tcp-liveness-readiness.yaml) runs within seconds, but its readiness probe starts only after 15 s: until it passes, the Pod is Running 0/1 and would get no Service traffic.',
+    },
     delete: {
       title: 'Deleting a Pod: graceful termination',
       lesson:
@@ -119,6 +124,10 @@ export const en = {
     },
   },
   param: {
+    probe: {
+      readiness: 'Readiness',
+      liveness: 'Liveness',
+    },
     via: {
       x509: 'X.509 client certificate',
       'serviceaccount-token': 'ServiceAccount token',
@@ -453,6 +462,22 @@ export const en = {
     'kubelet-delete-final': {
       title: 'The kubelet deletes {{pod}} for good',
       body: "With every container stopped, the kubelet sends DELETE with gracePeriodSeconds 0 and the Pod's uid as a precondition. kube-apiserver removes it from etcd.",
+    },
+    'kubelet-probe': {
+      title: '{{probe}} probe passes ({{container}})',
+      body: "The kubelet's prober checks {{container}} ({{target}}) and it answers. This repeats every periodSeconds for as long as the container runs.",
+    },
+    'kubelet-probe-ready': {
+      title: 'Readiness probe passed: {{container}} is ready',
+      body: 'The first readiness probe of {{container}} ({{target}}) succeeds. Until now the Pod was Running but not Ready; now the kubelet reports Ready=True, and only now would a Service send it traffic.',
+    },
+    'kubelet-status-running-unready': {
+      title: 'The kubelet reports Running, not Ready',
+      body: 'PATCH pods/{{pod}}/status: phase Running, podIP {{ip}}, but Ready=False: the container runs, and its readiness probe has not passed yet. Running is not Ready.',
+    },
+    'apiserver-store-running-unready': {
+      title: 'etcd stores it: {{name}} is Running, 0 ready',
+      body: "kube-apiserver writes the kubelet's report at revision {{revision}}: phase Running, podIP {{ip}}, Ready=False. kubectl get pods shows Running 0/1 until the readiness probe passes.",
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

@@ -104,6 +104,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    readiness: {
+      title: '运行中不等于就绪：就绪探针',
+      lesson:
+        'goproxy Pod（pods/probe/tcp-liveness-readiness.yaml）几秒内就运行起来，但它的就绪探针 15 秒后才开始：通过之前 Pod 处于 Running 0/1，Service 不会把流量发给它。',
+    },
     delete: {
       title: '删除 Pod：优雅终止',
       lesson:
@@ -121,6 +126,10 @@ export const zh: Catalog = {
     },
   },
   param: {
+    probe: {
+      readiness: '就绪',
+      liveness: '存活',
+    },
     via: {
       x509: 'X.509 客户端证书',
       'serviceaccount-token': 'ServiceAccount 令牌',
@@ -455,6 +464,22 @@ export const zh: Catalog = {
     'kubelet-delete-final': {
       title: 'kubelet 彻底删除 {{pod}}',
       body: '所有容器都已停止，kubelet 发送 DELETE，gracePeriodSeconds 为 0，并以 Pod 的 uid 作为前置条件。API Server 将它从 etcd 中删除。',
+    },
+    'kubelet-probe': {
+      title: '{{probe}} 探针通过（{{container}}）',
+      body: 'kubelet 的探测器检查 {{container}}（{{target}}），它正常应答。只要容器在运行，这会每隔 periodSeconds 重复一次。',
+    },
+    'kubelet-probe-ready': {
+      title: '就绪探针通过：{{container}} 已就绪',
+      body: '{{container}} 的第一次就绪探针（{{target}}）成功。此前 Pod 处于运行中（Running）但未就绪；现在 kubelet 上报 Ready=True，Service 直到现在才会把流量发给它。',
+    },
+    'kubelet-status-running-unready': {
+      title: 'kubelet 上报 Running，但未就绪',
+      body: 'PATCH pods/{{pod}}/status：phase Running，podIP {{ip}}，但 Ready=False：容器已在运行，就绪探针还没有通过。运行中不等于就绪。',
+    },
+    'apiserver-store-running-unready': {
+      title: 'etcd 记下：{{name}} 运行中，0 个就绪',
+      body: 'API Server 写入 kubelet 的上报，修订号 {{revision}}：phase Running，podIP {{ip}}，Ready=False。在就绪探针通过之前，kubectl get pods 显示 Running 0/1。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

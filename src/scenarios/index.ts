@@ -69,9 +69,35 @@ function workers(count: number): ClusterSpec {
   };
 }
 
+/** pods/probe/tcp-liveness-readiness.yaml from the Kubernetes docs. */
+const TCP_LIVENESS_READINESS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: goproxy
+  labels:
+    app.kubernetes.io/name: goproxy
+spec:
+  containers:
+  - name: goproxy
+    image: registry.k8s.io/goproxy:0.1
+    ports:
+    - containerPort: 8080
+    readinessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 10
+    livenessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 10
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  { id: 'readiness', yaml: TCP_LIVENESS_READINESS, cluster: DEFAULT_CLUSTER },
   // The story backwards: the bare Pod, then `kubectl delete pod nginx` once it runs.
   { id: 'delete', yaml: BARE_POD, cluster: DEFAULT_CLUSTER, deletes: [{ kind: 'Pod', name: 'nginx', atMs: 8_000 }] },
   // RBAC: a user the cluster knows (a valid client certificate) but has granted nothing.

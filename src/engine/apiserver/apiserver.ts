@@ -293,6 +293,12 @@ function store(sim: ApiSim, id: number): void {
       } else if (phase === 'Running' && ready) {
         level = 'overview';
         say = { key: 'apiserver-store-running', params: { key, name: req.name!, ip: String(status.podIP ?? '') } };
+      } else if (phase === 'Running') {
+        level = 'overview';
+        say = {
+          key: 'apiserver-store-running-unready',
+          params: { key, name: req.name!, ip: String(status.podIP ?? '') },
+        };
       } else {
         say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase } };
       }

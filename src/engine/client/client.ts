@@ -77,7 +77,7 @@ export function request(sim: Sim<unknown>, from: ComponentId, o: RequestOptions)
       to: 'kube-apiserver',
       msg: { type: 'http-request', id, req },
       meta: { kind: o.kind ?? 'request', level: o.level, verb: o.verb, path, say: o.say },
-      ...(o.periodic ? { periodic: true } : {}),
+      ...(o.periodic !== undefined ? { periodic: o.periodic } : {}),
     },
     sim.latency(0.5, 2),
   );

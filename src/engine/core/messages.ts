@@ -79,6 +79,7 @@ export type Message =
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
+  | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }
   | { type: 'lease-renew' }
   | { type: 'controller-sync'; controller: 'deployment' | 'replicaset'; key: string }
   | { type: 'schedule-one' }

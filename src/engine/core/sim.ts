@@ -20,7 +20,11 @@ export interface Delivery {
   msg: Message;
   /** The step this delivery is; none for a silent wake-up of the receiver. */
   meta?: StepMeta;
-  /** Repeats forever (lease renewals, probes): does not keep the run alive. */
+  /**
+   * Repeats forever (lease renewals, probes): does not keep the run alive.
+   * Unset, it follows the delivery that sends it; `false` marks a change that
+   * periodic work found (a probe that now passes), which does.
+   */
   periodic?: boolean;
 }
 
@@ -73,7 +77,7 @@ export class Sim<W> {
   }
 
   send(d: Delivery, delay: number): void {
-    this.agenda.push(this.now + delay, this.inPeriodic && !d.periodic ? { ...d, periodic: true } : d);
+    this.agenda.push(this.now + delay, this.inPeriodic && d.periodic === undefined ? { ...d, periodic: true } : d);
   }
 
   /** Record a step that happens now, without a message (internal work, a summary). */

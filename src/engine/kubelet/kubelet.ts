@@ -18,7 +18,7 @@ import type { Sim } from '../core/sim';
 import { goDuration } from '../runtime/images';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
-import { newWorker, type PodWorker } from './worker';
+import { newWorker, type ContainerRecord, type PodWorker } from './worker';
 
 export interface KubeletState {
   node: string;
@@ -83,6 +83,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'kubelet-sync') return syncPod(sim, self, st, msg.podKey);
+  if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe);
   if (msg.type === 'http-response') {
     for (const [key, w] of Object.entries(st.workers)) {
       if (w.terminalStatusRequest !== msg.id) continue;
@@ -340,11 +341,83 @@ function criResponse(
         rec.state = 'running';
         rec.startedAt = sim.now;
         event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
+        startProbes(sim, self, podKey, c, rec);
         sendStatus(sim, self, st, podKey);
       }
       break;
   }
   resync(sim, self, podKey);
+}
+
+type ProbeKind = 'readiness' | 'liveness';
+
+function probeOf(c: Container, kind: ProbeKind) {
+  return kind === 'readiness' ? c.readinessProbe : c.livenessProbe;
+}
+
+/** How a probe reaches the container, as `kubectl describe` shows it: `tcp-socket :8080`, `http-get http://:8080/healthz`. */
+function probeTarget(c: Container, kind: ProbeKind): string {
+  const p = probeOf(c, kind)!;
+  if (p.httpGet) return `http-get http://:${p.httpGet.port}${p.httpGet.path ?? '/'}`;
+  if (p.tcpSocket) return `tcp-socket :${p.tcpSocket.port}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}]`;
+  if (p.grpc) return `grpc :${p.grpc.port}`;
+  return 'probe';
+}
+
+/**
+ * The prober's workers: one per container and probe, the first run after
+ * initialDelaySeconds, then every periodSeconds (defaults 0 and 10). A
+ * container with a readiness probe is not ready until it first passes.
+ * Models pkg/kubelet/prober/worker.go.
+ */
+function startProbes(sim: KSim, self: ComponentId, podKey: string, c: Container, rec: ContainerRecord): void {
+  for (const kind of ['readiness', 'liveness'] as const) {
+    const p = probeOf(c, kind);
+    if (!p) continue;
+    if (kind === 'readiness') rec.ready = false;
+    sim.send(
+      { from: self, to: self, msg: { type: 'kubelet-probe', podKey, container: c.name, probe: kind }, periodic: true },
+      (p.initialDelaySeconds ?? 0) * 1000,
+    );
+  }
+}
+
+function probe(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  container: string,
+  kind: ProbeKind,
+): void {
+  const w = st.workers[podKey];
+  const p = pod(st, podKey);
+  const c = p?.spec?.containers.find((x) => x.name === container);
+  const rec = w?.containers[container];
+  if (!w || !p || !c || !rec || rec.state !== 'running' || w.terminating) return;
+  const target = probeTarget(c, kind);
+  // The simulated application answers its probes; failures come with the failure scenarios.
+  if (kind === 'readiness' && rec.ready === false) {
+    rec.ready = true;
+    sim.note(self, {
+      kind: 'internal',
+      level: 'overview',
+      say: { key: 'kubelet-probe-ready', params: { container, pod: p.metadata!.name!, target } },
+    });
+    sendStatus(sim, self, st, podKey, false);
+  } else {
+    sim.note(self, {
+      kind: 'internal',
+      level: 'deep',
+      say: { key: 'kubelet-probe', params: { container, probe: kind, target } },
+    });
+  }
+  const period = (probeOf(c, kind)!.periodSeconds ?? 10) * 1000;
+  sim.send(
+    { from: self, to: self, msg: { type: 'kubelet-probe', podKey, container, probe: kind }, periodic: true },
+    period,
+  );
 }
 
 /**
@@ -416,7 +489,13 @@ function deleteFinally(sim: KSim, self: ComponentId, st: KubeletState, p: Pod): 
 }
 
 /** The status manager: patch the Pod's status when what the kubelet would report has changed. */
-function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): number | undefined {
+function sendStatus(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  periodic?: boolean,
+): number | undefined {
   const w = st.workers[podKey]!;
   const p = pod(st, podKey)!;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
@@ -424,6 +503,7 @@ function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: stri
   if (fingerprint === w.lastStatus) return undefined;
   w.lastStatus = fingerprint;
   const running = status.phase === 'Running';
+  const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   return request(sim, self, {
     verb: 'patch',
     resource: 'pods',
@@ -433,13 +513,16 @@ function sendStatus(sim: KSim, self: ComponentId, st: KubeletState, podKey: stri
     body: { apiVersion: 'v1', kind: 'Pod', metadata: { uid: p.metadata!.uid }, status } as unknown as ApiObject,
     user: kubeletUser(st.node),
     level: running ? 'overview' : 'standard',
+    ...(periodic !== undefined ? { periodic } : {}),
     say: {
       key:
         status.phase === 'Succeeded'
           ? 'kubelet-status-terminated'
-          : running
-            ? 'kubelet-status-running'
-            : 'kubelet-status-pending',
+          : running && !ready
+            ? 'kubelet-status-running-unready'
+            : running
+              ? 'kubelet-status-running'
+              : 'kubelet-status-pending',
       params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
     },
   });

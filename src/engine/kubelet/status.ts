@@ -25,12 +25,14 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     const cs = w.containers[c.name];
     const running = cs?.state === 'running';
     const exited = cs?.state === 'exited';
+    // Running is not Ready: with a readiness probe, ready waits for its first success.
+    const ready = running && (cs?.ready ?? true);
     return {
       name: c.name,
       image: c.image ?? '',
       imageID: cs?.imagePulled ? imageId(c.image ?? '') : '',
       ...(cs?.id ? { containerID: `containerd://${cs.id}` } : {}),
-      ready: running,
+      ready,
       started: running,
       restartCount: 0,
       state: running
@@ -50,7 +52,8 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     };
   });
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const allRunning = notReady.length === 0;
+  const allReady = notReady.length === 0;
+  const allRunning = statuses.length > 0 && statuses.every((s) => s.state?.running);
   // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
   const terminal = !!w.terminating && statuses.length > 0 && statuses.every((s) => s.state?.terminated);
   const previous = pod.status?.conditions ?? [];
@@ -64,12 +67,12 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     condition('Initialized', true, now),
     terminal
       ? condition('Ready', false, now, 'PodCompleted')
-      : allRunning
+      : allReady
         ? condition('Ready', true, now)
         : condition('Ready', false, now, 'ContainersNotReady', unready),
     terminal
       ? condition('ContainersReady', false, now, 'PodCompleted')
-      : allRunning
+      : allReady
         ? condition('ContainersReady', true, now)
         : condition('ContainersReady', false, now, 'ContainersNotReady', unready),
     previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),

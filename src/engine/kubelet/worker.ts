@@ -20,6 +20,8 @@ export interface PodWorker {
 
 export interface ContainerRecord {
   state: 'waiting' | 'created' | 'running' | 'exited';
+  /** The readiness probe's verdict; undefined when the container has none (ready once running). */
+  ready?: boolean;
   /** StopContainer was sent. */
   stopping?: boolean;
   finishedAt?: number;
