@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../manifest/load';
-import { DEFAULT_CLUSTER, simulate, type Step, type Trace } from './index';
+import { DEFAULT_CLUSTER, printPod, simulate, type Step, type Trace } from './index';
 
 const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/real-manifests');
 
@@ -332,6 +332,35 @@ describe('what the review found', () => {
 });
 
 describe('real manifests from the Kubernetes docs', () => {
+  it('runs init-containers.yaml: Init:0/1 → PodInitializing → Running, install done before nginx starts', () => {
+    const loaded = loadManifests(readFileSync(resolve(fixtures, 'init-containers.yaml'), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.message);
+    const t = simulate({ manifests: loaded.objects, seed: 1 });
+    const key = '/registry/pods/default/init-demo';
+    const seen: string[] = [];
+    for (const s of t.steps) {
+      const p = t.objectAt(key, s.seq) as unknown as Pod | undefined;
+      if (!p) continue;
+      const status = printPod(p).status;
+      if (seen[seen.length - 1] !== status) seen.push(status);
+    }
+    expect(seen).toEqual(['Pending', 'Init:0/1', 'PodInitializing', 'Running']);
+    const exited = t.steps.find((s) => s.say.key === 'runtime-container-exited')!;
+    const startNginx = t.steps.find((s) => s.say.key === 'kubelet-start')!;
+    expect(exited.say.params.container).toBe('install');
+    expect(startNginx.seq).toBeGreaterThan(exited.seq);
+    const final = t.objectAt(key, 1e9) as unknown as Pod;
+    expect(final.status?.initContainerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(final.status?.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True');
+    const events = t.steps
+      .filter((s) => s.kind === 'event' && s.say.params.reason === 'Started')
+      .map((s) => s.say.params.message);
+    expect(events).toEqual(['Started container install', 'Started container nginx']);
+  });
+
   it('runs tcp-liveness-readiness.yaml: Running at once, Ready only after the readiness probe (initialDelaySeconds 15)', () => {
     const loaded = loadManifests(readFileSync(resolve(fixtures, 'tcp-liveness-readiness.yaml'), 'utf8'));
     if (!loaded.ok) throw new Error(loaded.message);

@@ -94,6 +94,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-probe-ready': 'k8s:pkg/kubelet/prober/worker.go',
   'kubelet-status-running-unready': 'k8s:pkg/kubelet/status/status_manager.go',
   'apiserver-store-running-unready': 'k8s:pkg/registry/core/pod/storage/storage.go',
+  'kubelet-start-init': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'runtime-container-exited': 'k8s:pkg/kubelet/pleg/generic.go',
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
 };

@@ -102,6 +102,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    'init-containers': {
+      title: 'Init containers first',
+      lesson:
+        'The init-demo Pod (pods/init-containers.yaml) has an init container, install, that writes a page into a shared emptyDir volume. kubectl get pods shows Init:0/1, then PodInitializing, then Running: nginx starts only after install has exited 0.',
+    },
     readiness: {
       title: 'Running is not Ready: a readiness probe',
       lesson:
@@ -478,6 +483,14 @@ export const en = {
     'apiserver-store-running-unready': {
       title: 'etcd stores it: {{name}} is Running, 0 ready',
       body: "kube-apiserver writes the kubelet's report at revision {{revision}}: phase Running, podIP {{ip}}, Ready=False. kubectl get pods shows Running 0/1 until the readiness probe passes.",
+    },
+    'kubelet-start-init': {
+      title: 'StartContainer {{container}} (an init container)',
+      body: 'Init containers run first, one at a time, each to completion. The kubelet starts {{container}}; the app containers of {{pod}} wait, as PodInitializing, until it exits with code 0.',
+    },
+    'runtime-container-exited': {
+      title: 'PLEG: {{container}} has exited (code 0)',
+      body: "The kubelet's pod lifecycle event generator relists the runtime and finds {{container}} finished. For an init container this is the signal to go on: the next init container, or the app containers.",
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

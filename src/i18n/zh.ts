@@ -104,6 +104,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    'init-containers': {
+      title: 'Init 容器先行',
+      lesson:
+        'init-demo Pod（pods/init-containers.yaml）有一个 Init 容器 install，它把网页写进共享的 emptyDir 卷。kubectl get pods 依次显示 Init:0/1、PodInitializing、Running：install 以退出码 0 结束之后，nginx 才启动。',
+    },
     readiness: {
       title: '运行中不等于就绪：就绪探针',
       lesson:
@@ -480,6 +485,14 @@ export const zh: Catalog = {
     'apiserver-store-running-unready': {
       title: 'etcd 记下：{{name}} 运行中，0 个就绪',
       body: 'API Server 写入 kubelet 的上报，修订号 {{revision}}：phase Running，podIP {{ip}}，Ready=False。在就绪探针通过之前，kubectl get pods 显示 Running 0/1。',
+    },
+    'kubelet-start-init': {
+      title: '启动容器 {{container}}（Init 容器）',
+      body: 'Init 容器最先运行，一次一个，每个都要运行到结束。kubelet 启动 {{container}}；{{pod}} 的应用容器以 PodInitializing 状态等待，直到它以退出码 0 结束。',
+    },
+    'runtime-container-exited': {
+      title: 'PLEG：{{container}} 已退出（退出码 0）',
+      body: 'kubelet 的 Pod 生命周期事件生成器（PLEG）重新列举运行时，发现 {{container}} 已结束。对 Init 容器来说，这是继续下去的信号：下一个 Init 容器，或应用容器。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

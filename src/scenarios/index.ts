@@ -94,9 +94,42 @@ spec:
       periodSeconds: 10
 `;
 
+/** pods/init-containers.yaml from the Kubernetes docs. */
+const INIT_CONTAINERS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: init-demo
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: workdir
+      mountPath: /usr/share/nginx/html
+  # These containers are run during pod initialization
+  initContainers:
+  - name: install
+    image: busybox
+    command:
+    - wget
+    - "-O"
+    - "/work-dir/index.html"
+    - http://info.cern.ch
+    volumeMounts:
+    - name: workdir
+      mountPath: "/work-dir"
+  dnsPolicy: Default
+  volumes:
+  - name: workdir
+    emptyDir: {}
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  { id: 'init-containers', yaml: INIT_CONTAINERS, cluster: DEFAULT_CLUSTER },
   { id: 'readiness', yaml: TCP_LIVENESS_READINESS, cluster: DEFAULT_CLUSTER },
   // The story backwards: the bare Pod, then `kubectl delete pod nginx` once it runs.
   { id: 'delete', yaml: BARE_POD, cluster: DEFAULT_CLUSTER, deletes: [{ kind: 'Pod', name: 'nginx', atMs: 8_000 }] },

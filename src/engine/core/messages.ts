@@ -56,7 +56,18 @@ export type Message =
   | { type: 'etcd-txn-result'; id: number; ok: boolean; revision: number; value: ApiObject | null }
   | { type: 'etcd-watch'; key: string; revision: number; prev: ApiObject | null; value: ApiObject | null }
   | { type: 'watch-event'; resource: string; object: ApiObject; events: Partial<Record<ComponentId, WatchEventType>> }
-  | { type: 'cri-request'; id: number; method: CriMethod; podKey: string; container?: string; image?: string }
+  | {
+      type: 'cri-request';
+      id: number;
+      method: CriMethod;
+      podKey: string;
+      container?: string;
+      image?: string;
+      init?: boolean;
+    }
+  /** PLEG: the runtime's relist found a container that has exited. */
+  | { type: 'pleg-container-died'; podKey: string; container: string; exitCode: number }
+  | { type: 'runtime-container-exit'; podKey: string; container: string }
   | {
       type: 'cri-response';
       id: number;

@@ -83,6 +83,14 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'kubelet-sync') return syncPod(sim, self, st, msg.podKey);
+  if (msg.type === 'pleg-container-died') {
+    const rec = st.workers[msg.podKey]?.containers[msg.container];
+    if (!rec || rec.state !== 'running') return;
+    rec.state = 'exited';
+    rec.finishedAt = sim.now;
+    sendStatus(sim, self, st, msg.podKey);
+    return resync(sim, self, msg.podKey);
+  }
   if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe);
   if (msg.type === 'http-response') {
     for (const [key, w] of Object.entries(st.workers)) {
@@ -121,7 +129,7 @@ function cri(
   level: DetailLevel,
   sayKey: string,
   params: Record<string, string | number>,
-  extra: { container?: string; image?: string } = {},
+  extra: { container?: string; image?: string; init?: boolean } = {},
 ): void {
   const id = sim.id();
   st.pendingCri[id] = podKey;
@@ -161,7 +169,7 @@ function event(
     message,
     component: 'kubelet',
     host: st.node,
-    ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
+    ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
     user: kubeletUser(st.node),
   });
 }
@@ -201,51 +209,49 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   if (!w.ip) {
     return cri(sim, self, st, podKey, 'PodSandboxStatus', 'standard', 'kubelet-sandbox-status', { pod: name });
   }
+  // SyncPod step 6: init containers one at a time, each to completion (exit 0) before the next.
+  for (const c of p.spec?.initContainers ?? []) {
+    const rec = (w.containers[c.name] ??= { state: 'waiting' });
+    if (rec.state === 'exited') continue;
+    if (rec.state === 'running') return; // it runs; PLEG will say when it exits
+    return advanceContainer(sim, self, st, podKey, p, c, rec);
+  }
   // SyncPod step 8: regular containers, one after another in spec order.
   for (const c of p.spec?.containers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
     if (rec.state === 'running') continue;
-    // A container stuck on an error waits for the next sync after its back-off.
-    if (rec.waitingReason) return;
-    const image = c.image ?? '';
-    if (rec.image !== 'present') {
-      if (c.imagePullPolicy === 'Always' || rec.image === 'checked') {
-        event(sim, self, st, p, REASON.Pulling, `Pulling image "${image}"`, c);
-        return cri(
-          sim,
-          self,
-          st,
-          podKey,
-          'PullImage',
-          'overview',
-          c.imagePullPolicy === 'Always' ? 'kubelet-pull-always' : 'kubelet-pull',
-          { image, container: c.name },
-          { container: c.name, image },
-        );
-      }
+    return advanceContainer(sim, self, st, podKey, p, c, rec);
+  }
+}
+
+/** The next action for one container: pull its image, create it, or start it (startContainer's steps 1–3). */
+function advanceContainer(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+): void {
+  const name = p.metadata!.name!;
+  // A container stuck on an error waits for the next sync after its back-off.
+  if (rec.waitingReason) return;
+  const image = c.image ?? '';
+  if (rec.image !== 'present') {
+    if (c.imagePullPolicy === 'Always' || rec.image === 'checked') {
+      event(sim, self, st, p, REASON.Pulling, `Pulling image "${image}"`, c);
+      const key = c.imagePullPolicy === 'Always' ? 'kubelet-pull-always' : 'kubelet-pull';
       return cri(
         sim,
         self,
         st,
         podKey,
-        'ImageStatus',
-        'deep',
-        'kubelet-image-status',
-        { image },
+        'PullImage',
+        'overview',
+        key,
+        { image, container: c.name },
         { container: c.name, image },
-      );
-    }
-    if (rec.state === 'waiting') {
-      return cri(
-        sim,
-        self,
-        st,
-        podKey,
-        'CreateContainer',
-        'standard',
-        'kubelet-create',
-        { container: c.name, pod: name },
-        { container: c.name },
       );
     }
     return cri(
@@ -253,13 +259,46 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
       self,
       st,
       podKey,
-      'StartContainer',
-      'overview',
-      'kubelet-start',
+      'ImageStatus',
+      'deep',
+      'kubelet-image-status',
+      { image },
+      { container: c.name, image },
+    );
+  }
+  if (rec.state === 'waiting') {
+    return cri(
+      sim,
+      self,
+      st,
+      podKey,
+      'CreateContainer',
+      'standard',
+      'kubelet-create',
       { container: c.name, pod: name },
       { container: c.name },
     );
   }
+  const init = isInit(p, c.name);
+  return cri(
+    sim,
+    self,
+    st,
+    podKey,
+    'StartContainer',
+    'overview',
+    init ? 'kubelet-start-init' : 'kubelet-start',
+    { container: c.name, pod: name },
+    { container: c.name, ...(init ? { init: true } : {}) },
+  );
+}
+
+function isInit(p: Pod, container: string): boolean {
+  return (p.spec?.initContainers ?? []).some((c) => c.name === container);
+}
+
+function containerOf(p: Pod, name: string | undefined): Container | undefined {
+  return p.spec?.containers.find((x) => x.name === name) ?? p.spec?.initContainers?.find((x) => x.name === name);
 }
 
 function criResponse(
@@ -275,7 +314,7 @@ function criResponse(
   const p = pod(st, podKey);
   if (!w || !p) return;
   w.waiting = false;
-  const c = p.spec?.containers.find((x) => x.name === msg.container);
+  const c = containerOf(p, msg.container);
   const rec = c ? w.containers[c.name] : undefined;
   switch (msg.method) {
     case 'RunPodSandbox':

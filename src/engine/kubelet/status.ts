@@ -21,7 +21,12 @@ function condition(type: string, ok: boolean, now: number, reason?: string, mess
 
 export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
   const containers = pod.spec?.containers ?? [];
-  const statuses: ContainerStatus[] = containers.map((c) => {
+  const inits = pod.spec?.initContainers ?? [];
+  const pendingInits = inits.filter((c) => w.containers[c.name]?.state !== 'exited').map((c) => c.name);
+  const initialized = pendingInits.length === 0;
+  // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
+  const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
+  const statusOf = (c: (typeof containers)[number], init: boolean): ContainerStatus => {
     const cs = w.containers[c.name];
     const running = cs?.state === 'running';
     const exited = cs?.state === 'exited';
@@ -47,9 +52,15 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
                 ...(cs.id ? { containerID: `containerd://${cs.id}` } : {}),
               },
             }
-          : { waiting: { reason: cs?.waitingReason ?? 'ContainerCreating' } },
+          : { waiting: { reason: cs?.waitingReason ?? (init ? 'PodInitializing' : defaultWaiting) } },
       lastState: {},
     };
+  };
+  const statuses = containers.map((c) => statusOf(c, false));
+  const initStatuses = inits.map((c) => {
+    const s = statusOf(c, true);
+    // An init container that completed counts as ready.
+    return s.state?.terminated ? { ...s, ready: true } : s;
   });
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReady = notReady.length === 0;
@@ -64,7 +75,15 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   const unready = `containers with unready status: [${notReady.join(' ')}]`;
   const conditions = [
     condition('PodReadyToStartContainers', !!w.ip && !w.sandboxStopped, now),
-    condition('Initialized', true, now),
+    initialized
+      ? condition('Initialized', true, now)
+      : condition(
+          'Initialized',
+          false,
+          now,
+          'ContainersNotInitialized',
+          `containers with incomplete status: [${pendingInits.join(' ')}]`,
+        ),
     terminal
       ? condition('Ready', false, now, 'PodCompleted')
       : allReady
@@ -84,6 +103,7 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     hostIPs: [{ ip: hostIP }],
     ...(w.ip ? { podIP: w.ip, podIPs: [{ ip: w.ip }] } : {}),
     startTime: isoTime(w.startTime),
+    ...(inits.length ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
     qosClass: pod.status?.qosClass ?? 'BestEffort',
   };

@@ -127,6 +127,25 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
       );
       return;
     }
+    case 'runtime-container-exit': {
+      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === msg.podKey && c.name === msg.container);
+      if (entry) delete st.containers[entry[0]];
+      sim.send(
+        {
+          from: self,
+          to: kubelet,
+          msg: { type: 'pleg-container-died', podKey: msg.podKey, container: msg.container, exitCode: 0 },
+          meta: {
+            kind: 'watch',
+            level: 'overview',
+            verb: 'PLEG',
+            say: { key: 'runtime-container-exited', params: { container: msg.container } },
+          },
+        },
+        sim.latency(100, 900),
+      );
+      return;
+    }
     case 'runtime-pulled': {
       if (!st.images.some((i) => sameImage(i, msg.image))) st.images.push(msg.image);
       delete st.pulling[normalizeImage(msg.image)];
@@ -285,6 +304,12 @@ function criRequest(
     case 'StartContainer': {
       const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
       if (entry) entry[1].state = 'running';
+      // An init container does its job and exits (wget takes a second or two).
+      if (msg.init)
+        sim.send(
+          { from: self, to: self, msg: { type: 'runtime-container-exit', podKey, container: msg.container! } },
+          sim.latency(800, 2500),
+        );
       reply(
         sim,
         self,
