@@ -251,3 +251,14 @@ test('Running is not Ready: the card shows Running 0/1 until the readiness probe
   await expect(podCard(page)).toContainText('1/1');
   await expect(podCard(page)).toHaveAttribute('data-status', 'Running');
 });
+
+test('the rolling update ends with three Running Pods of the new ReplicaSet', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('rolling-update');
+  await page.keyboard.press('End');
+  const cards = page.getByTestId('pod-card');
+  await expect(cards).toHaveCount(3);
+  const names = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-pod') ?? ''));
+  const sets = new Set(names.map((n) => n.split('-').slice(0, -1).join('-')));
+  expect(sets.size).toBe(1);
+  for (let i = 0; i < 3; i++) await expect(cards.nth(i)).toHaveAttribute('data-status', 'Running');
+});

@@ -28,7 +28,7 @@ function initWorld(input: SimulationInput) {
   return {
     etcd: initEtcd(),
     apiserver: initApiserver(),
-    kubectl: initKubectl(input.manifests, input.user, input.deletes),
+    kubectl: initKubectl(input.manifests, input.user, input.deletes, input.updates),
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),

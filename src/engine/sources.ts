@@ -96,6 +96,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'apiserver-store-running-unready': 'k8s:pkg/registry/core/pod/storage/storage.go',
   'kubelet-start-init': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
   'runtime-container-exited': 'k8s:pkg/kubelet/pleg/generic.go',
+  'kubectl-apply': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go',
+  'apiserver-configured': `${APISERVER}/endpoints/handlers/patch.go`,
+  'deployment-scale-up': 'k8s:pkg/controller/deployment/rolling.go',
+  'deployment-scale-down': 'k8s:pkg/controller/deployment/rolling.go',
+  'deployment-patch-rs': 'k8s:pkg/controller/deployment/sync.go',
+  'replicaset-sync-down': 'k8s:pkg/controller/replicaset/replica_set.go',
+  'replicaset-delete-pod': 'k8s:pkg/controller/replicaset/replica_set.go',
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
 };

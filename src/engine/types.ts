@@ -140,6 +140,13 @@ export interface SimulationInput {
   user?: { name: string; groups: string[] };
   /** `kubectl delete` commands the learner types later, at a virtual time (ms). */
   deletes?: KubectlDelete[];
+  /** `kubectl apply -f` of changed manifests, later (a rolling update). */
+  updates?: KubectlUpdate[];
+}
+
+export interface KubectlUpdate {
+  manifest: unknown;
+  atMs: number;
 }
 
 export interface KubectlDelete {

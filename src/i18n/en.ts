@@ -102,6 +102,11 @@ export const en = {
       lesson:
         'kubectl creates a Deployment (controllers/nginx-deployment.yaml): the Deployment controller makes a ReplicaSet, the ReplicaSet controller makes three Pods, and each goes its own way to Running.',
     },
+    'rolling-update': {
+      title: 'A rolling update',
+      lesson:
+        'The Deployment of 3 runs nginx:1.14.2; then the learner applies nginx:1.16.1. A new ReplicaSet grows while the old one shrinks, one Pod at a time (maxSurge 25 % = 1, maxUnavailable 25 % = 0), so three Pods always serve.',
+    },
     'init-containers': {
       title: 'Init containers first',
       lesson:
@@ -491,6 +496,34 @@ export const en = {
     'runtime-container-exited': {
       title: 'PLEG: {{container}} has exited (code 0)',
       body: "The kubelet's pod lifecycle event generator relists the runtime and finds {{container}} finished. For an init container this is the signal to go on: the next init container, or the app containers.",
+    },
+    'kubectl-apply': {
+      title: 'kubectl apply: the {{kind}} {{name}} changes',
+      body: 'The learner applies an edited manifest. The object exists, so kubectl sends a PATCH with the new fields; the new Pod template makes this a rollout.',
+    },
+    'apiserver-configured': {
+      title: '{{status}} OK: configured',
+      body: "kube-apiserver stored the change and answers; kubectl prints “{{printed}}”. The rollout itself is the Deployment controller's work.",
+    },
+    'deployment-scale-up': {
+      title: 'Rolling update: scale up {{rs}} to {{to}}',
+      body: 'The Deployment controller scales the new ReplicaSet {{rs}} from {{from}} to {{to}}, as far as maxSurge lets the total go over the desired count.',
+    },
+    'deployment-scale-down': {
+      title: 'Rolling update: scale down {{rs}} to {{to}}',
+      body: 'New Pods are available, so the Deployment controller scales the old ReplicaSet {{rs}} from {{from}} to {{to}}, never going below the desired count minus maxUnavailable.',
+    },
+    'deployment-patch-rs': {
+      title: 'PATCH replicasets {{rs}}: replicas {{to}}',
+      body: 'The Deployment controller changes spec.replicas of {{rs}}; the ReplicaSet controller will create or delete Pods to match.',
+    },
+    'replicaset-sync-down': {
+      title: 'The ReplicaSet controller: {{want}} wanted, {{have}} there',
+      body: 'ReplicaSet {{rs}} has more Pods than it asks for. The controller deletes {{delete}}, the least useful first: not ready before ready, newest before oldest.',
+    },
+    'replicaset-delete-pod': {
+      title: 'DELETE pods {{pod}}',
+      body: 'The ReplicaSet controller deletes {{pod}}. Like any deletion it is graceful: the Pod turns Terminating and its kubelet stops it.',
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

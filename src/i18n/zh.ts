@@ -104,6 +104,11 @@ export const zh: Catalog = {
       lesson:
         'kubectl 创建一个 Deployment（controllers/nginx-deployment.yaml）：Deployment 控制器创建 ReplicaSet，副本集控制器创建 3 个 Pod，每个 Pod 各自走到 Running。',
     },
+    'rolling-update': {
+      title: '滚动更新',
+      lesson:
+        '3 副本的 Deployment 运行 nginx:1.14.2；随后学员应用 nginx:1.16.1。新的 ReplicaSet 逐步扩容、旧的逐步缩容，一次一个 Pod（maxSurge 25% = 1，maxUnavailable 25% = 0），始终有 3 个 Pod 在服务。',
+    },
     'init-containers': {
       title: 'Init 容器先行',
       lesson:
@@ -493,6 +498,34 @@ export const zh: Catalog = {
     'runtime-container-exited': {
       title: 'PLEG：{{container}} 已退出（退出码 0）',
       body: 'kubelet 的 Pod 生命周期事件生成器（PLEG）重新列举运行时，发现 {{container}} 已结束。对 Init 容器来说，这是继续下去的信号：下一个 Init 容器，或应用容器。',
+    },
+    'kubectl-apply': {
+      title: 'kubectl apply：{{kind}} {{name}} 发生变化',
+      body: '学员应用修改后的清单。对象已存在，所以 kubectl 发送带有新字段的 PATCH；新的 Pod 模板让这成为一次滚动更新。',
+    },
+    'apiserver-configured': {
+      title: '{{status}} OK：已配置',
+      body: 'API Server 保存了修改并回复；kubectl 打印“{{printed}}”。滚动更新本身是 Deployment 控制器的工作。',
+    },
+    'deployment-scale-up': {
+      title: '滚动更新：把 {{rs}} 扩容到 {{to}}',
+      body: 'Deployment 控制器把新的 ReplicaSet {{rs}} 从 {{from}} 扩到 {{to}}，总数最多只能超出期望值 maxSurge。',
+    },
+    'deployment-scale-down': {
+      title: '滚动更新：把 {{rs}} 缩容到 {{to}}',
+      body: '新 Pod 已可用，Deployment 控制器把旧的 ReplicaSet {{rs}} 从 {{from}} 缩到 {{to}}，可用数不低于期望值减去 maxUnavailable。',
+    },
+    'deployment-patch-rs': {
+      title: 'PATCH replicasets {{rs}}：副本数 {{to}}',
+      body: 'Deployment 控制器修改 {{rs}} 的 spec.replicas；副本集控制器会相应地创建或删除 Pod。',
+    },
+    'replicaset-sync-down': {
+      title: '副本集控制器：期望 {{want}} 个，现有 {{have}} 个',
+      body: 'ReplicaSet {{rs}} 的 Pod 比它需要的多。控制器删除 {{delete}} 个，先删最没用的：未就绪的先于就绪的，新的先于旧的。',
+    },
+    'replicaset-delete-pod': {
+      title: 'DELETE pods {{pod}}',
+      body: '副本集控制器删除 {{pod}}。和所有删除一样，这是优雅删除：Pod 变为 Terminating，由它的 kubelet 来停止。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

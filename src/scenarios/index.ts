@@ -17,6 +17,8 @@ export interface Scenario {
   user?: { name: string; groups: string[] };
   /** What the learner deletes later, and when (virtual time). */
   deletes?: KubectlDelete[];
+  /** Changed manifests the learner applies later (YAML), and when. */
+  updates?: { yaml: string; atMs: number }[];
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -129,6 +131,12 @@ spec:
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
+  {
+    id: 'rolling-update',
+    yaml: NGINX_DEPLOYMENT,
+    cluster: DEFAULT_CLUSTER,
+    updates: [{ yaml: NGINX_DEPLOYMENT.replace('image: nginx:1.14.2', 'image: nginx:1.16.1'), atMs: 12_000 }],
+  },
   { id: 'init-containers', yaml: INIT_CONTAINERS, cluster: DEFAULT_CLUSTER },
   { id: 'readiness', yaml: TCP_LIVENESS_READINESS, cluster: DEFAULT_CLUSTER },
   // The story backwards: the bare Pod, then `kubectl delete pod nginx` once it runs.
@@ -170,5 +178,13 @@ export function simulationInput(scenario: Scenario): SimulationInput {
     ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
     ...(scenario.user ? { user: scenario.user } : {}),
     ...(scenario.deletes ? { deletes: scenario.deletes } : {}),
+    ...(scenario.updates
+      ? {
+          updates: scenario.updates.map((u) => ({
+            manifest: manifestsOf({ ...scenario, yaml: u.yaml })[0],
+            atMs: u.atMs,
+          })),
+        }
+      : {}),
   };
 }

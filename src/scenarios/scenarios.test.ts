@@ -84,3 +84,47 @@ describe('every scenario', () => {
     expect(Math.max(...perNode.values()) - Math.min(...perNode.values())).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a rolling update', () => {
+  const t = run(SCENARIOS.find((s) => s.id === 'rolling-update')!);
+  const last = t.steps.length - 1;
+  const pods = () => [...t.objectsAt(last, '/registry/pods/').values()] as unknown as Pod[];
+
+  it('ends with three Pods of the new template, the old ReplicaSet at 0 and the new at 3', () => {
+    expect(t.end).toBe('settled');
+    expect(pods().map((p) => p.spec!.containers[0]!.image)).toEqual(['nginx:1.16.1', 'nginx:1.16.1', 'nginx:1.16.1']);
+    const sets = [...t.objectsAt(last, '/registry/replicasets/').values()] as unknown as {
+      spec: { replicas: number };
+      metadata: { annotations: Record<string, string> };
+    }[];
+    expect(
+      sets.map((rs) => [rs.metadata.annotations['deployment.kubernetes.io/revision'], rs.spec.replicas]).sort(),
+    ).toEqual([
+      ['1', 0],
+      ['2', 3],
+    ]);
+  });
+
+  it('goes one Pod at a time, with the real ScalingReplicaSet messages', () => {
+    const scaling = t.steps
+      .filter((s) => s.kind === 'event' && s.say.params.reason === 'ScalingReplicaSet')
+      .map((s) => String(s.say.params.message));
+    expect(scaling[0]).toMatch(/^Scaled up replica set nginx-deployment-\w+ to 3$/);
+    expect(scaling[1]).toMatch(/^Scaled up replica set nginx-deployment-\w+ to 1$/);
+    expect(scaling).toContainEqual(expect.stringMatching(/^Scaled down replica set nginx-deployment-\w+ to 2 from 3$/));
+    expect(scaling).toContainEqual(expect.stringMatching(/^Scaled up replica set nginx-deployment-\w+ to 3 from 2$/));
+    expect(scaling.at(-1)).toMatch(/^Scaled down replica set nginx-deployment-\w+ to 0 from 1$/);
+  });
+
+  it('never has fewer than three ready Pods once the first rollout is done (maxUnavailable 0)', () => {
+    const apply = t.steps.find((s) => s.say.key === 'kubectl-apply')!.seq;
+    for (const s of t.steps.filter((x) => x.seq >= apply && x.changes.length)) {
+      const ready = ([...t.objectsAt(s.seq, '/registry/pods/').values()] as unknown as Pod[]).filter(
+        (p) =>
+          !p.metadata?.deletionTimestamp &&
+          p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      );
+      expect(ready.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

@@ -302,6 +302,25 @@ function store(sim: ApiSim, id: number): void {
       } else {
         say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase } };
       }
+    } else if (req.verb === 'patch') {
+      // A merge patch: objects merge, lists and values replace. Defaults fill what the patch left out,
+      // and a changed spec bumps metadata.generation (the strategies' PrepareForUpdate).
+      const merged = mergePatch(current, req.body!) as ApiObject;
+      merged.metadata = {
+        ...merged.metadata,
+        uid: current.metadata.uid,
+        resourceVersion: current.metadata.resourceVersion,
+      };
+      if (req.resource !== 'pods') STRATEGIES[req.resource]?.mutate?.(merged, sim);
+      if (
+        JSON.stringify(merged.spec) !== JSON.stringify(current.spec) &&
+        typeof current.metadata.generation === 'number'
+      ) {
+        merged.metadata.generation = current.metadata.generation + 1;
+      }
+      value = merged;
+      level = flight.client === 'kubectl' ? 'overview' : 'standard';
+      say = { key: 'apiserver-store', params: { key, kind: current.kind, name: req.name! } };
     } else {
       value = { ...req.body!, metadata: { ...current.metadata, ...req.body!.metadata } };
       level = 'deep';
@@ -409,6 +428,16 @@ function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): 
     );
   }
   const status = req.verb === 'create' ? 201 : 200;
+  if (req.verb === 'patch' && flight.client === 'kubectl') {
+    return respond(
+      sim,
+      id,
+      200,
+      value ?? undefined,
+      undefined,
+      `${kubectlResourceName(req.resource)}/${req.name} configured`,
+    );
+  }
   if (req.verb === 'delete' && flight.client === 'kubectl') {
     return respond(
       sim,
@@ -436,7 +465,7 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   const say: Say = message
     ? { key: 'apiserver-error', params: { status, message } }
     : printed
-      ? { key: 'apiserver-deleted', params: { status, printed } }
+      ? { key: req.verb === 'patch' ? 'apiserver-configured' : 'apiserver-deleted', params: { status, printed } }
       : toUser
         ? {
             key: 'apiserver-created',
@@ -483,6 +512,18 @@ function serveListWatch(sim: ApiSim, id: number): void {
     },
     sim.latency(0.5, 2),
   );
+}
+
+/** RFC 7386 JSON merge patch: objects merge key by key, null removes, anything else replaces. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as object) } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
 }
 
 /** How kubectl names a resource in what it prints: `pod`, `deployment.apps`. */

@@ -11,7 +11,7 @@ import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 import {
-  deploymentCreatedReplicaSet,
+  deploymentAnswered,
   initDeploymentController,
   syncDeployment,
   type DeploymentControllerState,
@@ -22,7 +22,8 @@ import {
   isActive,
   isReady,
   observePodAdded,
-  replicaSetCreated,
+  observePodDeleted,
+  replicaSetAnswered,
   syncReplicaSet,
   type ReplicaSetControllerState,
 } from './replicaset';
@@ -41,7 +42,17 @@ export interface ControllerManagerState {
   podCounts: Record<string, { active: number; ready: number }>;
   podFlags: Record<string, { owner: string; active: boolean; ready: boolean }>;
   /** Requests in flight: request id → the controller and key that sent it. */
-  pending: Record<number, { controller: ControllerName; key: string }>;
+  pending: Record<number, PendingRequest>;
+}
+
+export interface PendingRequest {
+  controller: ControllerName;
+  key: string;
+  /** What was asked: create a child, delete a Pod, or scale a ReplicaSet from → to. */
+  action: 'create' | 'delete' | 'scale';
+  name?: string;
+  from?: number;
+  to?: number;
 }
 
 export function initControllerManager(): ControllerManagerState {
@@ -66,8 +77,10 @@ const WATCHES = ['pods', 'nodes', 'deployments', 'replicasets', 'services', 'end
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
 const SELF: ComponentId = 'kube-controller-manager';
 
-function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null): void {
+/** Count a Pod under its owner; true when an active Pod stopped being active (Terminating or gone). */
+function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null): boolean {
   const prev = st.podFlags[key];
+  const wasActive = !!prev?.active;
   if (prev) {
     const c = st.podCounts[prev.owner]!;
     if (prev.active) c.active--;
@@ -75,12 +88,13 @@ function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null
     delete st.podFlags[key];
   }
   const owner = pod ? controllerOf(pod)?.uid : undefined;
-  if (!pod || !owner) return;
+  if (!pod || !owner) return wasActive;
   const flags = { owner, active: isActive(pod), ready: isActive(pod) && isReady(pod) };
   const c = (st.podCounts[owner] ??= { active: 0, ready: 0 });
   if (flags.active) c.active++;
   if (flags.ready) c.ready++;
   st.podFlags[key] = flags;
+  return wasActive && !flags.active;
 }
 
 function enqueue(sim: KSim, controller: ControllerName, key: string): void {
@@ -98,7 +112,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (events) {
     for (const e of events) {
       indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
-      if (e.object.kind === 'Pod') countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
+      const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
       const ns = e.object.metadata.namespace;
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
@@ -108,6 +122,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       } else if (e.object.kind === 'Pod' && owner?.kind === 'ReplicaSet') {
         const rsKey = `/registry/replicasets/${ns}/${owner.name}`;
         if (e.type === 'ADDED') observePodAdded(sim, rsKey);
+        if (deactivated) observePodDeleted(sim, rsKey);
         enqueue(sim, 'replicaset', rsKey);
       }
     }
@@ -121,7 +136,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];
-    if (p.controller === 'deployment') deploymentCreatedReplicaSet(sim, p.key, msg.status, msg.body);
-    else replicaSetCreated(sim, p.key, msg.status, msg.body, msg.message);
+    if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
+    else replicaSetAnswered(sim, p, msg.status, msg.body, msg.message);
   }
 }

@@ -12,7 +12,7 @@ import { request } from '../client/client';
 import { recordEvent } from '../client/events';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
-import type { ControllerManagerState } from './controller-manager';
+import type { ControllerManagerState, PendingRequest } from './controller-manager';
 import { computeHash } from './hash';
 import { ownedBy, ownerReference } from './owner';
 
@@ -22,11 +22,13 @@ const USER = USERS.deploymentController;
 export interface DeploymentControllerState {
   /** ReplicaSets created and not yet seen through the watch, by Deployment key. */
   creating: Record<string, string>;
+  /** Scales asked for and not yet seen: ReplicaSet key → replicas. */
+  scaling: Record<string, number>;
   lastStatus: Record<string, string>;
 }
 
 export function initDeploymentController(): DeploymentControllerState {
-  return { creating: {}, lastStatus: {} };
+  return { creating: {}, scaling: {}, lastStatus: {} };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
@@ -40,8 +42,18 @@ export function scaled(value: string | number | undefined, total: number, roundU
   return roundUp ? Math.ceil(v) : Math.floor(v);
 }
 
+const specReplicas = (rs: ApiObject): number => (rs as unknown as ReplicaSet).spec?.replicas ?? 0;
+const rsKeyOf = (rs: ApiObject): string => `/registry/replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
+
+/**
+ * One sync: find or make the ReplicaSet for the current template, then roll:
+ * scale the new one up as far as maxSurge allows, the old ones down as far as
+ * maxUnavailable allows, until only the new one has Pods. Models sync.go
+ * getNewReplicaSet and rolling.go reconcileNewReplicaSet / reconcileOldReplicaSets.
+ */
 export function syncDeployment(sim: KSim, key: string): void {
   const kcm = sim.world.controllerManager;
+  const st = kcm.deployments;
   const d = kcm.informers.cache.objects[key];
   if (!d) return;
   const spec = (d as unknown as Deployment).spec!;
@@ -52,15 +64,90 @@ export function syncDeployment(sim: KSim, key: string): void {
   const newRS = owned.find(
     (rs) => rs.metadata.labels && (rs.metadata.labels as Record<string, string>)['pod-template-hash'] === hash,
   );
-  if (kcm.deployments.creating[key] && newRS) delete kcm.deployments.creating[key];
+  const olds = owned.filter((rs) => rs !== newRS);
+  // A scale in flight: wait until the watch shows it.
+  for (const rs of owned) {
+    const asked = st.scaling[rsKeyOf(rs)];
+    if (asked === undefined) continue;
+    if (asked !== specReplicas(rs)) return;
+    delete st.scaling[rsKeyOf(rs)];
+  }
+  const maxSurge = scaled(spec.strategy?.rollingUpdate?.maxSurge, replicas, true);
+  const maxUnavailable = scaled(spec.strategy?.rollingUpdate?.maxUnavailable, replicas, false);
+  const current = owned.reduce((n, rs) => n + specReplicas(rs), 0);
+  if (st.creating[key] && newRS) delete st.creating[key];
   if (!newRS) {
-    if (kcm.deployments.creating[key]) return;
-    return createReplicaSet(sim, key, d, hash, replicas);
+    if (st.creating[key]) return;
+    // The first ReplicaSet gets every replica; a new template's starts within the surge.
+    const start = olds.length ? Math.max(0, Math.min(replicas + maxSurge - current, replicas)) : replicas;
+    const revision =
+      1 +
+      Math.max(
+        0,
+        ...olds.map((rs) =>
+          Number(
+            (rs.metadata.annotations as Record<string, string> | undefined)?.['deployment.kubernetes.io/revision'] ?? 0,
+          ),
+        ),
+      );
+    return createReplicaSet(sim, key, d, hash, start, replicas, revision);
+  }
+  const newCount = specReplicas(newRS);
+  if (newCount < replicas) {
+    const up = Math.min(replicas + maxSurge - current, replicas - newCount);
+    if (up > 0) return scale(sim, key, d, newRS, newCount + up);
+  } else if (newCount > replicas) {
+    return scale(sim, key, d, newRS, replicas);
+  }
+  const oldCount = olds.reduce((n, rs) => n + specReplicas(rs), 0);
+  if (oldCount > 0) {
+    const newUnavailable = newCount - ((newRS as unknown as ReplicaSet).status?.availableReplicas ?? 0);
+    const canScaleDown = current - (replicas - maxUnavailable) - newUnavailable;
+    const old = olds
+      .filter((rs) => specReplicas(rs) > 0)
+      .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)))[0];
+    if (old && canScaleDown > 0)
+      return scale(sim, key, d, old, specReplicas(old) - Math.min(canScaleDown, specReplicas(old)));
   }
   updateStatus(sim, d, owned, newRS);
 }
 
-function createReplicaSet(sim: KSim, key: string, d: ApiObject, hash: string, replicas: number): void {
+/** Scale a ReplicaSet by patching spec.replicas; the ScalingReplicaSet Event follows the answer. */
+function scale(sim: KSim, key: string, d: ApiObject, rs: ApiObject, to: number): void {
+  const kcm = sim.world.controllerManager;
+  const from = specReplicas(rs);
+  kcm.deployments.scaling[rsKeyOf(rs)] = to;
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'overview',
+    say: {
+      key: to > from ? 'deployment-scale-up' : 'deployment-scale-down',
+      params: { deployment: String(d.metadata.name), rs: String(rs.metadata.name), from, to },
+    },
+  });
+  const id = request(sim, SELF, {
+    verb: 'patch',
+    resource: 'replicasets',
+    group: 'apps',
+    namespace: rs.metadata.namespace,
+    name: String(rs.metadata.name),
+    body: { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {}, spec: { replicas: to } } as unknown as ApiObject,
+    user: USER,
+    level: 'standard',
+    say: { key: 'deployment-patch-rs', params: { rs: String(rs.metadata.name), to } },
+  });
+  kcm.pending[id] = { controller: 'deployment', key, action: 'scale', name: String(rs.metadata.name), from, to };
+}
+
+function createReplicaSet(
+  sim: KSim,
+  key: string,
+  d: ApiObject,
+  hash: string,
+  start: number,
+  replicas: number,
+  revision: number,
+): void {
   const kcm = sim.world.controllerManager;
   const spec = (d as unknown as Deployment).spec!;
   const name = `${d.metadata.name}-${hash}`;
@@ -76,12 +163,12 @@ function createReplicaSet(sim: KSim, key: string, d: ApiObject, hash: string, re
       annotations: {
         'deployment.kubernetes.io/desired-replicas': String(replicas),
         'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge),
-        'deployment.kubernetes.io/revision': '1',
+        'deployment.kubernetes.io/revision': String(revision),
       },
       ownerReferences: [ownerReference(d)],
     },
     spec: {
-      replicas,
+      replicas: start,
       selector: { matchLabels: { ...spec.selector.matchLabels, 'pod-template-hash': hash } },
       template: { metadata: { ...spec.template.metadata, labels }, spec: structuredClone(spec.template.spec) },
     } as unknown as ApiObject['metadata'],
@@ -89,7 +176,7 @@ function createReplicaSet(sim: KSim, key: string, d: ApiObject, hash: string, re
   sim.note(SELF, {
     kind: 'internal',
     level: 'overview',
-    say: { key: 'deployment-sync', params: { deployment: String(d.metadata.name), rs: name, hash, replicas } },
+    say: { key: 'deployment-sync', params: { deployment: String(d.metadata.name), rs: name, hash, replicas: start } },
   });
   kcm.deployments.creating[key] = name;
   const id = request(sim, SELF, {
@@ -102,28 +189,35 @@ function createReplicaSet(sim: KSim, key: string, d: ApiObject, hash: string, re
     level: 'standard',
     say: { key: 'deployment-create-rs', params: { rs: name } },
   });
-  kcm.pending[id] = { controller: 'deployment', key };
+  kcm.pending[id] = { controller: 'deployment', key, action: 'create' };
 }
 
-/** The answer to the ReplicaSet create: the ScalingReplicaSet Event. */
-export function deploymentCreatedReplicaSet(sim: KSim, key: string, status: number, body: ApiObject | undefined): void {
+/** The answer to a ReplicaSet create or scale: the ScalingReplicaSet Event, as sync.go records it. */
+export function deploymentAnswered(sim: KSim, p: PendingRequest, status: number, body: ApiObject | undefined): void {
   const kcm = sim.world.controllerManager;
-  const d = kcm.informers.cache.objects[key];
+  const d = kcm.informers.cache.objects[p.key];
   if (status >= 300 || !body) {
-    delete kcm.deployments.creating[key];
+    if (p.action === 'create') delete kcm.deployments.creating[p.key];
+    else
+      delete kcm.deployments.scaling[
+        `/registry/replicasets/${body?.metadata.namespace ?? d?.metadata.namespace}/${p.name}`
+      ];
     return;
   }
-  const replicas = (body as unknown as ReplicaSet).spec?.replicas ?? 0;
-  if (d && replicas > 0) {
-    recordEvent(sim, SELF, {
-      object: d,
-      reason: 'ScalingReplicaSet',
-      type: 'Normal',
-      message: `Scaled up replica set ${body.metadata.name} to ${replicas}`,
-      component: 'deployment-controller',
-      user: USER,
-    });
-  }
+  const to = p.action === 'create' ? ((body as unknown as ReplicaSet).spec?.replicas ?? 0) : p.to!;
+  if (!d || (p.action === 'create' && to === 0)) return;
+  const message =
+    p.action === 'create'
+      ? `Scaled up replica set ${body.metadata.name} to ${to}`
+      : `Scaled ${to > p.from! ? 'up' : 'down'} replica set ${body.metadata.name} to ${to} from ${p.from}`;
+  recordEvent(sim, SELF, {
+    object: d,
+    reason: 'ScalingReplicaSet',
+    type: 'Normal',
+    message,
+    component: 'deployment-controller',
+    user: USER,
+  });
 }
 
 function updateStatus(sim: KSim, d: ApiObject, owned: ApiObject[], newRS: ApiObject): void {

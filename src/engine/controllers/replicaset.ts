@@ -13,8 +13,8 @@ import { request } from '../client/client';
 import { recordEvent } from '../client/events';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
-import type { ControllerManagerState } from './controller-manager';
-import { ownerReference } from './owner';
+import type { ControllerManagerState, PendingRequest } from './controller-manager';
+import { ownedBy, ownerReference } from './owner';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.replicasetController;
@@ -64,7 +64,50 @@ export function syncReplicaSet(sim: KSim, key: string): void {
     st.creating[key] = { remaining: diff, nextBatch: 1, inflight: 0 };
     return nextBatch(sim, key);
   }
+  if (diff < 0) return scaleDown(sim, key, rs, -diff, want, counts.active);
   updateStatus(sim, rs, counts);
+}
+
+/**
+ * Too many Pods: delete the surplus, those least worth keeping first — not
+ * ready before ready, then the newest. Models replica_set.go getPodsToDelete
+ * (ActivePodsWithRanks), reduced to those two ranks.
+ */
+function scaleDown(sim: KSim, key: string, rs: ApiObject, count: number, want: number, have: number): void {
+  const kcm = sim.world.controllerManager;
+  const pods = ownedBy(kcm.owners, kcm.informers.cache.objects, rs)
+    .filter(isActive)
+    .sort((a, b) => {
+      const ready = Number(isReady(a)) - Number(isReady(b));
+      if (ready !== 0) return ready;
+      const ta = String(a.metadata.creationTimestamp ?? '');
+      const tb = String(b.metadata.creationTimestamp ?? '');
+      return ta === tb ? String(b.metadata.name).localeCompare(String(a.metadata.name)) : tb.localeCompare(ta);
+    })
+    .slice(0, count);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'replicaset-sync-down', params: { rs: String(rs.metadata.name), want, have, delete: pods.length } },
+  });
+  kcm.replicasets.expectations[key] = pods.length;
+  for (const pod of pods) {
+    const id = request(sim, SELF, {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: pod.metadata.namespace,
+      name: String(pod.metadata.name),
+      user: USER,
+      level: 'standard',
+      say: { key: 'replicaset-delete-pod', params: { rs: String(rs.metadata.name), pod: String(pod.metadata.name) } },
+    });
+    kcm.pending[id] = { controller: 'replicaset', key, action: 'delete', name: String(pod.metadata.name) };
+  }
+}
+
+/** The informer saw a Pod the ReplicaSet deleted become Terminating (or go): one expectation met. */
+export function observePodDeleted(sim: KSim, rsKey: string): void {
+  observePodAdded(sim, rsKey);
 }
 
 function nextBatch(sim: KSim, key: string): void {
@@ -104,19 +147,36 @@ function nextBatch(sim: KSim, key: string): void {
       level: 'standard',
       say: { key: 'replicaset-create-pod', params: { rs: String(rs.metadata.name), prefix } },
     });
-    kcm.pending[id] = { controller: 'replicaset', key };
+    kcm.pending[id] = { controller: 'replicaset', key, action: 'create' };
   }
 }
 
-/** The answer to a Pod create: an Event, and the next batch once this one is back. */
-export function replicaSetCreated(
+/** The answer to a Pod create or delete: an Event; after a create, the next batch once this one is back. */
+export function replicaSetAnswered(
   sim: KSim,
-  key: string,
+  p: PendingRequest,
   status: number,
   body: ApiObject | undefined,
   message: string | undefined,
 ): void {
+  const key = p.key;
   const kcm = sim.world.controllerManager;
+  if (p.action === 'delete') {
+    const rs = kcm.informers.cache.objects[key];
+    if (rs && status < 300) {
+      recordEvent(sim, SELF, {
+        object: rs,
+        reason: 'SuccessfulDelete',
+        type: 'Normal',
+        message: `Deleted pod: ${p.name}`,
+        component: 'replicaset-controller',
+        user: USER,
+      });
+    } else {
+      kcm.replicasets.expectations[key] = Math.max(0, (kcm.replicasets.expectations[key] ?? 1) - 1);
+    }
+    return;
+  }
   const rs = kcm.informers.cache.objects[key];
   const run = kcm.replicasets.creating[key];
   if (rs) {

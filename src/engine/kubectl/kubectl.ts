@@ -9,11 +9,12 @@ import { byKind } from '../apiserver/resources';
 import { request } from '../client/client';
 import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
-import type { ApiObject, ComponentId, KubectlDelete } from '../types';
+import type { ApiObject, ComponentId, KubectlDelete, KubectlUpdate } from '../types';
 
 export interface KubectlState {
   manifests: unknown[];
   deletes: KubectlDelete[];
+  updates: KubectlUpdate[];
   user: UserInfo;
   next: number;
   inflight?: number;
@@ -23,8 +24,15 @@ export function initKubectl(
   manifests: unknown[],
   user?: { name: string; groups: string[] },
   deletes: KubectlDelete[] = [],
+  updates: KubectlUpdate[] = [],
 ): KubectlState {
-  return { manifests, deletes: [...deletes], next: 0, user: user ? { ...user, via: 'x509' } : USERS.admin };
+  return {
+    manifests,
+    deletes: [...deletes].sort((a, b) => a.atMs - b.atMs),
+    updates: [...updates].sort((a, b) => a.atMs - b.atMs),
+    next: 0,
+    user: user ? { ...user, via: 'x509' } : USERS.admin,
+  };
 }
 
 type KSim = Sim<{ kubectl: KubectlState }>;
@@ -46,7 +54,7 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   }
   if (msg.type !== 'kubectl-next') return;
   const manifest = st.manifests[st.next++] as ApiObject | undefined;
-  if (!manifest) return nextDelete(sim);
+  if (!manifest) return nextLater(sim);
   const info = byKind(manifest.kind);
   if (!info) {
     sim.note(SELF, {
@@ -82,18 +90,55 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   });
 }
 
-/** The learner's later `kubectl delete`, at its time. */
-function nextDelete(sim: KSim): void {
+/** The learner's later commands (`kubectl apply` of a change, `kubectl delete`), each at its time. */
+function nextLater(sim: KSim): void {
   const st = sim.world.kubectl;
+  const u = st.updates[0];
   const d = st.deletes[0];
-  if (!d) return;
-  if (sim.now < d.atMs) {
-    sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, d.atMs - sim.now);
+  const next =
+    u && (!d || u.atMs <= d.atMs)
+      ? { at: u.atMs, run: () => applyUpdate(sim) }
+      : d
+        ? { at: d.atMs, run: () => deleteNext(sim) }
+        : null;
+  if (!next) return;
+  if (sim.now < next.at) {
+    sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, next.at - sim.now);
     return;
   }
-  st.deletes.shift();
+  next.run();
+}
+
+/**
+ * `kubectl apply -f` of a changed manifest: the object exists, so kubectl
+ * sends a patch with the new fields (client-side apply's merge of the
+ * last-applied, live and new configurations, simplified to the new spec).
+ */
+function applyUpdate(sim: KSim): void {
+  const st = sim.world.kubectl;
+  const manifest = st.updates.shift()!.manifest as ApiObject;
+  const info = byKind(manifest.kind);
+  if (!info) return nextLater(sim);
+  const namespace = info.namespaced ? (manifest.metadata?.namespace ?? 'default') : undefined;
+  st.inflight = request(sim, SELF, {
+    verb: 'patch',
+    resource: info.resource,
+    group: info.group,
+    ...(namespace ? { namespace } : {}),
+    name: String(manifest.metadata?.name),
+    body: structuredClone(manifest),
+    user: st.user,
+    level: 'overview',
+    say: { key: 'kubectl-apply', params: { kind: manifest.kind, name: String(manifest.metadata?.name) } },
+  });
+}
+
+/** `kubectl delete <kind> <name>`. */
+function deleteNext(sim: KSim): void {
+  const st = sim.world.kubectl;
+  const d = st.deletes.shift()!;
   const info = byKind(d.kind);
-  if (!info) return nextDelete(sim);
+  if (!info) return nextLater(sim);
   const namespace = info.namespaced ? (d.namespace ?? 'default') : undefined;
   st.inflight = request(sim, SELF, {
     verb: 'delete',
