@@ -231,6 +231,29 @@ describe('failures the skeleton already tells', () => {
     expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')?.reason).toBe('Unschedulable');
   });
 
+  it('schedules a Pod that did not fit once a deletion makes room', () => {
+    const big = (name: string) => {
+      const p = structuredClone(BARE_POD);
+      p.metadata.name = name;
+      (p.spec.containers[0] as Record<string, unknown>).resources = { requests: { cpu: '3' } };
+      return p;
+    };
+    const t = simulate({
+      manifests: [big('a'), big('b'), big('c')],
+      seed: 1,
+      deletes: [{ kind: 'Pod', name: 'a', atMs: 10_000 }],
+    });
+    const failed = t.steps.find((s) => s.kind === 'event' && s.say.params.reason === 'FailedScheduling')!;
+    expect(failed.say.params.message).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    );
+    const c = t.objectAt('/registry/pods/default/c', 1e9) as unknown as Pod;
+    expect(c.status?.phase).toBe('Running');
+    const aNode = (t.objectAt('/registry/pods/default/a', failed.seq) as unknown as Pod).spec?.nodeName;
+    expect(c.spec?.nodeName).toBe(aNode);
+    expect(t.objectAt('/registry/pods/default/a', 1e9)).toBeUndefined();
+  });
+
   it('places a Pod by its nodeSelector, and leaves it Pending when no node matches', () => {
     const onTwo = structuredClone(BARE_POD) as typeof BARE_POD & { spec: { nodeSelector?: Record<string, string> } };
     onTwo.spec.nodeSelector = { 'kubernetes.io/hostname': 'node-2' };

@@ -65,13 +65,14 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
     for (const e of events) {
       if (e.object.kind === 'Node') {
         updateNode(st, e.type, e.object as unknown as Node);
+        if (e.type !== 'DELETED') retryUnschedulable(st);
         continue;
       }
       const pod = e.object as unknown as Pod;
       if (e.object.kind !== 'Pod') continue;
       if (e.type === 'DELETED') {
         delete st.assumed[e.key];
-        updateCount(st, e.key, null);
+        countAndRetry(st, e.key, null);
         continue;
       }
       if (
@@ -83,7 +84,7 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
         st.queue.push(e.key);
       }
       if (pod.spec?.nodeName) delete st.assumed[e.key];
-      updateCount(st, e.key, pod);
+      countAndRetry(st, e.key, pod);
     }
     return kick(sim);
   }
@@ -130,6 +131,23 @@ function kick(sim: SchedSim): void {
   if (st.inCycle || st.queue.length === 0) return;
   st.inCycle = true;
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-one' } }, sim.latency(0.5, 2));
+}
+
+/** Count the Pod; if it stopped counting on a node (finished or gone), it made room: retry the rest. */
+function countAndRetry(st: SchedulerState, key: string, pod: Pod | null): void {
+  const counted = !!st.counted[key];
+  updateCount(st, key, pod);
+  if (counted && !st.counted[key]) retryUnschedulable(st);
+}
+
+/**
+ * Models the scheduling queue's MoveAllToActiveOrBackoffQueue: a cluster
+ * event that could make room sends the Pods that did not fit back to be
+ * tried again.
+ */
+function retryUnschedulable(st: SchedulerState): void {
+  for (const key of st.unschedulable) if (!st.queue.includes(key)) st.queue.push(key);
+  st.unschedulable = [];
 }
 
 function updateNode(st: SchedulerState, type: string, node: Node): void {
