@@ -328,13 +328,25 @@ function store(sim: ApiSim, id: number): void {
     }
   }
   if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
-  flight.key = key;
+  txn(sim, id, key, value, { level, say, create });
+}
+
+/** Send the request's write to etcd: create (put if absent), update, or delete (`value` null). */
+function txn(
+  sim: ApiSim,
+  id: number,
+  key: string,
+  value: ApiObject | null,
+  o: { level: DetailLevel; say: Say; create?: boolean },
+): void {
+  sim.world.apiserver.inflight[id]!.key = key;
+  const verb = o.create ? 'txn create' : value ? 'txn update' : 'txn delete';
   sim.send(
     {
       from: SELF,
       to: 'etcd',
-      msg: { type: 'etcd-txn', id, key, value, ...(create ? { mustNotExist: true } : {}) },
-      meta: { kind: 'request', level, verb: create ? 'txn create' : 'txn update', path: key, say },
+      msg: { type: 'etcd-txn', id, key, value, ...(o.create ? { mustNotExist: true } : {}) },
+      meta: { kind: 'request', level: o.level, verb, path: key, say: o.say },
     },
     sim.latency(0.5, 2),
   );
@@ -373,44 +385,20 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
         deletionGracePeriodSeconds: grace,
       },
     };
-    flight.key = key;
-    sim.send(
-      {
-        from: SELF,
-        to: 'etcd',
-        msg: { type: 'etcd-txn', id, key, value },
-        meta: {
-          kind: 'request',
-          level: 'overview',
-          verb: 'txn update',
-          path: key,
-          say: { key: 'apiserver-delete-graceful', params: { key, name: String(req.name), grace } },
-        },
-      },
-      sim.latency(0.5, 2),
-    );
+    txn(sim, id, key, value, {
+      level: 'overview',
+      say: { key: 'apiserver-delete-graceful', params: { key, name: String(req.name), grace } },
+    });
     return;
   }
   if (current.metadata.deletionTimestamp && grace > 0) {
     // Already terminating: a second graceful delete changes nothing.
     return respond(sim, id, 200, current);
   }
-  flight.key = key;
-  sim.send(
-    {
-      from: SELF,
-      to: 'etcd',
-      msg: { type: 'etcd-txn', id, key, value: null },
-      meta: {
-        kind: 'request',
-        level: toUser || current.kind === 'Pod' ? 'overview' : 'standard',
-        verb: 'txn delete',
-        path: key,
-        say: { key: 'apiserver-delete', params: { key, kind: current.kind, name: String(req.name) } },
-      },
-    },
-    sim.latency(0.5, 2),
-  );
+  txn(sim, id, key, null, {
+    level: toUser || current.kind === 'Pod' ? 'overview' : 'standard',
+    say: { key: 'apiserver-delete', params: { key, kind: current.kind, name: String(req.name) } },
+  });
 }
 
 function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): void {
@@ -428,30 +416,19 @@ function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): 
     );
   }
   const status = req.verb === 'create' ? 201 : 200;
-  if (req.verb === 'patch' && flight.client === 'kubectl') {
-    return respond(
-      sim,
-      id,
-      200,
-      value ?? undefined,
-      undefined,
-      `${kubectlResourceName(req.resource)}/${req.name} configured`,
-    );
-  }
-  if (req.verb === 'delete' && flight.client === 'kubectl') {
-    return respond(
-      sim,
-      id,
-      200,
-      value ?? undefined,
-      undefined,
-      `${kubectlResourceName(req.resource)} "${req.name}" deleted`,
-    );
-  }
   respond(sim, id, status, value ?? undefined);
 }
 
-function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, message?: string, printed?: string): void {
+/** What kubectl prints for a successful request, and the step that tells it. */
+const KUBECTL_SAYS: Partial<
+  Record<ApiRequest['verb'], { key: string; print: (resource: string, name: string) => string }>
+> = {
+  create: { key: 'apiserver-created', print: (r, n) => `${r}/${n} created` },
+  patch: { key: 'apiserver-configured', print: (r, n) => `${r}/${n} configured` },
+  delete: { key: 'apiserver-deleted', print: (r, n) => `${r} "${n}" deleted` },
+};
+
+function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, message?: string): void {
   const st = sim.world.apiserver;
   const flight = st.inflight[id]!;
   delete st.inflight[id];
@@ -462,16 +439,15 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   if (req.subresource === 'binding' || req.subresource === 'status') level = 'standard';
   if (req.resource === 'events' || req.resource === 'leases') level = 'deep';
   if (status >= 400) level = toUser ? 'overview' : 'standard';
+  const kubectlSays = toUser ? KUBECTL_SAYS[req.verb] : undefined;
   const say: Say = message
     ? { key: 'apiserver-error', params: { status, message } }
-    : printed
-      ? { key: req.verb === 'patch' ? 'apiserver-configured' : 'apiserver-deleted', params: { status, printed } }
-      : toUser
-        ? {
-            key: 'apiserver-created',
-            params: { status, printed: `${kubectlResourceName(req.resource)}/${name} created` },
-          }
-        : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
+    : kubectlSays
+      ? {
+          key: kubectlSays.key,
+          params: { status, printed: kubectlSays.print(kubectlResourceName(req.resource), name) },
+        }
+      : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
   sim.send(
     {
       from: SELF,

@@ -15,6 +15,7 @@ import type { ApiObject, ComponentId } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
 import { computeHash } from './hash';
 import { ownedBy, ownerReference } from './owner';
+import { writeStatus } from './status';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.deploymentController;
@@ -222,7 +223,6 @@ export function deploymentAnswered(sim: KSim, p: PendingRequest, status: number,
 
 function updateStatus(sim: KSim, d: ApiObject, owned: ApiObject[], newRS: ApiObject): void {
   const st = sim.world.controllerManager.deployments;
-  const key = `/registry/deployments/${d.metadata.namespace}/${d.metadata.name}`;
   const spec = (d as unknown as Deployment).spec!;
   const want = spec.replicas ?? 1;
   const sum = (f: 'replicas' | 'readyReplicas' | 'availableReplicas') =>
@@ -269,19 +269,9 @@ function updateStatus(sim: KSim, d: ApiObject, owned: ApiObject[], newRS: ApiObj
           },
     ],
   };
-  const fingerprint = JSON.stringify(status);
-  if (st.lastStatus[key] === fingerprint) return;
-  st.lastStatus[key] = fingerprint;
-  request(sim, SELF, {
-    verb: 'update',
-    resource: 'deployments',
-    group: 'apps',
-    namespace: d.metadata.namespace,
-    name: String(d.metadata.name),
-    subresource: 'status',
-    body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: {}, status } as unknown as ApiObject,
+  writeStatus(sim, d, status, {
+    last: st.lastStatus,
     user: USER,
-    level: 'standard',
     say: { key: 'deployment-status', params: { deployment: String(d.metadata.name), available, replicas: want } },
   });
 }

@@ -15,6 +15,7 @@ import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
 import { ownedBy, ownerReference } from './owner';
+import { writeStatus } from './status';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.replicasetController;
@@ -211,7 +212,6 @@ export function observePodAdded(sim: KSim, rsKey: string): void {
 
 function updateStatus(sim: KSim, rs: ApiObject, counts: { active: number; ready: number }): void {
   const st = sim.world.controllerManager.replicasets;
-  const key = `/registry/replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
   const ready = counts.ready;
   const status = {
     replicas: counts.active,
@@ -220,19 +220,9 @@ function updateStatus(sim: KSim, rs: ApiObject, counts: { active: number; ready:
     availableReplicas: ready,
     observedGeneration: rs.metadata.generation,
   };
-  const fingerprint = JSON.stringify(status);
-  if (st.lastStatus[key] === fingerprint) return;
-  st.lastStatus[key] = fingerprint;
-  request(sim, SELF, {
-    verb: 'update',
-    resource: 'replicasets',
-    group: 'apps',
-    namespace: rs.metadata.namespace,
-    name: String(rs.metadata.name),
-    subresource: 'status',
-    body: { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {}, status } as ApiObject,
+  writeStatus(sim, rs, status, {
+    last: st.lastStatus,
     user: USER,
-    level: 'standard',
     say: {
       key: 'replicaset-status',
       params: { rs: String(rs.metadata.name), ready, replicas: (rs as unknown as ReplicaSet).spec?.replicas ?? 1 },
