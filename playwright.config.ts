@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 const isCI = !!process.env.CI;
+// Another port lets two checkouts run their browser tests side by side.
+const port = Number(process.env.PODFLOW_E2E_PORT ?? 4173);
 
 // Browser tests run against the production build (dist/, built by `npm run build`) served by `npm run preview`.
 // Chromium is the system one (see scripts/ensure-chromium.mjs): Playwright never downloads a browser here.
@@ -17,7 +19,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     screenshot: 'only-on-failure',
     trace: 'off',
   },
@@ -34,8 +36,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run preview',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
     stdout: 'ignore',
