@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER, simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from '../store/default-scenario';
 import { SOURCES } from '../engine/sources';
 import { SCENARIOS, simulationInput } from '../scenarios';
 import { en } from './en';
-import { detectLanguage, translator } from './index';
+import { detectLanguage, loadCatalog, translator } from './index';
+
+beforeAll(() => loadCatalog('zh'));
 import { zh } from './zh';
 
 function flatten(obj: object, prefix = ''): Map<string, string> {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from './default-scenario';
+import { translator } from '../i18n';
 import { currentSeq, currentStep, STEP_MS, usePlayer } from './store';
 import { cursorForSeq, isVisible, visibleSteps } from './visible';
 
@@ -123,5 +124,17 @@ describe('the player store', () => {
     expect(s().cursor).toBe(0);
     s().seek(1e6);
     expect(s().cursor).toBe(s().visible.length);
+  });
+
+  it('switches language once the catalog is loaded, and the last choice wins', async () => {
+    const s = usePlayer.getState;
+    s().setLanguage('en');
+    s().setLanguage('zh');
+    s().setLanguage('en');
+    s().setLanguage('zh');
+    await vi.waitFor(() => expect(s().language).toBe('zh'));
+    expect(translator('zh')('transport.play')).not.toBe(translator('en')('transport.play'));
+    s().setLanguage('en');
+    expect(s().language).toBe('en');
   });
 });

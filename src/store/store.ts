@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { DetailLevel, Step, Trace } from '../engine';
-import { detectLanguage, type Language } from '../i18n';
+import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { isBig, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
@@ -61,6 +61,7 @@ export interface PlayerActions {
 export type PlayerStore = PlayerState & PlayerActions;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let wantedLanguage: Language | undefined;
 
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -178,7 +179,13 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       if (get().playing) schedule();
     },
     setLanguage(language) {
-      set({ language });
+      wantedLanguage = language;
+      if (catalogLoaded(language)) return set({ language });
+      // Switch once the catalog is here; a later choice made meanwhile wins. If it cannot load, stay as we are.
+      loadCatalog(language).then(
+        () => wantedLanguage === language && set({ language }),
+        () => undefined,
+      );
     },
     setTheme(theme) {
       set({ theme });
