@@ -4,28 +4,11 @@
  * status) beneath. Announced to screen readers as it changes.
  */
 import { memo } from 'react';
-import type { Step } from '../engine';
-import type { Params, Translate } from '../i18n';
+import { narrationOf } from '../i18n/narrate';
 import { currentStep, usePlayer } from '../store/store';
 import { formatVirtualTime } from './format';
 import { sourceLink } from './source-link';
 import { useT } from './useT';
-
-/** Parameters with a catalog entry (`param.via.x509`) are shown in the reader's language. */
-function localizeParams(t: Translate, params: Params): Params {
-  const out: Params = {};
-  for (const [k, v] of Object.entries(params)) {
-    const key = `param.${k}.${v}`;
-    const label = typeof v === 'string' ? t(key) : key;
-    out[k] = label !== key ? label : v;
-  }
-  return out;
-}
-
-export function narrationOf(t: Translate, step: Step): { title: string; body: string } {
-  const params = localizeParams(t, step.say.params);
-  return { title: t(`steps.${step.say.key}.title`, params), body: t(`steps.${step.say.key}.body`, params) };
-}
 
 export const Narration = memo(function Narration() {
   const t = useT();

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { prepareLanguage, simulateScenario, simulateYaml } from './headless';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.14.2
+`;
+
+describe('the headless API', () => {
+  it('simulates YAML and answers kubectl get pods and the Events at the end', () => {
+    const run = simulateYaml(POD);
+    const [row] = run.getPods();
+    expect(row).toMatchObject({ name: 'web', ready: '1/1', status: 'Running' });
+    expect(row!.node).toMatch(/^node-\d$/);
+    const reasons = run.events().map((e) => e.reason);
+    expect(reasons.slice(0, 2)).toEqual(['Scheduled', 'Pulling']);
+    expect(run.events()[0]).toMatchObject({
+      type: 'Normal',
+      object: 'pod/web',
+      message: `Successfully assigned default/web to ${row!.node}`,
+      source: 'default-scheduler',
+    });
+  });
+
+  it('answers at any step: before the bind the Pod has no node', () => {
+    const run = simulateYaml(POD);
+    const bound = run.trace.steps.find((s) =>
+      s.changes.some((c) => (c.after as { spec?: { nodeName?: string } } | null)?.spec?.nodeName),
+    )!;
+    expect(run.getPods(bound.seq - 1)[0]).toMatchObject({ status: 'Pending', node: '<none>' });
+    expect(run.objects('Pod', bound.seq)[0]).toMatchObject({ spec: { nodeName: expect.stringMatching(/^node-/) } });
+  });
+
+  it('tells the steps in words, fewer at the overview level', () => {
+    const run = simulateYaml(POD);
+    const overview = run.steps('overview');
+    expect(overview.length).toBeLessThan(run.steps('standard').length);
+    expect(overview.map((s) => s.title)).toContain('kubectl sends the Pod');
+    expect(overview.every((s) => s.title && !s.title.startsWith('steps.'))).toBe(true);
+  });
+
+  it('speaks Chinese once the catalog is loaded', async () => {
+    await prepareLanguage('zh');
+    const titles = simulateYaml(POD, { language: 'zh' })
+      .steps('overview')
+      .map((s) => s.title);
+    expect(titles.every((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true);
+  });
+
+  it('runs the app scenarios by id, and names the known ones when asked for another', () => {
+    expect(simulateScenario('forbidden').events()).toEqual([]);
+    expect(() => simulateScenario('nope')).toThrow(/known: bare-pod, /);
+  });
+
+  it('says where bad YAML is wrong', () => {
+    expect(() => simulateYaml('kind: Pod\n  metadata: {')).toThrow(/line \d+, column \d+/);
+  });
+});
