@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 // No rule disabled, nothing excluded: the whole page, in both themes and both languages.

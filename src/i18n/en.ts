@@ -38,6 +38,17 @@ export const en = {
     themeLight: 'Light',
     themeDark: 'Dark',
   },
+  share: {
+    button: 'Share',
+    title: 'Copy a link to this very step',
+    copied: 'Link copied',
+    copyThis: 'Copy this link',
+  },
+  link: {
+    problem: 'Part of this link was not understood and was left out: {{names}}.',
+    tooLong: 'This link is too long to open (over {{max}} characters), so the default view is shown.',
+    dismiss: 'Dismiss',
+  },
   narration: {
     heading: 'What happens',
     startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',

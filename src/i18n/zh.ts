@@ -40,6 +40,17 @@ export const zh: Catalog = {
     themeLight: '浅色',
     themeDark: '深色',
   },
+  share: {
+    button: '分享',
+    title: '复制指向当前这一步的链接',
+    copied: '链接已复制',
+    copyThis: '复制此链接',
+  },
+  link: {
+    problem: '链接中有部分内容无法识别，已忽略：{{names}}。',
+    tooLong: '链接过长（超过 {{max}} 个字符），无法打开，已显示默认视图。',
+    dismiss: '关闭',
+  },
   narration: {
     heading: '正在发生什么',
     startBody: '集群：控制平面加 {{nodes}} 个工作节点。点击“播放”，或按 → 一步一步前进。',

@@ -5,6 +5,7 @@ import { DETAIL_LEVELS } from '../engine';
 import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
+import { ShareButton } from './ShareButton';
 import { useT } from './useT';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
@@ -91,6 +92,7 @@ export const Header = memo(function Header() {
           testId="theme"
           options={THEMES.map((th) => ({ value: th.value, label: t(th.key) }))}
         />
+        <ShareButton />
       </div>
     </header>
   );

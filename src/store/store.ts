@@ -7,14 +7,13 @@ import { create } from 'zustand';
 import type { DetailLevel, Step, Trace } from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
+import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
 import { isBig, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
 export const STEP_MS = 1000;
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
-export type Speed = (typeof SPEEDS)[number];
-export type Theme = 'system' | 'light' | 'dark';
+export { SPEEDS, type Speed, type Theme } from './link';
 
 export interface PlayerState {
   /** The scenario picked in the menu. */
@@ -37,12 +36,14 @@ export interface PlayerState {
   speed: Speed;
   language: Language;
   theme: Theme;
+  /** What was wrong with the link the page was opened with, until dismissed. */
+  linkProblem: Omit<ReadLink, 'view'> | null;
 }
 
 export interface PlayerActions {
   load(trace: Trace): void;
   /** Simulate a scenario and show it from its start. */
-  setScenario(id: string): void;
+  setScenario(id: string): Promise<void>;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -56,6 +57,9 @@ export interface PlayerActions {
   setLevel(level: DetailLevel): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
+  /** Go to a view from a link: scenario first, then the step at that level. */
+  openView(view: View): void;
+  dismissLinkProblem(): void;
 }
 
 export type PlayerStore = PlayerState & PlayerActions;
@@ -91,22 +95,29 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     set({ cursor: clamped, direction: clamped === now + 1 ? 1 : 0 });
     if (get().playing) schedule();
   };
-  const initialLevel: DetailLevel = 'overview';
-  const first = simulateNow(DEFAULT_SCENARIO);
+  // The page opens where its link says; a big scenario from a link is simulated in the Worker after start.
+  const { view: opened, ...problem } = readLink(typeof location === 'undefined' ? '' : location.hash);
+  const linked = opened.scenario ? scenarioById(opened.scenario) : undefined;
+  const start = linked && !isBig(linked) ? linked : DEFAULT_SCENARIO;
+  const initialLevel: DetailLevel = opened.level ?? 'overview';
+  const first = simulateNow(start);
+  const firstVisible = visibleSteps(first.steps, initialLevel);
+  if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
   return {
-    scenario: DEFAULT_SCENARIO.id,
-    shownScenario: DEFAULT_SCENARIO.id,
+    scenario: start.id,
+    shownScenario: start.id,
     simulating: false,
     trace: first,
     level: initialLevel,
-    visible: visibleSteps(first.steps, initialLevel),
-    cursor: 0,
+    visible: firstVisible,
+    cursor: linked === start || !linked ? Math.min(opened.step ?? 0, firstVisible.length) : 0,
     direction: 0,
     playing: false,
-    loop: false,
-    speed: 1,
-    language: detectLanguage(browserLanguages()),
-    theme: 'system',
+    loop: opened.loop ?? false,
+    speed: opened.speed ?? 1,
+    language: opened.language ?? detectLanguage(browserLanguages()),
+    theme: opened.theme ?? 'system',
+    linkProblem: problem.rejected.length || problem.tooLong ? problem : null,
 
     load(next) {
       clearTimeout(timer);
@@ -114,14 +125,15 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     setScenario(id) {
       const scenario = scenarioById(id);
-      if (!scenario || id === get().scenario) return;
+      if (!scenario || id === get().scenario) return Promise.resolve();
       get().pause();
       if (!isBig(scenario)) {
         set({ scenario: id, shownScenario: id, simulating: false });
-        return get().load(simulateNow(scenario));
+        get().load(simulateNow(scenario));
+        return Promise.resolve();
       }
       set({ scenario: id, simulating: true });
-      void simulateInWorker(scenario).then(
+      return simulateInWorker(scenario).then(
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
@@ -130,6 +142,22 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         },
         () => set({ simulating: false }),
       );
+    },
+    openView(view) {
+      const s = get();
+      if (view.level) s.setLevel(view.level);
+      if (view.speed) s.setSpeed(view.speed);
+      if (view.loop !== undefined) s.setLoop(view.loop);
+      if (view.language) s.setLanguage(view.language);
+      if (view.theme) s.setTheme(view.theme);
+      const ready = view.scenario ? s.setScenario(view.scenario) : Promise.resolve();
+      const step = view.step;
+      if (step === undefined) return;
+      if (!view.scenario || get().shownScenario === view.scenario) get().seek(step);
+      else void ready.then(() => get().shownScenario === view.scenario && get().seek(step));
+    },
+    dismissLinkProblem() {
+      set({ linkProblem: null });
     },
     play() {
       const s = get();

@@ -1,0 +1,81 @@
+import { expect, test } from './fixtures';
+
+const diagramReady = (page: import('@playwright/test').Page) =>
+  expect(page.getByTestId('diagram').locator('.react-flow__node').first()).toBeVisible();
+
+test('a shared link opens exactly that view: scenario, level, step, language, theme', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await diagramReady(page);
+  await page.getByTestId('scenario').selectOption('delete');
+  await page.getByTestId('level').selectOption('standard');
+  await page.getByTestId('language').selectOption('zh');
+  await page.getByTestId('theme').selectOption('dark');
+  await page.getByTestId('scrubber').fill('17');
+  const title = await page.getByTestId('narration-title').innerText();
+  const counter = await page.getByTestId('step-counter').innerText();
+
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-status')).toHaveText('链接已复制');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#scenario=delete&step=17&level=standard');
+
+  // A fresh tab, as a student opening the trainer's link.
+  const other = await context.newPage();
+  await other.goto(link);
+  await diagramReady(other);
+  await expect(other.getByTestId('step-counter')).toHaveText(counter);
+  await expect(other.getByTestId('narration-title')).toHaveText(title);
+  await expect(other.getByTestId('scenario')).toHaveValue('delete');
+  await expect(other.getByTestId('level')).toHaveValue('standard');
+  await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(other.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await other.close();
+});
+
+test('the address bar follows the view, and a link pasted into the tab is opened', async ({ page }) => {
+  await page.goto('/');
+  await diagramReady(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#scenario=bare-pod&step=2&/);
+  await page.evaluate(() => {
+    location.hash = '#scenario=init-containers&step=5&level=overview';
+  });
+  await expect(page.getByTestId('scenario')).toHaveValue('init-containers');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step 5 of \d+$/);
+});
+
+test('a big scenario from a link is simulated, then shown at the linked step', async ({ page }) => {
+  await page.goto('/#scenario=scale&step=4&level=overview&language=en');
+  await expect(page.getByTestId('simulating')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('narration-title')).not.toHaveText('At scale: 200 replicas on 50 nodes');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step 4 of \d+$/);
+  await expect(page.getByTestId('scenario')).toHaveValue('scale');
+});
+
+test('a hostile link is data: the bad parts are named and left out, the rest opens', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto(
+    '/#scenario=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&step=3&level=javascript:alert(1)&__proto__=1&language=en',
+  );
+  await diagramReady(page);
+  const notice = page.getByTestId('link-notice');
+  await expect(notice).toContainText('left out: scenario, level, __proto__');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step 3 of \d+$/);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('a link past the size limit is refused whole, with a message', async ({ page }) => {
+  await page.goto(`/#theme=dark&language=en&x=${'a'.repeat(9000)}`);
+  await diagramReady(page);
+  await expect(page.getByTestId('link-notice')).toContainText('too long');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});

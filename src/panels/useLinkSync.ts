@@ -1,0 +1,51 @@
+/**
+ * Keeps the URL fragment in step with the view (so the address bar is always
+ * a link to this moment), and opens a link pasted into the same tab.
+ */
+import { useEffect } from 'react';
+import { readLink, writeLink, type View } from '../store/link';
+import { usePlayer, type PlayerState } from '../store/store';
+
+/** The address bar need not follow every frame of playback. */
+const WRITE_EVERY_MS = 250;
+
+export function viewOf(s: PlayerState): View {
+  return {
+    scenario: s.scenario,
+    step: s.cursor,
+    level: s.level,
+    speed: s.speed,
+    language: s.language,
+    theme: s.theme,
+    loop: s.loop,
+  };
+}
+
+export function useLinkSync(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let written = location.hash;
+    const write = (): void => {
+      timer = undefined;
+      const hash = writeLink(viewOf(usePlayer.getState()));
+      if (hash === written) return;
+      written = hash;
+      history.replaceState(history.state, '', hash);
+    };
+    const unsubscribe = usePlayer.subscribe(() => {
+      timer ??= setTimeout(write, WRITE_EVERY_MS);
+    });
+    const onHashChange = (): void => {
+      if (location.hash === written) return;
+      written = location.hash;
+      usePlayer.getState().openView(readLink(location.hash).view);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    write();
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, []);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_LINK_CHARS, readLink, writeLink, type View } from './link';
+
+describe('links to a view', () => {
+  it('round-trip every field', () => {
+    const view: View = {
+      scenario: 'rolling-update',
+      step: 12,
+      level: 'deep',
+      speed: 0.5,
+      language: 'zh',
+      theme: 'dark',
+      loop: true,
+    };
+    const hash = writeLink(view);
+    expect(hash).toBe('#scenario=rolling-update&step=12&level=deep&speed=0.5&language=zh&theme=dark&loop=1');
+    expect(readLink(hash)).toEqual({ view, rejected: [] });
+  });
+
+  it('read a partial link and leave the rest to the defaults', () => {
+    expect(readLink('#scenario=delete')).toEqual({ view: { scenario: 'delete' }, rejected: [] });
+    expect(readLink('')).toEqual({ view: {}, rejected: [] });
+  });
+
+  it.each([
+    ['an unknown scenario', 'scenario=rm-rf', 'scenario'],
+    ['a negative step', 'step=-3', 'step'],
+    ['a fractional step', 'step=1.5', 'step'],
+    ['an absurd step', 'step=99999999999', 'step'],
+    ['script in a field', 'level=<script>alert(1)</script>', 'level'],
+    ['an unknown speed', 'speed=3', 'speed'],
+    ['a speed written as hex', 'speed=0x1', 'speed'],
+    ['an unknown language', 'language=fr', 'language'],
+    ['a prototype key', '__proto__=x', '__proto__'],
+    ['a constructor key', 'constructor=x', 'constructor'],
+    ['an unknown field', 'eval=1', 'eval'],
+    ['a loop that is not 0 or 1', 'loop=yes', 'loop'],
+  ])('reject %s and name it', (_, fragment, name) => {
+    const read = readLink(`#${fragment}&theme=light`);
+    expect(read.rejected).toEqual([name]);
+    expect(read.view).toEqual({ theme: 'light' });
+    expect(Object.getPrototypeOf(read.view)).toBe(Object.prototype);
+  });
+
+  it('refuse a fragment past the limit, whole', () => {
+    const read = readLink(`#theme=dark&pad=${'x'.repeat(MAX_LINK_CHARS)}`);
+    expect(read).toEqual({ view: {}, rejected: [], tooLong: true });
+  });
+
+  it('decode percent-escapes once and never more', () => {
+    expect(readLink('#scenario=bare%2Dpod').view).toEqual({ scenario: 'bare-pod' });
+    expect(readLink('#scenario=bare%252Dpod').rejected).toEqual(['scenario']);
+  });
+});

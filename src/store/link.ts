@@ -1,0 +1,79 @@
+/**
+ * The view as a link: what a learner sees (scenario, step, detail level,
+ * speed, language, theme, loop) lives in the URL fragment, so a shared link
+ * opens exactly there. A link from a stranger is data: every field is checked
+ * against what the app knows, and whatever does not pass is reported and
+ * left out — never evaluated, never trusted for its type.
+ */
+import { DETAIL_LEVELS, type DetailLevel } from '../engine/types';
+import { LANGUAGES, type Language } from '../i18n';
+import { scenarioById } from '../scenarios';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+/** Longer fragments are refused whole: nothing we write comes near it. */
+export const MAX_LINK_CHARS = 8_192;
+
+export interface View {
+  scenario?: string;
+  /** The visible step at `level` (as "Step N of M" counts): 0 is before the first. */
+  step?: number;
+  level?: DetailLevel;
+  speed?: Speed;
+  language?: Language;
+  theme?: Theme;
+  loop?: boolean;
+}
+
+export interface ReadLink {
+  view: View;
+  /** Parameters that were present but not understood, by name. */
+  rejected: string[];
+  /** Set when the whole fragment was refused. */
+  tooLong?: boolean;
+}
+
+/** A value from a fixed list, written exactly as we write it (`0.5`, not `.5` or `0x1`). */
+const oneOf =
+  <T extends string | number>(allowed: readonly T[]) =>
+  (raw: string): T | undefined =>
+    allowed.find((a) => String(a) === raw);
+
+const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
+  scenario: (raw) => (scenarioById(raw) ? raw : undefined),
+  step: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
+  level: oneOf(DETAIL_LEVELS),
+  speed: oneOf(SPEEDS),
+  language: oneOf(LANGUAGES),
+  theme: oneOf(THEMES),
+  loop: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+};
+
+export function readLink(hash: string): ReadLink {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length > MAX_LINK_CHARS) return { view: {}, rejected: [], tooLong: true };
+  const params = new URLSearchParams(text);
+  const view: Record<string, unknown> = {};
+  const rejected: string[] = [];
+  for (const [name, raw] of params) {
+    const parse = Object.hasOwn(FIELDS, name) ? FIELDS[name as keyof View] : undefined;
+    const value = parse?.(raw);
+    if (value === undefined) rejected.push(name);
+    else view[name] = value;
+  }
+  return { view: view as View, rejected };
+}
+
+/** The fragment for a view, fields in a fixed order so equal views give equal links. */
+export function writeLink(view: View): string {
+  const params = new URLSearchParams();
+  for (const name of Object.keys(FIELDS) as (keyof View)[]) {
+    const value = view[name];
+    if (value === undefined) continue;
+    params.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  return `#${params.toString()}`;
+}
