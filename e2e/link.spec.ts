@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const diagramReady = (page: import('@playwright/test').Page) =>
+const diagramReady = (page: Page) =>
   expect(page.getByTestId('diagram').locator('.react-flow__node').first()).toBeVisible();
 
 test('a shared link opens exactly that view: scenario, level, step, language, theme', async ({ page, context }) => {

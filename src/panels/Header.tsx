@@ -5,6 +5,7 @@ import { DETAIL_LEVELS } from '../engine';
 import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
+import { EmbedDialog } from './EmbedDialog';
 import { ShareButton } from './ShareButton';
 import { useT } from './useT';
 
@@ -93,6 +94,7 @@ export const Header = memo(function Header() {
           options={THEMES.map((th) => ({ value: th.value, label: t(th.key) }))}
         />
         <ShareButton />
+        <EmbedDialog />
       </div>
     </header>
   );

@@ -4,7 +4,7 @@
  */
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { currentStep, SPEEDS, usePlayer, type Speed } from '../store/store';
+import { bounds, currentStep, SPEEDS, usePlayer, type Speed } from '../store/store';
 import { formatVirtualTime } from './format';
 import { Icon, type IconName } from './icons';
 import { useT } from './useT';
@@ -53,6 +53,8 @@ export const TransportBar = memo(function TransportBar() {
     useShallow((st) => ({
       cursor: st.cursor,
       total: st.visible.length,
+      lo: bounds(st)[0],
+      hi: bounds(st)[1],
       playing: st.playing,
       loop: st.loop,
       speed: st.speed,
@@ -81,7 +83,7 @@ export const TransportBar = memo(function TransportBar() {
           hint="←"
           icon="stepBack"
           onClick={actions.prev}
-          disabled={s.cursor === 0}
+          disabled={s.cursor <= s.lo}
         />
         <TransportButton
           label={s.playing ? t('transport.pause') : t('transport.play')}
@@ -95,14 +97,14 @@ export const TransportBar = memo(function TransportBar() {
           hint="→"
           icon="stepForward"
           onClick={actions.next}
-          disabled={s.cursor >= s.total}
+          disabled={s.cursor >= s.hi}
         />
         <TransportButton
           label={t('transport.end')}
           hint="End"
           icon="end"
           onClick={actions.end}
-          disabled={s.cursor >= s.total}
+          disabled={s.cursor >= s.hi}
         />
         <button
           type="button"
@@ -117,11 +119,11 @@ export const TransportBar = memo(function TransportBar() {
         </button>
       </div>
       <div className="scrubber">
-        <StepMarks count={s.total} />
+        <StepMarks count={s.hi - s.lo} />
         <input
           type="range"
-          min={0}
-          max={s.total}
+          min={s.lo}
+          max={s.hi}
           step={1}
           value={s.cursor}
           aria-label={t('transport.scrubber')}

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { DetailLevel, Step, Trace } from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
+import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
 import { isBig, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
@@ -36,6 +37,8 @@ export interface PlayerState {
   speed: Speed;
   language: Language;
   theme: Theme;
+  /** Playback stays within these cursors (an embed's from/to), or the whole trace. */
+  range: { from: number; to: number } | null;
   /** What was wrong with the link the page was opened with, until dismissed. */
   linkProblem: Omit<ReadLink, 'view'> | null;
 }
@@ -57,6 +60,7 @@ export interface PlayerActions {
   setLevel(level: DetailLevel): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
+  setRange(range: { from: number; to: number } | null): void;
   /** Go to a view from a link: scenario first, then the step at that level. */
   openView(view: View): void;
   dismissLinkProblem(): void;
@@ -79,19 +83,21 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     timer = setTimeout(() => {
       const s = get();
       if (!s.playing) return;
-      if (s.cursor >= s.visible.length) {
+      const [lo, hi] = bounds(s);
+      if (s.cursor >= hi) {
         if (!s.loop) return set({ playing: false });
-        set({ cursor: 0, direction: 0 });
+        set({ cursor: lo, direction: 0 });
         return schedule();
       }
       set({ cursor: s.cursor + 1, direction: 1 });
-      if (get().cursor >= get().visible.length && !get().loop) set({ playing: false });
+      if (get().cursor >= hi && !get().loop) set({ playing: false });
       else schedule();
     }, STEP_MS / speed);
   };
   const move = (cursor: number): void => {
-    const { visible, cursor: now } = get();
-    const clamped = Math.max(0, Math.min(visible.length, Math.round(cursor)));
+    const [lo, hi] = bounds(get());
+    const now = get().cursor;
+    const clamped = Math.max(lo, Math.min(hi, Math.round(cursor)));
     set({ cursor: clamped, direction: clamped === now + 1 ? 1 : 0 });
     if (get().playing) schedule();
   };
@@ -103,6 +109,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const first = simulateNow(start);
   const firstVisible = visibleSteps(first.steps, initialLevel);
   if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
+  const embedded = embedRange(EMBED.options);
+  const rejected = [...problem.rejected, ...(EMBED.options.embed ? EMBED.rejected : [])];
+  const wanted = linked === start || !linked ? (opened.step ?? embedded?.from ?? 0) : 0;
   return {
     scenario: start.id,
     shownScenario: start.id,
@@ -110,14 +119,15 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     trace: first,
     level: initialLevel,
     visible: firstVisible,
-    cursor: linked === start || !linked ? Math.min(opened.step ?? 0, firstVisible.length) : 0,
+    cursor: Math.min(Math.max(wanted, embedded?.from ?? 0), embedded?.to ?? Infinity, firstVisible.length),
     direction: 0,
     playing: false,
     loop: opened.loop ?? false,
     speed: opened.speed ?? 1,
     language: opened.language ?? detectLanguage(browserLanguages()),
     theme: opened.theme ?? 'system',
-    linkProblem: problem.rejected.length || problem.tooLong ? problem : null,
+    linkProblem: rejected.length || problem.tooLong ? { ...problem, rejected } : null,
+    range: embedded,
 
     load(next) {
       clearTimeout(timer);
@@ -162,10 +172,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     play() {
       const s = get();
       // Play at the end starts over, as media players do.
-      if (s.cursor >= s.visible.length) set({ cursor: 0, direction: 0 });
+      const [lo, hi] = bounds(s);
+      if (s.cursor >= hi) set({ cursor: lo, direction: 0 });
       set({ playing: true });
-      const t = get();
-      if (t.cursor === 0) set({ cursor: 1, direction: 1 });
+      if (get().cursor === 0) set({ cursor: 1, direction: 1 });
       schedule();
     },
     pause() {
@@ -190,7 +200,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     end() {
       clearTimeout(timer);
-      set({ cursor: get().visible.length, direction: 0, playing: false });
+      set({ cursor: bounds(get())[1], direction: 0, playing: false });
+    },
+    setRange(range) {
+      set({ range });
+      move(get().cursor);
     },
     setSpeed(speed) {
       set({ speed });
@@ -220,6 +234,14 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
   };
 });
+
+/** The cursors playback may reach: the embed's range within the trace, or all of it. */
+export function bounds(s: Pick<PlayerState, 'range' | 'visible'>): [number, number] {
+  const last = s.visible.length;
+  if (!s.range) return [0, last];
+  const lo = Math.min(s.range.from, last);
+  return [lo, Math.max(lo, Math.min(s.range.to, last))];
+}
 
 /** The step the cursor is on, or null before the first. */
 export function currentStep(s: PlayerState): Step | null {
