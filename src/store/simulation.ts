@@ -2,7 +2,7 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import { simulate, traceFromData, type Trace, type TraceData } from '../engine';
+import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
 import { simulationInput, type Scenario } from '../scenarios';
 
 /** Big enough that simulating it would hold the main thread for more than a frame or two. */
@@ -15,7 +15,24 @@ export function simulateNow(scenario: Scenario): Trace {
 }
 
 export function simulateInWorker(scenario: Scenario): Promise<Trace> {
-  if (typeof Worker === 'undefined') return Promise.resolve(simulateNow(scenario));
+  return simulateInputInWorker(simulationInput(scenario));
+}
+
+/**
+ * The learner's own manifests on a scenario's cluster, as the learner's
+ * kubectl (the cluster admin) would create them: nothing scripted after.
+ */
+export function customInput(scenario: Scenario, manifests: unknown[]): SimulationInput {
+  return {
+    manifests,
+    cluster: scenario.cluster,
+    seed: 1,
+    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
+  };
+}
+
+export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
+  if (typeof Worker === 'undefined') return Promise.resolve(simulate(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
@@ -28,6 +45,6 @@ export function simulateInWorker(scenario: Scenario): Promise<Trace> {
     });
     // Worker.postMessage has no target origin: the rule is for windows.
     // oxlint-disable-next-line unicorn/require-post-message-target-origin
-    worker.postMessage(simulationInput(scenario));
+    worker.postMessage(input);
   });
 }

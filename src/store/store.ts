@@ -4,10 +4,11 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import type { DetailLevel, Step, Trace } from '../engine';
+import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
 import { detectLanguage, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
-import { isBig, simulateInWorker, simulateNow } from './simulation';
+import { customInput, isBig, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
+import { placeAfterReplace } from './place';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
@@ -37,12 +38,16 @@ export interface PlayerState {
   speed: Speed;
   language: Language;
   theme: Theme;
+  /** The trace on screen is the learner's own YAML (the editor's Apply), on the scenario's cluster. */
+  custom: boolean;
 }
 
 export interface PlayerActions {
   load(trace: Trace): void;
   /** Simulate a scenario and show it from its start. */
   setScenario(id: string): void;
+  /** Simulate the learner's manifests on the current scenario's cluster, keeping the place. */
+  applyManifests(manifests: unknown[]): void;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -106,6 +111,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     speed: 1,
     language: detectLanguage(browserLanguages()),
     theme: 'system',
+    custom: false,
 
     load(next) {
       clearTimeout(timer);
@@ -113,10 +119,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     setScenario(id) {
       const scenario = scenarioById(id);
-      if (!scenario || id === get().scenario) return;
+      if (!scenario || (id === get().scenario && !get().custom)) return;
       get().pause();
       if (!isBig(scenario)) {
-        set({ scenario: id, shownScenario: id, simulating: false });
+        set({ scenario: id, shownScenario: id, simulating: false, custom: false });
         return get().load(simulateNow(scenario));
       }
       set({ scenario: id, simulating: true });
@@ -124,8 +130,38 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
-          set({ simulating: false, shownScenario: id });
+          set({ simulating: false, shownScenario: id, custom: false });
           get().load(trace);
+        },
+        () => set({ simulating: false }),
+      );
+    },
+    applyManifests(manifests) {
+      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+      const input = customInput(scenario, manifests);
+      const show = (trace: Trace): void => {
+        const before = get();
+        const visible = visibleSteps(trace.steps, before.level);
+        clearTimeout(timer);
+        set({
+          trace,
+          visible,
+          cursor: placeAfterReplace(before.visible, before.cursor, visible),
+          direction: 0,
+          playing: false,
+          custom: true,
+          shownScenario: scenario.id,
+        });
+      };
+      get().pause();
+      if (!isBig(scenario)) return show(simulate(input));
+      set({ simulating: true });
+      const id = scenario.id;
+      void simulateInputInWorker(input).then(
+        (trace) => {
+          if (get().scenario !== id) return;
+          set({ simulating: false });
+          show(trace);
         },
         () => set({ simulating: false }),
       );
