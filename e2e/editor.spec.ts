@@ -130,3 +130,43 @@ test('a kind podflow does not simulate is noted and skipped, never a crash', asy
   await page.getByRole('button', { name: 'Go to end' }).click();
   await expect(page.getByTestId('pod-card').first()).toContainText('my-web');
 });
+
+test('a Deployment of a million replicas runs off the main thread: no task over 1 s, the step cap ends it', async ({
+  page,
+}) => {
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await openEditor(page);
+  await paste(
+    page,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: huge
+spec:
+  replicas: 1000000
+  selector:
+    matchLabels: {app: huge}
+  template:
+    metadata:
+      labels: {app: huge}
+    spec:
+      containers:
+      - name: app
+        image: nginx
+`,
+  );
+  await expect(page.getByTestId('editor-problems')).toContainText('No problems');
+  await page.getByTestId('editor-apply').click();
+  await expect(page.getByTestId('custom-badge')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Go to end' }).click();
+  // Pods of the ReplicaSet (names are shortened on the cards).
+  await expect(page.getByTestId('pod-card').first()).toContainText(/-[a-z0-9]{5}/);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  expect(longest).toBeLessThan(1000);
+});

@@ -11,7 +11,7 @@ import { diagnose, type Diagnostic } from '../manifest/diagnostics';
 import { useT } from '../panels/useT';
 import { scenarioById } from '../scenarios';
 import { usePlayer } from '../store/store';
-import { createEditor, moveTo, replaceText, showDiagnostics } from './codemirror';
+import { createEditor, moveTo, replaceText, setLabel, showDiagnostics } from './codemirror';
 import { openFile, useEditor } from './draft';
 
 const CHECK_DELAY_MS = 250;
@@ -68,6 +68,10 @@ export default function EditorPanel() {
       view.current = null;
     };
   }, [apply]);
+
+  useEffect(() => {
+    if (view.current) setLabel(view.current, t('editor.label'));
+  }, [t]);
 
   // A file (opened or dropped) or the scenario's YAML replaces the text.
   useEffect(() => {

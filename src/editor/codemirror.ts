@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -45,6 +45,15 @@ const theme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
 
+/** The content's accessible name follows the language picked. */
+const labelling = new Compartment();
+const labelled = (label: string) =>
+  EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'yaml-input' });
+
+export function setLabel(view: EditorView, label: string): void {
+  view.dispatch({ effects: labelling.reconfigure(labelled(label)) });
+}
+
 export interface EditorHooks {
   onChange(text: string): void;
   onApply(): void;
@@ -69,7 +78,7 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
         lintGutter(),
         theme,
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': hooks.label, 'data-testid': 'yaml-input' }),
+        labelling.of(labelled(hooks.label)),
         Prec.highest(
           keymap.of([
             {

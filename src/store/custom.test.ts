@@ -3,7 +3,7 @@ import type { Step } from '../engine';
 import { loadManifests } from '../manifest/load';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import { placeAfterReplace } from './place';
-import { simulateNow } from './simulation';
+import { isBigManifests, simulateNow } from './simulation';
 import { usePlayer } from './store';
 
 const step = (key: string): Step => ({ say: { key, params: {} } }) as unknown as Step;
@@ -59,5 +59,17 @@ describe('applying the learner’s manifests', () => {
     expect(s().custom).toBe(false);
     expect(s().trace.steps.length).toBe(simulateNow(DEFAULT_SCENARIO).steps.length);
     expect(s().trace.steps.find((x) => x.say.key === 'kubectl-create')!.say.params.name).toBe('nginx');
+  });
+});
+
+describe('what runs off the main thread', () => {
+  it.each([
+    ['a bare Pod', [{ kind: 'Pod', spec: {} }], false],
+    ['a Deployment of 3', [{ kind: 'Deployment', spec: { replicas: 3 } }], false],
+    ['a Deployment of a million', [{ kind: 'Deployment', spec: { replicas: 1e6 } }], true],
+    ['a hundred objects', Array.from({ length: 100 }, () => ({ kind: 'ConfigMap' })), true],
+    ['not objects at all', [null, 'x', 3], false],
+  ])('%s: big = %s', (_name, manifests, big) => {
+    expect(isBigManifests(manifests)).toBe(big);
   });
 });

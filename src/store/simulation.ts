@@ -10,6 +10,19 @@ export function isBig(scenario: Scenario): boolean {
   return scenario.cluster.nodes.length > 8 || (scenario.maxSteps ?? 0) > 5_000;
 }
 
+/**
+ * The learner's manifests are big when they ask for many objects: a
+ * Deployment of a million replicas runs to the step cap, which takes long
+ * enough to freeze the page if it ran here.
+ */
+export function isBigManifests(manifests: unknown[]): boolean {
+  if (manifests.length > 50) return true;
+  return manifests.some((m) => {
+    const replicas = (m as { spec?: { replicas?: unknown } } | null)?.spec?.replicas;
+    return typeof replicas === 'number' && replicas > 20;
+  });
+}
+
 export function simulateNow(scenario: Scenario): Trace {
   return simulate(simulationInput(scenario));
 }

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
 import { detectLanguage, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
-import { customInput, isBig, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
+import { customInput, isBig, isBigManifests, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
 import { placeAfterReplace } from './place';
 import { cursorForSeq, visibleSteps } from './visible';
 
@@ -66,6 +66,8 @@ export interface PlayerActions {
 export type PlayerStore = PlayerState & PlayerActions;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Bumped by every new run asked for: a Worker run that finishes after a newer request is dropped. */
+let latestRun = 0;
 
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -120,6 +122,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     setScenario(id) {
       const scenario = scenarioById(id);
       if (!scenario || (id === get().scenario && !get().custom)) return;
+      latestRun++;
       get().pause();
       if (!isBig(scenario)) {
         set({ scenario: id, shownScenario: id, simulating: false, custom: false });
@@ -153,17 +156,19 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           shownScenario: scenario.id,
         });
       };
+      const run = ++latestRun;
       get().pause();
-      if (!isBig(scenario)) return show(simulate(input));
+      if (!isBig(scenario) && !isBigManifests(manifests)) return show(simulate(input));
       set({ simulating: true });
-      const id = scenario.id;
       void simulateInputInWorker(input).then(
         (trace) => {
-          if (get().scenario !== id) return;
+          if (run !== latestRun) return;
           set({ simulating: false });
           show(trace);
         },
-        () => set({ simulating: false }),
+        () => {
+          if (run === latestRun) set({ simulating: false });
+        },
       );
     },
     play() {
