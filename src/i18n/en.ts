@@ -152,6 +152,7 @@ export const en = {
   editor: {
     open: 'Edit YAML',
     close: 'Close',
+    lesson: 'kubectl creates the objects of your YAML, one after another, on the cluster of the scenario picked above.',
     title: 'Your YAML',
     label: 'YAML manifests',
     apply: 'Apply',

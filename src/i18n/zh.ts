@@ -154,6 +154,7 @@ export const zh: Catalog = {
   editor: {
     open: '编辑 YAML',
     close: '关闭',
+    lesson: 'kubectl 依次创建你的 YAML 中的对象，集群是上方所选场景的集群。',
     title: '你的 YAML',
     label: 'YAML 清单',
     apply: '应用',

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
 import { decodeField, diagnose, MAX_TEXT_BYTES } from './diagnostics';
+import { loadManifests } from './load';
 
 /** Each diagnostic as "line:column severity text" (notes as their catalog key). */
 function problems(text: string): string[] {
@@ -143,5 +146,41 @@ describe('diagnose', () => {
     ['something else', 'Pod', ''],
   ])('reads the field of a decode error: %s', (message, kind, field) => {
     expect(decodeField(message, kind)).toBe(field);
+  });
+});
+
+describe('the real manifests in shared/fixtures', () => {
+  const dir = resolve(import.meta.dirname, '../../../shared/fixtures/real-manifests');
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+  it('are there to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  it.each(files)('%s passes with no problem, every object kept', (file) => {
+    const text = readFileSync(resolve(dir, file), 'utf8');
+    const d = diagnose(text);
+    expect(d.diagnostics).toEqual([]);
+    const loaded = loadManifests(text);
+    expect(loaded.ok && d.objects.length).toBe(loaded.ok && loaded.objects.length);
+  });
+});
+
+describe('hostile input', () => {
+  it('keeps __proto__ and constructor keys as plain data, polluting nothing', () => {
+    const d = diagnose(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  __proto__: {polluted: yes}\ndata:\n  constructor: x\n',
+    );
+    expect(d.ok).toBe(true);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(d.objects[0]!.metadata)).toBe(Object.prototype);
+  });
+
+  it('keeps a string that looks like HTML as text', () => {
+    const d = diagnose(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "<img src=x onerror=alert(1)>"\nspec:\n  containers: []\n',
+    );
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      expect.stringContaining('Pod "<img src=x onerror=alert(1)>" is invalid: metadata.name: Invalid value'),
+      'Pod "<img src=x onerror=alert(1)>" is invalid: spec.containers: Required value',
+    ]);
   });
 });
