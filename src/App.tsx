@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ClusterDiagram } from './diagram/ClusterDiagram';
+import { useEditor } from './editor/draft';
+import { useFileDrop } from './editor/useFileDrop';
 import { EmbedBar } from './panels/EmbedBar';
 import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
@@ -9,8 +11,12 @@ import { useTransportKeys } from './panels/keys';
 import { useEmbedApi } from './panels/useEmbedApi';
 import { useLinkSync } from './panels/useLinkSync';
 import { usePreferencesEffect } from './panels/usePreferencesEffect';
+import { useT } from './panels/useT';
 import { EMBED } from './store/embed';
 import { usePlayer } from './store/store';
+
+// CodeMirror comes only with the editor: the first paint does not pay for it.
+const EditorPanel = lazy(() => import('./editor/EditorPanel'));
 
 export function App() {
   useTransportKeys();
@@ -20,19 +26,32 @@ export function App() {
 }
 
 function FullApp() {
+  const t = useT();
+  const dragging = useFileDrop();
+  const editorOpen = useEditor((s) => s.open);
   return (
     <div className="app">
       <Header />
-      <main className="stage">
+      <main className={editorOpen ? 'stage stage-with-editor' : 'stage'}>
         <ClusterDiagram />
         <aside className="side">
           <LinkNotice />
           <Narration />
         </aside>
+        {editorOpen && (
+          <Suspense fallback={<p className="editor-panel editor-loading">{t('editor.loading')}</p>}>
+            <EditorPanel />
+          </Suspense>
+        )}
       </main>
       <footer className="footer">
         <TransportBar />
       </footer>
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          {t('editor.drop')}
+        </div>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The cluster as a React Flow diagram: nodes are built once per topology;
  * the step at the cursor decides which edge is lit and where the packet goes.
  */
-import { ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { ReactFlow, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { usePlayer } from '../store/store';
@@ -63,6 +63,25 @@ function FitOnTopology({ topology }: { topology: Topology }) {
   return null;
 }
 
+/** When the diagram's room changes (the YAML editor opens beside it, the window resizes), show it whole again. */
+function FitOnResize({ topology }: { topology: Topology }) {
+  const { fitBounds } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const seen = useRef(false);
+  useEffect(() => {
+    if (!width || !height) return;
+    if (!seen.current) {
+      seen.current = true;
+      return;
+    }
+    const { x, y, w, h } = topology.bounds;
+    const frame = requestAnimationFrame(() => void fitBounds({ x, y, width: w, height: h }, { padding: FIT_PADDING }));
+    return () => cancelAnimationFrame(frame);
+  }, [width, height, topology, fitBounds]);
+  return null;
+}
+
 const FIT_PADDING = 0.04;
 
 export const ClusterDiagram = memo(function ClusterDiagram() {
@@ -113,6 +132,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         <Packets topology={topology} />
         <StepCommitMark />
         <FitOnTopology topology={topology} />
+        <FitOnResize topology={topology} />
       </ReactFlow>
     </div>
   );

@@ -174,6 +174,38 @@ export const en = {
     boundary: 'Something went wrong in this panel: {{message}}',
     retry: 'Try again',
   },
+  // The YAML editor (bring your own YAML).
+  editor: {
+    open: 'Edit YAML',
+    close: 'Close',
+    lesson: 'kubectl creates the objects of your YAML, one after another, on the cluster of the scenario picked above.',
+    title: 'Your YAML',
+    label: 'YAML manifests',
+    apply: 'Apply',
+    applyHint: 'Apply (Ctrl+Enter)',
+    openFile: 'Open file…',
+    scenarioYaml: 'Scenario YAML',
+    scenarioYamlHint: 'Replace the text with the YAML of the scenario picked above (undo brings yours back)',
+    drop: 'Drop a YAML file to edit it',
+    loading: 'Loading the editor…',
+    problems: 'Problems',
+    noProblems: 'No problems: Apply runs these objects on the scenario’s cluster.',
+    applied: 'Applied: the diagram shows your objects.',
+    notApplied: 'Not applied: fix the errors first. The diagram still shows the last good run.',
+    shown: 'Your YAML',
+    at: 'Line {{line}}, column {{column}}',
+    error: 'Error',
+    warning: 'Note',
+    fileTooBig:
+      'The file {{name}} is {{size}} bytes: the editor takes at most 1 MiB ({{max}} bytes). Nothing was loaded.',
+    fileUnreadable: 'The file {{name}} could not be read as UTF-8 text. Nothing was loaded.',
+    fileLoaded: 'Loaded {{name}}.',
+    diag: {
+      notSimulated: '{{kind}} "{{name}}" is not a kind podflow simulates: it is skipped.',
+      tooBig: 'The text is {{size}} bytes: podflow takes at most 1 MiB ({{max}} bytes).',
+      empty: 'There is no object to apply.',
+    },
+  },
   steps: {
     'informer-list-watch': {
       title: '{{component}} opens its watches',

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DETAIL_LEVELS } from '../engine';
 import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
+import { useEditor } from '../editor/draft';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
 import { EmbedDialog } from './EmbedDialog';
@@ -53,8 +54,10 @@ export const Header = memo(function Header() {
       setLevel: st.setLevel,
       setLanguage: st.setLanguage,
       setTheme: st.setTheme,
+      custom: st.custom,
     })),
   );
+  const editorOpen = useEditor((st) => st.open);
   return (
     <header className="header">
       <div className="brand">
@@ -63,8 +66,22 @@ export const Header = memo(function Header() {
         <span className="version" data-testid="k8s-version">
           {t('app.version', { version: s.version })}
         </span>
+        {s.custom && (
+          <span className="version custom-badge" data-testid="custom-badge">
+            {t('editor.shown')}
+          </span>
+        )}
       </div>
       <div className="preferences">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={editorOpen}
+          onClick={() => useEditor.getState().setOpen(!editorOpen)}
+          data-testid="edit-yaml"
+        >
+          {t('editor.open')}
+        </button>
         <Choice
           label={t('settings.scenario')}
           value={s.scenario}

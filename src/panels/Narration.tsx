@@ -15,13 +15,16 @@ export const Narration = memo(function Narration() {
   const step = usePlayer(currentStep);
   const nodes = usePlayer((s) => s.trace.nodes.length);
   const scenario = usePlayer((s) => s.shownScenario);
+  const custom = usePlayer((s) => s.custom);
   const source = step?.source ? sourceLink(step.source) : null;
   const text = step
     ? narrationOf(t, step)
-    : {
-        title: t(`scenario.${scenario}.title`),
-        body: `${t(`scenario.${scenario}.lesson`)} ${t('narration.startBody', { nodes })}`,
-      };
+    : custom
+      ? { title: t('editor.shown'), body: `${t('editor.lesson')} ${t('narration.startBody', { nodes })}` }
+      : {
+          title: t(`scenario.${scenario}.title`),
+          body: `${t(`scenario.${scenario}.lesson`)} ${t('narration.startBody', { nodes })}`,
+        };
   return (
     <section className="narration" aria-labelledby="narration-heading" data-testid="narration">
       <h2 id="narration-heading" className="visually-hidden">

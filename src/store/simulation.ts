@@ -2,7 +2,7 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import { simulate, traceFromData, type Trace, type TraceData } from '../engine';
+import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
 import { simulationInput, type Scenario } from '../scenarios';
 
 /** Big enough that simulating it would hold the main thread for more than a frame or two. */
@@ -10,12 +10,42 @@ export function isBig(scenario: Scenario): boolean {
   return scenario.cluster.nodes.length > 8 || (scenario.maxSteps ?? 0) > 5_000;
 }
 
+/**
+ * The learner's manifests are big when they ask for many objects: a
+ * Deployment of a million replicas runs to the step cap, which takes long
+ * enough to freeze the page if it ran here.
+ */
+export function isBigManifests(manifests: unknown[]): boolean {
+  if (manifests.length > 50) return true;
+  return manifests.some((m) => {
+    const replicas = (m as { spec?: { replicas?: unknown } } | null)?.spec?.replicas;
+    return typeof replicas === 'number' && replicas > 20;
+  });
+}
+
 export function simulateNow(scenario: Scenario): Trace {
   return simulate(simulationInput(scenario));
 }
 
 export function simulateInWorker(scenario: Scenario): Promise<Trace> {
-  if (typeof Worker === 'undefined') return Promise.resolve(simulateNow(scenario));
+  return simulateInputInWorker(simulationInput(scenario));
+}
+
+/**
+ * The learner's own manifests on a scenario's cluster, as the learner's
+ * kubectl (the cluster admin) would create them: nothing scripted after.
+ */
+export function customInput(scenario: Scenario, manifests: unknown[]): SimulationInput {
+  return {
+    manifests,
+    cluster: scenario.cluster,
+    seed: 1,
+    ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
+  };
+}
+
+export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
+  if (typeof Worker === 'undefined') return Promise.resolve(simulate(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
@@ -28,6 +58,6 @@ export function simulateInWorker(scenario: Scenario): Promise<Trace> {
     });
     // Worker.postMessage has no target origin: the rule is for windows.
     // oxlint-disable-next-line unicorn/require-post-message-target-origin
-    worker.postMessage(simulationInput(scenario));
+    worker.postMessage(input);
   });
 }

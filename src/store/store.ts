@@ -4,12 +4,13 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import type { DetailLevel, Step, Trace } from '../engine';
+import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
-import { isBig, simulateInWorker, simulateNow } from './simulation';
+import { placeAfterReplace } from './place';
+import { customInput, isBig, isBigManifests, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
@@ -41,12 +42,16 @@ export interface PlayerState {
   range: { from: number; to: number } | null;
   /** What was wrong with the link the page was opened with, until dismissed. */
   linkProblem: Omit<ReadLink, 'view'> | null;
+  /** The trace on screen is the learner's own YAML (the editor's Apply), on the scenario's cluster. */
+  custom: boolean;
 }
 
 export interface PlayerActions {
   load(trace: Trace): void;
   /** Simulate a scenario and show it from its start. */
   setScenario(id: string): Promise<void>;
+  /** Simulate the learner's manifests on the current scenario's cluster, keeping the place. */
+  applyManifests(manifests: unknown[]): void;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -70,6 +75,8 @@ export type PlayerStore = PlayerState & PlayerActions;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let wantedLanguage: Language | undefined;
+/** Bumped by every new run asked for: a Worker run that finishes after a newer request is dropped. */
+let latestRun = 0;
 
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -128,6 +135,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     theme: opened.theme ?? 'system',
     linkProblem: rejected.length || problem.tooLong ? { ...problem, rejected } : null,
     range: embedded,
+    custom: false,
 
     load(next) {
       clearTimeout(timer);
@@ -135,10 +143,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     setScenario(id) {
       const scenario = scenarioById(id);
-      if (!scenario || id === get().scenario) return Promise.resolve();
+      if (!scenario || (id === get().scenario && !get().custom)) return Promise.resolve();
+      latestRun++;
       get().pause();
       if (!isBig(scenario)) {
-        set({ scenario: id, shownScenario: id, simulating: false });
+        set({ scenario: id, shownScenario: id, simulating: false, custom: false });
         get().load(simulateNow(scenario));
         return Promise.resolve();
       }
@@ -147,7 +156,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
-          set({ simulating: false, shownScenario: id });
+          set({ simulating: false, shownScenario: id, custom: false });
           get().load(trace);
         },
         () => set({ simulating: false }),
@@ -168,6 +177,38 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     dismissLinkProblem() {
       set({ linkProblem: null });
+    },
+    applyManifests(manifests) {
+      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+      const input = customInput(scenario, manifests);
+      const show = (trace: Trace): void => {
+        const before = get();
+        const visible = visibleSteps(trace.steps, before.level);
+        clearTimeout(timer);
+        set({
+          trace,
+          visible,
+          cursor: placeAfterReplace(before.visible, before.cursor, visible),
+          direction: 0,
+          playing: false,
+          custom: true,
+          shownScenario: scenario.id,
+        });
+      };
+      const run = ++latestRun;
+      get().pause();
+      if (!isBig(scenario) && !isBigManifests(manifests)) return show(simulate(input));
+      set({ simulating: true });
+      void simulateInputInWorker(input).then(
+        (trace) => {
+          if (run !== latestRun) return;
+          set({ simulating: false });
+          show(trace);
+        },
+        () => {
+          if (run === latestRun) set({ simulating: false });
+        },
+      );
     },
     play() {
       const s = get();

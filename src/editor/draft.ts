@@ -1,0 +1,116 @@
+/**
+ * The editor's text and whether its panel is open. Kept out of the editor's
+ * lazy chunk so the header button and a file dropped on the page work before
+ * CodeMirror has loaded. The text is saved to localStorage (debounced) and
+ * read back on the next visit: nothing the learner typed is lost on reload.
+ */
+import { create } from 'zustand';
+
+export const DRAFT_KEY = 'podflow.editor.draft';
+export const SAVE_DELAY_MS = 300;
+/** Files larger than this are refused with a message (a manifest is kilobytes). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface Notice {
+  key: string;
+  params: Record<string, string | number>;
+  tone: 'ok' | 'error';
+}
+
+export interface EditorState {
+  open: boolean;
+  /** The text, or null when the learner has not typed yet (the editor then shows the scenario's YAML). */
+  text: string | null;
+  /** Bumped when the text is replaced from outside the editor (a file), so the editor takes it. */
+  revision: number;
+  notice: Notice | null;
+  setOpen(open: boolean): void;
+  /** The editor reports each change. */
+  edit(text: string): void;
+  /** A file or the scenario replaces the text. */
+  replace(text: string): void;
+  setNotice(notice: Notice | null): void;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage can be disabled; the editor still works, unsaved
+  }
+}
+
+export function readDraft(): string | null {
+  try {
+    return storage()?.getItem(DRAFT_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let pending: string | null = null;
+
+function writeNow(): void {
+  clearTimeout(saveTimer);
+  if (pending === null) return;
+  try {
+    storage()?.setItem(DRAFT_KEY, pending);
+  } catch {
+    // Quota exceeded: the text stays in memory; the next smaller save may fit.
+  }
+  pending = null;
+}
+
+function saveLater(text: string): void {
+  pending = text;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(writeNow, SAVE_DELAY_MS);
+}
+
+// A reload within the debounce window must not lose the last keystrokes.
+if (typeof window !== 'undefined') window.addEventListener('pagehide', writeNow);
+
+export const useEditor = create<EditorState>()((set, get) => ({
+  open: false,
+  text: readDraft(),
+  revision: 0,
+  notice: null,
+  setOpen(open) {
+    set({ open });
+  },
+  edit(text) {
+    set({ text });
+    saveLater(text);
+  },
+  replace(text) {
+    set({ text, revision: get().revision + 1 });
+    saveLater(text);
+  },
+  setNotice(notice) {
+    set({ notice });
+  },
+}));
+
+/** Reads a file the learner opened or dropped into the editor, refusing what is too big or not text. */
+export async function openFile(file: File): Promise<void> {
+  const st = useEditor.getState();
+  st.setOpen(true);
+  if (file.size > MAX_FILE_BYTES) {
+    st.setNotice({
+      key: 'editor.fileTooBig',
+      params: { name: file.name, size: file.size, max: MAX_FILE_BYTES },
+      tone: 'error',
+    });
+    return;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    st.setNotice({ key: 'editor.fileUnreadable', params: { name: file.name }, tone: 'error' });
+    return;
+  }
+  st.replace(text);
+  st.setNotice({ key: 'editor.fileLoaded', params: { name: file.name }, tone: 'ok' });
+}
