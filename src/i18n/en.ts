@@ -66,6 +66,7 @@ export const en = {
     podCard: 'Pod {{name}}: {{status}}',
     noIP: 'no IP yet',
     morePods: '+{{count}} more ({{running}} Running)',
+    nodeNotReady: 'NotReady',
   },
   component: {
     kubectl: 'kubectl',

@@ -68,6 +68,7 @@ export const zh: Catalog = {
     podCard: 'Pod {{name}}：{{status}}',
     noIP: '还没有 IP',
     morePods: '另有 {{count}} 个（{{running}} 个运行中）',
+    nodeNotReady: 'NotReady（未就绪）',
   },
   component: {
     kubectl: 'kubectl',
