@@ -380,6 +380,35 @@ describe('a node that fails (node-down fault)', () => {
     expect(podsAt(slow).filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase === 'Running')).toHaveLength(3);
   });
 
+  it('evicts nothing when no node is Ready (full disruption: the controller blames itself)', () => {
+    const lone = simulate({
+      manifests: [
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'x' },
+          spec: { containers: [{ name: 'x', image: 'nginx:1.14.2' }] },
+        },
+      ],
+      cluster: { nodes: [{ name: 'node-1', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.1.0/24' }] },
+      seed: 1,
+      faults: [{ kind: 'node-down', node: 'node-1', atMs: 5_000 }],
+    });
+    expect(lone.end).toBe('settled');
+    expect(first(lone, 'node-lifecycle-unknown')).toBeDefined();
+    expect(first(lone, 'node-lifecycle-pod-not-ready')).toBeDefined();
+    expect(first(lone, 'node-lifecycle-taint-noschedule')).toBeDefined();
+    expect(first(lone, 'node-lifecycle-taint-noexecute')).toBeUndefined();
+    expect(first(lone, 'taint-eviction-delete')).toBeUndefined();
+  });
+
+  it('records the Warning NodeNotReady on a Pod only after its status write succeeded', () => {
+    const write = first(t, 'node-lifecycle-pod-not-ready')!;
+    const answer = t.steps.find((s) => s.kind === 'response' && s.seq > write.seq && s.path === write.path)!;
+    const warning = t.steps.find((s) => s.kind === 'event' && s.say.params.message === 'Node is not ready')!;
+    expect(warning.seq).toBeGreaterThan(answer.seq);
+  });
+
   it('adds nothing to a run without faults but deep monitor passes', () => {
     // A run that lasts past the first pass: the bare Pod, deleted at 8 s.
     const healthy = simulate({

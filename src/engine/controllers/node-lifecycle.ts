@@ -56,7 +56,10 @@ export interface NodeLifecycleState {
   /** zoneNoExecuteTainter: nodes queued for a NoExecute taint. */
   taintQueue: Record<string, true>;
   /** Requests in flight: id → what to do with the answer. */
-  pending: Record<number, { action: 'node-status'; node: string } | { action: 'taint'; node: string }>;
+  pending: Record<
+    number,
+    { action: 'node-status'; node: string } | { action: 'taint'; node: string } | { action: 'pod-status'; pod: Pod }
+  >;
   /** Nodes whose status update or taint patch is in flight, so a pass does not send it twice. */
   busy: Record<string, true>;
 }
@@ -169,7 +172,17 @@ export function monitorNodeHealth(sim: NSim): void {
   let unsettled = false;
   const ages: string[] = [];
   const silent: string[] = [];
-  for (const node of nodes(sim)) {
+  const all = nodes(sim);
+  // handleDisruption: when no node is Ready the controller blames itself, not the nodes
+  // ("Entering master disruption mode"): it takes the NoExecute taints off and evicts nothing.
+  const fullDisruption =
+    all.length > 0 &&
+    all.every((n) => {
+      const h = st.health[n.metadata!.name!];
+      const expired = h !== undefined && nodeHealthExpired(now, h.probeTimestamp);
+      return expired || conditionOf(n, 'Ready')?.status !== 'True';
+    });
+  for (const node of all) {
     const name = node.metadata!.name!;
     const ready = conditionOf(node, 'Ready');
     let h = st.health[name];
@@ -194,12 +207,12 @@ export function monitorNodeHealth(sim: NSim): void {
     if (nodeHealthExpired(now, h.probeTimestamp) && observed !== 'Unknown' && !st.busy[name]) {
       updateNodeStatusUnknown(sim, node, age);
     }
-    processTaintBaseEviction(sim, node, observed);
+    processTaintBaseEviction(sim, node, fullDisruption ? 'True' : observed);
 
     // The kubelet renews every leaseDurationSeconds/4; a Lease older than that plus a pass is overdue.
     const duration = Number((lease?.spec as { leaseDurationSeconds?: number } | undefined)?.leaseDurationSeconds ?? 40);
     const overdue = age > (duration * 1000) / 4 + NODE_MONITOR_PERIOD_MS;
-    const dealtWith = observed === 'Unknown' && hasTaint(node, TAINT_UNREACHABLE, 'NoExecute');
+    const dealtWith = observed === 'Unknown' && (fullDisruption || hasTaint(node, TAINT_UNREACHABLE, 'NoExecute'));
     if (overdue && !dealtWith) {
       silent.push(`${name} ${Math.round(age / 1000)} s`);
       unsettled = true;
@@ -368,6 +381,20 @@ export function nodeLifecycleAnswered(sim: NSim, id: number, status: number, bod
   const p = st.pending[id];
   if (!p) return false;
   delete st.pending[id];
+  if (p.action === 'pod-status') {
+    // "record NodeNotReady event after updateStatus to make sure pod still exists"
+    if (status === 200) {
+      recordEvent(sim, SELF, {
+        object: (body ?? p.pod) as unknown as ApiObject,
+        reason: REASON.NodeNotReady,
+        type: 'Warning',
+        message: 'Node is not ready',
+        component: 'node-controller',
+        user: USER,
+      });
+    }
+    return true;
+  }
   delete st.busy[p.node];
   if (p.action === 'taint' || status !== 200 || !body) return true;
   // The node's Ready condition went from True to not True: the event, then MarkPodsNotReady.
@@ -399,7 +426,7 @@ function markPodsNotReady(sim: NSim, nodeName: string): void {
   for (const [, pod] of podsOnNode(objects, nodeName)) {
     const conditions = podNotReadyConditions(pod.status?.conditions ?? [], isoTime(sim.now));
     if (!conditions) continue;
-    request(sim, SELF, {
+    const id = request(sim, SELF, {
       verb: 'update',
       resource: 'pods',
       namespace: pod.metadata!.namespace,
@@ -415,13 +442,6 @@ function markPodsNotReady(sim: NSim, nodeName: string): void {
       level: 'overview',
       say: { key: 'node-lifecycle-pod-not-ready', params: { pod: pod.metadata!.name!, node: nodeName } },
     });
-    recordEvent(sim, SELF, {
-      object: pod as unknown as ApiObject,
-      reason: REASON.NodeNotReady,
-      type: 'Warning',
-      message: 'Node is not ready',
-      component: 'node-controller',
-      user: USER,
-    });
+    sim.world.controllerManager.nodeLifecycle.pending[id] = { action: 'pod-status', pod };
   }
 }
