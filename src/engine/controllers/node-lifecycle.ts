@@ -20,9 +20,9 @@ import type { Informers } from '../client/informer';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 
-/** --node-monitor-period default (pkg/controller/apis/config/v1alpha1/defaults.go). */
+/** --node-monitor-period default (KubeCloudSharedConfiguration, staging/src/k8s.io/cloud-provider/config/v1alpha1/defaults.go). */
 export const NODE_MONITOR_PERIOD_MS = 5_000;
-/** --node-monitor-grace-period default: 50 s since v1.32 (kubernetes#126287; 40 s before). */
+/** --node-monitor-grace-period default: 50 s since v1.32 (kubernetes#126287; 40 s before), nodelifecycle/config/v1alpha1/defaults.go. */
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 /** doNoExecuteTaintingPass runs every scheduler.NodeEvictionPeriod (100 ms); the zone's rate limiter lets the first node through at once. */
 export const NODE_EVICTION_PERIOD_MS = 100;
@@ -400,7 +400,8 @@ export function nodeLifecycleAnswered(sim: NSim, id: number, status: number, bod
   // The node's Ready condition went from True to not True: the event, then MarkPodsNotReady.
   const node = body as unknown as Node;
   recordEvent(sim, SELF, {
-    object: body,
+    // RecordNodeStatusChange refers to the Node by apiVersion, kind, name and uid only.
+    object: { apiVersion: 'v1', kind: 'Node', metadata: { name: p.node, uid: body.metadata.uid } },
     reason: REASON.NodeNotReady,
     type: 'Normal',
     message: `Node ${p.node} status is now: NodeNotReady`,
