@@ -9,7 +9,7 @@ import type { ComponentId } from '../engine';
 import { currentSeq, currentStep, usePlayer } from '../store/store';
 import { useT } from '../panels/useT';
 import { PodCard } from './PodCard';
-import { podsAt } from './pods';
+import { nodeReadyAt, podsAt } from './pods';
 
 export type ComponentNodeData = { id: ComponentId; kind: string; node?: string };
 export type GroupNodeData = {
@@ -50,6 +50,11 @@ export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<Nod
   );
 });
 
+/** False when the Node's Ready condition is not True at this step (the node lifecycle controller marked it). */
+function useNodeReady(node: string | undefined): boolean {
+  return usePlayer((s) => !node || nodeReadyAt(s.trace, node, currentSeq(s)));
+}
+
 function usePods(node: string) {
   return usePlayer(useShallow((s) => podsAt(s.trace, currentSeq(s)).get(node) ?? []));
 }
@@ -60,6 +65,7 @@ const MAX_CARDS = { worker: 3, unscheduled: 3 } as const;
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupNodeData>>) {
   const t = useT();
   const pods = usePods(data.kind === 'worker' ? data.node! : '');
+  const ready = useNodeReady(data.kind === 'worker' ? data.node : undefined);
   if (data.kind === 'control-plane') {
     return (
       <div className="group group-control-plane">
@@ -73,11 +79,13 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
   const shown = pods.length > max ? max - 1 : pods.length;
   return (
     <div
-      className={`group group-${data.kind}`}
+      className={`group group-${data.kind}${ready ? '' : ' group-notready'}`}
       data-testid={data.kind === 'worker' ? `node-${data.node}` : 'unscheduled'}
+      data-ready={data.kind === 'worker' ? String(ready) : undefined}
     >
       <div className="group-label" title={data.kind === 'unscheduled' ? t('diagram.unscheduledHint') : undefined}>
         {label}
+        {!ready && <span className="node-notready"> · {t('diagram.nodeNotReady')}</span>}
       </div>
       <div
         className={`pod-area pod-area-${data.kind}`}

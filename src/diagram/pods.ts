@@ -49,3 +49,11 @@ export function podsAt(trace: Trace, seq: number): Map<string, PodView[]> {
   memo = { trace, seq, byNode };
   return byNode;
 }
+
+/** Is the Node Ready after step `seq`? A Node with no Ready condition counts as ready (nothing says otherwise). */
+export function nodeReadyAt(trace: Trace, node: string, seq: number): boolean {
+  const obj = trace.objectAt(`/registry/minions/${node}`, seq) as
+    { status?: { conditions?: { type: string; status: string }[] } } | undefined;
+  const ready = obj?.status?.conditions?.find((c) => c.type === 'Ready');
+  return !ready || ready.status === 'True';
+}

@@ -96,6 +96,20 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
     },
     listeners.length * 3 + 60,
   );
+  // Faults strike at their time; one for a node the cluster does not have is ignored.
+  for (const fault of full.faults ?? []) {
+    if (!world.kubelets[fault.node]) continue;
+    const target: ComponentId = `kubelet/${fault.node}`;
+    sim.send(
+      {
+        from: target,
+        to: target,
+        msg: { type: 'fault', fault },
+        meta: { kind: 'internal', level: 'overview', say: { key: 'fault-node-down', params: { node: fault.node } } },
+      },
+      fault.atMs,
+    );
+  }
   // The learner presses Enter once every watch is open.
   sim.send({ from: 'kubectl', to: 'kubectl', msg: { type: 'start' } }, listeners.length * 3 + 60);
 

@@ -9,6 +9,8 @@ const STORE = `${APISERVER}/registry/generic/registry/store.go`;
 const CACHER = `${APISERVER}/storage/cacher/cacher.go`;
 const ETCD3 = `${APISERVER}/storage/etcd3/store.go`;
 const CRI = 'containerd:internal/cri/server';
+const NODE_LIFECYCLE = 'k8s:pkg/controller/nodelifecycle/node_lifecycle_controller.go';
+const TAINT_EVICTION = 'k8s:pkg/controller/tainteviction/taint_eviction.go';
 
 export const SOURCES: Readonly<Record<string, string>> = {
   'informer-list-watch': CACHE,
@@ -105,4 +107,19 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'replicaset-delete-pod': 'k8s:pkg/controller/replicaset/replica_set.go',
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
+  // Node failure (branch nodes).
+  'fault-node-down': 'k8s:staging/src/k8s.io/component-helpers/apimachinery/lease/controller.go',
+  'node-monitor': NODE_LIFECYCLE,
+  'node-monitor-silent': NODE_LIFECYCLE,
+  'node-lifecycle-unknown': NODE_LIFECYCLE,
+  'node-lifecycle-pod-not-ready': 'k8s:pkg/controller/util/node/controller_utils.go',
+  'node-lifecycle-taint-noschedule': NODE_LIFECYCLE,
+  'node-lifecycle-taint-noexecute': NODE_LIFECYCLE,
+  'node-lifecycle-untaint': NODE_LIFECYCLE,
+  'taint-eviction-now': TAINT_EVICTION,
+  'taint-eviction-forever': TAINT_EVICTION,
+  'taint-eviction-scheduled': TAINT_EVICTION,
+  'taint-eviction-fire': 'k8s:pkg/controller/tainteviction/timed_workers.go',
+  'taint-eviction-condition': TAINT_EVICTION,
+  'taint-eviction-delete': TAINT_EVICTION,
 };

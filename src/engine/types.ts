@@ -142,7 +142,16 @@ export interface SimulationInput {
   deletes?: KubectlDelete[];
   /** `kubectl apply -f` of changed manifests, later (a rolling update). */
   updates?: KubectlUpdate[];
+  /** Things that go wrong in the cluster, at a virtual time (ms). */
+  faults?: Fault[];
 }
+
+/**
+ * A failure injected into the cluster. `node-down`: the node's kubelet stops
+ * at atMs (no more Lease renewals, status or pod work); the node is simply
+ * unreachable, its containers keep running.
+ */
+export type Fault = { kind: 'node-down'; node: string; atMs: number };
 
 export interface KubectlUpdate {
   manifest: unknown;

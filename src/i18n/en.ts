@@ -92,6 +92,7 @@ export const en = {
     podCard: 'Pod {{name}}: {{status}}',
     noIP: 'no IP yet',
     morePods: '+{{count}} more ({{running}} Running)',
+    nodeNotReady: 'NotReady',
   },
   component: {
     kubectl: 'kubectl',
@@ -157,6 +158,12 @@ export const en = {
       title: 'At scale: 200 replicas on 50 nodes',
       lesson:
         'The same Deployment with 200 replicas on a cluster of 50 nodes: slow-start batches of 1, 2, 4 … 64, the scheduler spreading Pods by score, and each node pulling the image once. Zoom into the diagram to read a node.',
+    },
+    // Node failure (branch nodes).
+    'node-failure': {
+      title: 'A node fails: taint-based eviction',
+      lesson:
+        'The Deployment of 3 runs on three nodes; at 10 s node-1’s kubelet stops. After the 50 s grace period the node lifecycle controller marks node-1 NotReady (Ready=Unknown), its Pod not Ready, and taints the node unreachable. The taint eviction controller deletes the Pod when its toleration runs out: here the template tolerates node.kubernetes.io/unreachable for 30 s instead of the 300 s DefaultTolerationSeconds adds, to keep the story short. The Pod stays Terminating on the lost node; its replacement runs elsewhere.',
     },
   },
   param: {
@@ -586,6 +593,63 @@ export const en = {
     'cluster-steady': {
       title: 'Steady state: only repetition from here',
       body: 'Nothing changes any more: kubelets renew their Leases every 10 s and the controllers keep watching; if the Pod died, they would act. ({{folded}} repeated steps over {{seconds}} s are folded into this one.)',
+    },
+    // Node failure: the node lifecycle and taint eviction controllers (branch nodes).
+    'fault-node-down': {
+      title: '{{node}} goes down',
+      body: 'The kubelet on {{node}} stops: it renews no Lease, posts no status and does no more pod work. Nothing tells the control plane; its containers keep running, but the node is unreachable. The cluster must notice by itself.',
+    },
+    'node-monitor': {
+      title: 'Node lifecycle controller: every node is alive',
+      body: 'Every 5 s (nodeMonitorPeriod) the node lifecycle controller in kube-controller-manager checks each node’s last sign of life, a Lease renewal or a status heartbeat, seen this long ago: {{nodes}}.',
+    },
+    'node-monitor-silent': {
+      title: 'Node lifecycle controller: no heartbeat from {{nodes}}',
+      body: 'The Lease has not been renewed for {{nodes}}. The controller waits: only after nodeMonitorGracePeriod ({{grace}} s, the default since v1.32) without a sign of life does it declare the node’s status unknown.',
+    },
+    'node-lifecycle-unknown': {
+      title: 'PUT nodes/{{node}}/status: Ready=Unknown',
+      body: 'No heartbeat from {{node}} for {{seconds}} s, more than the {{grace}} s grace period. The node lifecycle controller sets Ready, MemoryPressure, DiskPressure and PIDPressure to Unknown, reason NodeStatusUnknown, “Kubelet stopped posting node status.” kubectl get nodes now shows NotReady.',
+    },
+    'node-lifecycle-pod-not-ready': {
+      title: 'MarkPodsNotReady: {{pod}} is not Ready',
+      body: 'The controller sets the Ready condition of {{pod}} on {{node}} to False (PUT pods/{{pod}}/status) and records a Warning NodeNotReady “Node is not ready”. The Pod stays Running, but a Service stops sending it traffic.',
+    },
+    'node-lifecycle-taint-noschedule': {
+      title: 'Taint {{node}}: {{added}}',
+      body: 'Taint nodes by condition: Ready=Unknown maps to node.kubernetes.io/unreachable with effect NoSchedule, so the scheduler places no new Pod on {{node}}. Added: {{added}}; removed: {{removed}}.',
+    },
+    'node-lifecycle-taint-noexecute': {
+      title: 'Taint {{node}}: {{taint}}',
+      body: 'On its next pass the controller sees Ready=Unknown and queues {{node}} for the NoExecute taint (rate-limited per zone); it PATCHes the Node with {{taint}} and timeAdded. NoExecute means: Pods that do not tolerate it must leave.',
+    },
+    'node-lifecycle-untaint': {
+      title: '{{node}} is Ready again: taints off',
+      body: 'The node’s Ready condition is True again, so the controller removes the unreachable and not-ready NoExecute taints from {{node}}.',
+    },
+    'taint-eviction-now': {
+      title: 'Taint eviction: {{pod}} does not tolerate {{taint}}',
+      body: '{{node}} has the NoExecute taint {{taint}} and {{pod}} has no toleration for it, so the taint eviction controller deletes it at once.',
+    },
+    'taint-eviction-forever': {
+      title: 'Taint eviction: {{pod}} may stay',
+      body: '{{pod}} tolerates {{taint}} on {{node}} without tolerationSeconds, so it is never evicted for this taint.',
+    },
+    'taint-eviction-scheduled': {
+      title: 'Taint eviction: {{pod}} has {{seconds}} s',
+      body: 'The taint eviction controller sees {{taint}} on {{node}}. {{pod}} tolerates it, but only for tolerationSeconds {{seconds}} (the shortest matching toleration): its deletion is scheduled for {{at}}. If the taint goes first, the deletion is cancelled.',
+    },
+    'taint-eviction-fire': {
+      title: 'Time is up for {{pod}}',
+      body: 'The toleration of {{pod}} has run out while {{node}} is still tainted. The taint eviction controller records TaintManagerEviction “Marking for deletion Pod …”, marks the Pod and deletes it.',
+    },
+    'taint-eviction-condition': {
+      title: 'PATCH pods/{{pod}}/status: DisruptionTarget',
+      body: 'Before deleting, the controller adds the condition DisruptionTarget=True, reason DeletionByTaintManager, “Taint manager: deleting due to NoExecute taint”, so whoever looks at the Pod (a Job’s pod failure policy, a person) knows why it went.',
+    },
+    'taint-eviction-delete': {
+      title: 'DELETE pods {{pod}}',
+      body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
   },
 };

@@ -94,6 +94,7 @@ export const zh: Catalog = {
     podCard: 'Pod {{name}}：{{status}}',
     noIP: '还没有 IP',
     morePods: '另有 {{count}} 个（{{running}} 个运行中）',
+    nodeNotReady: 'NotReady（未就绪）',
   },
   component: {
     kubectl: 'kubectl',
@@ -159,6 +160,12 @@ export const zh: Catalog = {
       title: '大规模：50 个节点上的 200 个副本',
       lesson:
         '同一个 Deployment，副本数 200，集群有 50 个节点：慢启动批次 1、2、4……64，调度器按打分把 Pod 分散到各节点，每个节点只拉取一次镜像。放大示意图可以看清单个节点。',
+    },
+    // 节点故障（分支 nodes）。
+    'node-failure': {
+      title: '节点故障：基于污点的驱逐',
+      lesson:
+        '3 副本的 Deployment 运行在三个节点上；第 10 秒 node-1 的 kubelet 停止。50 秒宽限期过后，节点生命周期控制器把 node-1 标为 NotReady（Ready=Unknown）、把其上的 Pod 标为未就绪，并给节点加上 unreachable 污点。容忍时间用完后，污点驱逐控制器删除该 Pod：为了让故事简短，这里的模板只容忍 node.kubernetes.io/unreachable 30 秒，而不是 DefaultTolerationSeconds 添加的 300 秒。Pod 在失联节点上一直处于 Terminating；替代它的 Pod 在别的节点上运行。',
     },
   },
   param: {
@@ -587,6 +594,63 @@ export const zh: Catalog = {
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',
       body: '之后不再有变化：kubelet 每 10 秒续约 Lease，控制器持续 watch；一旦 Pod 出问题，它们就会行动。（{{seconds}} 秒内的 {{folded}} 个重复步骤折叠为这一步。）',
+    },
+    // 节点故障：节点生命周期控制器与污点驱逐控制器（分支 nodes）。
+    'fault-node-down': {
+      title: '{{node}} 宕机',
+      body: '{{node}} 上的 kubelet 停止了：不再续约 Lease、不再上报状态、也不再处理 Pod。没有谁通知控制面；容器仍在运行，但节点已不可达。集群必须自己发现。',
+    },
+    'node-monitor': {
+      title: '节点生命周期控制器：所有节点都存活',
+      body: '控制器管理器（controller-manager）中的节点生命周期控制器每 5 秒（nodeMonitorPeriod）检查每个节点最近一次存活信号（Lease 续约或状态心跳）距今多久：{{nodes}}。',
+    },
+    'node-monitor-silent': {
+      title: '节点生命周期控制器：{{nodes}} 没有心跳',
+      body: 'Lease 已有一段时间没有续约：{{nodes}}。控制器继续等待：只有超过 nodeMonitorGracePeriod（{{grace}} 秒，v1.32 起的默认值）仍无存活信号，才会把节点状态标为未知。',
+    },
+    'node-lifecycle-unknown': {
+      title: 'PUT nodes/{{node}}/status：Ready=Unknown',
+      body: '{{node}} 已 {{seconds}} 秒没有心跳，超过 {{grace}} 秒的宽限期。节点生命周期控制器把 Ready、MemoryPressure、DiskPressure、PIDPressure 设为 Unknown，原因 NodeStatusUnknown，消息 “Kubelet stopped posting node status.”。kubectl get nodes 现在显示 NotReady。',
+    },
+    'node-lifecycle-pod-not-ready': {
+      title: 'MarkPodsNotReady：{{pod}} 不再就绪',
+      body: '控制器把 {{node}} 上 {{pod}} 的 Ready 条件设为 False（PUT pods/{{pod}}/status），并记录 Warning 事件 NodeNotReady “Node is not ready”。Pod 仍是运行中（Running），但 Service 不再向它转发流量。',
+    },
+    'node-lifecycle-taint-noschedule': {
+      title: '给 {{node}} 加污点：{{added}}',
+      body: '按节点条件加污点：Ready=Unknown 对应 node.kubernetes.io/unreachable，效果 NoSchedule，调度器不再把新 Pod 放到 {{node}}。新增：{{added}}；移除：{{removed}}。',
+    },
+    'node-lifecycle-taint-noexecute': {
+      title: '给 {{node}} 加污点：{{taint}}',
+      body: '下一轮检查时控制器看到 Ready=Unknown，把 {{node}} 放入 NoExecute 污点队列（按可用区限速），随后 PATCH 节点加上 {{taint}} 及 timeAdded。NoExecute 的意思是：不容忍它的 Pod 必须离开。',
+    },
+    'node-lifecycle-untaint': {
+      title: '{{node}} 恢复就绪：移除污点',
+      body: '节点的 Ready 条件重新为 True，控制器从 {{node}} 上移除 unreachable 和 not-ready 这两个 NoExecute 污点。',
+    },
+    'taint-eviction-now': {
+      title: '污点驱逐：{{pod}} 不容忍 {{taint}}',
+      body: '{{node}} 带有 NoExecute 污点 {{taint}}，而 {{pod}} 没有对应的容忍，污点驱逐控制器立即删除它。',
+    },
+    'taint-eviction-forever': {
+      title: '污点驱逐：{{pod}} 可以留下',
+      body: '{{pod}} 容忍 {{node}} 上的 {{taint}}，且没有设置 tolerationSeconds，因此不会因这个污点被驱逐。',
+    },
+    'taint-eviction-scheduled': {
+      title: '污点驱逐：{{pod}} 还有 {{seconds}} 秒',
+      body: '污点驱逐控制器看到 {{node}} 上的 {{taint}}。{{pod}} 容忍它，但只容忍 tolerationSeconds {{seconds}} 秒（取匹配容忍中最短的）：删除安排在 {{at}}。如果污点先被移除，删除就取消。',
+    },
+    'taint-eviction-fire': {
+      title: '{{pod}} 的时间到了',
+      body: '{{node}} 仍带着污点，{{pod}} 的容忍时间已用完。污点驱逐控制器记录 TaintManagerEviction 事件 “Marking for deletion Pod …”，标记这个 Pod 并删除它。',
+    },
+    'taint-eviction-condition': {
+      title: 'PATCH pods/{{pod}}/status：DisruptionTarget',
+      body: '删除之前，控制器添加条件 DisruptionTarget=True，原因 DeletionByTaintManager，消息 “Taint manager: deleting due to NoExecute taint”，让查看 Pod 的人（或 Job 的 Pod 失败策略）知道它为何离开。',
+    },
+    'taint-eviction-delete': {
+      title: 'DELETE pods {{pod}}',
+      body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
     },
   },
 };

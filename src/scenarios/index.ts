@@ -4,7 +4,7 @@
  * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
  * Kubernetes documentation's own examples.
  */
-import { DEFAULT_CLUSTER, type ClusterSpec, type KubectlDelete, type SimulationInput } from '../engine';
+import { DEFAULT_CLUSTER, type ClusterSpec, type Fault, type KubectlDelete, type SimulationInput } from '../engine';
 import { loadManifests } from '../manifest/load';
 
 export interface Scenario {
@@ -19,6 +19,8 @@ export interface Scenario {
   deletes?: KubectlDelete[];
   /** Changed manifests the learner applies later (YAML), and when. */
   updates?: { yaml: string; atMs: number }[];
+  /** What goes wrong in the cluster, and when. */
+  faults?: Fault[];
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -128,6 +130,25 @@ spec:
     emptyDir: {}
 `;
 
+/**
+ * The nginx Deployment whose Pods tolerate an unreachable node for 30 s, not
+ * the 300 s DefaultTolerationSeconds would add, so a node failure plays out
+ * in two minutes. The toleration has the shape the docs show for
+ * taint-based evictions (concepts/scheduling-eviction/taint-and-toleration,
+ * with 6000 s there).
+ */
+const NGINX_DEPLOYMENT_TOLERATING_30S = NGINX_DEPLOYMENT.replace(
+  `      containers:
+      - name: nginx`,
+  `      tolerations:
+      - key: node.kubernetes.io/unreachable
+        operator: Exists
+        effect: NoExecute
+        tolerationSeconds: 30
+      containers:
+      - name: nginx`,
+);
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
@@ -147,6 +168,13 @@ export const SCENARIOS: readonly Scenario[] = [
     yaml: BARE_POD,
     cluster: DEFAULT_CLUSTER,
     user: { name: 'jane', groups: ['developers', 'system:authenticated'] },
+  },
+  // node-1's kubelet stops at 10 s, once the three Pods run: NotReady after the grace period, then eviction.
+  {
+    id: 'node-failure',
+    yaml: NGINX_DEPLOYMENT_TOLERATING_30S,
+    cluster: workers(3),
+    faults: [{ kind: 'node-down', node: 'node-1', atMs: 10_000 }],
   },
   {
     id: 'scale',
@@ -178,6 +206,7 @@ export function simulationInput(scenario: Scenario): SimulationInput {
     ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
     ...(scenario.user ? { user: scenario.user } : {}),
     ...(scenario.deletes ? { deletes: scenario.deletes } : {}),
+    ...(scenario.faults ? { faults: scenario.faults } : {}),
     ...(scenario.updates
       ? {
           updates: scenario.updates.map((u) => ({

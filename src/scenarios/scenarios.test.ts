@@ -128,3 +128,33 @@ describe('a rolling update', () => {
     }
   });
 });
+
+describe('a node failure', () => {
+  const t = run(SCENARIOS.find((s) => s.id === 'node-failure')!);
+  const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/').values()] as unknown as Pod[];
+
+  it('ends with the Pods of node-1 Terminating there and three Pods Running on the other nodes', () => {
+    expect(t.end).toBe('settled');
+    const lost = pods.filter((p) => p.spec?.nodeName === 'node-1');
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((p) => !!p.metadata?.deletionTimestamp)).toBe(true);
+    const live = pods.filter((p) => !p.metadata?.deletionTimestamp);
+    expect(live).toHaveLength(3);
+    expect(live.every((p) => p.spec?.nodeName !== 'node-1' && p.status?.phase === 'Running')).toBe(true);
+  });
+
+  it('tells NotReady, the taint and the eviction at the overview level, in that order', () => {
+    const overview = t.steps.filter((s) => s.level === 'overview').map((s) => s.say.key);
+    const order = [
+      'fault-node-down',
+      'node-lifecycle-unknown',
+      'node-lifecycle-pod-not-ready',
+      'node-lifecycle-taint-noexecute',
+      'taint-eviction-scheduled',
+      'taint-eviction-fire',
+      'taint-eviction-delete',
+    ].map((k) => overview.indexOf(k));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});

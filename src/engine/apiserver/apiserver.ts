@@ -288,7 +288,10 @@ function store(sim: ApiSim, id: number): void {
         (c) => c.type === 'Ready' && c.status === 'True',
       );
       // The moment the API itself says Running and Ready is a moment of the story.
-      if (req.resource !== 'pods') {
+      // A controller's status write (a node lost, an eviction) is no kubelet report: told plainly.
+      if (req.resource === 'pods' && !flight.client.startsWith('kubelet/')) {
+        say = { key: 'apiserver-store-status', params: { key, name: req.name!, phase } };
+      } else if (req.resource !== 'pods') {
         say = { key: 'apiserver-store', params: { key, kind: current.kind, name: req.name! } };
       } else if (phase === 'Running' && ready) {
         level = 'overview';

@@ -25,6 +25,12 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  // The node lifecycle and taint eviction controllers share it (cmd/kube-controller-manager/app/core.go).
+  nodeController: {
+    name: 'system:serviceaccount:kube-system:node-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   coredns: {
     name: 'system:serviceaccount:kube-system:coredns',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -88,6 +94,17 @@ const GRANTS: readonly Grant[] = [
     role: 'system:controller:replicaset-controller',
     subject: 'ServiceAccount "kube-system/replicaset-controller"',
     allows: (r) => READ(r) || r.resource === 'pods' || r.resource === 'replicasets' || r.resource === 'events',
+  },
+  {
+    // plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go: nodes, nodes/status, pods/status, delete pods.
+    binding: 'system:controller:node-controller',
+    role: 'system:controller:node-controller',
+    subject: 'ServiceAccount "kube-system/node-controller"',
+    allows: (r) =>
+      READ(r) ||
+      r.resource === 'nodes' ||
+      (r.resource === 'pods' && (r.subresource === 'status' || (r.verb === 'delete' && !r.subresource))) ||
+      r.resource === 'events',
   },
   {
     binding: 'system:coredns',

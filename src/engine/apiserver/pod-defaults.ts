@@ -125,7 +125,8 @@ export function admitDefaultTolerationSeconds(pod: Pod): string[] {
   const tolerations = spec.tolerations ?? [];
   const set: string[] = [];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (tolerations.some((t) => t.key === key || (t.operator === 'Exists' && !t.key))) continue;
+    // Already tolerated: that key or any key, with effect NoExecute or any effect.
+    if (tolerations.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect))) continue;
     tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
     set.push(`spec.tolerations[${key}]`);
   }

@@ -21,6 +21,9 @@ export const REASON = {
   ErrImageNeverPull: 'ErrImageNeverPull',
   Killing: 'Killing',
   Failed: 'Failed',
+  // Node lifecycle and taint eviction (pkg/controller/util/node, pkg/controller/tainteviction).
+  NodeNotReady: 'NodeNotReady',
+  TaintManagerEviction: 'TaintManagerEviction',
 } as const;
 
 export interface EventInput {
@@ -38,6 +41,8 @@ export interface EventInput {
 
 export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput): void {
   const meta = e.object.metadata;
+  // An event about a cluster-scoped object (a Node) lives in "default" (client-go record makeEvent).
+  const namespace = meta.namespace || 'default';
   const involvedObject: ObjectReference = {
     kind: e.object.kind,
     namespace: meta.namespace,
@@ -51,7 +56,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
   const body: ApiObject = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${meta.name}.${sim.hex(16)}`, namespace: meta.namespace },
+    metadata: { name: `${meta.name}.${sim.hex(16)}`, namespace },
     involvedObject: involvedObject as unknown as ApiObject['metadata'],
     reason: e.reason,
     message: e.message,
@@ -68,7 +73,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
   request(sim, from, {
     verb: 'create',
     resource: 'events',
-    namespace: meta.namespace,
+    namespace,
     body,
     user: e.user,
     kind: 'event',

@@ -3,8 +3,10 @@
  * actual state. Its shared informers feed each controller's work queue; a
  * controller syncs one key at a time. Here: the Deployment controller and
  * the ReplicaSet controller. A bare Pod has no owner, so no controller acts
- * on it.
+ * on it. The node lifecycle and taint eviction controllers watch Nodes,
+ * Leases and Pods for nodes that fall silent.
  */
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
@@ -16,6 +18,15 @@ import {
   syncDeployment,
   type DeploymentControllerState,
 } from './deployment';
+import {
+  initNodeLifecycle,
+  monitorNodeHealth,
+  nodeLifecycleAnswered,
+  noExecuteTaintingPass,
+  noScheduleTaintingPass,
+  startNodeLifecycle,
+  type NodeLifecycleState,
+} from './node-lifecycle';
 import { controllerOf, indexOwner, type OwnerIndex } from './owner';
 import {
   initReplicaSetController,
@@ -27,6 +38,14 @@ import {
   syncReplicaSet,
   type ReplicaSetControllerState,
 } from './replicaset';
+import {
+  initTaintEviction,
+  taintEvictionAnswered,
+  taintEvictionFire,
+  taintEvictionNodeUpdated,
+  taintEvictionPodUpdated,
+  type TaintEvictionState,
+} from './taint-eviction';
 
 export type ControllerName = 'deployment' | 'replicaset';
 
@@ -43,6 +62,8 @@ export interface ControllerManagerState {
   podFlags: Record<string, { owner: string; active: boolean; ready: boolean }>;
   /** Requests in flight: request id → the controller and key that sent it. */
   pending: Record<number, PendingRequest>;
+  nodeLifecycle: NodeLifecycleState;
+  taintEviction: TaintEvictionState;
 }
 
 export interface PendingRequest {
@@ -65,6 +86,8 @@ export function initControllerManager(): ControllerManagerState {
     podCounts: {},
     podFlags: {},
     pending: {},
+    nodeLifecycle: initNodeLifecycle(),
+    taintEviction: initTaintEviction(),
   };
 }
 
@@ -107,7 +130,10 @@ function enqueue(sim: KSim, controller: ControllerName, key: string): void {
 
 export function handleControllerManager(sim: KSim, self: ComponentId, msg: Message): void {
   const st = sim.world.controllerManager;
-  if (msg.type === 'start') return startInformers(sim, self, st.informers, WATCHES, USERS.controllerManager);
+  if (msg.type === 'start') {
+    startNodeLifecycle(sim);
+    return startInformers(sim, self, st.informers, WATCHES, USERS.controllerManager);
+  }
   const events = informerReceive(st.informers, self, msg);
   if (events) {
     for (const e of events) {
@@ -115,6 +141,14 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
       const ns = e.object.metadata.namespace;
+      if (e.object.kind === 'Node') {
+        const node = e.object as unknown as Node;
+        if (e.type !== 'DELETED') noScheduleTaintingPass(sim, node);
+        taintEvictionNodeUpdated(sim, node, e.type === 'DELETED');
+        continue;
+      }
+      if (e.object.kind === 'Pod')
+        taintEvictionPodUpdated(sim, e.key, e.type === 'DELETED' ? null : (e.object as unknown as Pod));
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
       else if (e.object.kind === 'ReplicaSet') {
         enqueue(sim, 'replicaset', e.key);
@@ -132,7 +166,12 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     delete st.queued[`${msg.controller}:${msg.key}`];
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
   }
+  if (msg.type === 'node-monitor') return monitorNodeHealth(sim);
+  if (msg.type === 'node-noexecute-taint') return noExecuteTaintingPass(sim, msg.node);
+  if (msg.type === 'taint-eviction-fire') return taintEvictionFire(sim, msg.podKey, msg.token);
   if (msg.type === 'http-response') {
+    if (nodeLifecycleAnswered(sim, msg.id, msg.status, msg.body)) return;
+    if (taintEvictionAnswered(sim, msg.id, msg.status)) return;
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];

@@ -3,7 +3,7 @@
  * and component state free of closures means a run can be copied at any step
  * and resumed, which what-if branches rely on.
  */
-import type { ApiObject, ComponentId } from '../types';
+import type { ApiObject, ComponentId, Fault } from '../types';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
 
@@ -96,6 +96,14 @@ export type Message =
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
   | { type: 'kubectl-next' }
+  /** A fault strikes the component it is delivered to. */
+  | { type: 'fault'; fault: Fault }
+  /** The node lifecycle controller's monitorNodeHealth pass (every nodeMonitorPeriod). */
+  | { type: 'node-monitor' }
+  /** doNoExecuteTaintingPass: taint a node the monitor queued. */
+  | { type: 'node-noexecute-taint'; node: string }
+  /** The taint eviction controller's timed worker for one Pod fires. */
+  | { type: 'taint-eviction-fire'; podKey: string; token: number }
   | { type: 'start' }
   /** Carries nothing: the step it travels with is the point (a summary of watches opened). */
   | { type: 'note' };

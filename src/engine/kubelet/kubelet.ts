@@ -27,6 +27,8 @@ export interface KubeletState {
   workers: Record<string, PodWorker>;
   /** CRI request id → Pod key. */
   pendingCri: Record<number, string>;
+  /** A `node-down` fault struck: the kubelet is gone; what the runtime runs keeps running. */
+  down?: boolean;
 }
 
 export function initKubelet(node: string, hostIP: string): KubeletState {
@@ -41,6 +43,12 @@ type KSim = Sim<{ kubelets: Record<string, KubeletState> }>;
 export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void {
   const st = sim.world.kubelets[self.slice('kubelet/'.length)]!;
   const user = kubeletUser(st.node);
+  // Unreachable: no Lease renewals, no status, no pod work. Whatever arrives is lost.
+  if (st.down) return;
+  if (msg.type === 'fault') {
+    st.down = true;
+    return;
+  }
   if (msg.type === 'start') {
     startInformers(sim, self, st.informers, [{ resource: 'pods', nodeName: st.node }, { resource: 'services' }], user);
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS - sim.int(0, 4000));
