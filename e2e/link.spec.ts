@@ -80,3 +80,44 @@ test('a link past the size limit is refused whole, with a message', async ({ pag
   await expect(page.getByTestId('link-notice')).toContainText('too long');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
+
+test("a link carries the learner's YAML: it runs, shows in the editor, and their own text can be restored", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#language=en');
+  await diagramReady(page);
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = page.getByTestId('yaml-input');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared-web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n',
+  );
+  await page.getByTestId('editor-apply').click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('pod-card').first()).toContainText('shared-web');
+  await page.getByTestId('share').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/&yaml=[\w%-]+$/);
+
+  // Someone else, with a draft of their own, opens it (a new tab: the first one's last save is done).
+  await page.close();
+  const other = await context.newPage();
+  await other.goto('/#language=en');
+  await other.evaluate(() => localStorage.setItem('podflow.editor.draft', 'kind: Pod # my own work'));
+  // Through another page, so that the link loads the app afresh rather than as a fragment change.
+  await other.goto('about:blank');
+  await other.goto(link);
+  await diagramReady(other);
+  await other.keyboard.press('End');
+  await expect(other.getByTestId('pod-card').first()).toContainText('shared-web');
+  await other.getByRole('button', { name: 'Edit YAML' }).click();
+  const otherEditor = other.getByTestId('yaml-input');
+  await expect(otherEditor).toContainText('name: shared-web');
+  await expect(other.getByTestId('editor-notice')).toContainText('from the link');
+  await other.getByTestId('editor-restore').click();
+  await expect(otherEditor).toContainText('# my own work');
+  await expect(other.getByTestId('editor-restore')).toHaveCount(0);
+});

@@ -30,6 +30,8 @@ export default function EditorPanel() {
   const scenario = usePlayer((s) => s.scenario);
   const revision = useEditor((s) => s.revision);
   const notice = useEditor((s) => s.notice);
+  const backup = useEditor((s) => s.backup);
+  const restoreBackup = useEditor((s) => s.restoreBackup);
   const [text, setText] = useState(() => useEditor.getState().text ?? scenarioById(scenario)?.yaml ?? '');
   const [checked, setChecked] = useState(text);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -46,7 +48,7 @@ export default function EditorPanel() {
     const d = diagnose(now);
     setChecked(now);
     if (!d.ok) return setOutcome('notApplied');
-    usePlayer.getState().applyManifests(d.objects);
+    usePlayer.getState().applyManifests(d.objects, now);
     setOutcome('applied');
   }, []);
 
@@ -140,6 +142,13 @@ export default function EditorPanel() {
       {notice && (
         <p className={`editor-notice editor-notice-${notice.tone}`} role="status" data-testid="editor-notice">
           {t(notice.key, notice.params)}
+        </p>
+      )}
+      {backup !== null && (
+        <p className="editor-notice editor-notice-ok">
+          <button type="button" onClick={restoreBackup} data-testid="editor-restore">
+            {t('editor.restore')}
+          </button>
         </p>
       )}
       <div className="editor-host" ref={host} />

@@ -7,6 +7,8 @@
 import { create } from 'zustand';
 
 export const DRAFT_KEY = 'podflow.editor.draft';
+/** The learner's own text, kept aside when a link's YAML takes the editor. */
+export const BACKUP_KEY = 'podflow.editor.backup';
 export const SAVE_DELAY_MS = 300;
 /** Files larger than this are refused with a message (a manifest is kilobytes). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -24,12 +26,17 @@ export interface EditorState {
   /** Bumped when the text is replaced from outside the editor (a file), so the editor takes it. */
   revision: number;
   notice: Notice | null;
+  /** The learner's text from before a link's YAML replaced it, until restored. */
+  backup: string | null;
   setOpen(open: boolean): void;
   /** The editor reports each change. */
   edit(text: string): void;
   /** A file or the scenario replaces the text. */
   replace(text: string): void;
   setNotice(notice: Notice | null): void;
+  /** A link brought YAML: show it, keeping the learner's own text aside (saved) to restore. */
+  adoptFromLink(yaml: string): void;
+  restoreBackup(): void;
 }
 
 function storage(): Storage | null {
@@ -40,11 +47,20 @@ function storage(): Storage | null {
   }
 }
 
-export function readDraft(): string | null {
+export function readDraft(key = DRAFT_KEY): string | null {
   try {
-    return storage()?.getItem(DRAFT_KEY) ?? null;
+    return storage()?.getItem(key) ?? null;
   } catch {
     return null;
+  }
+}
+
+function keep(key: string, text: string | null): void {
+  try {
+    if (text === null) storage()?.removeItem(key);
+    else storage()?.setItem(key, text);
+  } catch {
+    // Storage full or disabled: the backup stays in memory for this visit.
   }
 }
 
@@ -76,6 +92,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   text: readDraft(),
   revision: 0,
   notice: null,
+  backup: readDraft(BACKUP_KEY),
   setOpen(open) {
     set({ open });
   },
@@ -89,6 +106,23 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   setNotice(notice) {
     set({ notice });
+  },
+  adoptFromLink(yaml) {
+    const { text } = get();
+    if (text === yaml) return;
+    if (text !== null && text.trim() !== '') {
+      keep(BACKUP_KEY, text);
+      set({ backup: text });
+    }
+    get().replace(yaml);
+    set({ notice: { key: 'editor.fromLink', params: {}, tone: 'ok' } });
+  },
+  restoreBackup() {
+    const { backup } = get();
+    if (backup === null) return;
+    get().replace(backup);
+    keep(BACKUP_KEY, null);
+    set({ backup: null, notice: { key: 'editor.restored', params: {}, tone: 'ok' } });
   },
 }));
 

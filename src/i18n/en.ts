@@ -39,6 +39,7 @@ export const en = {
     themeDark: 'Dark',
   },
   share: {
+    tooLong: 'Your YAML makes the link too long to share ({{size}} characters; the limit is {{max}}).',
     button: 'Share',
     title: 'Copy a link to this very step',
     copied: 'Link copied',
@@ -183,6 +184,9 @@ export const en = {
   },
   // The YAML editor (bring your own YAML).
   editor: {
+    fromLink: 'This is the YAML from the link you opened, running now.',
+    restore: 'Restore my own earlier YAML',
+    restored: 'Your earlier YAML is back (Apply runs it).',
     open: 'Edit YAML',
     close: 'Close',
     lesson: 'kubectl creates the objects of your YAML, one after another, on the cluster of the scenario picked above.',

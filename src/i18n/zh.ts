@@ -41,6 +41,7 @@ export const zh: Catalog = {
     themeDark: '深色',
   },
   share: {
+    tooLong: '你的 YAML 让链接过长，无法分享（{{size}} 个字符，上限为 {{max}}）。',
     button: '分享',
     title: '复制指向当前这一步的链接',
     copied: '链接已复制',
@@ -185,6 +186,9 @@ export const zh: Catalog = {
   },
   // The YAML editor (bring your own YAML).
   editor: {
+    fromLink: '这是你打开的链接中的 YAML，正在运行。',
+    restore: '恢复我之前的 YAML',
+    restored: '已恢复你之前的 YAML（点击“应用”运行）。',
     open: '编辑 YAML',
     close: '关闭',
     lesson: 'kubectl 依次创建你的 YAML 中的对象，集群是上方所选场景的集群。',

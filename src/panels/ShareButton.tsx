@@ -4,17 +4,19 @@
  * over plain http, some embeds) the link is shown, selected, to copy by hand.
  */
 import { useState } from 'react';
-import { writeLink } from '../store/link';
+import { MAX_LINK_CHARS, writeLink } from '../store/link';
 import { usePlayer } from '../store/store';
 import { viewOf } from './useLinkSync';
 import { useT } from './useT';
 
 export function ShareButton() {
   const t = useT();
-  const [state, setState] = useState<{ copied: boolean; manual?: string }>({ copied: false });
+  const [state, setState] = useState<{ copied: boolean; manual?: string; tooLong?: number }>({ copied: false });
   const share = (): void => {
     const url = new URL(location.href);
     url.hash = writeLink(viewOf(usePlayer.getState()));
+    // A link that the app itself would refuse is not worth copying: say so instead.
+    if (url.hash.length > MAX_LINK_CHARS) return setState({ copied: false, tooLong: url.hash.length });
     const link = url.toString();
     const copy = navigator.clipboard?.writeText(link) ?? Promise.reject(new Error('no clipboard'));
     copy.then(
@@ -28,7 +30,11 @@ export function ShareButton() {
         {t('share.button')}
       </button>
       <span role="status" className="share-status" data-testid="share-status">
-        {state.copied ? t('share.copied') : ''}
+        {state.copied
+          ? t('share.copied')
+          : state.tooLong
+            ? t('share.tooLong', { size: state.tooLong, max: MAX_LINK_CHARS })
+            : ''}
       </span>
       {state.manual && (
         <input

@@ -3,6 +3,8 @@
  * a link to this moment), and opens a link pasted into the same tab.
  */
 import { useEffect } from 'react';
+import { useEditor } from '../editor/draft';
+import { loadManifests } from '../manifest/load';
 import { readLink, writeLink, type View } from '../store/link';
 import { usePlayer, type PlayerState } from '../store/store';
 
@@ -18,6 +20,7 @@ export function viewOf(s: PlayerState): View {
     language: s.language,
     theme: s.theme,
     loop: s.loop,
+    ...(s.custom && s.customYaml !== null ? { yaml: s.customYaml } : {}),
   };
 }
 
@@ -38,9 +41,14 @@ export function useLinkSync(): void {
     const onHashChange = (): void => {
       if (location.hash === written) return;
       written = location.hash;
-      usePlayer.getState().openView(readLink(location.hash).view);
+      const { view } = readLink(location.hash);
+      usePlayer.getState().openView(view);
+      if (view.yaml !== undefined && loadManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);
     };
     window.addEventListener('hashchange', onHashChange);
+    // YAML that came with the link goes into the editor, the learner's own text kept aside.
+    const linked = readLink(location.hash).view.yaml;
+    if (linked !== undefined && loadManifests(linked).ok) useEditor.getState().adoptFromLink(linked);
     write();
     return () => {
       unsubscribe();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_CHARS, readLink, writeLink, type View } from './link';
+import { MAX_LINK_CHARS, MAX_LINK_YAML_CHARS, readLink, writeLink, type View } from './link';
 
 describe('links to a view', () => {
   it('round-trip every field', () => {
@@ -50,5 +50,25 @@ describe('links to a view', () => {
   it('decode percent-escapes once and never more', () => {
     expect(readLink('#scenario=bare%2Dpod').view).toEqual({ scenario: 'bare-pod' });
     expect(readLink('#scenario=bare%252Dpod').rejected).toEqual(['scenario']);
+  });
+
+  it("carry the learner's YAML compressed, and give it back whole", () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # é 中文 <script>\n';
+    const hash = writeLink({ scenario: 'bare-pod', yaml });
+    expect(hash).toMatch(/^#scenario=bare-pod&yaml=[\w%-]+$/);
+    expect(readLink(hash)).toEqual({ view: { scenario: 'bare-pod', yaml }, rejected: [] });
+  });
+
+  it.each([
+    ['not lz-string at all', '%%%'],
+    ['an empty value', ''],
+  ])('reject YAML that does not unpack: %s', (_, raw) => {
+    expect(readLink(`#yaml=${raw}`).rejected).toEqual(['yaml']);
+  });
+
+  it('reject YAML that unpacks past the limit (a compression bomb)', () => {
+    const hash = writeLink({ yaml: 'a'.repeat(MAX_LINK_YAML_CHARS + 1) });
+    expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
+    expect(readLink(hash).rejected).toEqual(['yaml']);
   });
 });

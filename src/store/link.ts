@@ -5,6 +5,7 @@
  * against what the app knows, and whatever does not pass is reported and
  * left out — never evaluated, never trusted for its type.
  */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { DETAIL_LEVELS, type DetailLevel } from '../engine/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { scenarioById } from '../scenarios';
@@ -14,8 +15,10 @@ export type Speed = (typeof SPEEDS)[number];
 export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
-/** Longer fragments are refused whole: nothing we write comes near it. */
-export const MAX_LINK_CHARS = 8_192;
+/** Longer fragments are refused whole; Share says so before making one (chat apps cut long links). */
+export const MAX_LINK_CHARS = 32_768;
+/** The learner's YAML rides in the link compressed; unpacked, it may be no bigger than this. */
+export const MAX_LINK_YAML_CHARS = 262_144;
 
 export interface View {
   scenario?: string;
@@ -26,6 +29,8 @@ export interface View {
   language?: Language;
   theme?: Theme;
   loop?: boolean;
+  /** The learner's own manifests (the editor's Apply), run on the scenario's cluster. */
+  yaml?: string;
 }
 
 export interface ReadLink {
@@ -50,6 +55,11 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   language: oneOf(LANGUAGES),
   theme: oneOf(THEMES),
   loop: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+  yaml: (raw) => {
+    // lz-string answers garbage with null or '' — or, rarely, with other garbage, which the YAML reader then refuses.
+    const text = raw.length <= MAX_LINK_CHARS ? decompressFromEncodedURIComponent(raw) : null;
+    return text && text.length <= MAX_LINK_YAML_CHARS ? text : undefined;
+  },
 };
 
 export function readLink(hash: string): ReadLink {
@@ -73,7 +83,15 @@ export function writeLink(view: View): string {
   for (const name of Object.keys(FIELDS) as (keyof View)[]) {
     const value = view[name];
     if (value === undefined) continue;
-    params.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    const text =
+      name === 'yaml'
+        ? compressToEncodedURIComponent(String(value))
+        : typeof value === 'boolean'
+          ? value
+            ? '1'
+            : '0'
+          : String(value);
+    params.set(name, text);
   }
   return `#${params.toString()}`;
 }

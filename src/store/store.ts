@@ -9,6 +9,7 @@ import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i1
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
+import { loadManifests } from '../manifest/load';
 import { placeAfterReplace } from './place';
 import { customInput, isBig, isBigManifests, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
@@ -44,6 +45,8 @@ export interface PlayerState {
   linkProblem: Omit<ReadLink, 'view'> | null;
   /** The trace on screen is the learner's own YAML (the editor's Apply), on the scenario's cluster. */
   custom: boolean;
+  /** The YAML of that run, for links. */
+  customYaml: string | null;
 }
 
 export interface PlayerActions {
@@ -51,7 +54,7 @@ export interface PlayerActions {
   /** Simulate a scenario and show it from its start. */
   setScenario(id: string): Promise<void>;
   /** Simulate the learner's manifests on the current scenario's cluster, keeping the place. */
-  applyManifests(manifests: unknown[]): void;
+  applyManifests(manifests: unknown[], yaml?: string): void;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -113,11 +116,20 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const linked = opened.scenario ? scenarioById(opened.scenario) : undefined;
   const start = linked && !isBig(linked) ? linked : DEFAULT_SCENARIO;
   const initialLevel: DetailLevel = opened.level ?? 'overview';
-  const first = simulateNow(start);
+  // The learner's YAML from a link runs on the linked scenario's cluster; unreadable YAML is reported, not run.
+  const fromLink = opened.yaml === undefined ? null : loadManifests(opened.yaml);
+  const linkedObjects = fromLink?.ok ? fromLink.objects : null;
+  const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
+  const first = runNow ? simulate(customInput(start, linkedObjects)) : simulateNow(start);
+  if (linkedObjects && !runNow) queueMicrotask(() => get().applyManifests(linkedObjects, opened.yaml));
   const firstVisible = visibleSteps(first.steps, initialLevel);
   if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
   const embedded = embedRange(EMBED.options);
-  const rejected = [...problem.rejected, ...(EMBED.options.embed ? EMBED.rejected : [])];
+  const rejected = [
+    ...problem.rejected,
+    ...(fromLink && !fromLink.ok ? ['yaml'] : []),
+    ...(EMBED.options.embed ? EMBED.rejected : []),
+  ];
   const wanted = linked === start || !linked ? (opened.step ?? embedded?.from ?? 0) : 0;
   return {
     scenario: start.id,
@@ -135,7 +147,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     theme: opened.theme ?? 'system',
     linkProblem: rejected.length || problem.tooLong ? { ...problem, rejected } : null,
     range: embedded,
-    custom: false,
+    custom: runNow,
+    customYaml: runNow ? (opened.yaml ?? null) : null,
 
     load(next) {
       clearTimeout(timer);
@@ -147,7 +160,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       latestRun++;
       get().pause();
       if (!isBig(scenario)) {
-        set({ scenario: id, shownScenario: id, simulating: false, custom: false });
+        set({ scenario: id, shownScenario: id, simulating: false, custom: false, customYaml: null });
         get().load(simulateNow(scenario));
         return Promise.resolve();
       }
@@ -156,7 +169,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
-          set({ simulating: false, shownScenario: id, custom: false });
+          set({ simulating: false, shownScenario: id, custom: false, customYaml: null });
           get().load(trace);
         },
         () => set({ simulating: false }),
@@ -169,7 +182,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       if (view.loop !== undefined) s.setLoop(view.loop);
       if (view.language) s.setLanguage(view.language);
       if (view.theme) s.setTheme(view.theme);
-      const ready = view.scenario ? s.setScenario(view.scenario) : Promise.resolve();
+      let ready = view.scenario ? s.setScenario(view.scenario) : Promise.resolve();
+      const loaded = view.yaml === undefined ? null : loadManifests(view.yaml);
+      if (loaded?.ok) ready = ready.then(() => get().applyManifests(loaded.objects, view.yaml));
       const step = view.step;
       if (step === undefined) return;
       if (!view.scenario || get().shownScenario === view.scenario) get().seek(step);
@@ -178,7 +193,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     dismissLinkProblem() {
       set({ linkProblem: null });
     },
-    applyManifests(manifests) {
+    applyManifests(manifests, yaml) {
       const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
       const input = customInput(scenario, manifests);
       const show = (trace: Trace): void => {
@@ -192,6 +207,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           direction: 0,
           playing: false,
           custom: true,
+          customYaml: yaml ?? null,
           shownScenario: scenario.id,
         });
       };
