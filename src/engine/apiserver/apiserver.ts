@@ -202,7 +202,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
           });
           return stage(sim, id, 'mutating-admission', flight.saRetryMs);
         }
-        if (a.denied) return deny(sim, id, failLevel, 'ServiceAccount', forbiddenMessage(req.resource, obj, a.denied));
+        if (a.denied) return deny(sim, id, 'overview', 'ServiceAccount', forbiddenMessage(req.resource, obj, a.denied));
         sim.note(
           SELF,
           internal(level, 'apiserver-mutating-admission', {
@@ -242,7 +242,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'validating-admission': {
       const obj = flight.obj!;
       const v = validate(req.resource, obj, String(req.namespace ?? ''), lookupFor(sim), sim.world.apiserver.quotaUsed);
-      if (v.denied) return deny(sim, id, failLevel, v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
+      if (v.denied) return deny(sim, id, 'overview', v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
       if (v.warnings.length) flight.warnings = v.warnings;
       sim.note(
         SELF,
@@ -658,7 +658,10 @@ function lookupFor(sim: ApiSim): AdmissionLookup {
   };
 }
 
-/** An admission plugin refused: 403 Forbidden with its message. */
+/**
+ * An admission plugin refused: 403 Forbidden with its message. A refused
+ * object is a moment of the story whoever sent it (a ReplicaSet's Pod too).
+ */
 function deny(sim: ApiSim, id: number, level: DetailLevel, plugin: string, message: string): void {
   sim.note(SELF, internal(level, 'apiserver-admission-denied', { plugin, message }));
   respond(sim, id, 403, undefined, message);

@@ -28,7 +28,12 @@ export const CORE_STRATEGIES: Record<string, Strategy> = {
       return { ...noMutation, defaulted: ['metadata.labels[kubernetes.io/metadata.name]'] };
     },
     prepareForCreate(obj) {
-      obj.spec = { finalizers: ['kubernetes'] };
+      const spec = (obj.spec ?? {}) as { finalizers?: string[] };
+      const finalizers = spec.finalizers ?? [];
+      obj.spec = {
+        ...spec,
+        finalizers: finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'],
+      };
       obj.status = { phase: 'Active' };
     },
     validate: named('label'),
