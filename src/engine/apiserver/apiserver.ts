@@ -655,6 +655,12 @@ function lookupFor(sim: ApiSim): AdmissionLookup {
       const key = etcdKey(resource, namespace, name);
       return st.cache[key] ?? sim.world.etcd.kv[key]?.value;
     },
+    liveList(resource, namespace) {
+      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
+      const out: ApiObject[] = [];
+      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) out.push(sim.world.etcd.kv[k]!.value);
+      return out;
+    },
   };
 }
 

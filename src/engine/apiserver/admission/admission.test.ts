@@ -372,4 +372,26 @@ describe('the admission chain', () => {
       }).denied,
     ).toBe('exceeded quota: q, requested: pods=1, used: pods=3, limited: pods=3');
   });
+
+  it('lists live when its informer has no LimitRange for the namespace yet', () => {
+    const live: AdmissionLookup = {
+      list: () => [],
+      get: () => undefined,
+      liveList: (resource) =>
+        resource === 'limitranges'
+          ? [
+              {
+                apiVersion: 'v1',
+                kind: 'LimitRange',
+                metadata: { name: 'lr' },
+                spec: { limits: [{ type: 'Container', min: { cpu: '100m' } }] },
+              },
+            ]
+          : [],
+    };
+    const pod = nginx({ requests: { cpu: '50m' } });
+    expect(validate('pods', pod as unknown as ApiObject, 'team', live, {}).denied).toBe(
+      'minimum cpu usage per Container is 100m, but request is 50m',
+    );
+  });
 });

@@ -36,6 +36,18 @@ export interface AdmissionLookup {
   list(resource: string, namespace: string): ApiObject[];
   /** A live GET from storage, for a cache miss. */
   get(resource: string, namespace: string | undefined, name: string): ApiObject | undefined;
+  /** A live LIST from storage. */
+  liveList?(resource: string, namespace: string): ApiObject[];
+}
+
+/**
+ * LimitRanger and the quota accessor read their lister, and when it has
+ * nothing for the namespace they list live, so an object created a moment
+ * ago already counts (GetLimitRanges, quotaAccessor.GetQuotas).
+ */
+function listOrLive(lookup: AdmissionLookup, resource: string, namespace: string): ApiObject[] {
+  const cached = lookup.list(resource, namespace);
+  return cached.length || !lookup.liveList ? cached : lookup.liveList(resource, namespace);
 }
 
 export interface Verdict {
@@ -75,7 +87,7 @@ export function mutatePod(
   const fields: string[] = [];
   const plugins: string[] = [];
 
-  const limitRanges = lookup.list('limitranges', namespace) as unknown as LimitRange[];
+  const limitRanges = listOrLive(lookup, 'limitranges', namespace) as unknown as LimitRange[];
   const annotation = limitRangerMutate(pod, limitRanges);
   verdicts.push({
     plugin: 'LimitRanger',
@@ -157,7 +169,7 @@ export function validate(
   if (resource !== 'pods') return { verdicts, warnings: [], charged: [] };
   const pod = obj as unknown as Pod;
 
-  const limitRanges = lookup.list('limitranges', namespace) as unknown as LimitRange[];
+  const limitRanges = listOrLive(lookup, 'limitranges', namespace) as unknown as LimitRange[];
   const lr = limitRangerValidate(pod, limitRanges);
   if (lr) return { verdicts, denied: lr, deniedBy: 'LimitRanger', warnings: [], charged: [] };
   verdicts.push({ plugin: 'LimitRanger', verdict: limitRanges.length ? 'within limits' : 'no LimitRange' });
@@ -168,7 +180,7 @@ export function validate(
   verdicts.push({ plugin: 'PodSecurity', verdict: `${ps.policy}: allowed` });
   verdicts.push({ plugin: 'ValidatingAdmissionWebhook', verdict: 'no webhooks' });
 
-  const quotas = lookup.list('resourcequotas', namespace).map((q) => {
+  const quotas = listOrLive(lookup, 'resourcequotas', namespace).map((q) => {
     const key = `/registry/resourcequotas/${namespace}/${q.metadata.name}`;
     const used = quotaUsed[key];
     return (used ? { ...q, status: { ...(q.status as object), used } } : q) as unknown as ResourceQuota;
