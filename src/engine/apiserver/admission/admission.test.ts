@@ -394,4 +394,26 @@ describe('the admission chain', () => {
       'minimum cpu usage per Container is 100m, but request is 50m',
     );
   });
+
+  it('mounts no token when the ServiceAccount says automountServiceAccountToken: false, unless the Pod asks', () => {
+    const quiet: AdmissionLookup = {
+      list: () => [],
+      get: (resource) =>
+        resource === 'serviceaccounts'
+          ? {
+              apiVersion: 'v1',
+              kind: 'ServiceAccount',
+              metadata: { name: 'default' },
+              automountServiceAccountToken: false,
+            }
+          : undefined,
+    };
+    const plain = nginx();
+    mutatePod(plain, 'team', quiet, 'abcde', false);
+    expect(plain.spec?.volumes).toBeUndefined();
+    const asks = nginx();
+    asks.spec!.automountServiceAccountToken = true;
+    mutatePod(asks, 'team', quiet, 'abcde', false);
+    expect(asks.spec?.volumes?.map((v) => v.name)).toEqual(['kube-api-access-abcde']);
+  });
 });

@@ -112,7 +112,8 @@ export function mutatePod(
       denied: `error looking up service account ${namespace}/${saName}: serviceaccount "${saName}" not found`,
     };
   }
-  const saFields = admitServiceAccount(pod, volumeSuffix);
+  const saAutomount = (sa as { automountServiceAccountToken?: boolean }).automountServiceAccountToken;
+  const saFields = admitServiceAccount(pod, volumeSuffix, saAutomount);
   verdicts.push({ plugin: 'ServiceAccount', verdict: `serviceaccount ${namespace}/${saName}` });
   for (const [plugin, set, verdict] of [
     ['ServiceAccount', saFields, ''],
