@@ -98,7 +98,7 @@ export const zh: Catalog = {
     'quota-exceeded': {
       title: 'ResourceQuota 挡住第三个 Pod',
       lesson:
-        '命名空间有一个只允许两个 Pod 的 ResourceQuota，Deployment 要三个副本。最后一个准入插件 ResourceQuota 把每个 Pod 记到配额上；第三个会超出，于是 API Server 以 403 拒绝，ReplicaSet 控制器记录 FailedCreate 事件。',
+        '命名空间有一个只允许两个 Pod 的 ResourceQuota，Deployment 要三个副本。最后一个准入插件 ResourceQuota 把每个 Pod 记到配额上；第三个会超出，于是 API Server 以 403 拒绝，副本集控制器记录 FailedCreate 事件。',
     },
     'pod-security': {
       title: 'PodSecurity 拒绝 Pod：restricted',
