@@ -48,10 +48,12 @@ export interface ApiserverState {
   quotaUsed: Record<string, ResourceList>;
   /** Loopback quota status writes in flight → the request waiting on them. */
   loopback: Record<number, number>;
+  /** The plugins' live lookups, kept 30 s (their liveLookupCache with liveTTL). */
+  liveLookups: Record<string, { expiry: number; items: ApiObject[] }>;
 }
 
 export function initApiserver(): ApiserverState {
-  return { inflight: {}, watchers: [], cache: {}, quotaUsed: {}, loopback: {} };
+  return { inflight: {}, watchers: [], cache: {}, quotaUsed: {}, loopback: {}, liveLookups: {} };
 }
 
 type World = { apiserver: ApiserverState; etcd: EtcdState };
@@ -641,6 +643,9 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
   );
 }
 
+/** How long LimitRanger and the quota accessor trust a live lookup (liveTTL). */
+const LIVE_TTL_MS = 30_000;
+
 /** What the admission plugins read: the watch cache, and storage for a live lookup. */
 function lookupFor(sim: ApiSim): AdmissionLookup {
   const st = sim.world.apiserver;
@@ -657,9 +662,12 @@ function lookupFor(sim: ApiSim): AdmissionLookup {
     },
     liveList(resource, namespace) {
       const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
-      const out: ApiObject[] = [];
-      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) out.push(sim.world.etcd.kv[k]!.value);
-      return out;
+      const hit = st.liveLookups[prefix];
+      if (hit && hit.expiry > sim.now) return hit.items;
+      const items: ApiObject[] = [];
+      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
+      st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
+      return items;
     },
   };
 }
