@@ -13,6 +13,12 @@ const NODE_LIFECYCLE = 'k8s:pkg/controller/nodelifecycle/node_lifecycle_controll
 const TAINT_EVICTION = 'k8s:pkg/controller/tainteviction/taint_eviction.go';
 
 export const SOURCES: Readonly<Record<string, string>> = {
+  // Admission and the controllers behind it.
+  'apiserver-serviceaccount-retry': 'k8s:plugin/pkg/admission/serviceaccount/admission.go',
+  'apiserver-admission-denied': 'k8s:pkg/kubeapiserver/options/plugins.go',
+  'apiserver-quota-charge': `${APISERVER}/admission/plugin/resourcequota/controller.go`,
+  'serviceaccount-create': 'k8s:pkg/controller/serviceaccount/serviceaccounts_controller.go',
+  'resourcequota-sync': 'k8s:pkg/controller/resourcequota/resource_quota_controller.go',
   'informer-list-watch': CACHE,
   'apiserver-list': CACHE,
   'cluster-watching': CACHE,
@@ -23,11 +29,11 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'apiserver-forbidden': `${APISERVER}/endpoints/filters/authorization.go`,
   'apiserver-bad-request': `${APISERVER}/endpoints/handlers/create.go`,
   'apiserver-namespace-missing': `${APISERVER}/admission/plugin/namespace/lifecycle/admission.go`,
-  'apiserver-mutating-admission': 'k8s:plugin/pkg/admission/serviceaccount/admission.go',
+  'apiserver-mutating-admission': 'k8s:pkg/kubeapiserver/options/plugins.go',
   'apiserver-defaulting': 'k8s:pkg/apis/apps/v1/defaults.go',
   'apiserver-validation': 'k8s:pkg/apis/core/validation/validation.go',
   'apiserver-invalid': 'k8s:pkg/apis/core/validation/validation.go',
-  'apiserver-validating-admission': 'k8s:staging/src/k8s.io/pod-security-admission/admission/admission.go',
+  'apiserver-validating-admission': 'k8s:pkg/kubeapiserver/options/plugins.go',
   'apiserver-checks': `${APISERVER}/server/config.go`,
   'apiserver-store': STORE,
   'apiserver-store-pod': STORE,

@@ -120,6 +120,22 @@ export const en = {
     'kube-proxy': 'writes Service rules (iptables)',
   },
   scenario: {
+    // Admission scenarios.
+    'quota-exceeded': {
+      title: 'A ResourceQuota stops the third Pod',
+      lesson:
+        'A namespace with a ResourceQuota of two Pods, and a Deployment of three. ResourceQuota, the last admission plugin, charges each Pod to the quota; the third would go over, so kube-apiserver refuses it with 403 and the ReplicaSet controller records FailedCreate.',
+    },
+    'pod-security': {
+      title: 'PodSecurity refuses a Pod: restricted',
+      lesson:
+        'The namespace is labelled pod-security.kubernetes.io/enforce=restricted. A plain nginx Pod sets no securityContext, so the PodSecurity admission plugin refuses it with 403 and lists every check it fails.',
+    },
+    'limit-range': {
+      title: 'LimitRanger fills in requests and limits',
+      lesson:
+        'A namespace with a LimitRange of default requests and limits for containers. The Pod names none, so the LimitRanger admission plugin sets them and says so in the kubernetes.io/limit-ranger annotation; the Pod is Burstable instead of BestEffort.',
+    },
     'bare-pod': {
       title: 'A bare Pod',
       lesson:
@@ -252,7 +268,7 @@ export const en = {
     },
     'apiserver-mutating-admission': {
       title: 'Defaulting and mutating admission',
-      body: 'kube-apiserver fills in the defaults, then the mutating admission plugins change the object: {{plugins}} (ServiceAccount mounts a token volume, Priority sets the priority, DefaultTolerationSeconds adds two tolerations). Fields set: {{fields}}.',
+      body: 'kube-apiserver fills in the defaults, then the mutating admission plugins change the object in order: {{plugins}} (ServiceAccount mounts a token volume, Priority sets the priority, DefaultTolerationSeconds adds two tolerations). Fields set: {{fields}}. Each plugin’s verdict: {{verdicts}}.',
     },
     'apiserver-defaulting': {
       title: 'Defaulting and admission',
@@ -268,7 +284,7 @@ export const en = {
     },
     'apiserver-validating-admission': {
       title: 'Validating admission',
-      body: 'The validating admission plugins check the final object, in order: PodSecurity (the {{namespace}} namespace enforces no level), validating webhooks (none here), and ResourceQuota last (no quota here).',
+      body: 'The validating admission plugins check the final object in the {{namespace}} namespace, in order, ResourceQuota last. Each plugin’s verdict: {{verdicts}}.',
     },
     'apiserver-checks': {
       title: 'kube-apiserver checks the request',
@@ -593,6 +609,27 @@ export const en = {
     'replicaset-delete-pod': {
       title: 'DELETE pods {{pod}}',
       body: 'The ReplicaSet controller deletes {{pod}}. Like any deletion it is graceful: the Pod turns Terminating and its kubelet stops it.',
+    },
+    // Admission: LimitRanger, ServiceAccount, PodSecurity, ResourceQuota, and their controllers.
+    'apiserver-serviceaccount-retry': {
+      title: 'ServiceAccount admission: no default ServiceAccount yet',
+      body: 'The namespace {{namespace}} has no default ServiceAccount in the cache or in etcd yet: the ServiceAccount controller makes it when it sees the new namespace. The plugin looks again in {{ms}} ms (lookup {{attempt}} of 10) before it gives up.',
+    },
+    'apiserver-admission-denied': {
+      title: 'Admission refuses: {{plugin}}',
+      body: '{{message}}. Nothing is stored; the answer is 403 Forbidden.',
+    },
+    'apiserver-quota-charge': {
+      title: 'ResourceQuota charges {{quota}}',
+      body: 'Before the object is stored, the ResourceQuota plugin writes the new usage to the quota’s status through kube-apiserver’s own loopback client: {{used}}. Only when that write succeeds is the object admitted.',
+    },
+    'serviceaccount-create': {
+      title: 'POST serviceaccounts {{name}} in {{namespace}}',
+      body: 'The ServiceAccount controller saw the new namespace {{namespace}} and creates its {{name}} ServiceAccount, which every Pod there uses unless it names another.',
+    },
+    'resourcequota-sync': {
+      title: 'The resource quota controller counts {{quota}}',
+      body: 'It counts what the namespace’s Pods use and writes status.hard and status.used of {{quota}}: {{used}}. It counts again whenever a Pod goes, giving its share back.',
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

@@ -122,6 +122,22 @@ export const zh: Catalog = {
     'kube-proxy': '为 Service 设置 iptables 规则',
   },
   scenario: {
+    // 准入控制场景。
+    'quota-exceeded': {
+      title: 'ResourceQuota 挡住第三个 Pod',
+      lesson:
+        '命名空间有一个只允许两个 Pod 的 ResourceQuota，Deployment 要三个副本。最后一个准入插件 ResourceQuota 把每个 Pod 记到配额上；第三个会超出，于是 API Server 以 403 拒绝，副本集控制器记录 FailedCreate 事件。',
+    },
+    'pod-security': {
+      title: 'PodSecurity 拒绝 Pod：restricted',
+      lesson:
+        '命名空间带有标签 pod-security.kubernetes.io/enforce=restricted。一个普通的 nginx Pod 没有设置 securityContext，PodSecurity 准入插件以 403 拒绝它，并列出所有未通过的检查。',
+    },
+    'limit-range': {
+      title: 'LimitRanger 补上 requests 和 limits',
+      lesson:
+        '命名空间有一个为容器设定默认 requests 和 limits 的 LimitRange。Pod 没有写这些值，LimitRanger 准入插件替它补上，并写入 kubernetes.io/limit-ranger 注解；Pod 的 QoS 因此是 Burstable 而不是 BestEffort。',
+    },
     'bare-pod': {
       title: '一个单独的 Pod',
       lesson:
@@ -253,7 +269,7 @@ export const zh: Catalog = {
     },
     'apiserver-mutating-admission': {
       title: '默认值与变更准入（mutating admission）',
-      body: 'API Server 先填入默认值，再由变更准入插件修改对象：{{plugins}}（ServiceAccount 挂载令牌卷，Priority 设置优先级，DefaultTolerationSeconds 添加两条容忍）。被设置的字段：{{fields}}。',
+      body: 'API Server 先填入默认值，再由变更准入插件按顺序修改对象：{{plugins}}（ServiceAccount 挂载令牌卷，Priority 设置优先级，DefaultTolerationSeconds 添加两条容忍）。被设置的字段：{{fields}}。各插件的结论：{{verdicts}}。',
     },
     'apiserver-defaulting': {
       title: '默认值与准入',
@@ -269,7 +285,7 @@ export const zh: Catalog = {
     },
     'apiserver-validating-admission': {
       title: '验证准入（validating admission）',
-      body: '验证准入插件按顺序检查最终的对象：PodSecurity（{{namespace}} 命名空间未强制任何级别）、验证型 webhook（这里没有），最后是 ResourceQuota（这里没有配额）。',
+      body: '验证准入插件按顺序检查 {{namespace}} 命名空间中的最终对象，ResourceQuota 排在最后。各插件的结论：{{verdicts}}。',
     },
     'apiserver-checks': {
       title: 'API Server 检查请求',
@@ -594,6 +610,27 @@ export const zh: Catalog = {
     'replicaset-delete-pod': {
       title: 'DELETE pods {{pod}}',
       body: '副本集控制器删除 {{pod}}。和所有删除一样，这是优雅删除：Pod 变为 Terminating，由它的 kubelet 来停止。',
+    },
+    // 准入控制：LimitRanger、ServiceAccount、PodSecurity、ResourceQuota 及相应的控制器。
+    'apiserver-serviceaccount-retry': {
+      title: 'ServiceAccount 准入：还没有 default ServiceAccount',
+      body: '命名空间 {{namespace}} 在缓存和 etcd 中都还没有 default ServiceAccount：ServiceAccount 控制器看到新命名空间后才会创建它。插件在 {{ms}} 毫秒后再查一次（第 {{attempt}} 次，共 10 次），之后才放弃。',
+    },
+    'apiserver-admission-denied': {
+      title: '准入拒绝：{{plugin}}',
+      body: '{{message}}。对象没有被保存，响应是 403 Forbidden。',
+    },
+    'apiserver-quota-charge': {
+      title: 'ResourceQuota 记账到 {{quota}}',
+      body: '在对象保存之前，ResourceQuota 插件通过 API Server 自己的回环客户端把新的用量写入配额的 status：{{used}}。只有这次写入成功，对象才被准入。',
+    },
+    'serviceaccount-create': {
+      title: 'POST serviceaccounts {{name}}（{{namespace}}）',
+      body: 'ServiceAccount 控制器看到新的命名空间 {{namespace}}，为它创建 {{name}} ServiceAccount；该命名空间中的 Pod 若不指定别的 ServiceAccount，就使用它。',
+    },
+    'resourcequota-sync': {
+      title: '资源配额控制器统计 {{quota}}',
+      body: '它统计命名空间中 Pod 的用量，写入 {{quota}} 的 status.hard 和 status.used：{{used}}。每当有 Pod 离开，它会重新统计，把那份用量还回去。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

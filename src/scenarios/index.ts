@@ -149,6 +149,96 @@ const NGINX_DEPLOYMENT_TOLERATING_30S = NGINX_DEPLOYMENT.replace(
       - name: nginx`,
 );
 
+/**
+ * admin/resource/quota-pod.yaml and quota-pod-deployment.yaml from the
+ * Kubernetes docs (Configure a Pod Quota for a Namespace), in their namespace.
+ */
+const QUOTA_EXCEEDED = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: quota-pod-example
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: pod-demo
+  namespace: quota-pod-example
+spec:
+  hard:
+    pods: "2"
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: pod-quota-demo
+  namespace: quota-pod-example
+spec:
+  selector:
+    matchLabels:
+      purpose: quota-demo
+  replicas: 3
+  template:
+    metadata:
+      labels:
+        purpose: quota-demo
+    spec:
+      containers:
+      - name: pod-quota-demo
+        image: nginx
+`;
+
+/** A namespace that enforces the restricted Pod Security Standard, and the docs' plain nginx Pod in it. */
+const POD_SECURITY = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: my-restricted-namespace
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+    pod-security.kubernetes.io/enforce-version: latest
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+  namespace: my-restricted-namespace
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.14.2
+    ports:
+    - containerPort: 80
+`;
+
+/** admin/resource/memory-defaults.yaml and memory-defaults-pod.yaml from the Kubernetes docs. */
+const LIMIT_RANGE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: default-mem-example
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: mem-limit-range
+  namespace: default-mem-example
+spec:
+  limits:
+  - default:
+      memory: 512Mi
+    defaultRequest:
+      memory: 256Mi
+    type: Container
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: default-mem-demo
+  namespace: default-mem-example
+spec:
+  containers:
+  - name: default-mem-demo-ctr
+    image: nginx
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
@@ -182,6 +272,10 @@ export const SCENARIOS: readonly Scenario[] = [
     cluster: workers(50),
     maxSteps: 40_000,
   },
+  // Admission: a quota the Deployment outgrows, a Pod PodSecurity refuses, defaults from a LimitRange.
+  { id: 'quota-exceeded', yaml: QUOTA_EXCEEDED, cluster: DEFAULT_CLUSTER },
+  { id: 'pod-security', yaml: POD_SECURITY, cluster: DEFAULT_CLUSTER },
+  { id: 'limit-range', yaml: LIMIT_RANGE, cluster: DEFAULT_CLUSTER },
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

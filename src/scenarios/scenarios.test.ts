@@ -6,7 +6,7 @@ import { SCENARIOS, simulationInput } from './index';
 const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
 
 describe('every scenario', () => {
-  const happy = SCENARIOS.filter((s) => s.id !== 'forbidden' && s.id !== 'delete');
+  const happy = SCENARIOS.filter((s) => !['forbidden', 'delete', 'pod-security'].includes(s.id));
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);
     expect(t.end).toBe('settled');
@@ -156,5 +156,49 @@ describe('a node failure', () => {
     ].map((k) => overview.indexOf(k));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('admission scenarios', () => {
+  const byId = (id: string) => run(SCENARIOS.find((s) => s.id === id)!);
+
+  it('quota-exceeded: two Pods run, the third is refused by ResourceQuota and the ReplicaSet records FailedCreate', () => {
+    const t = byId('quota-exceeded');
+    const last = t.steps.length - 1;
+    const pods = [...t.objectsAt(last, '/registry/pods/quota-pod-example/').values()] as unknown as Pod[];
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Running', 'Running']);
+    const failed = t.steps.filter((s) => s.say.key === 'event' && s.say.params.reason === 'FailedCreate');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.say.params.message).toMatch(
+      /^Error creating: pods "pod-quota-demo-\w+-\w{5}" is forbidden: exceeded quota: pod-demo, requested: pods=1, used: pods=2, limited: pods=2$/,
+    );
+    const quota = t.objectAt('/registry/resourcequotas/quota-pod-example/pod-demo', last) as {
+      status?: { hard?: object; used?: object };
+    };
+    expect(quota.status).toEqual({ hard: { pods: '2' }, used: { pods: '2' } });
+    // The namespace got its default ServiceAccount from the ServiceAccount controller.
+    expect(t.objectAt('/registry/serviceaccounts/quota-pod-example/default', last)).toBeDefined();
+  });
+
+  it('pod-security: the restricted namespace refuses the plain nginx Pod with the real message', () => {
+    const t = byId('pod-security');
+    const err = t.steps.find((s) => s.say.key === 'apiserver-error')!;
+    expect(err.status).toBe(403);
+    expect(err.level).toBe('overview');
+    expect(err.say.params.message).toBe(
+      'pods "nginx" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "nginx" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "nginx" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "nginx" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "nginx" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")',
+    );
+    expect(t.objectsAt(t.steps.length - 1, '/registry/pods/').size).toBe(0);
+  });
+
+  it('limit-range: the Pod gets the LimitRange defaults and the limit-ranger annotation', () => {
+    const t = byId('limit-range');
+    const pod = t.objectAt('/registry/pods/default-mem-example/default-mem-demo', t.steps.length - 1) as unknown as Pod;
+    expect(pod.metadata?.annotations?.['kubernetes.io/limit-ranger']).toBe(
+      'LimitRanger plugin set: memory request for container default-mem-demo-ctr; memory limit for container default-mem-demo-ctr',
+    );
+    expect(pod.spec?.containers[0]?.resources).toEqual({ requests: { memory: '256Mi' }, limits: { memory: '512Mi' } });
+    expect(pod.status?.qosClass).toBe('Burstable');
+    expect(pod.status?.phase).toBe('Running');
   });
 });

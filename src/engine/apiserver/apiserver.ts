@@ -16,12 +16,24 @@ import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
+import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
+import type { ResourceList } from './admission/resource-list';
+import { request } from '../client/client';
+import { USERS } from './authz';
 
 interface Inflight {
   req: ApiRequest;
   client: ComponentId;
   obj?: ApiObject;
   key?: string;
+  /** Live lookups the ServiceAccount plugin has made for a default ServiceAccount not yet created. */
+  saLookups?: number;
+  /** Its wait between lookups: 100–200 ms, drawn once per request as the plugin does. */
+  saRetryMs?: number;
+  /** Admission warnings, sent back as `Warning:` headers. */
+  warnings?: string[];
+  /** Quota status writes still travelling before the object may be stored. */
+  waiting?: number;
 }
 
 export interface ApiserverState {
@@ -29,10 +41,19 @@ export interface ApiserverState {
   watchers: { component: ComponentId; spec: WatchSpec }[];
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
+  /**
+   * The quota evaluator's own record of the usage it charged, by quota key,
+   * newer than the cache until its write comes back through the watch.
+   */
+  quotaUsed: Record<string, ResourceList>;
+  /** Loopback quota status writes in flight → the request waiting on them. */
+  loopback: Record<number, number>;
+  /** The plugins' live lookups, kept 30 s (their liveLookupCache with liveTTL). */
+  liveLookups: Record<string, { expiry: number; items: ApiObject[] }>;
 }
 
 export function initApiserver(): ApiserverState {
-  return { inflight: {}, watchers: [], cache: {} };
+  return { inflight: {}, watchers: [], cache: {}, quotaUsed: {}, loopback: {}, liveLookups: {} };
 }
 
 type World = { apiserver: ApiserverState; etcd: EtcdState };
@@ -82,6 +103,8 @@ export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, fr
       return finish(sim, msg.id, msg.ok, msg.value);
     case 'etcd-watch':
       return fanOut(sim, msg.key, msg.prev, msg.value);
+    case 'http-response':
+      return loopbackAnswered(sim, msg.id, msg.status, msg.message);
     default:
       return void self;
   }
@@ -159,11 +182,35 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       flight.obj = obj;
       const m = strategy?.mutate?.(obj, sim);
       if (req.resource === 'pods') {
+        const lookups = flight.saLookups ?? 0;
+        const a = mutatePod(
+          obj as unknown as Pod,
+          String(req.namespace),
+          lookupFor(sim),
+          generateNameSuffix(sim),
+          lookups + 1 >= 10,
+        );
+        if (a.retryServiceAccount) {
+          // The ServiceAccount controller has not made the namespace's default ServiceAccount yet:
+          // the plugin looks it up live again, up to ten times (getServiceAccount).
+          flight.saLookups = lookups + 1;
+          flight.saRetryMs ??= 100 + sim.int(0, 99);
+          sim.note(SELF, {
+            ...internal('standard', 'apiserver-serviceaccount-retry', {
+              namespace: String(req.namespace),
+              attempt: flight.saLookups,
+              ms: flight.saRetryMs,
+            }),
+          });
+          return stage(sim, id, 'mutating-admission', flight.saRetryMs);
+        }
+        if (a.denied) return deny(sim, id, 'overview', 'ServiceAccount', forbiddenMessage(req.resource, obj, a.denied));
         sim.note(
           SELF,
           internal(level, 'apiserver-mutating-admission', {
-            fields: [...(m?.defaulted ?? []), ...(m?.admitted ?? [])].join(', ') || '—',
-            plugins: m?.plugins.join(', ') || '—',
+            fields: [...(m?.defaulted ?? []), ...a.fields].join(', ') || '—',
+            plugins: a.plugins.join(', ') || '—',
+            verdicts: verdictLine(a.verdicts),
           }),
         );
       } else {
@@ -194,9 +241,21 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       sim.note(SELF, internal(level, 'apiserver-validation', { kind: obj.kind, name: String(obj.metadata.name) }));
       return nextStage(sim, id, stageName);
     }
-    case 'validating-admission':
-      sim.note(SELF, internal(level, 'apiserver-validating-admission', { namespace: req.namespace ?? '' }));
+    case 'validating-admission': {
+      const obj = flight.obj!;
+      const v = validate(req.resource, obj, String(req.namespace ?? ''), lookupFor(sim), sim.world.apiserver.quotaUsed);
+      if (v.denied) return deny(sim, id, 'overview', v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
+      if (v.warnings.length) flight.warnings = v.warnings;
+      sim.note(
+        SELF,
+        internal(level, 'apiserver-validating-admission', {
+          namespace: req.namespace ?? '',
+          verdicts: verdictLine(v.verdicts) || '—',
+        }),
+      );
+      if (v.charged.length) return chargeQuotas(sim, id, v.charged);
       return nextStage(sim, id, stageName);
+    }
     case 'summary': {
       const obj = flight.obj!;
       sim.note(SELF, {
@@ -448,7 +507,13 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
     : kubectlSays
       ? {
           key: kubectlSays.key,
-          params: { status, printed: kubectlSays.print(kubectlResourceName(req.resource), name) },
+          params: {
+            status,
+            printed: [
+              ...(flight.warnings ?? []).map((w) => `Warning: ${w}`),
+              kubectlSays.print(kubectlResourceName(req.resource), name),
+            ].join('\n'),
+          },
         }
       : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
   sim.send(
@@ -527,6 +592,10 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
   const st = sim.world.apiserver;
   if (value) st.cache[key] = value;
   else delete st.cache[key];
+  // The quota evaluator forgets its own record once the cache has caught up with it.
+  const charged = st.quotaUsed[key];
+  if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
+    delete st.quotaUsed[key];
   const resource = resourceOfKey(key)?.resource;
   if (!resource) return;
   const events: Partial<Record<ComponentId, WatchEventType>> = {};
@@ -575,4 +644,90 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
     },
     sim.latency(0.5, 3),
   );
+}
+
+/** How long LimitRanger and the quota accessor trust a live lookup (liveTTL). */
+const LIVE_TTL_MS = 30_000;
+
+/** What the admission plugins read: the watch cache, and storage for a live lookup. */
+function lookupFor(sim: ApiSim): AdmissionLookup {
+  const st = sim.world.apiserver;
+  return {
+    list(resource, namespace) {
+      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
+      const out: ApiObject[] = [];
+      for (const k in st.cache) if (k.startsWith(prefix)) out.push(st.cache[k]!);
+      return out;
+    },
+    get(resource, namespace, name) {
+      const key = etcdKey(resource, namespace, name);
+      return st.cache[key] ?? sim.world.etcd.kv[key]?.value;
+    },
+    liveList(resource, namespace) {
+      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
+      const hit = st.liveLookups[prefix];
+      if (hit && hit.expiry > sim.now) return hit.items;
+      const items: ApiObject[] = [];
+      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
+      st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
+      return items;
+    },
+  };
+}
+
+/**
+ * An admission plugin refused: 403 Forbidden with its message. A refused
+ * object is a moment of the story whoever sent it (a ReplicaSet's Pod too).
+ */
+function deny(sim: ApiSim, id: number, level: DetailLevel, plugin: string, message: string): void {
+  sim.note(SELF, internal(level, 'apiserver-admission-denied', { plugin, message }));
+  respond(sim, id, 403, undefined, message);
+}
+
+/**
+ * ResourceQuota admission writes each charged quota's status.used through
+ * the apiserver's loopback client, and only then lets the object be stored
+ * (quotaEvaluator.checkQuotas → UpdateStatus).
+ */
+function chargeQuotas(sim: ApiSim, id: number, charged: { name: string; used: ResourceList }[]): void {
+  const st = sim.world.apiserver;
+  const flight = st.inflight[id]!;
+  const namespace = String(flight.req.namespace);
+  flight.waiting = charged.length;
+  for (const c of charged) {
+    st.quotaUsed[etcdKey('resourcequotas', namespace, c.name)] = c.used;
+    const rid = request(sim, SELF, {
+      verb: 'update',
+      resource: 'resourcequotas',
+      namespace,
+      name: c.name,
+      subresource: 'status',
+      body: { apiVersion: 'v1', kind: 'ResourceQuota', metadata: {}, status: { used: c.used } } as unknown as ApiObject,
+      user: USERS.apiserverLoopback,
+      level: 'standard',
+      say: {
+        key: 'apiserver-quota-charge',
+        params: {
+          quota: c.name,
+          used: Object.entries(c.used)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', '),
+        },
+      },
+    });
+    st.loopback[rid] = id;
+  }
+}
+
+function loopbackAnswered(sim: ApiSim, rid: number, status: number, message?: string): void {
+  const st = sim.world.apiserver;
+  const waiter = st.loopback[rid];
+  if (waiter === undefined) return;
+  delete st.loopback[rid];
+  const flight = st.inflight[waiter];
+  if (!flight) return;
+  if (status >= 300)
+    return respond(sim, waiter, status, undefined, message ?? `resourcequotas status update: ${status}`);
+  flight.waiting = (flight.waiting ?? 1) - 1;
+  if (flight.waiting === 0) nextStage(sim, waiter, 'validating-admission');
 }

@@ -31,6 +31,18 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  serviceAccountController: {
+    name: 'system:serviceaccount:kube-system:service-account-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  resourceQuotaController: {
+    name: 'system:serviceaccount:kube-system:resourcequota-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  /** kube-apiserver's loopback client, which admission plugins write through. */
+  apiserverLoopback: { name: 'system:apiserver', groups: ['system:authenticated', 'system:masters'], via: 'x509' },
   coredns: {
     name: 'system:serviceaccount:kube-system:coredns',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -105,6 +117,19 @@ const GRANTS: readonly Grant[] = [
       r.resource === 'nodes' ||
       (r.resource === 'pods' && (r.subresource === 'status' || (r.verb === 'delete' && !r.subresource))) ||
       r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:service-account-controller',
+    role: 'system:controller:service-account-controller',
+    subject: 'ServiceAccount "kube-system/service-account-controller"',
+    allows: (r) => READ(r) || (r.resource === 'serviceaccounts' && r.verb === 'create') || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:resourcequota-controller',
+    role: 'system:controller:resourcequota-controller',
+    subject: 'ServiceAccount "kube-system/resourcequota-controller"',
+    allows: (r) =>
+      READ(r) || (r.resource === 'resourcequotas' && r.subresource === 'status') || r.resource === 'events',
   },
   {
     binding: 'system:coredns',

@@ -72,7 +72,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
  * Models plugin/pkg/admission/serviceaccount: the default ServiceAccount and
  * its projected token volume, mounted into every container.
  */
-export function admitServiceAccount(pod: Pod, volumeSuffix: string): string[] {
+export function admitServiceAccount(pod: Pod, volumeSuffix: string, saAutomount?: boolean): string[] {
   const spec = pod.spec!;
   const set: string[] = [];
   if (!spec.serviceAccountName) {
@@ -80,7 +80,8 @@ export function admitServiceAccount(pod: Pod, volumeSuffix: string): string[] {
     set.push('spec.serviceAccountName');
   }
   spec.serviceAccount = spec.serviceAccountName;
-  if (spec.automountServiceAccountToken === false) return set;
+  // shouldAutomount: the Pod's preference wins, then the ServiceAccount's, else true.
+  if ((spec.automountServiceAccountToken ?? saAutomount ?? true) === false) return set;
   const name = `kube-api-access-${volumeSuffix}`;
   spec.volumes = [
     ...(spec.volumes ?? []),

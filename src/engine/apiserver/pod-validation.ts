@@ -90,3 +90,22 @@ export function decodePod(body: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * ValidateObjectMeta's name check for other kinds: Namespaces are RFC 1123
+ * labels (ValidateNamespaceName), most others subdomains (NameIsDNSSubdomain).
+ */
+export function validateObjectName(name: string | undefined, rule: 'label' | 'subdomain'): FieldError[] {
+  if (!name) return [{ field: 'metadata.name', detail: 'Required value: name or generateName is required' }];
+  const ok =
+    rule === 'label'
+      ? name.length <= 63 && DNS1123_LABEL.test(name)
+      : name.length <= 253 && DNS1123_SUBDOMAIN.test(name);
+  if (ok) return [];
+  return [
+    {
+      field: 'metadata.name',
+      detail: `Invalid value: ${JSON.stringify(name)}: ${rule === 'label' ? LABEL_MSG : SUBDOMAIN_MSG}`,
+    },
+  ];
+}

@@ -80,6 +80,30 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: true,
     etcdPrefix: '/registry/leases',
   },
+  {
+    kind: 'Secret',
+    resource: 'secrets',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/secrets',
+  },
+  {
+    kind: 'LimitRange',
+    resource: 'limitranges',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/limitranges',
+  },
+  {
+    kind: 'ResourceQuota',
+    resource: 'resourcequotas',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/resourcequotas',
+  },
 ];
 
 export function byResource(resource: string): ResourceInfo {

@@ -8,16 +8,9 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { Sim } from '../core/sim';
 import type { ApiObject } from '../types';
-import { generateNameSuffix } from './names';
-import {
-  admitDefaultTolerationSeconds,
-  admitPriority,
-  admitServiceAccount,
-  applyPodDefaults,
-  applyPodSpecDefaults,
-  qosClass,
-} from './pod-defaults';
+import { applyPodDefaults, applyPodSpecDefaults, qosClass } from './pod-defaults';
 import { decodePod, validatePod, type FieldError } from './pod-validation';
+import { CORE_STRATEGIES } from './core-strategies';
 
 export interface Mutation {
   /** Fields set by scheme defaulting. */
@@ -40,22 +33,12 @@ const kindOf = (v: unknown): string =>
 
 const podStrategy: Strategy = {
   decode: decodePod,
-  mutate(obj, sim) {
+  mutate(obj) {
     const pod = obj as unknown as Pod;
     (pod as { spec?: Pod['spec'] }).spec ??= { containers: [] };
     pod.spec!.containers ??= [];
-    const defaulted = applyPodDefaults(pod);
-    const admitted: string[] = [];
-    const plugins: string[] = [];
-    for (const [plugin, fields] of [
-      ['ServiceAccount', admitServiceAccount(pod, generateNameSuffix(sim))],
-      ['Priority', admitPriority(pod)],
-      ['DefaultTolerationSeconds', admitDefaultTolerationSeconds(pod)],
-    ] as const) {
-      if (fields.length) plugins.push(plugin);
-      admitted.push(...fields);
-    }
-    return { defaulted, admitted, plugins };
+    // The admission plugins (ServiceAccount, Priority, …) run in the admission chain (admission/chain.ts).
+    return { defaulted: applyPodDefaults(pod), admitted: [], plugins: [] };
   },
   prepareForCreate(obj) {
     const pod = obj as unknown as Pod;
@@ -150,6 +133,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   pods: podStrategy,
   deployments: workloadStrategy('Deployment'),
   replicasets: workloadStrategy('ReplicaSet'),
+  ...CORE_STRATEGIES,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

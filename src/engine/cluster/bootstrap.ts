@@ -100,10 +100,13 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
       },
     ]);
   }
-  out.push([
-    etcdKey('serviceaccounts', 'default', 'default'),
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default', 'default') },
-  ]);
+  // The ServiceAccount controller made each namespace's default ServiceAccount long ago.
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    out.push([
+      etcdKey('serviceaccounts', ns, 'default'),
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default', ns) },
+    ]);
+  }
   out.push([
     etcdKey('configmaps', 'default', 'kube-root-ca.crt'),
     {

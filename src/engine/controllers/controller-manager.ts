@@ -46,8 +46,10 @@ import {
   taintEvictionPodUpdated,
   type TaintEvictionState,
 } from './taint-eviction';
+import { quotaNeedsSync, quotasIn, syncResourceQuota } from './resourcequota';
+import { syncServiceAccounts } from './serviceaccounts';
 
-export type ControllerName = 'deployment' | 'replicaset';
+export type ControllerName = 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota';
 
 export interface ControllerManagerState {
   informers: Informers;
@@ -91,11 +93,21 @@ export function initControllerManager(): ControllerManagerState {
   };
 }
 
-const WATCHES = ['pods', 'nodes', 'deployments', 'replicasets', 'services', 'endpointslices', 'leases'].map(
-  (resource) => ({
-    resource,
-  }),
-);
+const WATCHES = [
+  'pods',
+  'nodes',
+  'deployments',
+  'replicasets',
+  'services',
+  'endpointslices',
+  'leases',
+  // The ServiceAccount and resource quota controllers' informers.
+  'namespaces',
+  'serviceaccounts',
+  'resourcequotas',
+].map((resource) => ({
+  resource,
+}));
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
 const SELF: ComponentId = 'kube-controller-manager';
@@ -149,6 +161,14 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       }
       if (e.object.kind === 'Pod')
         taintEvictionPodUpdated(sim, e.key, e.type === 'DELETED' ? null : (e.object as unknown as Pod));
+      if (e.object.kind === 'Namespace' && e.type !== 'DELETED') enqueue(sim, 'serviceaccount', e.key);
+      else if (e.object.kind === 'ServiceAccount' && e.type === 'DELETED' && ns)
+        enqueue(sim, 'serviceaccount', `/registry/namespaces/${ns}`);
+      else if (e.object.kind === 'ResourceQuota' && e.type !== 'DELETED' && quotaNeedsSync(e.object))
+        enqueue(sim, 'resourcequota', e.key);
+      // Replenishment: a Pod that goes, or reaches a terminal phase, gives its usage back.
+      if (e.object.kind === 'Pod' && ns && (e.type === 'DELETED' || isTerminal(e.object)))
+        for (const q of quotasIn(st, ns)) enqueue(sim, 'resourcequota', q);
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
       else if (e.object.kind === 'ReplicaSet') {
         enqueue(sim, 'replicaset', e.key);
@@ -164,6 +184,8 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   }
   if (msg.type === 'controller-sync') {
     delete st.queued[`${msg.controller}:${msg.key}`];
+    if (msg.controller === 'serviceaccount') return syncServiceAccounts(sim, msg.key);
+    if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
   }
   if (msg.type === 'node-monitor') return monitorNodeHealth(sim);
@@ -175,7 +197,13 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];
+    if (p.controller === 'serviceaccount' || p.controller === 'resourcequota') return;
     if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
     else replicaSetAnswered(sim, p, msg.status, msg.body, msg.message);
   }
+}
+
+function isTerminal(pod: ApiObject): boolean {
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
 }

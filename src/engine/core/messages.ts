@@ -92,7 +92,11 @@ export type Message =
   | { type: 'kubelet-volumes-mounted'; podKey: string }
   | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }
   | { type: 'lease-renew' }
-  | { type: 'controller-sync'; controller: 'deployment' | 'replicaset'; key: string }
+  | {
+      type: 'controller-sync';
+      controller: 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota';
+      key: string;
+    }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
   | { type: 'kubectl-next' }
