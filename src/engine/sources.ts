@@ -105,4 +105,16 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'replicaset-delete-pod': 'k8s:pkg/controller/replicaset/replica_set.go',
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
+  // kube-scheduler: the scheduling queue and the framework's extension points.
+  'scheduler-queue-add': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-gated': 'k8s:pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go',
+  'scheduler-prefilter': 'k8s:pkg/scheduler/framework/runtime/framework.go',
+  'scheduler-postfilter': 'k8s:pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go',
+  'scheduler-queue-unschedulable': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-backoff': 'k8s:pkg/scheduler/backend/queue/backoff_queue.go',
+  'scheduler-queue-move': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-backoff-done': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-leftover': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-score-plugins': 'k8s:pkg/scheduler/framework/runtime/framework.go',
+  'scheduler-reserve-permit': 'k8s:pkg/scheduler/schedule_one.go',
 };

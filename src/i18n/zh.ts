@@ -527,6 +527,51 @@ export const zh: Catalog = {
       title: 'DELETE pods {{pod}}',
       body: '副本集控制器删除 {{pod}}。和所有删除一样，这是优雅删除：Pod 变为 Terminating，由它的 kubelet 来停止。',
     },
+    // kube-scheduler：调度队列与调度框架的扩展点（deep 级别）。
+    'scheduler-queue-add': {
+      title: 'PreEnqueue、QueueSort：{{pod}} 进入 activeQ',
+      body: '没有调度门控（scheduling gate）拦住 {{pod}}（PreEnqueue：SchedulingGates），调度队列把它放进 activeQ，按 PrioritySort 排序：优先级高的在前，其次先到先得。现在有 {{queue}} 个 Pod 在等待。',
+    },
+    'scheduler-queue-gated': {
+      title: 'PreEnqueue：{{pod}} 被门控',
+      body: '{{pod}} 带有 spec.schedulingGates，SchedulingGates 插件不让它进入 activeQ：它在 unschedulablePods 中等待，状态为 SchedulingGated，直到门控被移除。',
+    },
+    'scheduler-prefilter': {
+      title: 'PreFilter：调度器为 {{pod}} 预先计算',
+      body: '{{pod}} 的第 {{attempt}} 次调度尝试，基于含 {{nodes}} 个节点的缓存快照。PreFilter 预先算好各个 Filter 需要的数据：请求 cpu {{cpu}}、内存 {{memory}} 字节；{{spread}} 条 DoNotSchedule 拓扑分布约束及每个域中匹配的 Pod；与它的亲和/反亲和相关的 Pod。',
+    },
+    'scheduler-postfilter': {
+      title: 'PostFilter：抢占能帮 {{pod}} 吗？',
+      body: '没有节点通过预选，DefaultPreemption（PostFilter）寻找可以驱逐的低优先级 Pod。{{total}} 个节点中有 {{unresolvable}} 个失败的原因无法靠驱逐解决（UnschedulableAndUnresolvable）；其余节点上没有更低优先级的 Pod，因此找不到受害者。',
+    },
+    'scheduler-queue-unschedulable': {
+      title: '{{pod}} 在 unschedulablePods 中等待',
+      body: '调度队列把 {{pod}} 放进 unschedulablePods。只有当拒绝它的插件（{{plugins}}）关心的集群事件发生时（QueueingHints），或最迟 5 分钟后，它才会被移回。',
+    },
+    'scheduler-queue-backoff': {
+      title: '{{pod}} 进入 backoffQ',
+      body: '在调度 {{pod}} 的过程中，集群发生了可能有帮助的变化（拒绝它的是 {{plugins}}），所以它在 backoffQ 中退避等待：1 秒，每次尝试翻倍，最多 10 秒。',
+    },
+    'scheduler-queue-move': {
+      title: 'QueueingHint：{{object}} 的 {{event}} 移动了 {{pods}}',
+      body: '调度器得知 {{event}}（{{object}}）。拒绝 {{pods}} 的插件的 QueueingHints 认为这可能有帮助，于是它们离开 unschedulablePods：进入 activeQ，若仍在退避期内则进入 backoffQ。',
+    },
+    'scheduler-queue-backoff-done': {
+      title: '退避结束：{{pods}} 进入 activeQ',
+      body: 'flushBackoffQCompleted 每秒运行一次，把退避期已过的 Pod 从 backoffQ 移到 activeQ：{{pods}}。',
+    },
+    'scheduler-queue-leftover': {
+      title: '不可调度已满 5 分钟：再次尝试 {{pods}}',
+      body: 'flushUnschedulablePodsLeftover 每 30 秒运行一次，把在 unschedulablePods 中等待超过 5 分钟（podMaxInUnschedulablePodsDuration）的 Pod 送回重试，无论期间发生了什么：{{pods}}。',
+    },
+    'scheduler-score-plugins': {
+      title: '{{pod}} 的 PreScore、Score、NormalizeScore',
+      body: '每个优选插件在 NormalizeScore 之后给每个可行节点打 0–100 分，再乘以它的权重：{{plugins}}。PreScore 无事可做的插件被跳过，记 0 分。',
+    },
+    'scheduler-reserve-permit': {
+      title: 'Reserve、Permit：假定 {{pod}} 在 {{node}} 上',
+      body: 'Reserve：调度器缓存立即把 {{pod}} 计入 {{node}}（assume），这样下一个调度周期在绑定写入之前就能看到它的请求。Permit：没有插件要求等待。随后是绑定周期：PreBind（没有卷需要绑定）、Bind（DefaultBinder），然后是 PostBind。',
+    },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',
       body: '之后不再有变化：kubelet 每 10 秒续约 Lease，控制器持续 watch；一旦 Pod 出问题，它们就会行动。（{{seconds}} 秒内的 {{folded}} 个重复步骤折叠为这一步。）',

@@ -95,6 +95,8 @@ export type Message =
   | { type: 'controller-sync'; controller: 'deployment' | 'replicaset'; key: string }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
+  /** The scheduling queue's timers: flushBackoffQCompleted, flushUnschedulablePodsLeftover. */
+  | { type: 'queue-flush'; which: 'backoff' | 'unschedulable' }
   | { type: 'kubectl-next' }
   | { type: 'start' }
   /** Carries nothing: the step it travels with is the point (a summary of watches opened). */

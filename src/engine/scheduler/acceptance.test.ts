@@ -1,0 +1,148 @@
+/**
+ * podflow issue #4's acceptance test: a Deployment whose Pods need a
+ * toleration, on a cluster where one node is tainted and another too full,
+ * schedules exactly as kube-scheduler would — with no code written for it.
+ * The numbers below are worked out by hand from the upstream formulas.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { simulate, type Step, type Trace } from '../index';
+import type { ClusterSpec } from '../types';
+
+const CLUSTER: ClusterSpec = {
+  nodes: [
+    {
+      name: 'node-1',
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: '10.244.1.0/24',
+      taints: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
+    },
+    { name: 'node-2', cpu: '2', memory: '8Gi', pods: 110, podCIDR: '10.244.2.0/24' },
+    { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.3.0/24' },
+  ],
+};
+
+/** Already on node-2, placed there by name: 1500m of its 2 cpu are taken. */
+const HOG = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'hog' },
+  spec: {
+    nodeName: 'node-2',
+    containers: [{ name: 'hog', image: 'busybox:1.36', resources: { requests: { cpu: '1500m' } } }],
+  },
+};
+
+function web(tolerate: boolean) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          ...(tolerate
+            ? { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }] }
+            : {}),
+          containers: [{ name: 'web', image: 'nginx:1.14.2', resources: { requests: { cpu: '1', memory: '1Gi' } } }],
+        },
+      },
+    },
+  };
+}
+
+const placements = (t: Trace): string[] =>
+  ([...t.objectsAt(t.steps.length - 1, '/registry/pods/default/web-').values()] as unknown as Pod[])
+    .map((p) => p.spec?.nodeName ?? '')
+    .sort();
+
+interface Scoring {
+  nodes: string[];
+  plugins: { plugin: string; weight: number; raw: number[]; scores: number[]; skipped: boolean }[];
+  totals: number[];
+}
+const scorings = (t: Trace): { step: Step; scoring: Scoring }[] =>
+  t.steps
+    .filter((s) => s.say.key === 'scheduler-score')
+    .map((step) => ({ step, scoring: JSON.parse(String(step.say.params.scoring)) as Scoring }));
+const verdicts = (t: Trace) =>
+  t.steps
+    .filter((s) => s.say.key === 'scheduler-filter')
+    .map((s) => JSON.parse(String(s.say.params.verdicts)) as { node: string; reasons: string[]; plugin?: string }[]);
+
+describe('a Deployment that tolerates a tainted node, on a cluster with a full node', () => {
+  for (const seed of [1, 2, 3]) {
+    const t = simulate({ manifests: [HOG, web(true)], cluster: CLUSTER, seed });
+
+    it(`seed ${seed}: every Pod runs, none on the full node, spread over the other two`, () => {
+      expect(t.end).toBe('settled');
+      const nodes = placements(t);
+      expect(nodes).toHaveLength(3);
+      expect(nodes).not.toContain('node-2');
+      expect(nodes).toContain('node-1');
+      expect(nodes).toContain('node-3');
+    });
+
+    it(`seed ${seed}: Filter keeps node-1 (taint tolerated) and rejects node-2 with Insufficient cpu`, () => {
+      const first = verdicts(t)[0]!;
+      expect(first).toEqual([
+        { node: 'node-1', reasons: [], unresolvable: false },
+        { node: 'node-2', reasons: ['Insufficient cpu'], unresolvable: false, plugin: 'NodeResourcesFit' },
+        { node: 'node-3', reasons: [], unresolvable: false },
+      ]);
+    });
+
+    it(`seed ${seed}: the scores are the upstream formulas' integers`, () => {
+      const [one, two, three] = scorings(t).map((s) => s.scoring);
+      const by = (s: Scoring, plugin: string) => s.plugins.find((p) => p.plugin === plugin)!;
+      // First replica, both nodes empty.
+      expect(one!.nodes).toEqual(['node-1', 'node-3']);
+      // TaintToleration: no PreferNoSchedule taint anywhere → 100 (reverse-normalized), weight 3.
+      expect(by(one!, 'TaintToleration')).toMatchObject({ weight: 3, scores: [100, 100] });
+      // NodeAffinity and InterPodAffinity: nothing preferred → PreScore skips, 0.
+      expect(by(one!, 'NodeAffinity')).toMatchObject({ weight: 2, skipped: true, scores: [0, 0] });
+      expect(by(one!, 'InterPodAffinity')).toMatchObject({ weight: 2, skipped: true, scores: [0, 0] });
+      // LeastAllocated: cpu (4000−1000)·100/4000 = 75, memory (8−1)·100/8 = 87; (75+87)/2 = 81.
+      expect(by(one!, 'NodeResourcesFit')).toMatchObject({ weight: 1, scores: [81, 81] });
+      // PodTopologySpread, system default hostname maxSkew 3: raw 0·ln(4) + 2 = 2 → 100 on both.
+      expect(by(one!, 'PodTopologySpread')).toMatchObject({ weight: 2, raw: [2, 2], scores: [100, 100] });
+      // BalancedAllocation: fractions 0.25 and 0.125, std 0.0625 → 93.
+      expect(by(one!, 'NodeResourcesBalancedAllocation')).toMatchObject({ weight: 1, scores: [93, 93] });
+      expect(by(one!, 'ImageLocality')).toMatchObject({ weight: 1, scores: [0, 0] });
+      // 3·100 + 81 + 2·100 + 93 = 674: a tie, broken at random.
+      expect(one!.totals).toEqual([674, 674]);
+
+      // Second replica: the first one sits on one of them (call it X).
+      const firstNode = scorings(t)[0]!.step.say.params.node;
+      const x = firstNode === 'node-1' ? 0 : 1;
+      const pick = (xs: number[]) => [xs[x], xs[1 - x]];
+      // LeastAllocated on X: cpu 50, memory 75 → 62. Spread: X raw round(1·ln 4 + 2) = 3, other 2;
+      // normalized 100·(3+2−3)/3 = 66 and 100. Balanced on X: 0.5 and 0.25 → 87.
+      expect(pick(by(two!, 'NodeResourcesFit').scores)).toEqual([62, 81]);
+      expect(pick(by(two!, 'PodTopologySpread').raw)).toEqual([3, 2]);
+      expect(pick(by(two!, 'PodTopologySpread').scores)).toEqual([66, 100]);
+      expect(pick(by(two!, 'NodeResourcesBalancedAllocation').scores)).toEqual([87, 93]);
+      expect(pick(two!.totals)).toEqual([581, 674]);
+      expect(scorings(t)[1]!.step.say.params.node).toBe(x === 0 ? 'node-3' : 'node-1');
+
+      // Third replica: one on each, 300 + 62 + 200 + 87 = 649 both, a tie again.
+      expect(three!.totals).toEqual([649, 649]);
+    });
+  }
+
+  it('without the toleration, node-1 is out too and all three land on node-3', () => {
+    const t = simulate({ manifests: [HOG, web(false)], cluster: CLUSTER, seed: 1 });
+    expect(placements(t)).toEqual(['node-3', 'node-3', 'node-3']);
+    expect(verdicts(t)[0]![0]).toEqual({
+      node: 'node-1',
+      reasons: ['node(s) had untolerated taint {dedicated: web}'],
+      unresolvable: true,
+      plugin: 'TaintToleration',
+    });
+  });
+});
