@@ -146,3 +146,58 @@ describe('a Deployment that tolerates a tainted node, on a cluster with a full n
     });
   });
 });
+
+describe('the default spreading of a Deployment', () => {
+  const three: ClusterSpec = {
+    nodes: ['node-1', 'node-2', 'node-3'].map((name, i) => ({
+      name,
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: `10.244.${i + 1}.0/24`,
+    })),
+  };
+  // Best-effort Pods: LeastAllocated barely differs, PodTopologySpread's system default (hostname, maxSkew 3) spreads them.
+  const nginx = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'nginx' },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: 'nginx' } },
+      template: {
+        metadata: { labels: { app: 'nginx' } },
+        spec: { containers: [{ name: 'nginx', image: 'nginx:1.14.2' }] },
+      },
+    },
+  };
+  it.each([1, 2, 3, 4, 5])('seed %i: three replicas on three equal nodes land one per node', (seed) => {
+    const t = simulate({ manifests: [nginx], cluster: three, seed });
+    const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/default/nginx-').values()] as unknown as Pod[];
+    expect(pods.map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3']);
+  });
+});
+
+describe('a Pod no node can take', () => {
+  const big = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'big' },
+    spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '64' } } }] },
+  };
+  const t = simulate({ manifests: [big], seed: 1 });
+
+  it('waits in unschedulablePods without keeping the run alive', () => {
+    expect(t.end).toBe('settled');
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-queue-unschedulable')).toHaveLength(1);
+    expect(t.steps.filter((s) => s.say.params.reason === 'FailedScheduling')).toHaveLength(1);
+  });
+
+  it('writes each node’s verdict into the trace', () => {
+    const step = t.steps.find((s) => s.say.key === 'scheduler-unschedulable')!;
+    expect(JSON.parse(String(step.say.params.verdicts))).toEqual([
+      { node: 'node-1', reasons: ['Insufficient cpu'], unresolvable: false, plugin: 'NodeResourcesFit' },
+      { node: 'node-2', reasons: ['Insufficient cpu'], unresolvable: false, plugin: 'NodeResourcesFit' },
+    ]);
+  });
+});
