@@ -201,3 +201,41 @@ describe('a Pod no node can take', () => {
     ]);
   });
 });
+
+describe('required anti-affinity', () => {
+  const spreadOut = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          affinity: {
+            podAntiAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [
+                { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' },
+              ],
+            },
+          },
+          containers: [{ name: 'web', image: 'nginx:1.14.2' }],
+        },
+      },
+    },
+  };
+
+  it('puts one replica per node and leaves the third Pending with the real message', () => {
+    const t = simulate({ manifests: [spreadOut], seed: 1 });
+    expect(t.end).toBe('settled');
+    const pods = [...t.objectsAt(t.steps.length - 1, '/registry/pods/default/web-').values()] as unknown as Pod[];
+    expect(pods.map((p) => p.spec?.nodeName ?? '').sort()).toEqual(['', 'node-1', 'node-2']);
+    const failed = t.steps.filter((s) => s.say.params.reason === 'FailedScheduling');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed)
+      expect(f.say.params.message).toBe(
+        "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+      );
+  });
+});

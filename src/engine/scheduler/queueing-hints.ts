@@ -26,6 +26,8 @@ export interface EventDetail {
   /** For Node events: the node before (Update) and after. */
   oldNode?: NodeInfo;
   newNode?: NodeInfo;
+  /** For an assigned Pod's Update: whether its labels changed (status updates change nothing here). */
+  labelsChanged?: boolean;
 }
 
 function passes(plugin: string, pod: Pod, info: NodeInfo): boolean {
@@ -45,7 +47,12 @@ export function pluginHint(plugin: string, pod: Pod, d: EventDetail): boolean {
     }
     return NODE_WIDE.has(plugin);
   }
-  if (resource === 'AssignedPod') return action === 'Delete' ? POD_DELETE.has(plugin) : POD_ADD_OR_UPDATE.has(plugin);
+  if (resource === 'AssignedPod') {
+    if (action === 'Delete') return POD_DELETE.has(plugin);
+    // Spreading and affinity match Pods by label: an update that keeps the labels cannot help.
+    if (action === 'Update' && !d.labelsChanged) return false;
+    return POD_ADD_OR_UPDATE.has(plugin);
+  }
   return false;
 }
 

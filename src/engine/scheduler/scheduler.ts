@@ -208,6 +208,7 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
     remove(st.queue, key);
   }
   const wasCounted = !!st.counted[key];
+  const oldLabels = JSON.stringify(st.counted[key]?.pod.metadata?.labels ?? {});
   updateCount(st, key, pod);
   if (wasCounted && !st.counted[key]) {
     // A Pod that finished stops counting on its node: as good as deleted for the others.
@@ -215,7 +216,10 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
   } else if (st.counted[key] && pod.spec?.nodeName) {
     clusterEvent(
       sim,
-      { event: { resource: 'AssignedPod', action: type === 'ADDED' || !wasCounted ? 'Add' : 'Update' } },
+      {
+        event: { resource: 'AssignedPod', action: type === 'ADDED' || !wasCounted ? 'Add' : 'Update' },
+        labelsChanged: oldLabels !== JSON.stringify(pod.metadata?.labels ?? {}),
+      },
       podName(key),
     );
   }
