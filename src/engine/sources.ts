@@ -117,4 +117,5 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'scheduler-queue-leftover': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
   'scheduler-score-plugins': 'k8s:pkg/scheduler/framework/runtime/framework.go',
   'scheduler-reserve-permit': 'k8s:pkg/scheduler/schedule_one.go',
+  'scheduler-score-single': 'k8s:pkg/scheduler/schedule_one.go',
 };

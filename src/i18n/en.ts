@@ -566,6 +566,10 @@ export const en = {
       title: 'PreScore, Score, NormalizeScore for {{pod}}',
       body: 'Each score plugin rates every feasible node 0–100 after NormalizeScore, then its weight multiplies it: {{plugins}}. A plugin whose PreScore has nothing to go on is skipped and gives 0.',
     },
+    'scheduler-score-single': {
+      title: 'kube-scheduler picks {{node}} for {{pod}}',
+      body: 'Only {{node}} passed Filter, so there is nothing to compare: the scheduler takes it without running the score plugins.',
+    },
     'scheduler-reserve-permit': {
       title: 'Reserve, Permit: {{pod}} assumed on {{node}}',
       body: 'Reserve: the scheduler cache counts {{pod}} on {{node}} at once (assume), so the next cycle sees its requests before the binding is stored. Permit: no plugin asks to wait. The binding cycle follows: PreBind (no volumes to bind), Bind (DefaultBinder), then PostBind.',

@@ -568,6 +568,10 @@ export const zh: Catalog = {
       title: '{{pod}} 的 PreScore、Score、NormalizeScore',
       body: '每个优选插件在 NormalizeScore 之后给每个可行节点打 0–100 分，再乘以它的权重：{{plugins}}。PreScore 无事可做的插件被跳过，记 0 分。',
     },
+    'scheduler-score-single': {
+      title: '调度器为 {{pod}} 选定 {{node}}',
+      body: '只有 {{node}} 通过了预选，没有可比较的对象：调度器直接选用它，不运行优选插件。',
+    },
     'scheduler-reserve-permit': {
       title: 'Reserve、Permit：假定 {{pod}} 在 {{node}} 上',
       body: 'Reserve：调度器缓存立即把 {{pod}} 计入 {{node}}（assume），这样下一个调度周期在绑定写入之前就能看到它的请求。Permit：没有插件要求等待。随后是绑定周期：PreBind（没有卷需要绑定）、Bind（DefaultBinder），然后是 PostBind。',

@@ -138,6 +138,9 @@ describe('a Deployment that tolerates a tainted node, on a cluster with a full n
   it('without the toleration, node-1 is out too and all three land on node-3', () => {
     const t = simulate({ manifests: [HOG, web(false)], cluster: CLUSTER, seed: 1 });
     expect(placements(t)).toEqual(['node-3', 'node-3', 'node-3']);
+    // One feasible node: schedulePod takes it without scoring.
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-score')).toEqual([]);
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-score-single')).toHaveLength(3);
     expect(verdicts(t)[0]![0]).toEqual({
       node: 'node-1',
       reasons: ['node(s) had untolerated taint {dedicated: web}'],

@@ -409,7 +409,8 @@ function scheduleOne(sim: SchedSim): void {
     },
   });
   const feasibleInfos = infos.filter((i) => feasible.includes(i.node.metadata!.name!));
-  const scores = runScorePlugins(pod, feasibleInfos, state);
+  // schedulePod: when only one node is left after Filter, it is used without scoring.
+  const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
   const totals = feasible.map((node, i) => ({
     node,
     total: scores.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
@@ -524,19 +525,22 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     })),
     totals: totals.map((t) => t.total),
   });
-  sim.note(SELF, {
-    kind: 'internal',
-    level: 'deep',
-    say: {
-      key: 'scheduler-score-plugins',
-      params: {
-        pod: name,
-        plugins: scores
-          .map((p) => (p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(feasible, p.scores)}`))
-          .join('; '),
+  if (scores.length)
+    sim.note(SELF, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'scheduler-score-plugins',
+        params: {
+          pod: name,
+          plugins: scores
+            .map((p) =>
+              p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(feasible, p.scores)}`,
+            )
+            .join('; '),
+        },
       },
-    },
-  });
+    });
   // Highest total wins; ties are broken at random, one reservoir sample at a time (selectHost).
   let best = totals[0]!;
   let ties = 1;
@@ -553,7 +557,7 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     kind: 'internal',
     level: 'overview',
     say: {
-      key: 'scheduler-score',
+      key: scores.length ? 'scheduler-score' : 'scheduler-score-single',
       params: {
         pod: name,
         node: best.node,
