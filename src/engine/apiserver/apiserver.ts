@@ -6,6 +6,7 @@
  * Models staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain
  * and endpoints/handlers/create.go.
  */
+import { eventToStorage } from './event-conversion';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
@@ -227,7 +228,7 @@ function store(sim: ApiSim, id: number): void {
 
   if (req.verb === 'create' && !req.subresource) {
     // Events skip admission; everything else was built by the admission stages.
-    const obj = flight.obj ?? req.body!;
+    const obj = eventToStorage(req, flight.obj ?? req.body!);
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
       obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
     }

@@ -242,3 +242,41 @@ describe('required anti-affinity', () => {
       );
   });
 });
+
+describe('the scheduler’s Events', () => {
+  const bare = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'nginx' },
+    spec: { containers: [{ name: 'nginx', image: 'nginx:1.14.2' }] },
+  };
+  const t = simulate({ manifests: [bare], seed: 1 });
+  const step = t.steps.find((s) => s.kind === 'event' && s.say.params.reason === 'Scheduled')!;
+
+  it('go through events.k8s.io/v1 with the real message', () => {
+    expect(step.path).toBe('/apis/events.k8s.io/v1/namespaces/default/events');
+    expect(step.say.params.message).toMatch(/^Successfully assigned default\/nginx to node-[12]$/);
+  });
+
+  it('are stored once, in the core/v1 form kubectl describe reads', () => {
+    const events = [
+      ...t.objectsAt(t.steps.length - 1, '/registry/events/default/nginx.').values(),
+    ] as unknown as Record<string, unknown>[];
+    const scheduled = events.find((e) => e.reason === 'Scheduled')!;
+    expect(scheduled).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'Event',
+      involvedObject: { kind: 'Pod', namespace: 'default', name: 'nginx', apiVersion: 'v1' },
+      message: step.say.params.message,
+      type: 'Normal',
+      action: 'Binding',
+      reportingComponent: 'default-scheduler',
+      reportingInstance: 'default-scheduler-control-plane',
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+    });
+    expect(scheduled.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(scheduled.count).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
-import { recordEvent, REASON } from '../client/events';
+import { REASON, recordEventV1 } from '../client/events';
 import { request } from '../client/client';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
@@ -133,12 +133,12 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       delete st.binding[msg.id];
       const pod = st.informers.cache.objects[b.podKey];
       if (msg.status === 201 && pod) {
-        recordEvent(sim, SELF, {
+        recordEventV1(sim, SELF, {
           object: pod,
           reason: REASON.Scheduled,
           type: 'Normal',
-          message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
-          component: 'default-scheduler',
+          note: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
+          reportingController: 'default-scheduler',
           action: 'Binding',
           user: USERS.scheduler,
         });
@@ -460,12 +460,12 @@ function unschedulable(
     },
   });
   st.inCycle = false;
-  recordEvent(sim, SELF, {
+  recordEventV1(sim, SELF, {
     object: podObj,
     reason: REASON.FailedScheduling,
     type: 'Warning',
-    message,
-    component: 'default-scheduler',
+    note: message,
+    reportingController: 'default-scheduler',
     action: 'Scheduling',
     user: USERS.scheduler,
   });
