@@ -132,6 +132,12 @@ export const en = {
       lesson:
         'The same Deployment with 200 replicas on a cluster of 50 nodes: slow-start batches of 1, 2, 4 … 64, the scheduler spreading Pods by score, and each node pulling the image once. Zoom into the diagram to read a node.',
     },
+    // kube-scheduler (issue #4)
+    taints: {
+      title: 'Scheduling: a tainted node and a full one',
+      lesson:
+        'Three nodes: node-1 is tainted dedicated=web:NoSchedule, node-2 already runs a Pod that takes 1500m of its 2 cpu. The web Deployment tolerates the taint and asks for 1 cpu each: Filter drops node-2 (Insufficient cpu), keeps node-1, and the scores (LeastAllocated, BalancedAllocation, and PodTopologySpread’s default spreading) put the replicas on node-1 and node-3. Switch to deep to see every plugin’s score.',
+    },
   },
   param: {
     probe: {

@@ -134,6 +134,12 @@ export const zh: Catalog = {
       lesson:
         '同一个 Deployment，副本数 200，集群有 50 个节点：慢启动批次 1、2、4……64，调度器按打分把 Pod 分散到各节点，每个节点只拉取一次镜像。放大示意图可以看清单个节点。',
     },
+    // kube-scheduler（issue #4）
+    taints: {
+      title: '调度：一个有污点的节点和一个满载的节点',
+      lesson:
+        '三个节点：node-1 带有污点 dedicated=web:NoSchedule，node-2 上已有一个 Pod 占用了 2 个 cpu 中的 1500m。web Deployment 容忍该污点，每个副本请求 1 个 cpu：预选淘汰 node-2（Insufficient cpu），保留 node-1；优选打分（LeastAllocated、BalancedAllocation 以及 PodTopologySpread 的默认分布）把副本放到 node-1 和 node-3 上。切换到 deep 级别可以看到每个插件的分数。',
+    },
   },
   param: {
     probe: {

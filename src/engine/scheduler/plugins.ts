@@ -364,7 +364,7 @@ const LeastAllocated: ScorePlugin = {
 const BalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
-  // PreScore skips best-effort Pods, so they do not all pile onto one node (kubernetes#129138).
+  // PreScore skips best-effort Pods, so they do not all pile onto one node (kubernetes#130260, in v1.33).
   preScore: (_pod, _filtered, state) => (state.request.cpu === 0 && state.request.memory === 0 ? null : true),
   score(_pod, info, state) {
     const alloc = info.allocatable;
