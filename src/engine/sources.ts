@@ -118,4 +118,5 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'scheduler-score-plugins': 'k8s:pkg/scheduler/framework/runtime/framework.go',
   'scheduler-reserve-permit': 'k8s:pkg/scheduler/schedule_one.go',
   'scheduler-score-single': 'k8s:pkg/scheduler/schedule_one.go',
+  'event-series': 'k8s:staging/src/k8s.io/client-go/tools/events/event_broadcaster.go',
 };

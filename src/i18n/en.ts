@@ -532,6 +532,10 @@ export const en = {
       body: 'The ReplicaSet controller deletes {{pod}}. Like any deletion it is graceful: the Pod turns Terminating and its kubelet stops it.',
     },
     // kube-scheduler: the scheduling queue and the framework's extension points (deep level).
+    'event-series': {
+      title: 'Event again: {{reason}} (x{{count}})',
+      body: 'The same {{reason}} Event for {{object}} once more: the events.k8s.io recorder does not create a second Event, it PATCHes series.count of the first to {{count}} ({{message}}). Later repeats are only counted until the 30-minute heartbeat.',
+    },
     'scheduler-queue-add': {
       title: 'PreEnqueue, QueueSort: {{pod}} joins activeQ',
       body: 'No scheduling gate holds {{pod}} back (PreEnqueue: SchedulingGates), so the scheduling queue puts it in activeQ, ordered by PrioritySort: higher priority first, then first come. {{queue}} Pod(s) wait there now.',

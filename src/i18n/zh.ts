@@ -534,6 +534,10 @@ export const zh: Catalog = {
       body: '副本集控制器删除 {{pod}}。和所有删除一样，这是优雅删除：Pod 变为 Terminating，由它的 kubelet 来停止。',
     },
     // kube-scheduler：调度队列与调度框架的扩展点（deep 级别）。
+    'event-series': {
+      title: '再次发生的事件：{{reason}}（x{{count}}）',
+      body: '{{object}} 又发生了同样的 {{reason}} 事件：events.k8s.io 记录器不会再创建一个 Event，而是把第一个 Event 的 series.count PATCH 为 {{count}}（{{message}}）。之后的重复只在内存中计数，直到 30 分钟一次的心跳才写入。',
+    },
     'scheduler-queue-add': {
       title: 'PreEnqueue、QueueSort：{{pod}} 进入 activeQ',
       body: '没有调度门控（scheduling gate）拦住 {{pod}}（PreEnqueue：SchedulingGates），调度队列把它放进 activeQ，按 PrioritySort 排序：优先级高的在前，其次先到先得。现在有 {{queue}} 个 Pod 在等待。',

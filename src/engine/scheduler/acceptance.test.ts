@@ -280,3 +280,50 @@ describe('the scheduler’s Events', () => {
     expect(scheduled.count).toBeUndefined();
   });
 });
+
+describe('a Pod that keeps failing', () => {
+  const pod = (name: string, cpu: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { containers: [{ name: 'c', image: 'nginx:1.14.2', resources: { requests: { cpu } } }] },
+  });
+  // a and b take 3 of each node's 4 cpu; c needs 3 more. Deleting d, then e, frees 100m each time:
+  // the QueueingHint of NodeResourcesFit (an assigned Pod deleted) sends c back, and it fails again.
+  const t = simulate({
+    manifests: [pod('a', '3'), pod('b', '3'), pod('c', '3'), pod('d', '100m'), pod('e', '100m')],
+    seed: 1,
+    deletes: [
+      { kind: 'Pod', name: 'd', atMs: 10_000 },
+      { kind: 'Pod', name: 'e', atMs: 20_000 },
+    ],
+  });
+  const failures = t.steps.filter((s) => s.say.params.reason === 'FailedScheduling');
+
+  it('is requeued by each deletion and tried again', () => {
+    expect(t.end).toBe('settled');
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-queue-move' && s.say.params.pods === 'c')).toHaveLength(2);
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-unschedulable' && s.say.params.pod === 'c')).toHaveLength(3);
+  });
+
+  it('writes the condition once, and repeats of one Event as a series', () => {
+    expect(t.steps.filter((s) => s.say.key === 'scheduler-patch-unschedulable')).toHaveLength(1);
+    // The first Event names the Pod before its status changed; the next two are isomorphic (same
+    // resourceVersion), so the third occurrence PATCHes series.count 2 onto the second.
+    expect(failures.map((s) => [s.say.key, s.verb])).toEqual([
+      ['event', 'create'],
+      ['event', 'create'],
+      ['event-series', 'patch'],
+    ]);
+    const events = [...t.objectsAt(t.steps.length - 1, '/registry/events/default/c.').values()] as unknown as {
+      reason: string;
+      series?: { count: number };
+    }[];
+    expect(
+      events
+        .filter((e) => e.reason === 'FailedScheduling')
+        .map((e) => e.series?.count ?? 1)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+});

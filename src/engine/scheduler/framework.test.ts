@@ -153,6 +153,147 @@ describe('PodTopologySpread', () => {
     expect(s.scores).toEqual([20, 60, 100, 0]);
   });
 
+  // pkg/scheduler/framework/plugins/podtopologyspread/scoring_test.go TestPodTopologySpreadScore, case by case.
+  type Case = {
+    name: string;
+    constraints: [number, string, string][];
+    /** Matching Pods per node: [node, zone?, count of foo, count of bar, count of foo+bar]. */
+    nodes: [string, string | undefined, number, number?, number?][];
+    failed?: [string, string | undefined, number, number?, number?][];
+    service?: boolean;
+    want: number[];
+  };
+  const H = 'kubernetes.io/hostname';
+  const cases: Case[] = [
+    {
+      name: 'one constraint on node, all 4 nodes are candidates',
+      constraints: [[1, H, 'foo']],
+      nodes: [
+        ['node-a', undefined, 2],
+        ['node-b', undefined, 1],
+        ['node-c', undefined, 0],
+        ['node-d', undefined, 3],
+      ],
+      want: [20, 60, 100, 0],
+    },
+    {
+      name: 'one constraint on node, all 4 nodes are candidates, maxSkew=2',
+      constraints: [[2, H, 'foo']],
+      nodes: [
+        ['node-a', undefined, 2],
+        ['node-b', undefined, 1],
+        ['node-c', undefined, 0],
+        ['node-d', undefined, 3],
+      ],
+      want: [33, 66, 100, 16],
+    },
+    {
+      name: 'one constraint on node, all 4 nodes are candidates, maxSkew=3',
+      constraints: [[3, H, 'foo']],
+      nodes: [
+        ['node-a', undefined, 4],
+        ['node-b', undefined, 3],
+        ['node-c', undefined, 2],
+        ['node-d', undefined, 1],
+      ],
+      want: [44, 66, 77, 100],
+    },
+    {
+      name: "system defaulting, nodes don't have zone, pods match service",
+      constraints: [],
+      service: true,
+      nodes: [
+        ['node-a', undefined, 4],
+        ['node-b', undefined, 3],
+        ['node-c', undefined, 2],
+        ['node-d', undefined, 1],
+      ],
+      want: [44, 66, 77, 100],
+    },
+    {
+      name: 'one constraint on node, 3 out of 4 nodes are candidates',
+      constraints: [[1, H, 'foo']],
+      nodes: [
+        ['node-a', undefined, 4],
+        ['node-b', undefined, 2],
+        ['node-x', undefined, 1],
+      ],
+      failed: [['node-y', undefined, 3]],
+      want: [33, 83, 100],
+    },
+    {
+      name: 'one constraint on zone, 3 out of 4 nodes are candidates',
+      constraints: [[1, 'zone', 'foo']],
+      nodes: [
+        ['node-a', 'zone1', 4],
+        ['node-b', 'zone1', 2],
+        ['node-x', 'zone2', 1],
+      ],
+      failed: [['node-y', 'zone2', 3]],
+      want: [75, 75, 100],
+    },
+    {
+      name: 'two Constraints on zone and node, 2 out of 4 nodes are candidates',
+      constraints: [
+        [1, 'zone', 'foo'],
+        [1, H, 'foo'],
+      ],
+      nodes: [
+        ['node-a', 'zone1', 2],
+        ['node-x', 'zone2', 2],
+      ],
+      failed: [
+        ['node-b', 'zone1', 1],
+        ['node-y', 'zone2', 4],
+      ],
+      want: [100, 63],
+    },
+    {
+      name: 'two Constraints on zone and node, with different labelSelectors',
+      constraints: [
+        [1, 'zone', 'foo'],
+        [1, H, 'bar'],
+      ],
+      nodes: [
+        ['node-a', 'zone1', 1],
+        ['node-b', 'zone1', 0, 0, 1],
+        ['node-x', 'zone2', 0],
+        ['node-y', 'zone2', 1, 1],
+      ],
+      want: [60, 20, 100, 60],
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('upstream: %s', (_, c) => {
+    const sel = (k: string) => ({ matchExpressions: [{ key: k, operator: 'Exists' }] });
+    const incoming = pod(
+      { foo: '', ...(c.constraints.some(([, , k]) => k === 'bar') ? { bar: '' } : {}) },
+      {
+        topologySpreadConstraints: c.constraints.map(([maxSkew, topologyKey, k]) => ({
+          maxSkew,
+          topologyKey,
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: sel(k),
+        })),
+      },
+    );
+    const info = ([name, zone, foos, bars = 0, both = 0]: Case['nodes'][number]) =>
+      nodeInfoOf(node(name, zone ? { zone } : {}), [
+        ...Array.from({ length: foos }, () => pod({ foo: '' })),
+        ...Array.from({ length: bars }, () => pod({ bar: '' })),
+        ...Array.from({ length: both }, () => pod({ foo: '', bar: '' })),
+      ]);
+    const filtered = c.nodes.map(info);
+    const all = [...filtered, ...(c.failed ?? []).map(info)];
+    const listers = {
+      replicaSets: [],
+      services: c.service ? [{ metadata: { name: 's', namespace: 'default' }, spec: { selector: { foo: '' } } }] : [],
+    };
+    const got = runScorePlugins(incoming, filtered, cycleState(incoming, all, listers)).find(
+      (s) => s.plugin === 'PodTopologySpread',
+    )!;
+    expect(got.scores).toEqual(c.want);
+  });
+
   it('a Pod with no constraints and no owner or Service has nothing to spread by: skipped', () => {
     expect(scores('PodTopologySpread', pod({ app: 'x' }), [node('a'), node('b')], {}).skipped).toBe(true);
   });

@@ -9,7 +9,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
-import { REASON, recordEventV1 } from '../client/events';
+import { REASON, recordEventV1, type EventSeriesCache } from '../client/events';
 import { request } from '../client/client';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
@@ -78,6 +78,8 @@ export interface SchedulerState {
   /** When the queue's flush loops started, and the timers already set. */
   startedAt: number;
   timers: { backoff?: number; unschedulable?: number };
+  /** The event recorder's isomorphic-event cache. */
+  events: EventSeriesCache;
 }
 
 export function initScheduler(): SchedulerState {
@@ -92,6 +94,7 @@ export function initScheduler(): SchedulerState {
     counted: {},
     startedAt: 0,
     timers: {},
+    events: {},
   };
 }
 
@@ -133,15 +136,20 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       delete st.binding[msg.id];
       const pod = st.informers.cache.objects[b.podKey];
       if (msg.status === 201 && pod) {
-        recordEventV1(sim, SELF, {
-          object: pod,
-          reason: REASON.Scheduled,
-          type: 'Normal',
-          note: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
-          reportingController: 'default-scheduler',
-          action: 'Binding',
-          user: USERS.scheduler,
-        });
+        recordEventV1(
+          sim,
+          SELF,
+          {
+            object: pod,
+            reason: REASON.Scheduled,
+            type: 'Normal',
+            note: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
+            reportingController: 'default-scheduler',
+            action: 'Binding',
+            user: USERS.scheduler,
+          },
+          st.events,
+        );
       } else {
         // Binding failed: forget the assumption (Unreserve).
         delete st.assumed[b.podKey];
@@ -460,42 +468,51 @@ function unschedulable(
     },
   });
   st.inCycle = false;
-  recordEventV1(sim, SELF, {
-    object: podObj,
-    reason: REASON.FailedScheduling,
-    type: 'Warning',
-    note: message,
-    reportingController: 'default-scheduler',
-    action: 'Scheduling',
-    user: USERS.scheduler,
-  });
-  request(sim, SELF, {
-    verb: 'patch',
-    resource: 'pods',
-    namespace: pod.metadata!.namespace,
-    name,
-    subresource: 'status',
-    body: {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {},
-      status: {
-        conditions: [
-          {
-            type: 'PodScheduled',
-            status: 'False',
-            lastProbeTime: null,
-            lastTransitionTime: isoTime(sim.now),
-            reason: 'Unschedulable',
-            message,
-          },
-        ],
-      },
-    } as ApiObject,
-    user: USERS.scheduler,
-    level: 'standard',
-    say: { key: 'scheduler-patch-unschedulable', params: { pod: name } },
-  });
+  recordEventV1(
+    sim,
+    SELF,
+    {
+      object: podObj,
+      reason: REASON.FailedScheduling,
+      type: 'Warning',
+      note: message,
+      reportingController: 'default-scheduler',
+      action: 'Scheduling',
+      user: USERS.scheduler,
+    },
+    st.events,
+  );
+  // updatePod: the condition is written only when it changes (UpdatePodCondition).
+  const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  const unchanged = cond?.status === 'False' && cond.reason === 'Unschedulable' && cond.message === message;
+  if (!unchanged)
+    request(sim, SELF, {
+      verb: 'patch',
+      resource: 'pods',
+      namespace: pod.metadata!.namespace,
+      name,
+      subresource: 'status',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {},
+        status: {
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              lastProbeTime: null,
+              lastTransitionTime: isoTime(sim.now),
+              reason: 'Unschedulable',
+              message,
+            },
+          ],
+        },
+      } as ApiObject,
+      user: USERS.scheduler,
+      level: 'standard',
+      say: { key: 'scheduler-patch-unschedulable', params: { pod: name } },
+    });
   armTimers(sim);
   kick(sim);
 }
