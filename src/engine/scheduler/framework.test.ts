@@ -6,6 +6,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { cycleState, defaultNormalizeScore, FILTERS, nodeInfoOf, runFilterPlugins, runScorePlugins } from './plugins';
 import {
+  addAfterError,
   addPod,
   addUnschedulable,
   backoffDuration,
@@ -462,6 +463,12 @@ describe('the scheduling queue', () => {
     expect(nextLeftoverFlush(q, 0)).toBe(330_000);
     expect(flushUnschedulableLeftover(q, 310_000)).toEqual([]);
     expect(flushUnschedulableLeftover(q, 330_000)).toEqual(['p']);
+  });
+
+  it('backs a Pod off for 1 s after its binding failed', () => {
+    const q = newQueue();
+    addAfterError(q, 'p', 0, 2_500);
+    expect(q.backoffQ.map((p) => backoffExpiry(p))).toEqual([4_000]);
   });
 
   it('keeps a gated Pod out of activeQ (PreEnqueue: SchedulingGates)', () => {

@@ -174,6 +174,12 @@ export function addUnschedulable(
   return 'unschedulable';
 }
 
+/** The binding cycle failed (an API error): the Pod waits out a back-off and is tried again. */
+export function addAfterError(q: SchedulingQueue, key: string, priority: number, now: number): void {
+  if (queued(q, key)) return;
+  pushBackoff(q, { key, priority, timestamp: now, attempts: 1, unschedulablePlugins: [], gated: false });
+}
+
 /** requeue: to backoffQ while its back-off runs, else to activeQ. */
 function requeue(q: SchedulingQueue, p: QueuedPodInfo, now: number): 'active' | 'backoff' {
   if (backoffExpiry(p) > now) {

@@ -28,6 +28,7 @@ import {
   type PluginScores,
 } from './plugins';
 import {
+  addAfterError,
   addPod,
   addUnschedulable,
   BACKOFF_FLUSH_PERIOD_MS,
@@ -151,9 +152,15 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
           st.events,
         );
       } else {
-        // Binding failed: forget the assumption (Unreserve).
+        // Binding failed: forget the assumption (Unreserve, ForgetPod) and try again after a back-off.
         delete st.assumed[b.podKey];
-        updateCount(st, b.podKey, (pod as unknown as Pod | undefined) ?? null);
+        const current = (pod as unknown as Pod | undefined) ?? null;
+        updateCount(st, b.podKey, current);
+        if (current && needsScheduling(current)) {
+          addAfterError(st.queue, b.podKey, current.spec?.priority ?? 0, sim.now);
+          armTimers(sim);
+          kick(sim);
+        }
       }
       return;
     }
