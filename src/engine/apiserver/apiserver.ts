@@ -6,7 +6,6 @@
  * Models staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain
  * and endpoints/handlers/create.go.
  */
-import { eventToStorage } from './event-conversion';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
@@ -17,6 +16,7 @@ import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
+import { eventToStorage } from './event-conversion';
 
 interface Inflight {
   req: ApiRequest;
