@@ -75,7 +75,7 @@ test('a hostile link is data: the bad parts are named and left out, the rest ope
 });
 
 test('a link past the size limit is refused whole, with a message', async ({ page }) => {
-  await page.goto(`/#theme=dark&language=en&x=${'a'.repeat(9000)}`);
+  await page.goto(`/#theme=dark&language=en&x=${'a'.repeat(40_000)}`);
   await diagramReady(page);
   await expect(page.getByTestId('link-notice')).toContainText('too long');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

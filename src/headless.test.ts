@@ -23,7 +23,7 @@ describe('the headless API', () => {
       type: 'Normal',
       object: 'pod/web',
       message: `Successfully assigned default/web to ${row!.node}`,
-      source: 'default-scheduler',
+      source: 'default-scheduler, default-scheduler-control-plane',
     });
   });
 
@@ -59,5 +59,36 @@ describe('the headless API', () => {
 
   it('says where bad YAML is wrong', () => {
     expect(() => simulateYaml('kind: Pod\n  metadata: {')).toThrow(/line \d+, column \d+/);
+  });
+
+  it("returns kube-scheduler's per-node verdicts and plugin scores for each cycle", () => {
+    const cycles = simulateScenario('taints').scheduling();
+    expect(cycles).toHaveLength(3);
+    for (const c of cycles) {
+      expect(c.filter.map((f) => [f.node, f.fits, f.reasons])).toEqual([
+        ['node-1', true, []],
+        ['node-2', false, ['Insufficient cpu']],
+        ['node-3', true, []],
+      ]);
+      expect(c.scores!.nodes).toEqual(['node-1', 'node-3']);
+    }
+    // The hand-computed totals of the acceptance test: a tie, then the spread, then a tie again.
+    expect(cycles.map((c) => c.scores!.totals)).toEqual([
+      [674, 674],
+      [581, 674],
+      [649, 649],
+    ]);
+    const fit = cycles[0]!.scores!.plugins.find((p) => p.plugin === 'NodeResourcesFit')!;
+    expect(fit).toMatchObject({ weight: 1, scores: [81, 81] });
+    expect(new Set(cycles.map((c) => c.node))).toEqual(new Set(['node-1', 'node-3']));
+  });
+
+  it('returns the FailedScheduling message of a Pod that fits nowhere', () => {
+    const [cycle] = simulateYaml(
+      POD.replace('    image: nginx:1.14.2', '    image: nginx:1.14.2\n    resources: {requests: {cpu: "64"}}'),
+    ).scheduling();
+    expect(cycle!.node).toBeNull();
+    expect(cycle!.filter.every((f) => !f.fits && f.plugin === 'NodeResourcesFit')).toBe(true);
+    expect(cycle!.message).toMatch(/^0\/2 nodes are available: 2 Insufficient cpu\. preemption: /);
   });
 });

@@ -40,6 +40,24 @@ export interface EventRow {
   source: string;
 }
 
+/** One scheduling cycle: each node's Filter verdict, and the Score plugins' numbers for the nodes that passed. */
+export interface SchedulingCycle {
+  pod: string;
+  /** The seq of the Filter step. */
+  seq: number;
+  filter: { node: string; fits: boolean; plugin?: string; reasons: string[]; unresolvable: boolean }[];
+  /** Absent when no node or a single node passed (the scheduler then does not score). */
+  scores?: {
+    nodes: string[];
+    plugins: { plugin: string; weight: number; raw: number[]; scores: number[]; skipped: boolean }[];
+    totals: number[];
+  };
+  /** The node picked, or null when the Pod did not fit anywhere. */
+  node: string | null;
+  /** FailedScheduling's message when it did not fit. */
+  message?: string;
+}
+
 export interface Run {
   trace: Trace;
   /** The seq of the last step. */
@@ -52,6 +70,8 @@ export interface Run {
   events(seq?: number): EventRow[];
   /** `kubectl get pods -A -o wide` after step `seq`. */
   getPods(seq?: number): PodRow[];
+  /** Every scheduling cycle, in order: kube-scheduler's per-node verdicts and plugin scores. */
+  scheduling(): SchedulingCycle[];
 }
 
 export interface RunOptions extends Partial<Omit<SimulationInput, 'manifests'>> {
@@ -102,7 +122,49 @@ function runOf(trace: Trace, language: Language): Run {
         .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
         .map(eventRow),
     getPods: (seq = last) => objects('Pod', seq).map((p) => printPod(p as never)),
+    scheduling: () => schedulingCycles(trace.steps),
   };
+}
+
+/** Reads the cycles back from the scheduler's steps: Filter, then Score (or one node, or FailedScheduling). */
+function schedulingCycles(steps: readonly Step[]): SchedulingCycle[] {
+  const cycles: SchedulingCycle[] = [];
+  const open = new Map<string, SchedulingCycle>();
+  for (const step of steps) {
+    const p = step.say.params;
+    const pod = String(p.pod ?? '');
+    // No node fits: the scheduler reports Filter's verdicts with FailedScheduling in one step.
+    const failedOutright = step.say.key === 'scheduler-unschedulable' && !open.has(pod) && p.verdicts;
+    if (step.say.key === 'scheduler-filter' || failedOutright) {
+      const verdicts = JSON.parse(String(p.verdicts)) as {
+        node: string;
+        reasons: string[];
+        unresolvable: boolean;
+        plugin?: string;
+      }[];
+      const cycle: SchedulingCycle = {
+        pod,
+        seq: step.seq,
+        filter: verdicts.map((v) => ({ ...v, fits: v.reasons.length === 0 })),
+        node: null,
+      };
+      cycles.push(cycle);
+      if (failedOutright) cycle.message = String(p.message);
+      else open.set(pod, cycle);
+      continue;
+    }
+    const cycle = open.get(pod);
+    if (!cycle) continue;
+    if (step.say.key === 'scheduler-score' || step.say.key === 'scheduler-score-single') {
+      cycle.node = String(p.node);
+      if (p.scoring) cycle.scores = JSON.parse(String(p.scoring)) as SchedulingCycle['scores'];
+      open.delete(pod);
+    } else if (step.say.key === 'scheduler-unschedulable') {
+      cycle.message = String(p.message);
+      open.delete(pod);
+    }
+  }
+  return cycles;
 }
 
 function facts(s: Step): Omit<StepText, 'title' | 'body'> {
@@ -128,14 +190,17 @@ interface AnyEvent {
   regarding?: { kind?: string; name?: string };
   source?: { component?: string; host?: string };
   reportingController?: string;
+  reportingComponent?: string;
+  reportingInstance?: string;
 }
 
 function eventRow(o: ApiObject): EventRow {
   const e = o as unknown as AnyEvent;
   const about = e.regarding ?? e.involvedObject ?? {};
+  // kubectl's formatEventSource: the deprecated source when set, else the reporting controller (events.k8s.io).
   const source = e.source?.component
     ? [e.source.component, e.source.host].filter(Boolean).join(', ')
-    : (e.reportingController ?? '');
+    : [e.reportingComponent ?? e.reportingController, e.reportingInstance].filter(Boolean).join(', ');
   return {
     type: e.type ?? '',
     reason: e.reason ?? '',

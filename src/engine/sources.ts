@@ -128,4 +128,18 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'taint-eviction-fire': 'k8s:pkg/controller/tainteviction/timed_workers.go',
   'taint-eviction-condition': TAINT_EVICTION,
   'taint-eviction-delete': TAINT_EVICTION,
+  // kube-scheduler: the scheduling queue and the framework's extension points.
+  'scheduler-queue-add': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-gated': 'k8s:pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go',
+  'scheduler-prefilter': 'k8s:pkg/scheduler/framework/runtime/framework.go',
+  'scheduler-postfilter': 'k8s:pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go',
+  'scheduler-queue-unschedulable': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-backoff': 'k8s:pkg/scheduler/backend/queue/backoff_queue.go',
+  'scheduler-queue-move': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-backoff-done': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-queue-leftover': 'k8s:pkg/scheduler/backend/queue/scheduling_queue.go',
+  'scheduler-score-plugins': 'k8s:pkg/scheduler/framework/runtime/framework.go',
+  'scheduler-reserve-permit': 'k8s:pkg/scheduler/schedule_one.go',
+  'scheduler-score-single': 'k8s:pkg/scheduler/schedule_one.go',
+  'event-series': 'k8s:staging/src/k8s.io/client-go/tools/events/event_broadcaster.go',
 };

@@ -123,6 +123,8 @@ export interface NodeSpec {
   labels?: Record<string, string>;
   /** Images already in the node's image store. */
   images?: string[];
+  /** spec.taints, as `kubectl taint` would set them. */
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
 }
 
 export interface ClusterSpec {

@@ -182,6 +182,12 @@ export const en = {
       lesson:
         'The Deployment of 3 runs on three nodes; at 10 s node-1’s kubelet stops. After the 50 s grace period the node lifecycle controller marks node-1 NotReady (Ready=Unknown), its Pod not Ready, and taints the node unreachable. The taint eviction controller deletes the Pod when its toleration runs out: here the template tolerates node.kubernetes.io/unreachable for 30 s instead of the 300 s DefaultTolerationSeconds adds, to keep the story short. The Pod stays Terminating on the lost node; its replacement runs elsewhere.',
     },
+    // kube-scheduler (issue #4)
+    taints: {
+      title: 'Scheduling: a tainted node and a full one',
+      lesson:
+        'Three nodes: node-1 is tainted dedicated=web:NoSchedule, node-2 already runs a Pod that takes 1500m of its 2 cpu. The web Deployment tolerates the taint and asks for 1 cpu each: Filter drops node-2 (Insufficient cpu), keeps node-1, and the scores (LeastAllocated, BalancedAllocation, and PodTopologySpread’s default spreading) put the replicas on node-1 and node-3. Switch to deep to see every plugin’s score.',
+    },
   },
   param: {
     probe: {
@@ -630,6 +636,59 @@ export const en = {
     'resourcequota-sync': {
       title: 'The resource quota controller counts {{quota}}',
       body: 'It counts what the namespace’s Pods use and writes status.hard and status.used of {{quota}}: {{used}}. It counts again whenever a Pod goes, giving its share back.',
+    },
+    // kube-scheduler: the scheduling queue and the framework's extension points (deep level).
+    'event-series': {
+      title: 'Event again: {{reason}} (x{{count}})',
+      body: 'The same {{reason}} Event for {{object}} once more: the events.k8s.io recorder does not create a second Event, it PATCHes series.count of the first to {{count}} ({{message}}). Later repeats are only counted until the 30-minute heartbeat.',
+    },
+    'scheduler-queue-add': {
+      title: 'PreEnqueue, QueueSort: {{pod}} joins activeQ',
+      body: 'No scheduling gate holds {{pod}} back (PreEnqueue: SchedulingGates), so the scheduling queue puts it in activeQ, ordered by PrioritySort: higher priority first, then first come. {{queue}} Pod(s) wait there now.',
+    },
+    'scheduler-queue-gated': {
+      title: 'PreEnqueue: {{pod}} is gated',
+      body: '{{pod}} has spec.schedulingGates, so the SchedulingGates plugin keeps it out of activeQ: it waits in unschedulablePods, status SchedulingGated, until the gates are removed.',
+    },
+    'scheduler-prefilter': {
+      title: 'PreFilter: the scheduler works out {{pod}} once',
+      body: 'Scheduling attempt {{attempt}} of {{pod}}, on a snapshot of the cache with {{nodes}} node(s). PreFilter computes once what every Filter needs: requests cpu {{cpu}}, memory {{memory}} bytes; {{spread}} DoNotSchedule spread constraint(s) with the matching Pods per domain; the Pods whose affinity or anti-affinity concerns it.',
+    },
+    'scheduler-postfilter': {
+      title: 'PostFilter: could preemption help {{pod}}?',
+      body: 'No node passed Filter, so DefaultPreemption (PostFilter) looks for lower-priority Pods to evict. {{unresolvable}} of {{total}} node(s) failed for a reason eviction cannot fix (UnschedulableAndUnresolvable); on the others no Pod has a lower priority, so there are no victims.',
+    },
+    'scheduler-queue-unschedulable': {
+      title: '{{pod}} waits in unschedulablePods',
+      body: 'The scheduling queue parks {{pod}} in unschedulablePods. It moves back only when a cluster event one of the rejecting plugins ({{plugins}}) cares about happens (QueueingHints), or after 5 minutes at the latest.',
+    },
+    'scheduler-queue-backoff': {
+      title: '{{pod}} goes to backoffQ',
+      body: 'While {{pod}} was being scheduled, the cluster changed in a way that might help ({{plugins}} rejected it), so it waits out its back-off in backoffQ: 1 s, doubled per attempt, at most 10 s.',
+    },
+    'scheduler-queue-move': {
+      title: 'QueueingHint: {{event}} of {{object}} moves {{pods}}',
+      body: 'The scheduler hears of {{event}} ({{object}}). The QueueingHints of the plugins that rejected {{pods}} say this may help, so they leave unschedulablePods: to activeQ, or to backoffQ while their back-off runs.',
+    },
+    'scheduler-queue-backoff-done': {
+      title: 'Back-off over: {{pods}} to activeQ',
+      body: 'flushBackoffQCompleted, every second, moves the Pods whose back-off has run out from backoffQ to activeQ: {{pods}}.',
+    },
+    'scheduler-queue-leftover': {
+      title: 'Five minutes unschedulable: {{pods}} tried again',
+      body: 'flushUnschedulablePodsLeftover, every 30 s, sends Pods that have waited in unschedulablePods for over 5 minutes (podMaxInUnschedulablePodsDuration) back to be tried, whatever happened: {{pods}}.',
+    },
+    'scheduler-score-plugins': {
+      title: 'PreScore, Score, NormalizeScore for {{pod}}',
+      body: 'Each score plugin rates every feasible node 0–100 after NormalizeScore, then its weight multiplies it: {{plugins}}. A plugin whose PreScore has nothing to go on is skipped and gives 0.',
+    },
+    'scheduler-score-single': {
+      title: 'kube-scheduler picks {{node}} for {{pod}}',
+      body: 'Only {{node}} passed Filter, so there is nothing to compare: the scheduler takes it without running the score plugins.',
+    },
+    'scheduler-reserve-permit': {
+      title: 'Reserve, Permit: {{pod}} assumed on {{node}}',
+      body: 'Reserve: the scheduler cache counts {{pod}} on {{node}} at once (assume), so the next cycle sees its requests before the binding is stored. Permit: no plugin asks to wait. The binding cycle follows: PreBind (no volumes to bind), Bind (DefaultBinder), then PostBind.',
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

@@ -184,6 +184,12 @@ export const zh: Catalog = {
       lesson:
         '3 副本的 Deployment 运行在三个节点上；第 10 秒 node-1 的 kubelet 停止。50 秒宽限期过后，节点生命周期控制器把 node-1 标为 NotReady（Ready=Unknown）、把其上的 Pod 标为未就绪，并给节点加上 unreachable 污点。容忍时间用完后，污点驱逐控制器删除该 Pod：为了让故事简短，这里的模板只容忍 node.kubernetes.io/unreachable 30 秒，而不是 DefaultTolerationSeconds 添加的 300 秒。Pod 在失联节点上一直处于 Terminating；替代它的 Pod 在别的节点上运行。',
     },
+    // kube-scheduler（issue #4）
+    taints: {
+      title: '调度：一个有污点的节点和一个满载的节点',
+      lesson:
+        '三个节点：node-1 带有污点 dedicated=web:NoSchedule，node-2 上已有一个 Pod 占用了 2 个 cpu 中的 1500m。web Deployment 容忍该污点，每个副本请求 1 个 cpu：预选淘汰 node-2（Insufficient cpu），保留 node-1；优选打分（LeastAllocated、BalancedAllocation 以及 PodTopologySpread 的默认分布）把副本放到 node-1 和 node-3 上。切换到 deep 级别可以看到每个插件的分数。',
+    },
   },
   param: {
     probe: {
@@ -631,6 +637,59 @@ export const zh: Catalog = {
     'resourcequota-sync': {
       title: '资源配额控制器统计 {{quota}}',
       body: '它统计命名空间中 Pod 的用量，写入 {{quota}} 的 status.hard 和 status.used：{{used}}。每当有 Pod 离开，它会重新统计，把那份用量还回去。',
+    },
+    // kube-scheduler：调度队列与调度框架的扩展点（deep 级别）。
+    'event-series': {
+      title: '再次发生的事件：{{reason}}（x{{count}}）',
+      body: '{{object}} 又发生了同样的 {{reason}} 事件：events.k8s.io 记录器不会再创建一个 Event，而是把第一个 Event 的 series.count PATCH 为 {{count}}（{{message}}）。之后的重复只在内存中计数，直到 30 分钟一次的心跳才写入。',
+    },
+    'scheduler-queue-add': {
+      title: 'PreEnqueue、QueueSort：{{pod}} 进入 activeQ',
+      body: '没有调度门控（scheduling gate）拦住 {{pod}}（PreEnqueue：SchedulingGates），调度队列把它放进 activeQ，按 PrioritySort 排序：优先级高的在前，其次先到先得。现在有 {{queue}} 个 Pod 在等待。',
+    },
+    'scheduler-queue-gated': {
+      title: 'PreEnqueue：{{pod}} 被门控',
+      body: '{{pod}} 带有 spec.schedulingGates，SchedulingGates 插件不让它进入 activeQ：它在 unschedulablePods 中等待，状态为 SchedulingGated，直到门控被移除。',
+    },
+    'scheduler-prefilter': {
+      title: 'PreFilter：调度器为 {{pod}} 预先计算',
+      body: '{{pod}} 的第 {{attempt}} 次调度尝试，基于含 {{nodes}} 个节点的缓存快照。PreFilter 预先算好各个 Filter 需要的数据：请求 cpu {{cpu}}、内存 {{memory}} 字节；{{spread}} 条 DoNotSchedule 拓扑分布约束及每个域中匹配的 Pod；与它的亲和/反亲和相关的 Pod。',
+    },
+    'scheduler-postfilter': {
+      title: 'PostFilter：抢占能帮 {{pod}} 吗？',
+      body: '没有节点通过预选，DefaultPreemption（PostFilter）寻找可以驱逐的低优先级 Pod。{{total}} 个节点中有 {{unresolvable}} 个失败的原因无法靠驱逐解决（UnschedulableAndUnresolvable）；其余节点上没有更低优先级的 Pod，因此找不到受害者。',
+    },
+    'scheduler-queue-unschedulable': {
+      title: '{{pod}} 在 unschedulablePods 中等待',
+      body: '调度队列把 {{pod}} 放进 unschedulablePods。只有当拒绝它的插件（{{plugins}}）关心的集群事件发生时（QueueingHints），或最迟 5 分钟后，它才会被移回。',
+    },
+    'scheduler-queue-backoff': {
+      title: '{{pod}} 进入 backoffQ',
+      body: '在调度 {{pod}} 的过程中，集群发生了可能有帮助的变化（拒绝它的是 {{plugins}}），所以它在 backoffQ 中退避等待：1 秒，每次尝试翻倍，最多 10 秒。',
+    },
+    'scheduler-queue-move': {
+      title: 'QueueingHint：{{object}} 的 {{event}} 移动了 {{pods}}',
+      body: '调度器得知 {{event}}（{{object}}）。拒绝 {{pods}} 的插件的 QueueingHints 认为这可能有帮助，于是它们离开 unschedulablePods：进入 activeQ，若仍在退避期内则进入 backoffQ。',
+    },
+    'scheduler-queue-backoff-done': {
+      title: '退避结束：{{pods}} 进入 activeQ',
+      body: 'flushBackoffQCompleted 每秒运行一次，把退避期已过的 Pod 从 backoffQ 移到 activeQ：{{pods}}。',
+    },
+    'scheduler-queue-leftover': {
+      title: '不可调度已满 5 分钟：再次尝试 {{pods}}',
+      body: 'flushUnschedulablePodsLeftover 每 30 秒运行一次，把在 unschedulablePods 中等待超过 5 分钟（podMaxInUnschedulablePodsDuration）的 Pod 送回重试，无论期间发生了什么：{{pods}}。',
+    },
+    'scheduler-score-plugins': {
+      title: '{{pod}} 的 PreScore、Score、NormalizeScore',
+      body: '每个优选插件在 NormalizeScore 之后给每个可行节点打 0–100 分，再乘以它的权重：{{plugins}}。PreScore 无事可做的插件被跳过，记 0 分。',
+    },
+    'scheduler-score-single': {
+      title: '调度器为 {{pod}} 选定 {{node}}',
+      body: '只有 {{node}} 通过了预选，没有可比较的对象：调度器直接选用它，不运行优选插件。',
+    },
+    'scheduler-reserve-permit': {
+      title: 'Reserve、Permit：假定 {{pod}} 在 {{node}} 上',
+      body: 'Reserve：调度器缓存立即把 {{pod}} 计入 {{node}}（assume），这样下一个调度周期在绑定写入之前就能看到它的请求。Permit：没有插件要求等待。随后是绑定周期：PreBind（没有卷需要绑定）、Bind（DefaultBinder），然后是 PostBind。',
     },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',

@@ -239,6 +239,63 @@ spec:
     image: nginx
 `;
 
+// Scheduling (issue #4): a Pod already fills most of node-2; node-1 is tainted for web Pods only.
+const TAINTS_AND_FULL_NODE = `apiVersion: v1
+kind: Pod
+metadata:
+  name: reserved
+spec:
+  nodeName: node-2
+  containers:
+  - name: reserved
+    image: nginx:1.14.2
+    resources:
+      requests:
+        cpu: 1500m
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      tolerations:
+      - key: dedicated
+        operator: Equal
+        value: web
+        effect: NoSchedule
+      containers:
+      - name: web
+        image: nginx:1.14.2
+        resources:
+          requests:
+            cpu: "1"
+            memory: 1Gi
+`;
+
+const TAINTED_AND_FULL: ClusterSpec = {
+  nodes: [
+    {
+      name: 'node-1',
+      cpu: '4',
+      memory: '8Gi',
+      pods: 110,
+      podCIDR: '10.244.1.0/24',
+      taints: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
+    },
+    { name: 'node-2', cpu: '2', memory: '8Gi', pods: 110, podCIDR: '10.244.2.0/24' },
+    { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.3.0/24' },
+  ],
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
@@ -272,6 +329,7 @@ export const SCENARIOS: readonly Scenario[] = [
     cluster: workers(50),
     maxSteps: 40_000,
   },
+  { id: 'taints', yaml: TAINTS_AND_FULL_NODE, cluster: TAINTED_AND_FULL },
   // Admission: a quota the Deployment outgrows, a Pod PodSecurity refuses, defaults from a LimitRange.
   { id: 'quota-exceeded', yaml: QUOTA_EXCEEDED, cluster: DEFAULT_CLUSTER },
   { id: 'pod-security', yaml: POD_SECURITY, cluster: DEFAULT_CLUSTER },

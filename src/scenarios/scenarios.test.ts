@@ -202,3 +202,14 @@ describe('admission scenarios', () => {
     expect(pod.status?.phase).toBe('Running');
   });
 });
+
+describe('taints (issue #4)', () => {
+  it('keeps the web replicas off the full node and spreads them over the other two', () => {
+    const t = run(SCENARIOS.find((s) => s.id === 'taints')!);
+    const web = [...t.objectsAt(t.steps.length - 1, '/registry/pods/default/web-').values()] as unknown as Pod[];
+    const nodes = web.map((p) => p.spec?.nodeName);
+    expect(nodes).toHaveLength(3);
+    expect(nodes).not.toContain('node-2');
+    expect(new Set(nodes)).toEqual(new Set(['node-1', 'node-3']));
+  });
+});

@@ -20,6 +20,7 @@ import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLooku
 import type { ResourceList } from './admission/resource-list';
 import { request } from '../client/client';
 import { USERS } from './authz';
+import { eventToStorage } from './event-conversion';
 
 interface Inflight {
   req: ApiRequest;
@@ -286,7 +287,7 @@ function store(sim: ApiSim, id: number): void {
 
   if (req.verb === 'create' && !req.subresource) {
     // Events skip admission; everything else was built by the admission stages.
-    const obj = flight.obj ?? req.body!;
+    const obj = eventToStorage(req, flight.obj ?? req.body!);
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
       obj.metadata.name = obj.metadata.generateName + generateNameSuffix(sim);
     }

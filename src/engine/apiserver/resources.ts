@@ -127,10 +127,24 @@ export function resourceOfKey(key: string): ResourceInfo | undefined {
   return RESOURCES.find((r) => key.startsWith(r.etcdPrefix + '/'));
 }
 
-/** The REST path: `/api/v1/namespaces/default/pods/nginx/binding`. */
-export function apiPath(resource: string, namespace?: string, name?: string, subresource?: string): string {
+/**
+ * The REST path: `/api/v1/namespaces/default/pods/nginx/binding`. `group`
+ * names another API group serving the same resource (events.k8s.io/v1 events).
+ */
+export function apiPath(
+  resource: string,
+  namespace?: string,
+  name?: string,
+  subresource?: string,
+  group?: string,
+): string {
   const info = byResource(resource);
-  const root = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  const root =
+    group !== undefined && group !== info.group
+      ? `/apis/${group}/v1`
+      : info.group
+        ? `/apis/${info.group}/${info.version}`
+        : `/api/${info.version}`;
   let path = info.namespaced && namespace ? `${root}/namespaces/${namespace}/${resource}` : `${root}/${resource}`;
   if (name) path += `/${name}`;
   if (subresource) path += `/${subresource}`;

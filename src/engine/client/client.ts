@@ -58,7 +58,8 @@ export const HTTP_METHOD: Record<Verb, string> = {
 /** Send a request to kube-apiserver; returns its id, which the answer carries. */
 export function request(sim: Sim<unknown>, from: ComponentId, o: RequestOptions): number {
   const id = sim.id();
-  const path = apiPath(o.resource, o.namespace, o.name, o.subresource) + (o.verb === 'watch' ? '?watch=true' : '');
+  const path =
+    apiPath(o.resource, o.namespace, o.name, o.subresource, o.group) + (o.verb === 'watch' ? '?watch=true' : '');
   const req: ApiRequest = {
     verb: o.verb,
     resource: o.resource,

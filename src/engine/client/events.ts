@@ -6,7 +6,7 @@
 import type { ObjectReference } from 'kubernetes-types/core/v1';
 import type { UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
-import { isoTime } from '../apiserver/names';
+import { EPOCH, isoTime } from '../apiserver/names';
 import type { ApiObject, ComponentId } from '../types';
 import { request } from './client';
 
@@ -79,5 +79,103 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
     kind: 'event',
     level: 'standard',
     say: { key: 'event', params: { type: e.type, reason: e.reason, message: e.message, object: String(meta.name) } },
+  });
+}
+
+/** The host kube-scheduler runs on (a static Pod on the control-plane machine): its reportingInstance suffix. */
+export const CONTROL_PLANE_HOST = 'control-plane';
+
+export interface EventV1Input {
+  object: ApiObject;
+  reason: string;
+  type: 'Normal' | 'Warning';
+  note: string;
+  /** The recorder's reportingController: the scheduler profile's name, default-scheduler. */
+  reportingController: string;
+  action: string;
+  user: UserInfo;
+}
+
+/** metav1.MicroTime: RFC 3339 with microseconds. */
+export function microTime(at: number): string {
+  return new Date(EPOCH + Math.floor(at)).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/**
+ * client-go tools/events, the events.k8s.io/v1 recorder kube-scheduler uses
+ * (NewEventBroadcasterAdapter): Eventf(regarding, related, type, reason,
+ * action, note) with reportingInstance `<controller>-<hostname>` and an
+ * eventTime, POSTed to /apis/events.k8s.io/v1.
+ */
+/**
+ * The recorder's cache of isomorphic Events (eventBroadcasterImpl.eventCache):
+ * same action, reason, reportingController and regarding (resourceVersion
+ * included). The note is not part of the key.
+ */
+export type EventSeriesCache = Record<string, { name: string; namespace: string; count: number }>;
+
+export function recordEventV1(sim: Sim<unknown>, from: ComponentId, e: EventV1Input, cache?: EventSeriesCache): void {
+  const meta = e.object.metadata;
+  const say = {
+    key: 'event',
+    params: { type: e.type, reason: e.reason, message: e.note, object: String(meta.name) },
+  };
+  const key = [e.action, e.reason, e.reportingController, e.object.kind, meta.namespace, meta.name, meta.uid]
+    .concat(String(meta.resourceVersion ?? ''))
+    .join('|');
+  const seen = cache?.[key];
+  if (seen) {
+    // recordToSink: the second occurrence PATCHes series {count: 2}; later ones only count in the
+    // cache until the 30-minute heartbeat (refreshExistingEventSeries) writes them.
+    seen.count++;
+    if (seen.count > 2) return;
+    request(sim, from, {
+      verb: 'patch',
+      resource: 'events',
+      group: 'events.k8s.io',
+      namespace: seen.namespace,
+      name: seen.name,
+      body: { series: { count: 2, lastObservedTime: microTime(sim.now) } } as unknown as ApiObject,
+      user: e.user,
+      kind: 'event',
+      level: 'standard',
+      say: { key: 'event-series', params: { ...say.params, count: 2 } },
+    });
+    return;
+  }
+  const regarding: ObjectReference = {
+    kind: e.object.kind,
+    namespace: meta.namespace,
+    name: meta.name,
+    uid: meta.uid,
+    apiVersion: e.object.apiVersion,
+    resourceVersion: meta.resourceVersion,
+  };
+  const name = `${meta.name}.${sim.hex(16)}`;
+  const namespace = meta.namespace ?? 'default';
+  if (cache) cache[key] = { name, namespace, count: 1 };
+  const body: ApiObject = {
+    apiVersion: 'events.k8s.io/v1',
+    kind: 'Event',
+    metadata: { name, namespace },
+    eventTime: microTime(sim.now),
+    reportingController: e.reportingController,
+    reportingInstance: `${e.reportingController}-${CONTROL_PLANE_HOST}`,
+    action: e.action,
+    reason: e.reason,
+    regarding: regarding as unknown as ApiObject['metadata'],
+    note: e.note,
+    type: e.type,
+  };
+  request(sim, from, {
+    verb: 'create',
+    resource: 'events',
+    group: 'events.k8s.io',
+    namespace: meta.namespace,
+    body,
+    user: e.user,
+    kind: 'event',
+    level: 'standard',
+    say,
   });
 }

@@ -60,7 +60,7 @@ function node(spec: NodeSpec, index: number): ApiObject {
         ...spec.labels,
       },
     }),
-    spec: { podCIDR: spec.podCIDR, podCIDRs: [spec.podCIDR] },
+    spec: { podCIDR: spec.podCIDR, podCIDRs: [spec.podCIDR], ...(spec.taints ? { taints: spec.taints } : {}) },
     status: {
       capacity,
       allocatable: capacity,

@@ -99,6 +99,8 @@ export type Message =
     }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
+  /** The scheduling queue's timers: flushBackoffQCompleted, flushUnschedulablePodsLeftover. */
+  | { type: 'queue-flush'; which: 'backoff' | 'unschedulable' }
   | { type: 'kubectl-next' }
   /** A fault strikes the component it is delivered to. */
   | { type: 'fault'; fault: Fault }

@@ -3,8 +3,34 @@
  * formulas of pkg/scheduler/framework/plugins. Filter answers fit or a
  * reason; Score answers 0–100 per node.
  */
-import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { milliCpu, parseQuantity } from '../quantity';
+import {
+  affinityFilter,
+  affinityNormalize,
+  affinityPreFilter,
+  affinityPreScore,
+  affinityScore,
+  type AffinityPreFilterState,
+  type AffinityPreScoreState,
+} from './inter-pod-affinity';
+import {
+  matchesRequiredNodeAffinity,
+  nodeSelectorTermMatches,
+  tolerates,
+  untoleratedTaint,
+  type Labels,
+} from './selectors';
+import {
+  spreadFilter,
+  spreadNormalize,
+  spreadPreFilter,
+  spreadPreScore,
+  spreadScore,
+  type SpreadListers,
+  type SpreadPreFilterState,
+  type SpreadPreScoreState,
+} from './topology-spread';
 
 export interface Resources {
   /** Millicores. */
@@ -25,6 +51,8 @@ export interface NodeInfo {
   /** The same with unset requests counted as 100m and 200Mi. */
   nonZeroRequested: Resources;
   podCount: number;
+  /** The Pods bound or assumed on the node (NodeInfo.Pods), for spreading, affinity and host ports. */
+  pods: Pod[];
   /** Images on the node by normalized name, with their size. */
   images: Record<string, number>;
 }
@@ -57,6 +85,7 @@ export function newNodeInfo(node: Node): NodeInfo {
     requested: { cpu: 0, memory: 0 },
     nonZeroRequested: { cpu: 0, memory: 0 },
     podCount: 0,
+    pods: [],
     images,
   };
 }
@@ -70,6 +99,21 @@ export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
   info.nonZeroRequested.cpu += sign * nz.cpu;
   info.nonZeroRequested.memory += sign * nz.memory;
   info.podCount += sign;
+  if (sign > 0) info.pods.push(pod);
+  else {
+    const i = info.pods.findIndex((p) => samePod(p, pod));
+    if (i >= 0) info.pods.splice(i, 1);
+  }
+}
+
+function samePod(a: Pod, b: Pod): boolean {
+  return a.metadata?.namespace === b.metadata?.namespace && a.metadata?.name === b.metadata?.name;
+}
+
+/** The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current. */
+export function replacePod(info: NodeInfo, pod: Pod): void {
+  const i = info.pods.findIndex((p) => samePod(p, pod));
+  if (i >= 0) info.pods[i] = pod;
 }
 
 /** A NodeInfo for a node and the Pods on it (tests, and a fresh cache). */
@@ -90,10 +134,21 @@ export interface CycleState {
   images: string[];
   imageNodes: Record<string, number>;
   nodes: number;
+  /** Every node in the snapshot: spreading and affinity look beyond the feasible ones. */
+  all: NodeInfo[];
+  listers: SpreadListers;
+  /** PreFilter results of PodTopologySpread and InterPodAffinity. */
+  spread: SpreadPreFilterState;
+  affinity: AffinityPreFilterState;
 }
 
-export function cycleState(pod: Pod, infos: NodeInfo[]): CycleState {
-  const images = (pod.spec?.containers ?? []).map((c) => normalizeImage(c.image ?? ''));
+export const NO_LISTERS: SpreadListers = { replicaSets: [], services: [] };
+
+export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers = NO_LISTERS): CycleState {
+  // image_locality.go sums the init containers' images too.
+  const images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) =>
+    normalizeImage(c.image ?? ''),
+  );
   const imageNodes: Record<string, number> = {};
   for (const ref of images) imageNodes[ref] = infos.filter((i) => i.images[ref] !== undefined).length;
   return {
@@ -102,6 +157,10 @@ export function cycleState(pod: Pod, infos: NodeInfo[]): CycleState {
     images,
     imageNodes,
     nodes: infos.length,
+    all: infos,
+    listers,
+    spread: spreadPreFilter(pod, infos, listers),
+    affinity: affinityPreFilter(pod, infos),
   };
 }
 
@@ -119,21 +178,48 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   name: string;
   weight: number;
-  score(pod: Pod, info: NodeInfo, state: CycleState): number;
+  /** PreScore: work out once what Score needs from the feasible nodes; null is Skip (every node scores 0). */
+  preScore?(pod: Pod, filtered: NodeInfo[], state: CycleState): unknown;
+  score(pod: Pod, info: NodeInfo, state: CycleState, pre: unknown): number;
   /** NormalizeScore: rescale the raw scores of all nodes to 0–100. */
-  normalize?(scores: number[]): number[];
+  normalize?(scores: number[], pre: unknown, filtered: NodeInfo[]): number[];
 }
 
-/** Each plugin's scores for the nodes, normalized, in node order. */
-export function runScorePlugins(
-  pod: Pod,
-  infos: NodeInfo[],
-  state: CycleState,
-): { plugin: string; weight: number; scores: number[] }[] {
+export interface PluginScores {
+  plugin: string;
+  weight: number;
+  /** Normalized, in node order, before the weight. */
+  scores: number[];
+  /** Raw Score results before NormalizeScore. */
+  raw: number[];
+  skipped: boolean;
+}
+
+/**
+ * Each plugin's scores for the feasible nodes, in node order: PreScore,
+ * Score, NormalizeScore (framework.RunScorePlugins). A plugin whose PreScore
+ * says Skip gives every node 0.
+ */
+export function runScorePlugins(pod: Pod, infos: NodeInfo[], state: CycleState): PluginScores[] {
   return SCORES.map((p) => {
-    const raw = infos.map((info) => p.score(pod, info, state));
-    return { plugin: p.name, weight: p.weight, scores: p.normalize ? p.normalize(raw) : raw };
+    const pre = p.preScore ? p.preScore(pod, infos, state) : undefined;
+    if (pre === null) {
+      const zeros = infos.map(() => 0);
+      return { plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true };
+    }
+    const raw = infos.map((info) => p.score(pod, info, state, pre));
+    const scores = p.normalize ? p.normalize(raw, pre, infos) : raw;
+    return { plugin: p.name, weight: p.weight, scores, raw, skipped: false };
   });
+}
+
+/** Filter in the profile's order, stopping at the first plugin that rejects (RunFilterPlugins). */
+export function runFilterPlugins(pod: Pod, info: NodeInfo, state: CycleState): FilterResult & { plugin?: string } {
+  for (const f of FILTERS) {
+    const r = f.filter(pod, info, state);
+    if (!r.fit) return { ...r, plugin: f.name };
+  }
+  return { fit: true };
 }
 
 /** Models plugins/nodeunschedulable. */
@@ -148,21 +234,22 @@ const NodeUnschedulable: FilterPlugin = {
   },
 };
 
-function tolerates(pod: Pod, taint: Taint): boolean {
-  return (pod.spec?.tolerations ?? []).some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
+/** Models plugins/nodename: a Pod that names a node fits only there. */
+const NodeName: FilterPlugin = {
+  name: 'NodeName',
+  filter(pod, { node }) {
+    const want = pod.spec?.nodeName;
+    return !want || want === node.metadata?.name
+      ? { fit: true }
+      : { fit: false, reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
+  },
+};
 
 /** Models plugins/tainttoleration Filter. */
 const TaintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, { node }) {
-    const bad = (node.spec?.taints ?? []).find(
-      (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
-    );
+    const bad = untoleratedTaint(pod, node.spec?.taints);
     return bad
       ? { fit: false, reasons: [`node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}`], unresolvable: true }
       : { fit: true };
@@ -184,28 +271,6 @@ const NodeResourcesFit: FilterPlugin = {
   },
 };
 
-type Requirement = { key: string; operator: string; values?: string[] };
-
-function matchesRequirement(labels: Record<string, string>, r: Requirement): boolean {
-  const v = labels[r.key];
-  switch (r.operator) {
-    case 'In':
-      return v !== undefined && (r.values ?? []).includes(v);
-    case 'NotIn':
-      return v === undefined || !(r.values ?? []).includes(v);
-    case 'Exists':
-      return v !== undefined;
-    case 'DoesNotExist':
-      return v === undefined;
-    case 'Gt':
-      return v !== undefined && Number(v) > Number(r.values?.[0]);
-    case 'Lt':
-      return v !== undefined && Number(v) < Number(r.values?.[0]);
-    default:
-      return false;
-  }
-}
-
 /**
  * Models plugins/nodeaffinity Filter: every nodeSelector label, and one of the
  * required node affinity terms (all of its expressions).
@@ -213,20 +278,73 @@ function matchesRequirement(labels: Record<string, string>, r: Requirement): boo
 const NodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
   filter(pod, info) {
-    const labels = (info.node.metadata?.labels ?? {}) as Record<string, string>;
-    const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
-    const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    const affinityOk =
-      !terms?.length ||
-      terms.some((t) => (t.matchExpressions ?? []).every((r) => matchesRequirement(labels, r as Requirement)));
-    return selectorOk && affinityOk
+    const labels = (info.node.metadata?.labels ?? {}) as Labels;
+    return matchesRequiredNodeAffinity(pod, info.node.metadata!.name!, labels)
       ? { fit: true }
       : { fit: false, reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   },
 };
 
+interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+/** The host ports a Pod's containers (and sidecar init containers) ask for; hostIP defaults to 0.0.0.0. */
+export function hostPorts(pod: Pod): HostPort[] {
+  const containers = [
+    ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always'),
+    ...(pod.spec?.containers ?? []),
+  ];
+  return containers.flatMap((c) =>
+    (c.ports ?? [])
+      .filter((p) => (p.hostPort ?? 0) > 0)
+      .map((p) => ({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol ?? 'TCP', port: p.hostPort! })),
+  );
+}
+
+/** HostPortInfo.CheckConflict: same protocol and port, and the same IP or 0.0.0.0 on either side. */
+function portsConflict(a: HostPort, b: HostPort): boolean {
+  return a.protocol === b.protocol && a.port === b.port && (a.ip === b.ip || a.ip === '0.0.0.0' || b.ip === '0.0.0.0');
+}
+
+/** Models plugins/nodeports: a host port can be taken once per node. */
+const NodePorts: FilterPlugin = {
+  name: 'NodePorts',
+  filter(pod, info) {
+    const want = hostPorts(pod);
+    if (!want.length) return { fit: true };
+    const used = info.pods.flatMap(hostPorts);
+    return want.some((w) => used.some((u) => portsConflict(w, u)))
+      ? { fit: false, reasons: ["node(s) didn't have free ports for the requested pod ports"] }
+      : { fit: true };
+  },
+};
+
+/** Models plugins/podtopologyspread Filter (DoNotSchedule constraints). */
+const PodTopologySpread: FilterPlugin = {
+  name: 'PodTopologySpread',
+  filter: (pod, info, state) => spreadFilter(pod, info, state.spread),
+};
+
+/** Models plugins/interpodaffinity Filter. */
+const InterPodAffinity: FilterPlugin = {
+  name: 'InterPodAffinity',
+  filter: (pod, info, state) => affinityFilter(pod, info, state.affinity),
+};
+
 /** In the default profile's order (default_plugins.go). */
-export const FILTERS: readonly FilterPlugin[] = [NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit];
+export const FILTERS: readonly FilterPlugin[] = [
+  NodeUnschedulable,
+  NodeName,
+  TaintToleration,
+  NodeAffinity,
+  NodePorts,
+  NodeResourcesFit,
+  PodTopologySpread,
+  InterPodAffinity,
+];
 
 /** Models noderesources least_allocated.go: (allocatable − requested) × 100 / allocatable, cpu and memory weighted 1:1. */
 const LeastAllocated: ScorePlugin = {
@@ -246,6 +364,8 @@ const LeastAllocated: ScorePlugin = {
 const BalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
+  // PreScore skips best-effort Pods, so they do not all pile onto one node (kubernetes#130260, in v1.33).
+  preScore: (_pod, _filtered, state) => (state.request.cpu === 0 && state.request.memory === 0 ? null : true),
   score(_pod, info, state) {
     const alloc = info.allocatable;
     const used = info.requested;
@@ -268,10 +388,11 @@ const ImageLocality: ScorePlugin = {
     for (const ref of state.images) {
       const size = info.images[ref];
       if (size === undefined) continue;
-      sum += size * ((state.imageNodes[ref] ?? 0) / state.nodes);
+      // scaledImageScore: int64(size × numNodes / totalNumNodes), truncated per image.
+      sum += Math.trunc(size * ((state.imageNodes[ref] ?? 0) / state.nodes));
     }
     const clamped = Math.min(Math.max(sum, min), max);
-    return Math.floor(((clamped - min) * 100) / (max - min));
+    return Math.trunc((100 * (clamped - min)) / (max - min));
   },
 };
 
@@ -283,13 +404,66 @@ const TaintTolerationScore: ScorePlugin = {
   score(pod, info) {
     return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod, t)).length;
   },
-  normalize(scores) {
-    const max = Math.max(0, ...scores);
-    return scores.map((c) => (max === 0 ? 100 : 100 - Math.floor((c * 100) / max)));
-  },
+  normalize: (scores) => defaultNormalizeScore(scores, true),
 };
 
-export const SCORES: readonly ScorePlugin[] = [TaintTolerationScore, LeastAllocated, BalancedAllocation, ImageLocality];
+/**
+ * helper.DefaultNormalizeScore: score × 100 / max (integer division),
+ * reversed as 100 − that; with max 0 every node gets 0, or 100 reversed.
+ */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? 100 : 0));
+  return scores.map((c) => {
+    const s = Math.trunc((100 * c) / max);
+    return reverse ? 100 - s : s;
+  });
+}
+
+/** Models nodeaffinity Score: the summed weights of the preferred terms the node matches. */
+const NodeAffinityScore: ScorePlugin = {
+  name: 'NodeAffinity',
+  weight: 2,
+  preScore: (pod) =>
+    pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ? true : null,
+  score(pod, info) {
+    const labels = (info.node.metadata?.labels ?? {}) as Labels;
+    let sum = 0;
+    for (const t of pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
+      if (t.weight !== 0 && nodeSelectorTermMatches(t.preference, info.node.metadata!.name!, labels)) sum += t.weight;
+    return sum;
+  },
+  normalize: (scores) => defaultNormalizeScore(scores, false),
+};
+
+/** Models podtopologyspread scoring.go. */
+const PodTopologySpreadScore: ScorePlugin = {
+  name: 'PodTopologySpread',
+  weight: 2,
+  preScore: (pod, filtered, state) => spreadPreScore(pod, filtered, state.all, state.listers),
+  score: (pod, info, _state, pre) => spreadScore(pod, info, pre as SpreadPreScoreState),
+  normalize: (scores, pre, filtered) => spreadNormalize(scores, pre as SpreadPreScoreState, filtered),
+};
+
+/** Models interpodaffinity scoring.go. */
+const InterPodAffinityScore: ScorePlugin = {
+  name: 'InterPodAffinity',
+  weight: 2,
+  preScore: (pod, _filtered, state) => affinityPreScore(pod, state.all),
+  score: (_pod, info, _state, pre) => affinityScore(info, pre as AffinityPreScoreState),
+  normalize: (scores) => affinityNormalize(scores),
+};
+
+/** The default profile's score plugins and weights, in its order (default_plugins.go). */
+export const SCORES: readonly ScorePlugin[] = [
+  TaintTolerationScore,
+  NodeAffinityScore,
+  LeastAllocated,
+  PodTopologySpreadScore,
+  InterPodAffinityScore,
+  BalancedAllocation,
+  ImageLocality,
+];
 
 /** `nginx` and `docker.io/library/nginx:latest` name the same image. */
 export function normalizeImage(image: string): string {

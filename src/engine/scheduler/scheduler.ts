@@ -1,13 +1,15 @@
 /**
- * kube-scheduler: takes Pods with no node from its queue one at a time,
- * filters the nodes, scores the ones left, picks the best (ties broken at
- * random) and binds with POST pods/<name>/binding. It starts nothing itself.
- * Models pkg/scheduler/schedule_one.go scheduleOne / schedulePod.
+ * kube-scheduler: takes Pods with no node from its scheduling queue one at a
+ * time, filters the nodes, scores the ones left, picks the best (ties broken
+ * at random) and binds with POST pods/<name>/binding. It starts nothing
+ * itself. Models pkg/scheduler/schedule_one.go scheduleOne / schedulePod and
+ * the framework's extension points in their order.
  */
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
-import { recordEvent, REASON } from '../client/events';
+import { REASON, recordEventV1, type EventSeriesCache } from '../client/events';
 import { request } from '../client/client';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
@@ -19,36 +21,81 @@ import {
   FILTERS,
   fitErrorMessage,
   newNodeInfo,
+  replacePod,
+  runFilterPlugins,
   runScorePlugins,
   type NodeInfo,
+  type PluginScores,
 } from './plugins';
+import {
+  addAfterError,
+  addPod,
+  addUnschedulable,
+  BACKOFF_FLUSH_PERIOD_MS,
+  done,
+  flushBackoffCompleted,
+  flushUnschedulableLeftover,
+  moveOnEvent,
+  newQueue,
+  nextBackoffFlush,
+  nextLeftoverFlush,
+  pop,
+  queued,
+  remove,
+  ungate,
+  type SchedulingQueue,
+} from './queue';
+import { queueingHint, type EventDetail } from './queueing-hints';
+
+/** One node's Filter verdict in a cycle: fit, or the plugin that rejected it and why. */
+export interface CycleVerdict {
+  node: string;
+  reasons: string[];
+  unresolvable: boolean;
+  plugin?: string;
+}
+
+/** What one scheduling cycle worked out, kept for the binding half and written into the trace. */
+interface CycleResult {
+  podKey: string;
+  verdicts: CycleVerdict[];
+  scores: PluginScores[];
+  feasible: string[];
+  totals: { node: string; total: number }[];
+}
 
 export interface SchedulerState {
   informers: Informers;
-  /** activeQ: Pod keys waiting for a scheduling cycle. */
-  queue: string[];
+  queue: SchedulingQueue;
   /** Pods assumed on a node while their binding is in flight (the scheduler cache). */
   assumed: Record<string, string>;
   inCycle: boolean;
+  cycle: CycleResult | null;
   /** Binding request id → Pod key. */
   binding: Record<number, { podKey: string; node: string }>;
-  /** Pods found unschedulable, waiting for a change in the cluster. */
-  unschedulable: string[];
   /** The scheduler cache: a NodeInfo per node, and where each Pod is counted. */
   nodes: Record<string, NodeInfo>;
   counted: Record<string, { node: string; pod: Pod }>;
+  /** When the queue's flush loops started, and the timers already set. */
+  startedAt: number;
+  timers: { backoff?: number; unschedulable?: number };
+  /** The event recorder's isomorphic-event cache. */
+  events: EventSeriesCache;
 }
 
 export function initScheduler(): SchedulerState {
   return {
     informers: newInformers(),
-    queue: [],
+    queue: newQueue(),
     assumed: {},
     inCycle: false,
+    cycle: null,
     binding: {},
-    unschedulable: [],
     nodes: {},
     counted: {},
+    startedAt: 0,
+    timers: {},
+    events: {},
   };
 }
 
@@ -58,34 +105,23 @@ const SELF: ComponentId = 'kube-scheduler';
 export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message): void {
   const st = sim.world.scheduler;
   if (msg.type === 'start') {
-    return startInformers(sim, self, st.informers, [{ resource: 'pods' }, { resource: 'nodes' }], USERS.scheduler);
+    st.startedAt = sim.now;
+    // Pods and Nodes, and what DefaultSelector needs for the default spreading: Services and ReplicaSets.
+    return startInformers(
+      sim,
+      self,
+      st.informers,
+      [{ resource: 'pods' }, { resource: 'nodes' }, { resource: 'replicasets' }, { resource: 'services' }],
+      USERS.scheduler,
+    );
   }
   const events = informerReceive(st.informers, self, msg);
   if (events) {
     for (const e of events) {
-      if (e.object.kind === 'Node') {
-        updateNode(st, e.type, e.object as unknown as Node);
-        if (e.type !== 'DELETED') retryUnschedulable(st);
-        continue;
-      }
-      const pod = e.object as unknown as Pod;
-      if (e.object.kind !== 'Pod') continue;
-      if (e.type === 'DELETED') {
-        delete st.assumed[e.key];
-        countAndRetry(st, e.key, null);
-        continue;
-      }
-      if (
-        needsScheduling(pod) &&
-        !st.queue.includes(e.key) &&
-        !st.assumed[e.key] &&
-        !st.unschedulable.includes(e.key)
-      ) {
-        st.queue.push(e.key);
-      }
-      if (pod.spec?.nodeName) delete st.assumed[e.key];
-      countAndRetry(st, e.key, pod);
+      if (e.object.kind === 'Node') onNode(sim, e.type, e.object as unknown as Node);
+      else if (e.object.kind === 'Pod') onPod(sim, e.type, e.key, e.object as unknown as Pod);
     }
+    armTimers(sim);
     return kick(sim);
   }
   switch (msg.type) {
@@ -93,25 +129,38 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       return scheduleOne(sim);
     case 'schedule-score':
       return scoreAndBind(sim, msg.podKey);
+    case 'queue-flush':
+      return flush(sim, msg.which);
     case 'http-response': {
       const b = st.binding[msg.id];
       if (!b) return;
       delete st.binding[msg.id];
       const pod = st.informers.cache.objects[b.podKey];
       if (msg.status === 201 && pod) {
-        recordEvent(sim, SELF, {
-          object: pod,
-          reason: REASON.Scheduled,
-          type: 'Normal',
-          message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
-          component: 'default-scheduler',
-          action: 'Binding',
-          user: USERS.scheduler,
-        });
+        recordEventV1(
+          sim,
+          SELF,
+          {
+            object: pod,
+            reason: REASON.Scheduled,
+            type: 'Normal',
+            note: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${b.node}`,
+            reportingController: 'default-scheduler',
+            action: 'Binding',
+            user: USERS.scheduler,
+          },
+          st.events,
+        );
       } else {
-        // Binding failed: forget the assumption (Unreserve).
+        // Binding failed: forget the assumption (Unreserve, ForgetPod) and try again after a back-off.
         delete st.assumed[b.podKey];
-        updateCount(st, b.podKey, (pod as unknown as Pod | undefined) ?? null);
+        const current = (pod as unknown as Pod | undefined) ?? null;
+        updateCount(st, b.podKey, current);
+        if (current && needsScheduling(current)) {
+          addAfterError(st.queue, b.podKey, current.spec?.priority ?? 0, sim.now);
+          armTimers(sim);
+          kick(sim);
+        }
       }
       return;
     }
@@ -126,28 +175,134 @@ function needsScheduling(pod: Pod): boolean {
   );
 }
 
+const podOf =
+  (st: SchedulerState) =>
+  (key: string): Pod | undefined =>
+    st.informers.cache.objects[key] as unknown as Pod | undefined;
+
+/** A cluster event: move the unschedulable Pods it may help (MoveAllToActiveOrBackoffQueue with QueueingHints). */
+function clusterEvent(sim: SchedSim, d: EventDetail, object: string): void {
+  const st = sim.world.scheduler;
+  const moved = moveOnEvent(st.queue, queueingHint(podOf(st), d), sim.now);
+  if (!moved.length) return;
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: {
+      key: 'scheduler-queue-move',
+      params: {
+        event: `${d.event.resource}/${d.event.action}`,
+        object,
+        pods: moved.map((k) => k.split('/').pop()).join(', '),
+      },
+    },
+  });
+}
+
+function onNode(sim: SchedSim, type: string, node: Node): void {
+  const st = sim.world.scheduler;
+  const name = node.metadata!.name!;
+  const old = st.nodes[name];
+  updateNode(st, type, node);
+  const action = type === 'ADDED' ? 'Add' : type === 'DELETED' ? 'Delete' : 'Update';
+  clusterEvent(sim, { event: { resource: 'Node', action }, oldNode: old, newNode: st.nodes[name] }, name);
+}
+
+function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
+  const st = sim.world.scheduler;
+  if (type === 'DELETED') {
+    delete st.assumed[key];
+    remove(st.queue, key);
+    const wasCounted = !!st.counted[key];
+    updateCount(st, key, null);
+    if (wasCounted) clusterEvent(sim, { event: { resource: 'AssignedPod', action: 'Delete' } }, podName(key));
+    return;
+  }
+  if (pod.spec?.nodeName) {
+    delete st.assumed[key];
+    remove(st.queue, key);
+  }
+  const wasCounted = !!st.counted[key];
+  const oldLabels = JSON.stringify(st.counted[key]?.pod.metadata?.labels ?? {});
+  updateCount(st, key, pod);
+  if (wasCounted && !st.counted[key]) {
+    // A Pod that finished stops counting on its node: as good as deleted for the others.
+    clusterEvent(sim, { event: { resource: 'AssignedPod', action: 'Delete' } }, podName(key));
+  } else if (st.counted[key] && pod.spec?.nodeName) {
+    clusterEvent(
+      sim,
+      {
+        event: { resource: 'AssignedPod', action: type === 'ADDED' || !wasCounted ? 'Add' : 'Update' },
+        labelsChanged: oldLabels !== JSON.stringify(pod.metadata?.labels ?? {}),
+      },
+      podName(key),
+    );
+  }
+  if (!needsScheduling(pod)) return;
+  if (st.queue.unschedulablePods[key]?.gated && !pod.spec?.schedulingGates?.length) {
+    ungate(st.queue, key, sim.now);
+    return;
+  }
+  if (queued(st.queue, key) || st.assumed[key]) return;
+  // PreEnqueue (SchedulingGates), then QueueSort (PrioritySort) places it in activeQ.
+  const gated = !!pod.spec?.schedulingGates?.length;
+  addPod(st.queue, key, pod.spec?.priority ?? 0, gated, sim.now);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: {
+      key: gated ? 'scheduler-queue-gated' : 'scheduler-queue-add',
+      params: { pod: pod.metadata!.name!, queue: st.queue.activeQ.length },
+    },
+  });
+}
+
+const podName = (key: string): string => key.split('/').pop() ?? key;
+
+/** Set the queue's flush timers for the next moment they would find work. */
+function armTimers(sim: SchedSim): void {
+  const st = sim.world.scheduler;
+  const b = nextBackoffFlush(st.queue);
+  if (b !== undefined && (st.timers.backoff === undefined || b < st.timers.backoff)) {
+    st.timers.backoff = b;
+    // flushBackoffQCompleted runs on whole seconds; it fires at the first tick the head's back-off has run out.
+    const at = Math.max(b, Math.ceil(sim.now / BACKOFF_FLUSH_PERIOD_MS) * BACKOFF_FLUSH_PERIOD_MS);
+    sim.send({ from: SELF, to: SELF, msg: { type: 'queue-flush', which: 'backoff' } }, at - sim.now);
+  }
+  const u = nextLeftoverFlush(st.queue, st.startedAt);
+  if (u !== undefined && st.timers.unschedulable === undefined) {
+    st.timers.unschedulable = u;
+    // A Pod nothing can help waits here; the timer alone must not keep the run going.
+    sim.send(
+      { from: SELF, to: SELF, msg: { type: 'queue-flush', which: 'unschedulable' }, periodic: true },
+      Math.max(0, u - sim.now),
+    );
+  }
+}
+
+function flush(sim: SchedSim, which: 'backoff' | 'unschedulable'): void {
+  const st = sim.world.scheduler;
+  const moved =
+    which === 'backoff' ? flushBackoffCompleted(st.queue, sim.now) : flushUnschedulableLeftover(st.queue, sim.now);
+  delete st.timers[which];
+  if (moved.length)
+    sim.note(SELF, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: which === 'backoff' ? 'scheduler-queue-backoff-done' : 'scheduler-queue-leftover',
+        params: { pods: moved.map(podName).join(', ') },
+      },
+    });
+  armTimers(sim);
+  kick(sim);
+}
+
 function kick(sim: SchedSim): void {
   const st = sim.world.scheduler;
-  if (st.inCycle || st.queue.length === 0) return;
+  if (st.inCycle || (st.queue.activeQ.length === 0 && st.queue.backoffQ.length === 0)) return;
   st.inCycle = true;
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-one' } }, sim.latency(0.5, 2));
-}
-
-/** Count the Pod; if it stopped counting on a node (finished or gone), it made room: retry the rest. */
-function countAndRetry(st: SchedulerState, key: string, pod: Pod | null): void {
-  const counted = !!st.counted[key];
-  updateCount(st, key, pod);
-  if (counted && !st.counted[key]) retryUnschedulable(st);
-}
-
-/**
- * Models the scheduling queue's MoveAllToActiveOrBackoffQueue: a cluster
- * event that could make room sends the Pods that did not fit back to be
- * tried again.
- */
-function retryUnschedulable(st: SchedulerState): void {
-  for (const key of st.unschedulable) if (!st.queue.includes(key)) st.queue.push(key);
-  st.unschedulable = [];
 }
 
 function updateNode(st: SchedulerState, type: string, node: Node): void {
@@ -162,6 +317,7 @@ function updateNode(st: SchedulerState, type: string, node: Node): void {
     next.requested = prev.requested;
     next.nonZeroRequested = prev.nonZeroRequested;
     next.podCount = prev.podCount;
+    next.pods = prev.pods;
   }
   st.nodes[name] = next;
 }
@@ -177,6 +333,8 @@ function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
     pod && phase !== 'Succeeded' && phase !== 'Failed' ? (pod.spec?.nodeName ?? st.assumed[key]) : undefined;
   const prev = st.counted[key];
   if (prev && prev.node === target) {
+    const info = st.nodes[prev.node];
+    if (info) replacePod(info, pod!);
     prev.pod = pod!;
     return;
   }
@@ -196,45 +354,145 @@ function nodeInfos(st: SchedulerState): NodeInfo[] {
   return Object.values(st.nodes);
 }
 
-/** The scheduling cycle, part 1: PreFilter and Filter over every node. */
+function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Service[] } {
+  const objs = Object.values(st.informers.cache.objects);
+  return {
+    replicaSets: objs.filter((o) => o.kind === 'ReplicaSet') as unknown as ReplicaSet[],
+    services: objs.filter((o) => o.kind === 'Service') as unknown as Service[],
+  };
+}
+
+/** "node-1 100, node-2 50" */
+const perNode = (nodes: string[], values: number[]): string => nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
+
+/**
+ * The scheduling cycle on a snapshot of the cache: PreFilter and Filter over
+ * every node, then, if more than one fits, PreScore, Score and NormalizeScore.
+ */
 function scheduleOne(sim: SchedSim): void {
   const st = sim.world.scheduler;
-  const podKey = st.queue.shift();
+  const popped = pop(st.queue);
+  const podKey = popped?.pod.key;
   const podObj = podKey ? st.informers.cache.objects[podKey] : undefined;
   if (!podKey || !podObj || !needsScheduling(podObj as unknown as Pod)) {
+    if (podKey) done(st.queue, podKey);
     st.inCycle = false;
     return kick(sim);
   }
   const pod = podObj as unknown as Pod;
+  const name = pod.metadata!.name!;
   const infos = nodeInfos(st);
-  const state = cycleState(pod, infos);
-  const verdicts = infos.map((info) => {
-    for (const f of FILTERS) {
-      const r = f.filter(pod, info, state);
-      if (!r.fit) return { node: info.node.metadata!.name!, reasons: r.reasons, unresolvable: !!r.unresolvable };
-    }
-    return { node: info.node.metadata!.name!, reasons: [] as string[], unresolvable: false };
+  const state = cycleState(pod, infos, listers(st));
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: {
+      key: 'scheduler-prefilter',
+      params: {
+        pod: name,
+        attempt: popped!.pod.attempts,
+        cpu: `${state.request.cpu}m`,
+        memory: state.request.memory,
+        spread: state.spread.constraints.length,
+        nodes: infos.length,
+      },
+    },
+  });
+  const verdicts: CycleVerdict[] = infos.map((info) => {
+    const r = runFilterPlugins(pod, info, state);
+    const node = info.node.metadata!.name!;
+    return r.fit
+      ? { node, reasons: [], unresolvable: false }
+      : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin };
   });
   const feasible = verdicts.filter((v) => v.reasons.length === 0).map((v) => v.node);
+  const filterJson = JSON.stringify(verdicts);
+  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'standard',
+    say: {
+      key: 'scheduler-filter',
+      params: {
+        pod: name,
+        feasible: feasible.length,
+        total: infos.length,
+        nodes: feasible.join(', '),
+        plugins: FILTERS.map((f) => f.name).join(', '),
+        verdicts: filterJson,
+      },
+    },
+  });
+  const feasibleInfos = infos.filter((i) => feasible.includes(i.node.metadata!.name!));
+  // schedulePod: when only one node is left after Filter, it is used without scoring.
+  const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
+  const totals = feasible.map((node, i) => ({
+    node,
+    total: scores.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
+  }));
+  st.cycle = { podKey, verdicts, scores, feasible, totals };
+  sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
+}
+
+/** No node fits: PostFilter (DefaultPreemption) finds no victims, the Pod goes back to the queue. */
+function unschedulable(
+  sim: SchedSim,
+  podKey: string,
+  pod: Pod,
+  total: number,
+  verdicts: CycleVerdict[],
+  filterJson: string,
+): void {
+  const st = sim.world.scheduler;
   const name = pod.metadata!.name!;
-  if (feasible.length === 0) {
-    const message = fitErrorMessage(infos.length, verdicts, pod.spec?.preemptionPolicy);
-    sim.note(SELF, {
-      kind: 'internal',
-      level: 'overview',
-      say: { key: 'scheduler-unschedulable', params: { pod: name, message } },
-    });
-    st.unschedulable.push(podKey);
-    st.inCycle = false;
-    recordEvent(sim, SELF, {
+  const podObj = pod as unknown as ApiObject;
+  const message = fitErrorMessage(total, verdicts, pod.spec?.preemptionPolicy);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: {
+      key: 'scheduler-postfilter',
+      params: {
+        pod: name,
+        unresolvable: verdicts.filter((v) => v.unresolvable).length,
+        total,
+      },
+    },
+  });
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'scheduler-unschedulable', params: { pod: name, message, verdicts: filterJson } },
+  });
+  const plugins = [...new Set(verdicts.map((v) => v.plugin).filter((p): p is string => !!p))];
+  const where = addUnschedulable(st.queue, podKey, plugins, sim.now);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: {
+      key: where === 'backoff' ? 'scheduler-queue-backoff' : 'scheduler-queue-unschedulable',
+      params: { pod: name, plugins: plugins.join(', ') },
+    },
+  });
+  st.inCycle = false;
+  recordEventV1(
+    sim,
+    SELF,
+    {
       object: podObj,
       reason: REASON.FailedScheduling,
       type: 'Warning',
-      message,
-      component: 'default-scheduler',
+      note: message,
+      reportingController: 'default-scheduler',
       action: 'Scheduling',
       user: USERS.scheduler,
-    });
+    },
+    st.events,
+  );
+  // updatePod: the condition is written only when it changes (UpdatePodCondition).
+  const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  const unchanged = cond?.status === 'False' && cond.reason === 'Unschedulable' && cond.message === message;
+  if (!unchanged)
     request(sim, SELF, {
       verb: 'patch',
       resource: 'pods',
@@ -262,46 +520,55 @@ function scheduleOne(sim: SchedSim): void {
       level: 'standard',
       say: { key: 'scheduler-patch-unschedulable', params: { pod: name } },
     });
-    return kick(sim);
-  }
-  sim.note(SELF, {
-    kind: 'internal',
-    level: 'standard',
-    say: {
-      key: 'scheduler-filter',
-      params: {
-        pod: name,
-        feasible: feasible.length,
-        total: infos.length,
-        nodes: feasible.join(', '),
-        plugins: FILTERS.map((f) => f.name).join(', '),
-      },
-    },
-  });
-  sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
+  armTimers(sim);
+  kick(sim);
 }
 
-/** The scheduling cycle, part 2: Score, pick the highest, Reserve (assume), then the binding cycle. */
+/** The cycle's end: pick the highest total, Reserve (assume), Permit, then the binding cycle (PreBind, Bind). */
 function scoreAndBind(sim: SchedSim, podKey: string): void {
   const st = sim.world.scheduler;
   const podObj = st.informers.cache.objects[podKey];
-  if (!podObj) {
+  const cycle = st.cycle;
+  st.cycle = null;
+  if (!podObj || !cycle || cycle.podKey !== podKey || !needsScheduling(podObj as unknown as Pod)) {
+    done(st.queue, podKey);
     st.inCycle = false;
     return kick(sim);
   }
   const pod = podObj as unknown as Pod;
-  const all = nodeInfos(st);
-  const state = cycleState(pod, all);
-  const infos = all.filter((info) => FILTERS.every((f) => f.filter(pod, info, state).fit));
-  const byPlugin = runScorePlugins(pod, infos, state);
-  const scored = infos.map((info, i) => ({
-    node: info.node.metadata!.name!,
-    total: byPlugin.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
-  }));
+  const name = pod.metadata!.name!;
+  const { scores, totals, feasible } = cycle;
+  const scoring = JSON.stringify({
+    nodes: feasible,
+    plugins: scores.map((p) => ({
+      plugin: p.plugin,
+      weight: p.weight,
+      raw: p.raw,
+      scores: p.scores,
+      skipped: p.skipped,
+    })),
+    totals: totals.map((t) => t.total),
+  });
+  if (scores.length)
+    sim.note(SELF, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'scheduler-score-plugins',
+        params: {
+          pod: name,
+          plugins: scores
+            .map((p) =>
+              p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(feasible, p.scores)}`,
+            )
+            .join('; '),
+        },
+      },
+    });
   // Highest total wins; ties are broken at random, one reservoir sample at a time (selectHost).
-  let best = scored[0]!;
+  let best = totals[0]!;
   let ties = 1;
-  for (const s of scored.slice(1)) {
+  for (const s of totals.slice(1)) {
     if (s.total > best.total) {
       best = s;
       ties = 1;
@@ -310,17 +577,27 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
       if (sim.int(0, ties - 1) === 0) best = s;
     }
   }
-  const name = pod.metadata!.name!;
   sim.note(SELF, {
     kind: 'internal',
     level: 'overview',
     say: {
-      key: 'scheduler-score',
-      params: { pod: name, node: best.node, scores: scored.map((s) => `${s.node} ${s.total}`).join(', ') },
+      key: scores.length ? 'scheduler-score' : 'scheduler-score-single',
+      params: {
+        pod: name,
+        node: best.node,
+        scores: totals.map((s) => `${s.node} ${s.total}`).join(', '),
+        scoring,
+      },
     },
   });
   st.assumed[podKey] = best.node;
   updateCount(st, podKey, pod);
+  done(st.queue, podKey);
+  sim.note(SELF, {
+    kind: 'internal',
+    level: 'deep',
+    say: { key: 'scheduler-reserve-permit', params: { pod: name, node: best.node } },
+  });
   st.inCycle = false;
   const id = request(sim, SELF, {
     verb: 'create',

@@ -1,0 +1,246 @@
+/**
+ * The scheduling queue (pkg/scheduler/backend/queue): activeQ (Pods ready
+ * for a cycle, PrioritySort order), backoffQ (Pods waiting out their
+ * back-off) and unschedulablePods (Pods no node fitted, waiting for a cluster
+ * event one of their rejecting plugins cares about: QueueingHints).
+ * Plain data and functions; the scheduler owns the clock and the timers.
+ */
+
+/** DefaultPodInitialBackoffDuration, DefaultPodMaxBackoffDuration, DefaultPodMaxInUnschedulablePodsDuration. */
+export const POD_INITIAL_BACKOFF_MS = 1_000;
+export const POD_MAX_BACKOFF_MS = 10_000;
+export const POD_MAX_IN_UNSCHEDULABLE_PODS_MS = 5 * 60_000;
+/** flushBackoffQCompleted runs every second (backoff expirations are aligned to 1 s windows). */
+export const BACKOFF_FLUSH_PERIOD_MS = 1_000;
+/** flushUnschedulablePodsLeftover runs every 30 s. */
+export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
+
+export interface QueuedPodInfo {
+  key: string;
+  priority: number;
+  /** When the Pod was added to the queue, or last failed. */
+  timestamp: number;
+  /** Scheduling attempts so far (incremented on Pop). */
+  attempts: number;
+  /** The plugins that rejected it last time; their events can make it schedulable. */
+  unschedulablePlugins: string[];
+  /** PreEnqueue (SchedulingGates) held it back. */
+  gated: boolean;
+}
+
+/** A cluster event as framework.ClusterEvent: resource and action. */
+export interface ClusterEvent {
+  resource: 'Node' | 'AssignedPod' | 'UnscheduledPod';
+  action: 'Add' | 'Update' | 'Delete';
+}
+
+export interface SchedulingQueue {
+  activeQ: QueuedPodInfo[];
+  backoffQ: QueuedPodInfo[];
+  unschedulablePods: Record<string, QueuedPodInfo>;
+  /** The Pod in a scheduling cycle and the hints of the events that arrived meanwhile. */
+  inFlight: { pod: QueuedPodInfo; events: Hint[] } | null;
+}
+
+export function newQueue(): SchedulingQueue {
+  return { activeQ: [], backoffQ: [], unschedulablePods: {}, inFlight: null };
+}
+
+/** calculateBackoffDuration: 1 s doubled per attempt after the first, at most 10 s; none before any attempt. */
+export function backoffDuration(attempts: number): number {
+  if (attempts === 0) return 0;
+  let d = POD_INITIAL_BACKOFF_MS;
+  for (let i = 1; i < attempts; i++) {
+    if (d > POD_MAX_BACKOFF_MS - d) return POD_MAX_BACKOFF_MS;
+    d += d;
+  }
+  return d;
+}
+
+/** getBackoffTime, aligned up to the next 1 s ordering window. */
+export function backoffExpiry(p: QueuedPodInfo): number {
+  if (p.attempts === 0) return 0;
+  const t = p.timestamp + backoffDuration(p.attempts);
+  return Math.ceil(t / BACKOFF_FLUSH_PERIOD_MS) * BACKOFF_FLUSH_PERIOD_MS;
+}
+
+/** PrioritySort: higher priority first, then the earlier timestamp. */
+function pushActive(q: SchedulingQueue, p: QueuedPodInfo): void {
+  const i = q.activeQ.findIndex(
+    (o) => o.priority < p.priority || (o.priority === p.priority && o.timestamp > p.timestamp),
+  );
+  if (i < 0) q.activeQ.push(p);
+  else q.activeQ.splice(i, 0, p);
+}
+
+function pushBackoff(q: SchedulingQueue, p: QueuedPodInfo): void {
+  const at = backoffExpiry(p);
+  const i = q.backoffQ.findIndex((o) => backoffExpiry(o) > at);
+  if (i < 0) q.backoffQ.push(p);
+  else q.backoffQ.splice(i, 0, p);
+}
+
+export function queued(q: SchedulingQueue, key: string): boolean {
+  return (
+    q.activeQ.some((p) => p.key === key) ||
+    q.backoffQ.some((p) => p.key === key) ||
+    !!q.unschedulablePods[key] ||
+    q.inFlight?.pod.key === key
+  );
+}
+
+/** Add a new Pod: PreEnqueue (SchedulingGates) keeps a gated Pod in unschedulablePods. */
+export function addPod(
+  q: SchedulingQueue,
+  key: string,
+  priority: number,
+  gated: boolean,
+  now: number,
+): 'active' | 'gated' {
+  const p: QueuedPodInfo = { key, priority, timestamp: now, attempts: 0, unschedulablePlugins: [], gated };
+  if (gated) {
+    p.unschedulablePlugins = ['SchedulingGates'];
+    q.unschedulablePods[key] = p;
+    return 'gated';
+  }
+  pushActive(q, p);
+  return 'active';
+}
+
+/** The Pod's schedulingGates were removed: it may now enter activeQ. */
+export function ungate(q: SchedulingQueue, key: string, now: number): boolean {
+  const p = q.unschedulablePods[key];
+  if (!p?.gated) return false;
+  delete q.unschedulablePods[key];
+  p.gated = false;
+  p.timestamp = now;
+  pushActive(q, p);
+  return true;
+}
+
+/**
+ * Pop the next Pod for a cycle. With SchedulerPopFromBackoffQ (beta, on in
+ * v1.33) an empty activeQ hands out the head of backoffQ rather than idle.
+ */
+export function pop(q: SchedulingQueue): { pod: QueuedPodInfo; fromBackoff: boolean } | undefined {
+  let fromBackoff = false;
+  let p = q.activeQ.shift();
+  if (!p) {
+    p = q.backoffQ.shift();
+    fromBackoff = !!p;
+  }
+  if (!p) return undefined;
+  p.attempts++;
+  q.inFlight = { pod: p, events: [] };
+  return { pod: p, fromBackoff };
+}
+
+/** The cycle ended in a binding (or the Pod vanished): it leaves the queue. */
+export function done(q: SchedulingQueue, key: string): void {
+  if (q.inFlight?.pod.key === key) q.inFlight = null;
+}
+
+export function remove(q: SchedulingQueue, key: string): void {
+  q.activeQ = q.activeQ.filter((p) => p.key !== key);
+  q.backoffQ = q.backoffQ.filter((p) => p.key !== key);
+  delete q.unschedulablePods[key];
+  done(q, key);
+}
+
+/** A cluster event's QueueingHint for one queued Pod: Queue (true) or QueueSkip. */
+export type Hint = (p: QueuedPodInfo) => boolean;
+
+/**
+ * AddUnschedulableIfNotPresent: no node fitted. If an event that could help
+ * arrived during the cycle, straight to backoffQ; otherwise unschedulablePods.
+ */
+export function addUnschedulable(
+  q: SchedulingQueue,
+  key: string,
+  plugins: string[],
+  now: number,
+): 'backoff' | 'unschedulable' {
+  const flight = q.inFlight?.pod.key === key ? q.inFlight : null;
+  q.inFlight = null;
+  const p = flight?.pod;
+  if (!p) return 'unschedulable';
+  p.timestamp = now;
+  p.unschedulablePlugins = plugins;
+  if (flight.events.some((hint) => hint(p))) {
+    pushBackoff(q, p);
+    return 'backoff';
+  }
+  q.unschedulablePods[key] = p;
+  return 'unschedulable';
+}
+
+/** The binding cycle failed (an API error): the Pod waits out a back-off and is tried again. */
+export function addAfterError(q: SchedulingQueue, key: string, priority: number, now: number): void {
+  if (queued(q, key)) return;
+  pushBackoff(q, { key, priority, timestamp: now, attempts: 1, unschedulablePlugins: [], gated: false });
+}
+
+/** requeue: to backoffQ while its back-off runs, else to activeQ. */
+function requeue(q: SchedulingQueue, p: QueuedPodInfo, now: number): 'active' | 'backoff' {
+  if (backoffExpiry(p) > now) {
+    pushBackoff(q, p);
+    return 'backoff';
+  }
+  pushActive(q, p);
+  return 'active';
+}
+
+/**
+ * MoveAllToActiveOrBackoffQueue: a cluster event moves the unschedulable
+ * Pods whose rejecting plugins' QueueingHint says Queue. Returns the moved keys.
+ */
+export function moveOnEvent(q: SchedulingQueue, hint: Hint, now: number): string[] {
+  q.inFlight?.events.push(hint);
+  const moved: string[] = [];
+  for (const [key, p] of Object.entries(q.unschedulablePods)) {
+    if (p.gated || !hint(p)) continue;
+    delete q.unschedulablePods[key];
+    requeue(q, p, now);
+    moved.push(key);
+  }
+  return moved;
+}
+
+/** flushBackoffQCompleted: Pods whose back-off has run out go to activeQ. */
+export function flushBackoffCompleted(q: SchedulingQueue, now: number): string[] {
+  const moved: string[] = [];
+  while (q.backoffQ.length && backoffExpiry(q.backoffQ[0]!) <= now) {
+    const p = q.backoffQ.shift()!;
+    pushActive(q, p);
+    moved.push(p.key);
+  }
+  return moved;
+}
+
+/** flushUnschedulablePodsLeftover: Pods unschedulable for over 5 minutes are tried again anyway. */
+export function flushUnschedulableLeftover(q: SchedulingQueue, now: number): string[] {
+  const moved: string[] = [];
+  for (const [key, p] of Object.entries(q.unschedulablePods)) {
+    if (p.gated || now - p.timestamp <= POD_MAX_IN_UNSCHEDULABLE_PODS_MS) continue;
+    delete q.unschedulablePods[key];
+    requeue(q, p, now);
+    moved.push(key);
+  }
+  return moved;
+}
+
+/** When the next flushBackoffQCompleted tick finds work, or undefined. */
+export function nextBackoffFlush(q: SchedulingQueue): number | undefined {
+  return q.backoffQ.length ? backoffExpiry(q.backoffQ[0]!) : undefined;
+}
+
+/** When the next flushUnschedulablePodsLeftover tick (every 30 s from `start`) finds work, or undefined. */
+export function nextLeftoverFlush(q: SchedulingQueue, start: number): number | undefined {
+  const due = Object.values(q.unschedulablePods)
+    .filter((p) => !p.gated)
+    .map((p) => p.timestamp + POD_MAX_IN_UNSCHEDULABLE_PODS_MS);
+  if (!due.length) return undefined;
+  const first = Math.min(...due);
+  // The first tick strictly after the deadline (the check is "longer than").
+  return start + (Math.floor((first - start) / UNSCHEDULABLE_FLUSH_PERIOD_MS) + 1) * UNSCHEDULABLE_FLUSH_PERIOD_MS;
+}

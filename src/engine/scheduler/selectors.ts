@@ -1,0 +1,95 @@
+/**
+ * Label and node selectors as the scheduler plugins evaluate them: metav1
+ * LabelSelector (LabelSelectorAsSelector), core/v1 NodeSelectorTerm
+ * (component-helpers/scheduling/corev1/nodeaffinity) and taint toleration
+ * (core/v1 helper ToleratesTaint).
+ */
+import type { NodeSelectorTerm, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+
+export type Labels = Record<string, string>;
+type Requirement = { key: string; operator: string; values?: string[] };
+
+export function matchesRequirement(labels: Labels, r: Requirement): boolean {
+  const v = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+      return v !== undefined && (r.values ?? []).includes(v);
+    case 'NotIn':
+      return v === undefined || !(r.values ?? []).includes(v);
+    case 'Exists':
+      return v !== undefined;
+    case 'DoesNotExist':
+      return v === undefined;
+    case 'Gt':
+      return v !== undefined && Number(v) > Number(r.values?.[0]);
+    case 'Lt':
+      return v !== undefined && Number(v) < Number(r.values?.[0]);
+    default:
+      return false;
+  }
+}
+
+/**
+ * LabelSelectorAsSelector: a missing selector selects nothing, an empty one
+ * everything; otherwise every matchLabels pair and every expression must hold.
+ */
+export function selectorMatches(sel: LabelSelector | undefined | null, labels: Labels): boolean {
+  if (!sel) return false;
+  return (
+    Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+    (sel.matchExpressions ?? []).every((r) => matchesRequirement(labels, r as Requirement))
+  );
+}
+
+/** A selector with no requirements (labels.Selector.Empty()). */
+export function selectorEmpty(sel: LabelSelector | undefined | null): boolean {
+  return !!sel && !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length;
+}
+
+/** A NodeSelectorTerm with no expressions and no fields matches no node. */
+export function nodeSelectorTermMatches(term: NodeSelectorTerm, nodeName: string, labels: Labels): boolean {
+  const exprs = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
+  if (!exprs.length && !fields.length) return false;
+  return (
+    exprs.every((r) => matchesRequirement(labels, r as Requirement)) &&
+    // Only metadata.name is a supported field.
+    fields.every(
+      (r) => r.key === 'metadata.name' && matchesRequirement({ 'metadata.name': nodeName }, r as Requirement),
+    )
+  );
+}
+
+/**
+ * GetRequiredNodeAffinity(pod).Match(node): every nodeSelector label, and one
+ * of the required node affinity terms.
+ */
+export function matchesRequiredNodeAffinity(pod: Pod, nodeName: string, labels: Labels): boolean {
+  const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return selectorOk && (!terms || terms.some((t) => nodeSelectorTermMatches(t, nodeName, labels)));
+}
+
+/** core/v1 Toleration.ToleratesTaint. */
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  switch (t.operator ?? 'Equal') {
+    case 'Exists':
+      return true;
+    case 'Equal':
+      return (t.value ?? '') === (taint.value ?? '');
+    default:
+      return false;
+  }
+}
+
+export function tolerates(pod: Pod, taint: Taint): boolean {
+  return (pod.spec?.tolerations ?? []).some((t) => toleratesTaint(t, taint));
+}
+
+/** The NoSchedule or NoExecute taint the Pod does not tolerate, if any (FindMatchingUntoleratedTaint). */
+export function untoleratedTaint(pod: Pod, taints: Taint[] | undefined): Taint | undefined {
+  return (taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+}

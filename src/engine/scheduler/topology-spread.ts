@@ -1,0 +1,268 @@
+/**
+ * PodTopologySpread (pkg/scheduler/framework/plugins/podtopologyspread):
+ * Filter enforces the DoNotSchedule constraints, Score prefers the nodes
+ * whose domains hold fewest matching Pods for the ScheduleAnyway ones. A Pod
+ * with no constraints of its own gets the system defaults, which is what
+ * spreads a Deployment's replicas across nodes.
+ */
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { NodeInfo } from './plugins';
+import {
+  matchesRequiredNodeAffinity,
+  selectorEmpty,
+  selectorMatches,
+  untoleratedTaint,
+  type Labels,
+} from './selectors';
+
+export const ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
+export const ErrReasonNodeLabelNotMatch = `${ErrReasonConstraintsNotMatch} (missing required label)`;
+const HOSTNAME = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+
+/** plugin.go systemDefaultConstraints (DefaultingType: System). */
+export const SYSTEM_DEFAULT_CONSTRAINTS = [
+  { topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+] as const;
+
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  /** A constraint with no labelSelector selects no Pod. */
+  selector: LabelSelector | undefined;
+  minDomains: number;
+  nodeAffinityPolicy: string;
+  nodeTaintsPolicy: string;
+}
+
+/** What the scheduler's informers know besides Pods and Nodes, for DefaultSelector. */
+export interface SpreadListers {
+  replicaSets: ReplicaSet[];
+  services: Service[];
+}
+
+/**
+ * helper.DefaultSelector: the selectors of the Services that select the Pod,
+ * and of the ReplicaSet that controls it, ANDed together.
+ */
+export function defaultSelector(pod: Pod, listers: SpreadListers): LabelSelector {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const labels = (pod.metadata?.labels ?? {}) as Labels;
+  const matchLabels: Labels = {};
+  for (const svc of listers.services) {
+    const sel = svc.spec?.selector as Labels | undefined;
+    // Services with nil selectors match nothing, not everything.
+    if ((svc.metadata?.namespace ?? 'default') !== ns || !sel) continue;
+    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(matchLabels, sel);
+  }
+  const owner = (pod.metadata?.ownerReferences ?? []).find((o) => o.controller);
+  const matchExpressions: NonNullable<LabelSelector['matchExpressions']> = [];
+  if (owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1') {
+    const rs = listers.replicaSets.find(
+      (r) => r.metadata?.name === owner.name && (r.metadata?.namespace ?? 'default') === ns,
+    );
+    const sel = rs?.spec?.selector;
+    for (const [k, v] of Object.entries(sel?.matchLabels ?? {}))
+      matchExpressions.push({ key: k, operator: 'In', values: [v] });
+    matchExpressions.push(...(sel?.matchExpressions ?? []));
+  }
+  return { matchLabels, matchExpressions };
+}
+
+/** The Pod's own constraints with this whenUnsatisfiable, matchLabelKeys merged into the selector. */
+function podConstraints(pod: Pod, when: string): SpreadConstraint[] {
+  const labels = (pod.metadata?.labels ?? {}) as Labels;
+  return (pod.spec?.topologySpreadConstraints ?? [])
+    .filter((c) => c.whenUnsatisfiable === when)
+    .map((c) => {
+      const sel = c.labelSelector;
+      const extra = (c.matchLabelKeys ?? [])
+        .filter((k) => labels[k] !== undefined)
+        .map((k) => ({ key: k, operator: 'In', values: [labels[k]!] }));
+      return {
+        maxSkew: c.maxSkew,
+        topologyKey: c.topologyKey,
+        selector: sel ? { ...sel, matchExpressions: [...(sel.matchExpressions ?? []), ...extra] } : undefined,
+        minDomains: c.minDomains ?? 1,
+        nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
+        nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
+      };
+    });
+}
+
+/** getConstraints / buildDefaultConstraints: the Pod's own, or the system defaults with DefaultSelector. */
+export function spreadConstraints(pod: Pod, when: string, listers: SpreadListers): SpreadConstraint[] {
+  if (pod.spec?.topologySpreadConstraints?.length) return podConstraints(pod, when);
+  const selector = defaultSelector(pod, listers);
+  if (selectorEmpty(selector)) return [];
+  return SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === when).map((c) => ({
+    maxSkew: c.maxSkew,
+    topologyKey: c.topologyKey,
+    selector,
+    minDomains: 1,
+    nodeAffinityPolicy: 'Honor',
+    nodeTaintsPolicy: 'Ignore',
+  }));
+}
+
+/** countPodsMatchSelector: terminating Pods and other namespaces do not count; an empty selector counts none. */
+export function countPodsMatchSelector(pods: Pod[], selector: LabelSelector | undefined, ns: string): number {
+  if (!selector || selectorEmpty(selector)) return 0;
+  return pods.filter(
+    (p) =>
+      !p.metadata?.deletionTimestamp &&
+      (p.metadata?.namespace ?? 'default') === ns &&
+      selectorMatches(selector, (p.metadata?.labels ?? {}) as Labels),
+  ).length;
+}
+
+const labelsOf = (info: NodeInfo): Labels => (info.node.metadata?.labels ?? {}) as Labels;
+const nameOf = (info: NodeInfo): string => info.node.metadata!.name!;
+
+function hasAllKeys(labels: Labels, constraints: SpreadConstraint[]): boolean {
+  return constraints.every((c) => labels[c.topologyKey] !== undefined);
+}
+
+/** matchNodeInclusionPolicies: nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore unless set. */
+function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequiredNodeAffinity(pod, nameOf(info), labelsOf(info))) return false;
+  if (c.nodeTaintsPolicy === 'Honor' && untoleratedTaint(pod, info.node.spec?.taints)) return false;
+  return true;
+}
+
+export interface SpreadPreFilterState {
+  constraints: SpreadConstraint[];
+  /** Per constraint: topology value → matching Pods. */
+  tpValueToMatchNum: Record<string, number>[];
+}
+
+/** calPreFilterState over all nodes, for the DoNotSchedule constraints. */
+export function spreadPreFilter(pod: Pod, all: NodeInfo[], listers: SpreadListers): SpreadPreFilterState {
+  const constraints = spreadConstraints(pod, 'DoNotSchedule', listers);
+  const ns = pod.metadata?.namespace ?? 'default';
+  const tpValueToMatchNum = constraints.map(() => ({}) as Record<string, number>);
+  for (const info of all) {
+    const labels = labelsOf(info);
+    if (!hasAllKeys(labels, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (!includesNode(c, pod, info)) return;
+      const v = labels[c.topologyKey]!;
+      tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + countPodsMatchSelector(info.pods, c.selector, ns);
+    });
+  }
+  return { constraints, tpValueToMatchNum };
+}
+
+/** Filter: matching Pods in the node's domain + 1 if the Pod matches itself − the global minimum ≤ maxSkew. */
+export function spreadFilter(
+  pod: Pod,
+  info: NodeInfo,
+  s: SpreadPreFilterState,
+): { fit: true } | { fit: false; reasons: string[]; unresolvable: boolean } {
+  const labels = labelsOf(info);
+  const podLabels = (pod.metadata?.labels ?? {}) as Labels;
+  for (const [i, c] of s.constraints.entries()) {
+    const tpVal = labels[c.topologyKey];
+    if (tpVal === undefined) return { fit: false, reasons: [ErrReasonNodeLabelNotMatch], unresolvable: true };
+    const counts = Object.values(s.tpValueToMatchNum[i]!);
+    // The critical path starts at MaxInt32: no eligible domain means no skew.
+    let minMatchNum = counts.length ? Math.min(...counts) : 2 ** 31 - 1;
+    if (counts.length < c.minDomains) minMatchNum = 0;
+    const selfMatchNum = selectorMatches(c.selector, podLabels) ? 1 : 0;
+    const skew = (s.tpValueToMatchNum[i]![tpVal] ?? 0) + selfMatchNum - minMatchNum;
+    if (skew > c.maxSkew) return { fit: false, reasons: [ErrReasonConstraintsNotMatch], unresolvable: false };
+  }
+  return { fit: true };
+}
+
+export interface SpreadPreScoreState {
+  constraints: SpreadConstraint[];
+  ignored: Set<string>;
+  topologyValueToPodCounts: Record<string, number>[];
+  weights: number[];
+}
+
+/** PreScore: null is Skip (no soft constraints). */
+export function spreadPreScore(
+  pod: Pod,
+  filtered: NodeInfo[],
+  all: NodeInfo[],
+  listers: SpreadListers,
+): SpreadPreScoreState | null {
+  if (all.length === 0) return null;
+  const own = !!pod.spec?.topologySpreadConstraints?.length;
+  const constraints = spreadConstraints(pod, 'ScheduleAnyway', listers);
+  if (!constraints.length) return null;
+  // System defaults do not require every topology label, so nodes with no zone label still spread by hostname.
+  const requireAll = own;
+  const ignored = new Set<string>();
+  const counts = constraints.map(() => ({}) as Record<string, number>);
+  const topoSize = constraints.map(() => 0);
+  for (const info of filtered) {
+    const labels = labelsOf(info);
+    if (requireAll && !hasAllKeys(labels, constraints)) {
+      ignored.add(nameOf(info));
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === HOSTNAME) return;
+      const v = labels[c.topologyKey] ?? '';
+      if (counts[i]![v] === undefined) {
+        counts[i]![v] = 0;
+        topoSize[i]!++;
+      }
+    });
+  }
+  const weights = constraints.map((c, i) =>
+    Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]!) + 2),
+  );
+  const ns = pod.metadata?.namespace ?? 'default';
+  for (const info of all) {
+    const labels = labelsOf(info);
+    if (requireAll && !hasAllKeys(labels, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (!includesNode(c, pod, info)) return;
+      const v = labels[c.topologyKey] ?? '';
+      if (counts[i]![v] === undefined) return;
+      counts[i]![v] += countPodsMatchSelector(info.pods, c.selector, ns);
+    });
+  }
+  return { constraints, ignored, topologyValueToPodCounts: counts, weights };
+}
+
+/** Score: Σ count × log(domains + 2) + (maxSkew − 1), rounded. Fewer matching Pods is better after normalizing. */
+export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): number {
+  if (s.ignored.has(nameOf(info))) return 0;
+  const labels = labelsOf(info);
+  const ns = pod.metadata?.namespace ?? 'default';
+  let score = 0;
+  s.constraints.forEach((c, i) => {
+    const tpVal = labels[c.topologyKey];
+    if (tpVal === undefined) return;
+    const cnt =
+      c.topologyKey === HOSTNAME
+        ? countPodsMatchSelector(info.pods, c.selector, ns)
+        : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
+    score += cnt * s.weights[i]! + (c.maxSkew - 1);
+  });
+  return Math.round(score);
+}
+
+/** NormalizeScore: 100 × (max + min − score) / max, integer division; ignored nodes 0. */
+export function spreadNormalize(scores: number[], s: SpreadPreScoreState, filtered: NodeInfo[]): number[] {
+  let min = Number.MAX_SAFE_INTEGER;
+  let max = 0;
+  filtered.forEach((info, i) => {
+    if (s.ignored.has(nameOf(info))) return;
+    min = Math.min(min, scores[i]!);
+    max = Math.max(max, scores[i]!);
+  });
+  return filtered.map((info, i) => {
+    if (s.ignored.has(nameOf(info))) return 0;
+    if (max === 0) return 100;
+    return Math.trunc((100 * (max + min - scores[i]!)) / max);
+  });
+}
