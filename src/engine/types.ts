@@ -142,6 +142,18 @@ export interface SimulationInput {
   deletes?: KubectlDelete[];
   /** `kubectl apply -f` of changed manifests, later (a rolling update). */
   updates?: KubectlUpdate[];
+  /** Requests a client Pod sends to a Service later (`curl http://nginx`), at a virtual time. */
+  requests?: ServiceRequest[];
+}
+
+/** A client Pod's request to a Service URL: DNS, then the node's iptables DNAT, then a Pod. */
+export interface ServiceRequest {
+  url: string;
+  atMs: number;
+  /** The node the client Pod runs on (a node name), or `client` for one on the first node. */
+  from?: string;
+  /** The client Pod's namespace, for short names (`http://nginx`). */
+  namespace?: string;
 }
 
 export interface KubectlUpdate {

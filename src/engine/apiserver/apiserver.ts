@@ -16,6 +16,7 @@ import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
+import { SERVICE_CIDR } from './service-strategy';
 
 interface Inflight {
   req: ApiRequest;
@@ -184,8 +185,11 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       obj.metadata.uid = uuid(sim);
       obj.metadata.creationTimestamp = isoTime(sim.now);
       const strategy = STRATEGIES[req.resource];
+      // BeginCreate runs before BeforeCreate's validation (a Service's ClusterIP is allocated here).
+      const allocErrs = strategy?.beginCreate?.(obj, sim) ?? [];
+      if (!allocErrs.length && req.resource === 'services') notePortalIP(sim, obj, level);
       strategy?.prepareForCreate?.(obj);
-      const errs = strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
+      const errs = allocErrs.length ? allocErrs : strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
       if (errs.length) {
         const message = invalidMessage(obj.kind, String(obj.metadata.name ?? ''), errs);
         sim.note(SELF, internal(failLevel, 'apiserver-invalid', { message }));
@@ -212,6 +216,21 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'storage':
       return store(sim, id);
   }
+}
+
+/** Services: the ClusterIP the allocator handed out (or kept), as a step. */
+function notePortalIP(sim: ApiSim, obj: ApiObject, level: DetailLevel): void {
+  const spec = obj.spec as { clusterIP?: string; ipFamilies?: string[] } | undefined;
+  if (!spec?.clusterIP || spec.clusterIP === 'None') return;
+  sim.note(
+    SELF,
+    internal(level, 'apiserver-service-ip', {
+      name: String(obj.metadata.name),
+      ip: spec.clusterIP,
+      cidr: SERVICE_CIDR,
+      families: (spec.ipFamilies ?? []).join(', '),
+    }),
+  );
 }
 
 /** Work out the object to write and send the transaction to etcd. */

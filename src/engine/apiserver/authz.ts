@@ -25,6 +25,11 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  endpointsliceController: {
+    name: 'system:serviceaccount:kube-system:endpointslice-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   coredns: {
     name: 'system:serviceaccount:kube-system:coredns',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -88,6 +93,12 @@ const GRANTS: readonly Grant[] = [
     role: 'system:controller:replicaset-controller',
     subject: 'ServiceAccount "kube-system/replicaset-controller"',
     allows: (r) => READ(r) || r.resource === 'pods' || r.resource === 'replicasets' || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:endpointslice-controller',
+    role: 'system:controller:endpointslice-controller',
+    subject: 'ServiceAccount "kube-system/endpointslice-controller"',
+    allows: (r) => READ(r) || r.resource === 'endpointslices' || r.resource === 'events',
   },
   {
     binding: 'system:coredns',

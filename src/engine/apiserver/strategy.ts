@@ -18,6 +18,7 @@ import {
   qosClass,
 } from './pod-defaults';
 import { decodePod, validatePod, type FieldError } from './pod-validation';
+import { serviceStrategy } from './service-strategy';
 
 export interface Mutation {
   /** Fields set by scheme defaulting. */
@@ -32,6 +33,8 @@ export interface Strategy {
   decode?(body: unknown): string | null;
   mutate?(obj: ApiObject, sim: Sim<unknown>): Mutation;
   prepareForCreate?(obj: ApiObject): void;
+  /** The REST storage's BeginCreate (a Service's ClusterIP allocation); field errors make it a 422. */
+  beginCreate?(obj: ApiObject, sim: Sim<unknown>): FieldError[];
   validate?(obj: ApiObject): FieldError[];
 }
 
@@ -150,6 +153,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   pods: podStrategy,
   deployments: workloadStrategy('Deployment'),
   replicasets: workloadStrategy('ReplicaSet'),
+  services: serviceStrategy,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

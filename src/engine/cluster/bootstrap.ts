@@ -146,6 +146,7 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
       },
     },
   ]);
+  out.push(...bootstrapEndpointSlices());
   cluster.nodes.forEach((spec, i) => {
     out.push([etcdKey('nodes', undefined, spec.name), node(spec, i)]);
     out.push([
@@ -159,4 +160,68 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
     ]);
   });
   return out;
+}
+
+/** The control-plane node's address: it runs kube-apiserver and the CoreDNS Pods, but is not modelled as a Node. */
+export const CONTROL_PLANE_IP = '172.18.0.100';
+
+/**
+ * The slices behind the cluster's own Services, as an hour-old cluster has
+ * them: `kubernetes` (written by kube-apiserver itself) and kube-dns (the
+ * two CoreDNS Pods kubeadm runs on the control-plane node, 10.244.0.0/24).
+ */
+function bootstrapEndpointSlices(): [string, ApiObject][] {
+  const slice = (
+    name: string,
+    namespace: string,
+    extra: Omit<ApiObject, 'apiVersion' | 'kind' | 'metadata'>,
+    labels: Record<string, string>,
+  ): [string, ApiObject] => [
+    etcdKey('endpointslices', namespace, name),
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: meta(name, namespace, { labels }),
+      addressType: 'IPv4',
+      ...extra,
+    },
+  ];
+  const ready = { ready: true, serving: true, terminating: false };
+  const coredns = (name: string, ip: string) => ({
+    addresses: [ip],
+    conditions: ready,
+    nodeName: 'control-plane',
+    targetRef: { kind: 'Pod', namespace: 'kube-system', name, uid: uidFor(`kube-system/${name}`) },
+  });
+  return [
+    slice(
+      'kubernetes',
+      'default',
+      {
+        endpoints: [{ addresses: [CONTROL_PLANE_IP], conditions: { ready: true } }],
+        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+      },
+      { 'kubernetes.io/service-name': 'kubernetes' },
+    ),
+    slice(
+      'kube-dns-5xqfm',
+      'kube-system',
+      {
+        endpoints: [
+          coredns('coredns-668d6bf9bc-2vxfm', '10.244.0.2'),
+          coredns('coredns-668d6bf9bc-qx6gs', '10.244.0.3'),
+        ],
+        ports: [
+          { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+          { name: 'dns', port: 53, protocol: 'UDP' },
+          { name: 'metrics', port: 9153, protocol: 'TCP' },
+        ],
+      },
+      {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/service-name': 'kube-dns',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+    ),
+  ];
 }

@@ -16,6 +16,13 @@ import {
   syncDeployment,
   type DeploymentControllerState,
 } from './deployment';
+import {
+  endpointSliceAnswered,
+  endpointSliceKeysFor,
+  initEndpointSliceController,
+  syncEndpointSlices,
+  type EndpointSliceControllerState,
+} from './endpointslice';
 import { controllerOf, indexOwner, type OwnerIndex } from './owner';
 import {
   initReplicaSetController,
@@ -28,12 +35,13 @@ import {
   type ReplicaSetControllerState,
 } from './replicaset';
 
-export type ControllerName = 'deployment' | 'replicaset';
+export type ControllerName = 'deployment' | 'replicaset' | 'endpointslice';
 
 export interface ControllerManagerState {
   informers: Informers;
   deployments: DeploymentControllerState;
   replicasets: ReplicaSetControllerState;
+  endpointslices: EndpointSliceControllerState;
   /** Keys waiting in each controller's work queue (a key is queued once). */
   queued: Record<string, true>;
   /** Which objects each owner controls. */
@@ -49,7 +57,7 @@ export interface PendingRequest {
   controller: ControllerName;
   key: string;
   /** What was asked: create a child, delete a Pod, or scale a ReplicaSet from → to. */
-  action: 'create' | 'delete' | 'scale';
+  action: 'create' | 'delete' | 'scale' | 'update';
   name?: string;
   from?: number;
   to?: number;
@@ -60,6 +68,7 @@ export function initControllerManager(): ControllerManagerState {
     informers: newInformers(),
     deployments: initDeploymentController(),
     replicasets: initReplicaSetController(),
+    endpointslices: initEndpointSliceController(),
     queued: {},
     owners: {},
     podCounts: {},
@@ -110,8 +119,10 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (msg.type === 'start') return startInformers(sim, self, st.informers, WATCHES, USERS.controllerManager);
   const events = informerReceive(st.informers, self, msg);
   if (events) {
+    const fromList = msg.type === 'http-response';
     for (const e of events) {
       indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
+      for (const svcKey of endpointSliceKeysFor(st, e.object, e.type, fromList)) enqueue(sim, 'endpointslice', svcKey);
       const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
       const ns = e.object.metadata.namespace;
@@ -130,13 +141,16 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   }
   if (msg.type === 'controller-sync') {
     delete st.queued[`${msg.controller}:${msg.key}`];
+    if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
   }
   if (msg.type === 'http-response') {
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];
-    if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
+    if (p.controller === 'endpointslice')
+      endpointSliceAnswered(sim, p, msg.status, msg.body, (key) => enqueue(sim, 'endpointslice', key));
+    else if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
     else replicaSetAnswered(sim, p, msg.status, msg.body, msg.message);
   }
 }
