@@ -49,6 +49,7 @@ export const en = {
       event: 'Event',
     },
     summary: 'summary of several steps',
+    iptables: 'iptables-save -t nat / -t filter on {{node}} (what kube-proxy wrote)',
     facts: {
       kind: 'Kind of step',
       edge: 'From and to',

@@ -51,6 +51,7 @@ export const zh: Catalog = {
       event: '事件（Event）',
     },
     summary: '多个步骤的概括',
+    iptables: '{{node}} 上的 iptables-save（nat 表与 filter 表，kube-proxy 写入的规则）',
     facts: {
       kind: '步骤类型',
       edge: '从哪里到哪里',
