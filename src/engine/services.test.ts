@@ -233,3 +233,25 @@ describe('deleting a Pod behind a Service', () => {
     expect(slice.endpoints.map((e) => e.targetRef.name)).toEqual(['b']);
   });
 });
+
+describe('a headless Service', () => {
+  it('resolves to the ready Pod IPs, and the request goes to a Pod without any DNAT', () => {
+    const t = simulate({
+      manifests: [nginxPod('a'), { ...webService, spec: { ...webService.spec, clusterIP: 'None' } }],
+      seed: 1,
+      requests: [{ url: 'http://web', atMs: 8_000 }],
+    });
+    const ip = (t.objectAt('/registry/pods/default/a', t.steps.length - 1) as unknown as Pod).status!.podIP!;
+    expect(t.steps.find((s) => s.say.key === 'coredns-answer')!.say.params.ips).toBe(ip);
+    expect(keys(t.steps).filter((k) => k.startsWith('request'))).toEqual([
+      'request-dns-query',
+      'request-direct',
+      'request-packet',
+      'request-answer',
+    ]);
+    // kube-proxy programs no rule for it.
+    expect(
+      iptablesChainsAt(t, 'node-1', t.steps.length - 1).some((c) => c.rules.some((r) => r.includes('default/web'))),
+    ).toBe(false);
+  });
+});

@@ -120,6 +120,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'request-refused': 'k8s:pkg/proxy/iptables/proxier.go',
   'request-no-rule': 'k8s:pkg/proxy/iptables/proxier.go',
   'request-dnat': 'k8s:pkg/proxy/iptables/proxier.go',
+  'request-direct': 'website:content/en/docs/concepts/services-networking/service.md',
   'request-packet': 'website:content/en/docs/reference/networking/virtual-ips.md',
   'request-answer': 'website:content/en/docs/reference/networking/virtual-ips.md',
 };

@@ -592,6 +592,10 @@ export const en = {
       title: 'iptables on {{node}}: {{svcChain}} picks {{endpoint}}',
       body: "The connection to {{ip}}:{{port}} enters the kernel's nat table on {{node}}: KUBE-SERVICES matches the ClusterIP and jumps to {{svcChain}}. Its {{endpoints}} rules are tried in order with probabilities {{probabilities}} (1/n, 1/(n−1), … so each endpoint is equally likely; random draws {{draws}}). The chosen {{sepChain}} DNATs the packet to {{endpoint}}, the Pod {{pod}}. kube-proxy wrote these rules but takes no part in the packet's way.",
     },
+    'request-direct': {
+      title: 'No Service rule for {{ip}}: straight to {{pod}}',
+      body: 'The name belongs to a headless Service, so DNS answered with a Pod IP. No KUBE-SERVICES rule matches {{ip}}:{{port}} on {{node}}, nothing is rewritten, and the connection goes directly to the Pod.',
+    },
     'request-packet': {
       title: 'The packet goes to {{pod}} ({{endpoint}}) on {{node}}',
       body: 'With its destination rewritten to {{endpoint}}, the packet travels over the Pod network, straight to the Pod on {{node}}.',

@@ -594,6 +594,10 @@ export const zh: Catalog = {
       title: '{{node}} 上的 iptables：{{svcChain}} 选中 {{endpoint}}',
       body: '到 {{ip}}:{{port}} 的连接进入 {{node}} 内核的 nat 表：KUBE-SERVICES 匹配 ClusterIP，跳转到 {{svcChain}}。其中 {{endpoints}} 条规则按顺序以概率 {{probabilities}} 尝试（1/n、1/(n−1)……因此每个端点机会均等；随机数 {{draws}}）。选中的 {{sepChain}} 把数据包 DNAT 到 {{endpoint}}，即 Pod {{pod}}。这些规则是 kube-proxy 设置的，但它不参与数据包的转发。',
     },
+    'request-direct': {
+      title: '{{ip}} 没有 Service 规则：直接发往 {{pod}}',
+      body: '这个名字属于无头 Service，DNS 直接回答了 Pod IP。{{node}} 上没有 KUBE-SERVICES 规则匹配 {{ip}}:{{port}}，数据包不被改写，连接直接到达 Pod。',
+    },
     'request-packet': {
       title: '数据包发往 {{node}} 上的 {{pod}}（{{endpoint}}）',
       body: '目的地址已改写为 {{endpoint}}，数据包经 Pod 网络直接到达 {{node}} 上的 Pod。',

@@ -85,6 +85,14 @@ function node(spec: NodeSpec, index: number): ApiObject {
   };
 }
 
+/** What kube-apiserver filled in when kubeadm created the cluster's own Services. */
+const SERVICE_DEFAULTS = {
+  sessionAffinity: 'None',
+  ipFamilies: ['IPv4'],
+  ipFamilyPolicy: 'SingleStack',
+  internalTrafficPolicy: 'Cluster',
+};
+
 /** Every object in etcd when the run starts, by etcd key. */
 export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
   const out: [string, ApiObject][] = [];
@@ -123,6 +131,7 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
         type: 'ClusterIP',
         clusterIP: '10.96.0.1',
         clusterIPs: ['10.96.0.1'],
+        ...SERVICE_DEFAULTS,
         ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
       },
     },
@@ -137,6 +146,7 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
         type: 'ClusterIP',
         clusterIP: '10.96.0.10',
         clusterIPs: ['10.96.0.10'],
+        ...SERVICE_DEFAULTS,
         selector: { 'k8s-app': 'kube-dns' },
         ports: [
           { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },

@@ -187,6 +187,8 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
           ...(svcObj.metadata.labels as Record<string, string> | undefined),
           [SERVICE_NAME_LABEL]: name,
           [MANAGED_BY_LABEL]: CONTROLLER_NAME,
+          // setEndpointSliceLabels marks the slices of a headless Service.
+          ...(service.spec?.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
         },
         ownerReferences: [
           {

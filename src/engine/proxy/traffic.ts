@@ -51,6 +51,18 @@ export function parseServiceUrl(url: string, namespace = 'default'): { host: str
   return { host, fqdn, port };
 }
 
+/** The endpoint (Pod and node) an address belongs to, from the EndpointSlices kube-proxy follows. */
+function endpointByIp(st: KubeProxyState, ip: string): { pod: string; nodeName?: string } | undefined {
+  for (const [key, obj] of Object.entries(st.informers.cache.objects)) {
+    if (!key.startsWith('/registry/endpointslices/')) continue;
+    const eps = (obj as { endpoints?: { addresses: string[]; nodeName?: string; targetRef?: { name?: string } }[] })
+      .endpoints;
+    const ep = eps?.find((e) => e.addresses.includes(ip));
+    if (ep) return { pod: ep.targetRef?.name ?? '', ...(ep.nodeName ? { nodeName: ep.nodeName } : {}) };
+  }
+  return undefined;
+}
+
 type TSim = Sim<{ proxies: Record<string, KubeProxyState>; traffic: TrafficState }>;
 
 const proxyOf = (node: string): ComponentId => `kube-proxy/${node}`;
@@ -107,6 +119,33 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
         return true;
       }
       if (verdict.kind === 'no-match') {
+        // A headless Service's name resolves to Pod IPs: no Service rule, the packet goes straight to the Pod.
+        const direct = endpointByIp(st, ip);
+        if (direct) {
+          sim.note(self, {
+            kind: 'internal',
+            level: 'overview',
+            say: { key: 'request-direct', params: { node, ip, port, pod: direct.pod } },
+          });
+          sim.send(
+            {
+              from: self,
+              to: direct.nodeName && sim.world.proxies[direct.nodeName] ? proxyOf(direct.nodeName) : self,
+              msg: { type: 'packet', index: msg.index, ip, port, pod: direct.pod, clientNode: node },
+              meta: {
+                kind: 'request',
+                level: 'overview',
+                verb: 'TCP',
+                say: {
+                  key: 'request-packet',
+                  params: { pod: direct.pod, endpoint: `${ip}:${port}`, node: direct.nodeName ?? node },
+                },
+              },
+            },
+            sim.latency(0.1, 0.5),
+          );
+          return true;
+        }
         sim.note(self, {
           kind: 'internal',
           level: 'overview',
