@@ -77,6 +77,16 @@ describe('the deployment-service scenario', () => {
       'request-dnat',
       'request-packet',
       'request-answer',
+      // 15: deleting a Pod runs the story backwards, endpoints first.
+      'kubectl-get',
+      'kubectl-delete',
+      'apiserver-delete-graceful',
+      'endpointslice-update',
+      'kube-proxy-sync',
+      'kubelet-stop-sandbox',
+      'kubelet-delete-final',
+      'apiserver-delete',
+      'request-answer',
       'cluster-steady',
     ];
     expect(inOrder(keys(overview), story).every((i) => i >= 0)).toBe(true);
@@ -113,6 +123,26 @@ describe('the deployment-service scenario', () => {
     const [answer] = answers(t);
     expect(answer).toMatchObject({ pod: dnat.say.params.pod, ready: true });
     expect(t.steps[answer!.seq]!.status).toBe(200);
+  });
+
+  it('deletes the first Pod kubectl get lists; its endpoint leaves the chains, and the next curl reaches a ready Pod', () => {
+    const del = t.steps.find((s) => s.say.key === 'kubectl-delete')!;
+    expect(t.steps.find((s) => s.say.key === 'kubectl-get')!.seq).toBeLessThan(del.seq);
+    const victim = String(del.say.params.name);
+    const pods = [...t.objectsAt(del.seq, '/registry/pods/default/').values()].map((p) => String(p.metadata.name));
+    expect(victim).toBe(pods.sort()[0]);
+    const graceful = t.steps.find((s) => s.say.key === 'apiserver-delete-graceful')!.seq;
+    const leaves = t.steps.find(
+      (s) =>
+        s.seq > graceful &&
+        s.say.key === 'endpointslice-update' &&
+        String(s.say.params.endpoints).includes(`${victim}: ready=false, serving=true, terminating=true`),
+    )!;
+    expect(leaves.seq).toBeLessThan(t.steps.find((s) => s.say.key === 'kubelet-stop-sandbox' && s.seq > graceful)!.seq);
+    const after = answers(t).filter((a) => a.seq > graceful);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.pod).not.toBe(victim);
+    expect(after[0]!.ready).toBe(true);
   });
 
   it('serves the chains of a node at a step for the headless API', () => {

@@ -163,7 +163,10 @@ export interface KubectlUpdate {
 
 export interface KubectlDelete {
   kind: string;
+  /** Empty with a selector: the learner picks the first name `kubectl get` lists. */
   name: string;
+  /** `kubectl delete pod $(kubectl get pods -l <selector> -o name | head -n 1)`. */
+  selector?: Record<string, string>;
   namespace?: string;
   atMs: number;
 }

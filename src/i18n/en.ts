@@ -136,7 +136,7 @@ export const en = {
     'deployment-service': {
       title: 'A Service in front of the Deployment, and a request',
       lesson:
-        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200.',
+        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
     },
   },
   param: {
@@ -571,6 +571,10 @@ export const en = {
     'coredns-nxdomain': {
       title: 'DNS answer: {{name}} does not exist (NXDOMAIN)',
       body: 'CoreDNS knows no Service of that name in that namespace, so it answers NXDOMAIN.',
+    },
+    'kubectl-get': {
+      title: 'kubectl get {{kind}} -l {{selector}}',
+      body: 'The learner lists the {{kind}}s with the label {{selector}} to pick one by name: a LIST request answered from the watch cache, with no watch kept open.',
     },
     'request-dns-query': {
       title: 'A client Pod on {{node}} runs curl {{url}}',

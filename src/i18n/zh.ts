@@ -138,7 +138,7 @@ export const zh: Catalog = {
     'deployment-service': {
       title: 'Deployment 前面加一个 Service，再发一次请求',
       lesson:
-        '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。',
+        '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。',
     },
   },
   param: {
@@ -573,6 +573,10 @@ export const zh: Catalog = {
     'coredns-nxdomain': {
       title: 'DNS 应答：{{name}} 不存在（NXDOMAIN）',
       body: '该命名空间中没有这个名字的 Service，CoreDNS 回答 NXDOMAIN。',
+    },
+    'kubectl-get': {
+      title: 'kubectl get {{kind}} -l {{selector}}',
+      body: '学员列出带有标签 {{selector}} 的 {{kind}}，以便按名字挑出一个：一次由 watch 缓存应答的 LIST 请求，不保持 watch 连接。',
     },
     'request-dns-query': {
       title: '{{node}} 上的客户端 Pod 执行 curl {{url}}',

@@ -180,7 +180,13 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'deployment-service',
     yaml: NGINX_DEPLOYMENT + NGINX_SERVICE,
     cluster: DEFAULT_CLUSTER,
-    requests: [{ from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 15_000 }],
+    requests: [
+      { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 8_000 },
+      // After one Pod is deleted: only ready Pods answer (the two left, and the replacement once ready).
+      { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 12_000 },
+    ],
+    // `kubectl delete pod $(kubectl get pods -l app.kubernetes.io/name=nginx -o name | head -n 1)`.
+    deletes: [{ kind: 'Pod', name: '', selector: { 'app.kubernetes.io/name': 'nginx' }, atMs: 10_000 }],
   },
   {
     id: 'scale',

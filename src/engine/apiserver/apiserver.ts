@@ -485,7 +485,8 @@ function serveListWatch(sim: ApiSim, id: number): void {
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
   const items: ApiObject[] = [];
-  for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+  // A plain LIST (kubectl get) answers once; only a WATCH stays registered.
+  if (flight.req.verb === 'watch') for (const spec of specs) st.watchers.push({ component: flight.client, spec });
   for (const [key, obj] of Object.entries(st.cache)) {
     const resource = resourceOfKey(key)?.resource;
     if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);
