@@ -107,6 +107,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   // Services and traffic.
   'apiserver-service-ip': 'k8s:pkg/registry/core/service/ipallocator/ipallocator.go',
+  'apiserver-ipaddress': 'k8s:pkg/registry/core/service/ipallocator/ipallocator.go',
   'endpointslice-create': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
   'endpointslice-update': 'k8s:staging/src/k8s.io/endpointslice/utils.go',
   'endpointslice-post': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',

@@ -540,6 +540,10 @@ export const en = {
       title: 'ClusterIP {{ip}} allocated for {{name}}',
       body: "Before validation, the Service storage's BeginCreate fills ipFamilyPolicy SingleStack and ipFamilies {{families}}, and the ClusterIP allocator hands out {{ip}} from the service range {{cidr}}. Since v1.33 every allocated address is an IPAddress object named after it; dynamic addresses start at a random point above the lowest 256, which stay free for Services that ask for a fixed IP (like kube-dns at 10.96.0.10).",
     },
+    'apiserver-ipaddress': {
+      title: 'etcd: IPAddress {{ip}} records the allocation',
+      body: 'The ClusterIP allocator creates the IPAddress object {{ip}} (parentRef: the Service {{name}}) before the Service itself is stored. Creating it is what reserves the address: a second create of the same name fails, so two Services can never share a ClusterIP.',
+    },
     'endpointslice-create': {
       title: 'EndpointSlice controller: a slice for {{service}}',
       body: 'The EndpointSlice controller in kube-controller-manager sees the new Service {{service}} and, through its Pod informer, the Pods its selector matches that have an IP: {{count}} ({{ready}} ready). It creates one EndpointSlice for the Service, labelled kubernetes.io/service-name={{service}} and owned by it. Endpoints: {{endpoints}}.',
@@ -558,7 +562,7 @@ export const en = {
     },
     'kube-proxy-sync': {
       title: 'kube-proxy on {{node}} rewrites its iptables rules',
-      body: "kube-proxy saw a Service or EndpointSlice change and runs syncProxyRules (at most once per second, minSyncPeriod), writing every chain in one iptables-restore: {{changed}}. KUBE-SERVICES matches each ClusterIP and jumps to the Service's KUBE-SVC chain, whose random rules pick a ready endpoint's KUBE-SEP chain, which DNATs to the Pod IP. A Service with no usable endpoint gets a REJECT instead. kube-proxy carries no traffic itself.",
+      body: "kube-proxy saw a Service or EndpointSlice change and runs syncProxyRules (at most once per second, minSyncPeriod) and loads the chains of what changed in one iptables-restore: {{changed}}. KUBE-SERVICES matches each ClusterIP and jumps to the Service's KUBE-SVC chain, whose random rules pick a ready endpoint's KUBE-SEP chain, which DNATs to the Pod IP. A Service with no usable endpoint gets a REJECT instead. kube-proxy carries no traffic itself.",
     },
     'coredns-records': {
       title: 'CoreDNS answers for {{name}}',

@@ -542,6 +542,10 @@ export const zh: Catalog = {
       title: '为 {{name}} 分配 ClusterIP {{ip}}',
       body: '在校验之前，Service 存储层的 BeginCreate 填好 ipFamilyPolicy SingleStack 与 ipFamilies {{families}}，ClusterIP 分配器从 Service 网段 {{cidr}} 中分出 {{ip}}。从 v1.33 起，每个已分配的地址都是一个以它命名的 IPAddress 对象；动态地址从最低 256 个地址之上的随机位置开始找，低段留给指定固定 IP 的 Service（例如 kube-dns 的 10.96.0.10）。',
     },
+    'apiserver-ipaddress': {
+      title: 'etcd：IPAddress {{ip}} 记录这次分配',
+      body: 'ClusterIP 分配器在 Service 本身写入之前先创建 IPAddress 对象 {{ip}}（parentRef 指向 Service {{name}}）。正是这次创建占住了地址：同名的第二次创建会失败，所以两个 Service 不会共用一个 ClusterIP。',
+    },
     'endpointslice-create': {
       title: 'EndpointSlice 控制器：为 {{service}} 创建切片',
       body: 'kube-controller-manager 中的 EndpointSlice 控制器看到新的 Service {{service}}，并通过 Pod 的 informer 找到被选择器选中且已有 IP 的 Pod：{{count}} 个（{{ready}} 个就绪）。它为该 Service 创建一个 EndpointSlice，带标签 kubernetes.io/service-name={{service}}，属主是这个 Service。端点：{{endpoints}}。',
@@ -560,7 +564,7 @@ export const zh: Catalog = {
     },
     'kube-proxy-sync': {
       title: '{{node}} 上的 kube-proxy 重写 iptables 规则',
-      body: 'kube-proxy 看到 Service 或 EndpointSlice 的变化，执行 syncProxyRules（每秒最多一次，minSyncPeriod），用一次 iptables-restore 写入全部链：{{changed}}。KUBE-SERVICES 匹配每个 ClusterIP 并跳转到该 Service 的 KUBE-SVC 链，其中的随机规则选出一个就绪端点的 KUBE-SEP 链，由它做 DNAT 到 Pod IP。没有可用端点的 Service 则得到一条 REJECT 规则。kube-proxy 自己不转发任何流量。',
+      body: 'kube-proxy 看到 Service 或 EndpointSlice 的变化，执行 syncProxyRules（每秒最多一次，minSyncPeriod），用一次 iptables-restore 写入有变化的链：{{changed}}。KUBE-SERVICES 匹配每个 ClusterIP 并跳转到该 Service 的 KUBE-SVC 链，其中的随机规则选出一个就绪端点的 KUBE-SEP 链，由它做 DNAT 到 Pod IP。没有可用端点的 Service 则得到一条 REJECT 规则。kube-proxy 自己不转发任何流量。',
     },
     'coredns-records': {
       title: 'CoreDNS 更新 DNS 记录：{{name}}',

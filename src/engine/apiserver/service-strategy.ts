@@ -145,15 +145,65 @@ function validateService(obj: ApiObject): FieldError[] {
   return errs;
 }
 
-/** Every ClusterIP kube-apiserver has handed out, from what etcd holds (the IPAddress objects' role). */
+const IPADDRESS_PREFIX = '/registry/ipaddresses/';
+
+/** Every ClusterIP handed out: the IPAddress objects (the allocator reads them through its informer). */
 function usedClusterIPs(sim: Sim<unknown>): Set<string> {
   const world = sim.world as { etcd?: { kv: Record<string, { value: ApiObject }> } };
   const used = new Set<string>();
-  for (const [key, entry] of Object.entries(world.etcd?.kv ?? {})) {
-    if (!key.startsWith('/registry/services/specs/')) continue;
-    for (const ip of (entry.value.spec as Spec | undefined)?.clusterIPs ?? []) used.add(ip);
-  }
+  for (const key of Object.keys(world.etcd?.kv ?? {}))
+    if (key.startsWith(IPADDRESS_PREFIX)) used.add(key.slice(IPADDRESS_PREFIX.length));
   return used;
+}
+
+/** The IPAddress object that records an allocation, named after the address. */
+export function ipAddressObject(ip: string, service: { namespace: string; name: string }): ApiObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IPAddress',
+    metadata: {
+      name: ip,
+      labels: {
+        'ipaddress.kubernetes.io/ip-family': 'IPv4',
+        'ipaddress.kubernetes.io/managed-by': 'ipallocator.k8s.io',
+      },
+      finalizers: ['networking.k8s.io/ip-protection'],
+    },
+    spec: { parentRef: { group: '', resource: 'services', namespace: service.namespace, name: service.name } },
+  };
+}
+
+/**
+ * Record the allocation: the allocator creates the IPAddress object before
+ * the Service itself is stored (a create that fails if the address is taken).
+ */
+function recordAllocation(sim: Sim<unknown>, obj: ApiObject, ip: string): void {
+  // A create that fails validation later rolls the allocation back (finishCreate): nothing is left.
+  if (validateService(obj).length) return;
+  const key = IPADDRESS_PREFIX + ip;
+  const value = ipAddressObject(ip, {
+    namespace: String(obj.metadata.namespace ?? 'default'),
+    name: String(obj.metadata.name),
+  });
+  // Reserve it at once, as the create's "already exists" check would, so a second Service cannot take it meanwhile.
+  const world = sim.world as { etcd?: { kv: Record<string, unknown> } };
+  if (world.etcd && !world.etcd.kv[key]) {
+    sim.send(
+      {
+        from: 'kube-apiserver',
+        to: 'etcd',
+        msg: { type: 'etcd-txn', id: sim.id(), key, value, mustNotExist: true },
+        meta: {
+          kind: 'request',
+          level: 'standard',
+          verb: 'txn create',
+          path: key,
+          say: { key: 'apiserver-ipaddress', params: { key, ip, name: String(obj.metadata.name) } },
+        },
+      },
+      0.1,
+    );
+  }
 }
 
 /**
@@ -177,7 +227,8 @@ function allocate(obj: ApiObject, sim: Sim<unknown>): FieldError[] {
       return [
         {
           field: 'spec.clusterIPs',
-          detail: `Invalid value: ${shown}: failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
+          // The MetaAllocator finds no ServiceCIDR holding the address: ErrMismatchedNetwork.
+          detail: `Invalid value: ${shown}: failed to allocate IP ${requested}: the provided network does not match the current range`,
         },
       ];
     if (used.has(requested))
@@ -189,12 +240,14 @@ function allocate(obj: ApiObject, sim: Sim<unknown>): FieldError[] {
       ];
     spec.clusterIP = requested;
     spec.clusterIPs = [requested];
+    recordAllocation(sim, obj, requested);
     return [];
   }
   const ip = allocateClusterIP(SERVICE_CIDR, used, () => sim.random());
   if (!ip) return [{ field: 'spec.clusterIPs', detail: 'Internal error: range is full' }];
   spec.clusterIP = ip;
   spec.clusterIPs = [ip];
+  recordAllocation(sim, obj, ip);
   return [];
 }
 

@@ -104,6 +104,14 @@ describe('Service defaults and validation', () => {
     });
     expect(inRange(String(spec.clusterIP), '10.96.0.0/12')).toBe(true);
     expect(spec.clusterIPs).toEqual([spec.clusterIP]);
+    // The allocation is an IPAddress object named after the address, written before the Service.
+    const ipKey = `/registry/ipaddresses/${String(spec.clusterIP)}`;
+    expect(t.objectAt(ipKey, t.steps.length - 1)).toMatchObject({
+      kind: 'IPAddress',
+      spec: { parentRef: { group: '', resource: 'services', namespace: 'default', name: 'my-service' } },
+    });
+    const written = (key: string) => t.steps.findIndex((s) => s.changes.some((c) => c.key === key));
+    expect(written(ipKey)).toBeLessThan(written('/registry/services/specs/default/my-service'));
     // Its EndpointSlice exists, with no endpoints: no Pod matches app.kubernetes.io/name=MyApp.
     const slices = [...t.objectsAt(t.steps.length - 1, '/registry/endpointslices/default/my-service-').values()];
     expect(slices).toHaveLength(1);
@@ -130,8 +138,11 @@ describe('Service defaults and validation', () => {
     expect(run('10.96.0.10')).toBe(
       'Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
+    // A refused create leaves no IPAddress behind.
+    const bad = simulate({ manifests: [svc({ selector: { app: 'web' }, ports: [{ port: 0 }] })], seed: 1 });
+    expect(bad.objectsAt(bad.steps.length - 1, '/registry/ipaddresses/').size).toBe(2);
     expect(run('10.0.0.5')).toBe(
-      'Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided IP (10.0.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+      'Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided network does not match the current range',
     );
   });
 });

@@ -8,6 +8,7 @@ import { PAUSE_IMAGE } from '../runtime/containerd';
 import { isoTime } from '../apiserver/names';
 import type { ApiObject, ClusterSpec, NodeSpec } from '../types';
 import { etcdKey } from '../apiserver/resources';
+import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
 
 export const KUBERNETES_VERSION = 'v1.33';
 export const KUBELET_VERSION = 'v1.33.1';
@@ -157,6 +158,24 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
     },
   ]);
   out.push(...bootstrapEndpointSlices());
+  // The default ServiceCIDR and the IPAddress objects of the two ClusterIPs kubeadm's Services hold.
+  out.push([
+    etcdKey('servicecidrs', undefined, 'kubernetes'),
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'ServiceCIDR',
+      metadata: meta('kubernetes'),
+      spec: { cidrs: [SERVICE_CIDR] },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    },
+  ]);
+  for (const [ip, namespace, name] of [
+    ['10.96.0.1', 'default', 'kubernetes'],
+    ['10.96.0.10', 'kube-system', 'kube-dns'],
+  ] as const) {
+    const obj = ipAddressObject(ip, { namespace, name });
+    out.push([etcdKey('ipaddresses', undefined, ip), { ...obj, metadata: { ...obj.metadata, ...meta(ip) } }]);
+  }
   cluster.nodes.forEach((spec, i) => {
     out.push([etcdKey('nodes', undefined, spec.name), node(spec, i)]);
     out.push([
