@@ -111,6 +111,9 @@ describe('the deployment-service scenario', () => {
   it('resolves the name to the ClusterIP and DNATs to a ready Pod through the hashed chains', () => {
     const svc = t.objectAt('/registry/services/specs/default/nginx', t.steps.length - 1)!;
     const clusterIP = String((svc.spec as { clusterIP: string }).clusterIP);
+    expect(t.steps.find((s) => s.say.key === 'request-dns-query')!.say.params.dnsChain).toBe(
+      'KUBE-SVC-TCOU7JCQXEZGVUNU',
+    );
     const dns = t.steps.find((s) => s.say.key === 'coredns-answer')!;
     expect(dns.say.params).toMatchObject({ name: 'nginx.default.svc.cluster.local', ips: clusterIP });
     expect(dns.from).toBe('coredns');

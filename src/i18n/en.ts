@@ -582,7 +582,7 @@ export const en = {
     },
     'request-dns-query': {
       title: 'A client Pod on {{node}} runs curl {{url}}',
-      body: "First the name: the Pod's resolv.conf (dnsPolicy ClusterFirst) points at the kube-dns Service {{server}}, so the client asks CoreDNS for the A record of {{name}}.",
+      body: "First the name: the Pod's resolv.conf (dnsPolicy ClusterFirst) points at the kube-dns Service {{server}}, so the client asks CoreDNS for the A record of {{name}}. That UDP packet to port 53 is a Service connection too: the node's {{dnsChain}} chain DNATs it to one of the CoreDNS Pods.",
     },
     'request-unresolved': {
       title: 'The name does not resolve',

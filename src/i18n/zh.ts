@@ -584,7 +584,7 @@ export const zh: Catalog = {
     },
     'request-dns-query': {
       title: '{{node}} 上的客户端 Pod 执行 curl {{url}}',
-      body: '首先解析名字：Pod 的 resolv.conf（dnsPolicy ClusterFirst）指向 kube-dns Service {{server}}，客户端向 CoreDNS 查询 {{name}} 的 A 记录。',
+      body: '首先解析名字：Pod 的 resolv.conf（dnsPolicy ClusterFirst）指向 kube-dns Service {{server}}，客户端向 CoreDNS 查询 {{name}} 的 A 记录。这个发往 53 端口的 UDP 包本身也是一次 Service 连接：节点上的 {{dnsChain}} 链把它 DNAT 到某个 CoreDNS Pod。',
     },
     'request-unresolved': {
       title: '名字无法解析',

@@ -12,7 +12,7 @@ import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import { CLUSTER_DOMAIN, serviceFqdn } from '../dns/coredns';
 import type { ComponentId, ServiceRequest } from '../types';
-import { traverse } from './iptables';
+import { servicePortChainName, servicePortName, traverse } from './iptables';
 import type { KubeProxyState } from './kube-proxy';
 
 /** The kube-dns Service's ClusterIP: every Pod's resolv.conf nameserver (dnsPolicy ClusterFirst). */
@@ -84,7 +84,17 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
             kind: 'request',
             level: 'overview',
             verb: 'DNS',
-            say: { key: 'request-dns-query', params: { url: req.url, name: fqdn, server: KUBE_DNS_IP, node } },
+            say: {
+              key: 'request-dns-query',
+              params: {
+                url: req.url,
+                name: fqdn,
+                server: KUBE_DNS_IP,
+                node,
+                // The query to kube-dns is itself a Service connection: its own chain DNATs it to a CoreDNS Pod.
+                dnsChain: servicePortChainName(servicePortName('kube-system', 'kube-dns', 'dns'), 'UDP'),
+              },
+            },
           },
         },
         sim.latency(0.2, 1),
