@@ -562,7 +562,7 @@ export const en = {
     },
     'kube-proxy-sync': {
       title: 'kube-proxy on {{node}} rewrites its iptables rules',
-      body: "kube-proxy saw a Service or EndpointSlice change and runs syncProxyRules (at most once per second, minSyncPeriod) and loads the chains of what changed in one iptables-restore: {{changed}}. KUBE-SERVICES matches each ClusterIP and jumps to the Service's KUBE-SVC chain, whose random rules pick a ready endpoint's KUBE-SEP chain, which DNATs to the Pod IP. A Service with no usable endpoint gets a REJECT instead. kube-proxy carries no traffic itself.",
+      body: "kube-proxy saw a Service or EndpointSlice change and runs syncProxyRules (its sync runner allows two syncs at once, then one per minSyncPeriod, 1 s) and loads the chains of what changed in one iptables-restore: {{changed}}. KUBE-SERVICES matches each ClusterIP and jumps to the Service's KUBE-SVC chain, whose random rules pick a ready endpoint's KUBE-SEP chain, which DNATs to the Pod IP. A Service with no usable endpoint gets a REJECT instead. kube-proxy carries no traffic itself.",
     },
     'coredns-records': {
       title: 'CoreDNS answers for {{name}}',

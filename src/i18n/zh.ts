@@ -564,7 +564,7 @@ export const zh: Catalog = {
     },
     'kube-proxy-sync': {
       title: '{{node}} 上的 kube-proxy 重写 iptables 规则',
-      body: 'kube-proxy 看到 Service 或 EndpointSlice 的变化，执行 syncProxyRules（每秒最多一次，minSyncPeriod），用一次 iptables-restore 写入有变化的链：{{changed}}。KUBE-SERVICES 匹配每个 ClusterIP 并跳转到该 Service 的 KUBE-SVC 链，其中的随机规则选出一个就绪端点的 KUBE-SEP 链，由它做 DNAT 到 Pod IP。没有可用端点的 Service 则得到一条 REJECT 规则。kube-proxy 自己不转发任何流量。',
+      body: 'kube-proxy 看到 Service 或 EndpointSlice 的变化，执行 syncProxyRules（同步执行器允许连续两次同步，之后每个 minSyncPeriod（1 秒）一次），用一次 iptables-restore 写入有变化的链：{{changed}}。KUBE-SERVICES 匹配每个 ClusterIP 并跳转到该 Service 的 KUBE-SVC 链，其中的随机规则选出一个就绪端点的 KUBE-SEP 链，由它做 DNAT 到 Pod IP。没有可用端点的 Service 则得到一条 REJECT 规则。kube-proxy 自己不转发任何流量。',
     },
     'coredns-records': {
       title: 'CoreDNS 更新 DNS 记录：{{name}}',

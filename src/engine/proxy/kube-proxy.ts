@@ -3,8 +3,8 @@
  * EndpointSlices through kube-apiserver and, when they change, runs
  * syncProxyRules, which rewrites the node's KUBE-SERVICES → KUBE-SVC-… →
  * KUBE-SEP-… chains in one iptables-restore. The sync runner runs at most
- * once per minSyncPeriod (1s, the kubeadm default), so changes that arrive
- * together are written together. It carries no traffic itself: the kernel
+ * once per minSyncPeriod (1s, the kubeadm default) after a burst of two, so
+ * changes that arrive together are written together. It carries no traffic itself: the kernel
  * applies the rules to each new connection (see traffic.ts).
  * Models pkg/proxy/iptables/proxier.go and pkg/proxy/endpointslicecache.go.
  */
@@ -19,6 +19,8 @@ import { iptablesSave, syncProxyRules, type ProxyEndpoint, type ProxyRules, type
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
 export const MIN_SYNC_PERIOD_MS = 1_000;
+/** NewBoundedFrequencyRunner(…, minSyncPeriod, syncPeriod, burstSyncs = 2). */
+export const BURST_SYNCS = 2;
 
 export interface KubeProxyState {
   informers: Informers;
@@ -27,6 +29,9 @@ export interface KubeProxyState {
   rules: ProxyRules;
   lastSync: number;
   syncQueued: boolean;
+  /** The sync runner's token bucket: one sync per minSyncPeriod, bursts of two. */
+  tokens: number;
+  tokensAt: number;
 }
 
 export function initKubeProxy(node = ''): KubeProxyState {
@@ -36,6 +41,8 @@ export function initKubeProxy(node = ''): KubeProxyState {
     rules: { services: [], chains: [] },
     lastSync: -Infinity,
     syncQueued: false,
+    tokens: BURST_SYNCS,
+    tokensAt: 0,
   };
 }
 
@@ -126,8 +133,19 @@ export function handleKubeProxy(sim: PSim, self: ComponentId, msg: Message): voi
   if (msg.type === 'http-response') return sync(sim, self, st, 'deep');
   if (!events.length || st.syncQueued) return;
   st.syncQueued = true;
-  const delay = Math.max(1, st.lastSync + MIN_SYNC_PERIOD_MS - sim.now);
-  sim.send({ from: self, to: self, msg: { type: 'kube-proxy-sync' } }, delay);
+  sim.send({ from: self, to: self, msg: { type: 'kube-proxy-sync' } }, Math.max(1, takeToken(st, sim.now)));
+}
+
+/**
+ * The BoundedFrequencyRunner's limiter: a token bucket that refills one
+ * token per minSyncPeriod up to BURST_SYNCS. Returns how long the sync
+ * waits for its token (0 if one is there), and takes it.
+ */
+export function takeToken(st: Pick<KubeProxyState, 'tokens' | 'tokensAt'>, now: number): number {
+  st.tokens = Math.min(BURST_SYNCS, st.tokens + (now - st.tokensAt) / MIN_SYNC_PERIOD_MS);
+  st.tokensAt = now;
+  st.tokens -= 1;
+  return st.tokens >= 0 ? 0 : -st.tokens * MIN_SYNC_PERIOD_MS;
 }
 
 /** syncProxyRules: rebuild every chain from the caches and write them, telling what changed. */

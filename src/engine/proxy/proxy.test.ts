@@ -12,6 +12,7 @@ import {
   type ProxyEndpoint,
   type ProxyServicePort,
 } from './iptables';
+import { takeToken } from './kube-proxy';
 import { parseServiceUrl } from './traffic';
 import { serviceFqdn, serviceRecords } from '../dns/coredns';
 import type { ApiObject } from '../types';
@@ -241,5 +242,15 @@ describe('DNS names', () => {
       [serviceFqdn('nginx', 'default')]: ['10.96.100.7'],
       'pg.db.svc.cluster.local': ['10.244.1.4', '10.244.2.9'],
     });
+  });
+});
+
+describe("kube-proxy's sync runner", () => {
+  it('runs two syncs at once, then one per minSyncPeriod (1 s)', () => {
+    const st = { tokens: 2, tokensAt: 0 };
+    expect([takeToken(st, 5_000), takeToken(st, 5_010), takeToken(st, 5_020)]).toEqual([0, 0, 980]);
+    // The third waits for the token due at 6 s; the next one for the token due at 7 s.
+    expect(takeToken(st, 5_500)).toBe(1_500);
+    expect(takeToken(st, 20_000)).toBe(0);
   });
 });
