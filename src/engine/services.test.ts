@@ -148,6 +148,19 @@ describe('the deployment-service scenario', () => {
     expect(after[0]!.ready).toBe(true);
   });
 
+  it('gives every traffic step from/to components, so the packet draws: node → CoreDNS → node → the Pod’s node → back', () => {
+    const query = t.steps.find((s) => s.say.key === 'request-dns-query')!;
+    expect([query.from, query.to]).toEqual(['kube-proxy/node-1', 'coredns']);
+    const answer = t.steps.find((s) => s.say.key === 'coredns-answer')!;
+    expect([answer.from, answer.to]).toEqual(['coredns', 'kube-proxy/node-1']);
+    for (const packet of t.steps.filter((s) => s.say.key === 'request-packet')) {
+      const pod = t.objectAt(`/registry/pods/default/${String(packet.say.params.pod)}`, packet.seq) as unknown as Pod;
+      expect([packet.from, packet.to]).toEqual(['kube-proxy/node-1', `kube-proxy/${pod.spec!.nodeName}`]);
+      const reply = t.steps.find((s) => s.seq > packet.seq && s.say.key === 'request-answer')!;
+      expect([reply.from, reply.to]).toEqual([packet.to, 'kube-proxy/node-1']);
+    }
+  });
+
   it('serves the chains of a node at a step for the headless API', () => {
     expect(iptablesChainsAt(t, 'node-1', 0)).toEqual([]);
     const chains = iptablesChainsAt(t, 'node-1', t.steps.length - 1);
