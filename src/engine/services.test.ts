@@ -301,3 +301,21 @@ describe('a headless Service', () => {
     ).toBe(false);
   });
 });
+
+describe('a request from a named Pod', () => {
+  it('leaves from the node the Pod runs on, and a missing Pod is NotFound', () => {
+    const t = simulate({
+      manifests: [nginxPod('a'), nginxPod('b'), webService],
+      seed: 1,
+      requests: [
+        { url: 'http://web', atMs: 8_000, fromPod: 'b' },
+        { url: 'http://web', atMs: 9_000, fromPod: 'ghost' },
+      ],
+    });
+    const b = t.objectAt('/registry/pods/default/b', t.steps.length - 1) as unknown as Pod;
+    expect(t.steps.find((s) => s.say.key === 'request-dns-query')!.from).toBe(`kube-proxy/${b.spec!.nodeName}`);
+    expect(t.steps.find((s) => s.say.key === 'request-no-client')!.say.params.message).toBe(
+      'Error from server (NotFound): pods "ghost" not found',
+    );
+  });
+});

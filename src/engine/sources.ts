@@ -118,6 +118,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'coredns-nxdomain': 'coredns:plugin/kubernetes/kubernetes.go',
   'kubectl-get': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/get/get.go',
   'request-dns-query': 'website:content/en/docs/concepts/services-networking/dns-pod-service.md',
+  'request-no-client': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go',
   'request-unresolved': 'website:content/en/docs/concepts/services-networking/dns-pod-service.md',
   'request-refused': 'k8s:pkg/proxy/iptables/proxier.go',
   'request-no-rule': 'k8s:pkg/proxy/iptables/proxier.go',

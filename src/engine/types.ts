@@ -152,6 +152,8 @@ export interface ServiceRequest {
   atMs: number;
   /** The node the client Pod runs on (a node name), or `client` for one on the first node. */
   from?: string;
+  /** Or a Pod of the run to curl from (`kubectl exec <pod> -- curl …`): its node sends. */
+  fromPod?: string;
   /** The client Pod's namespace, for short names (`http://nginx`). */
   namespace?: string;
 }

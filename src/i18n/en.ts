@@ -584,6 +584,10 @@ export const en = {
       title: 'A client Pod on {{node}} runs curl {{url}}',
       body: "First the name: the Pod's resolv.conf (dnsPolicy ClusterFirst) points at the kube-dns Service {{server}}, so the client asks CoreDNS for the A record of {{name}}. That UDP packet to port 53 is a Service connection too: the node's {{dnsChain}} chain DNATs it to one of the CoreDNS Pods.",
     },
+    'request-no-client': {
+      title: 'No such client Pod',
+      body: 'kubectl exec finds no Pod to run curl {{url}} in: {{message}}',
+    },
     'request-unresolved': {
       title: 'The name does not resolve',
       body: 'No address for the name, so no connection: {{message}}',

@@ -586,6 +586,10 @@ export const zh: Catalog = {
       title: '{{node}} 上的客户端 Pod 执行 curl {{url}}',
       body: '首先解析名字：Pod 的 resolv.conf（dnsPolicy ClusterFirst）指向 kube-dns Service {{server}}，客户端向 CoreDNS 查询 {{name}} 的 A 记录。这个发往 53 端口的 UDP 包本身也是一次 Service 连接：节点上的 {{dnsChain}} 链把它 DNAT 到某个 CoreDNS Pod。',
     },
+    'request-no-client': {
+      title: '没有这个客户端 Pod',
+      body: 'kubectl exec 找不到用来执行 curl {{url}} 的 Pod：{{message}}',
+    },
     'request-unresolved': {
       title: '名字无法解析',
       body: '名字没有地址，也就无法建立连接：{{message}}',

@@ -254,5 +254,9 @@ function allocate(obj: ApiObject, sim: Sim<unknown>): FieldError[] {
 export const serviceStrategy: Strategy = {
   mutate: (obj) => defaultService(obj),
   beginCreate: allocate,
+  // PrepareForCreate: the status is the server's, empty at first.
+  prepareForCreate(obj) {
+    obj.status = { loadBalancer: {} };
+  },
   validate: validateService,
 };

@@ -103,6 +103,7 @@ describe('Service defaults and validation', () => {
       internalTrafficPolicy: 'Cluster',
     });
     expect(inRange(String(spec.clusterIP), '10.96.0.0/12')).toBe(true);
+    expect(stored.status).toEqual({ loadBalancer: {} });
     expect(spec.clusterIPs).toEqual([spec.clusterIP]);
     // The allocation is an IPAddress object named after the address, written before the Service.
     const ipKey = `/registry/ipaddresses/${String(spec.clusterIP)}`;

@@ -13,6 +13,7 @@ import type { Sim } from '../core/sim';
 import { CLUSTER_DOMAIN, serviceFqdn } from '../dns/coredns';
 import type { ComponentId, ServiceRequest } from '../types';
 import { servicePortChainName, servicePortName, traverse } from './iptables';
+import type { KubeletState } from '../kubelet/kubelet';
 import type { KubeProxyState } from './kube-proxy';
 
 /** The kube-dns Service's ClusterIP: every Pod's resolv.conf nameserver (dnsPolicy ClusterFirst). */
@@ -63,7 +64,11 @@ function endpointByIp(st: KubeProxyState, ip: string): { pod: string; nodeName?:
   return undefined;
 }
 
-type TSim = Sim<{ proxies: Record<string, KubeProxyState>; traffic: TrafficState }>;
+type TSim = Sim<{
+  proxies: Record<string, KubeProxyState>;
+  traffic: TrafficState;
+  kubelets: Record<string, Pick<KubeletState, 'node' | 'workers'>>;
+}>;
 
 const proxyOf = (node: string): ComponentId => `kube-proxy/${node}`;
 
@@ -74,6 +79,26 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
   switch (msg.type) {
     case 'client-request': {
       const req = sim.world.traffic.requests[msg.index]!;
+      if (req.fromPod) {
+        // Where the client Pod runs decides whose netfilter the packets pass (the harness places it, no component).
+        const podKey = `/registry/pods/${req.namespace ?? 'default'}/${req.fromPod}`;
+        const host = Object.values(sim.world.kubelets).find((k) => k.workers[podKey])?.node;
+        if (!host) {
+          sim.note(self, {
+            kind: 'internal',
+            level: 'overview',
+            say: {
+              key: 'request-no-client',
+              params: { url: req.url, message: `Error from server (NotFound): pods "${req.fromPod}" not found` },
+            },
+          });
+          return true;
+        }
+        if (host !== node) {
+          sim.send({ from: proxyOf(host), to: proxyOf(host), msg }, 0);
+          return true;
+        }
+      }
       const { fqdn } = parseServiceUrl(req.url, req.namespace);
       sim.send(
         {
