@@ -319,3 +319,37 @@ describe('a request from a named Pod', () => {
     );
   });
 });
+
+describe('a named target port that differs between Pods', () => {
+  it('gives each port mapping its own slice, and kube-proxy DNATs each Pod to its own port', () => {
+    const named = (name: string, port: number) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { app: 'web' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx:1.14.2', ports: [{ name: 'http', containerPort: port }] }] },
+    });
+    const t = simulate({
+      manifests: [
+        { ...webService, spec: { ...webService.spec, ports: [{ port: 80, targetPort: 'http' }] } },
+        named('a', 80),
+        named('b', 8080),
+      ],
+      seed: 1,
+    });
+    const slices = [
+      ...t.objectsAt(t.steps.length - 1, '/registry/endpointslices/default/web-').values(),
+    ] as unknown as {
+      ports: { port: number }[];
+      endpoints: { targetRef: { name: string } }[];
+    }[];
+    expect(slices.map((sl) => [sl.ports[0]!.port, sl.endpoints.map((e) => e.targetRef.name)]).sort()).toEqual([
+      [80, ['a']],
+      [8080, ['b']],
+    ]);
+    // The placeholder made when the Service came first was updated in place, not deleted and recreated.
+    expect(t.steps.some((s) => s.say.key === 'endpointslice-delete')).toBe(false);
+    const rules = iptablesChainsAt(t, 'node-1', t.steps.length - 1).flatMap((c) => c.rules);
+    const dnat = rules.filter((r) => r.includes('--to-destination') && r.includes('default/web'));
+    expect(dnat.map((r) => r.split(':').at(-1)).sort()).toEqual(['80', '8080']);
+  });
+});

@@ -110,6 +110,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'apiserver-ipaddress': 'k8s:pkg/registry/core/service/ipallocator/ipallocator.go',
   'endpointslice-create': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
   'endpointslice-update': 'k8s:staging/src/k8s.io/endpointslice/utils.go',
+  'endpointslice-delete': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
+  'endpointslice-delete-request': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
   'endpointslice-post': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
   'endpointslice-put': 'k8s:staging/src/k8s.io/endpointslice/reconciler.go',
   'kube-proxy-sync': 'k8s:pkg/proxy/iptables/proxier.go',

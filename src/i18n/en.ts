@@ -552,6 +552,14 @@ export const en = {
       title: 'EndpointSlice {{slice}}: {{ready}} of {{count}} endpoints ready',
       body: "A selected Pod changed, so the controller recomputes {{service}}'s endpoints: each Pod with an IP is listed with its node and target port; serving is the Pod's Ready condition, terminating is a set deletionTimestamp, and ready is serving and not terminating. Now: {{endpoints}}.",
     },
+    'endpointslice-delete': {
+      title: 'EndpointSlice {{slice}} is not needed any more',
+      body: "No selected Pod of {{service}} has this slice's port mapping now, so the controller deletes it; the other slices keep the endpoints.",
+    },
+    'endpointslice-delete-request': {
+      title: 'DELETE endpointslices {{slice}}',
+      body: 'The EndpointSlice controller deletes the slice {{slice}}; kube-proxy and CoreDNS drop its endpoints when their watch tells them.',
+    },
     'endpointslice-post': {
       title: 'POST endpointslices (generateName {{prefix}})',
       body: 'The controller creates the slice with generateName {{prefix}}, so kube-apiserver adds five random characters; the labels and the ownerReference tie it to the Service {{service}}.',

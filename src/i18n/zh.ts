@@ -554,6 +554,14 @@ export const zh: Catalog = {
       title: 'EndpointSlice {{slice}}：{{count}} 个端点中 {{ready}} 个就绪',
       body: '被选中的 Pod 有了变化，控制器重新计算 {{service}} 的端点：每个有 IP 的 Pod 连同其节点和目标端口列出；serving 取自 Pod 的 Ready 条件，terminating 表示已设置 deletionTimestamp，ready 即 serving 且未在终止。现在：{{endpoints}}。',
     },
+    'endpointslice-delete': {
+      title: 'EndpointSlice {{slice}} 不再需要',
+      body: '{{service}} 选中的 Pod 中已没有这个切片的端口映射，控制器删除它；其余切片保留各自的端点。',
+    },
+    'endpointslice-delete-request': {
+      title: 'DELETE endpointslices {{slice}}',
+      body: 'EndpointSlice 控制器删除切片 {{slice}}；kube-proxy 和 CoreDNS 通过 watch 得知后移除其中的端点。',
+    },
     'endpointslice-post': {
       title: 'POST endpointslices（generateName {{prefix}}）',
       body: '控制器以 generateName {{prefix}} 创建切片，API Server 在后面补 5 个随机字符；标签和 ownerReference 把它与 Service {{service}} 关联起来。',

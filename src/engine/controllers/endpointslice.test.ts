@@ -1,6 +1,6 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { desiredSlice, findPort, podToEndpoint, shouldPodBeInEndpoints } from './endpointslice';
+import { desiredSlice, desiredSlices, findPort, podToEndpoint, shouldPodBeInEndpoints } from './endpointslice';
 
 const service = (o: Partial<NonNullable<Service['spec']>> = {}): Service => ({
   metadata: { name: 'web', namespace: 'default' },
@@ -81,5 +81,19 @@ describe('which Pods are endpoints', () => {
     expect(named.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
     const missing = desiredSlice(service({ ports: [{ port: 80, targetPort: 'grpc', protocol: 'TCP' }] }), [pod('a')]);
     expect(missing.endpoints).toEqual([]);
+  });
+});
+
+describe('slices per port mapping', () => {
+  it('puts Pods whose named target port resolves differently into separate slices, and keeps a placeholder with none', () => {
+    const other = pod('b');
+    other.spec!.containers[0]!.ports = [{ name: 'http', containerPort: 9090 }];
+    const svc = service({ ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] });
+    const slices = desiredSlices(svc, [pod('a'), other, pod('c')]);
+    expect(slices.map((sl) => [sl.ports?.[0]?.port, sl.endpoints.map((e) => e.targetRef.name)])).toEqual([
+      [8080, ['a', 'c']],
+      [9090, ['b']],
+    ]);
+    expect(desiredSlices(svc, [])).toEqual([{ endpoints: [] }]);
   });
 });

@@ -22,10 +22,10 @@ export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 
 export interface EndpointSliceControllerState {
-  /** A create sent and not answered yet, per Service key: no second slice meanwhile. */
-  creating: Record<string, true>;
-  /** The slice last written per Service key, from the answer, until the informer catches up. */
-  written: Record<string, ApiObject>;
+  /** Creates sent and not answered yet, per Service key: no second slice meanwhile. */
+  creating: Record<string, number>;
+  /** Slices as last written (by slice key), until the informer catches up; null once deleted. */
+  written: Record<string, ApiObject | null>;
 }
 
 export function initEndpointSliceController(): EndpointSliceControllerState {
@@ -121,24 +121,44 @@ export function endpointSliceKeysFor(
   return out;
 }
 
-/** The Service's slice as this controller last knew it (the newer of the informer's and its own write). */
-function currentSlice(kcm: ControllerManagerState, svc: ApiObject, svcKey: string): ApiObject | undefined {
-  let found: ApiObject | undefined;
+/** The Service's slices as this controller last knew them (the newer of the informer's copy and its own write). */
+function currentSlices(kcm: ControllerManagerState, svc: ApiObject): ApiObject[] {
+  const prefix = `/registry/endpointslices/${svc.metadata.namespace}/`;
+  const found: Record<string, ApiObject> = {};
   for (const [k, obj] of Object.entries(kcm.informers.cache.objects)) {
-    if (!k.startsWith(`/registry/endpointslices/${svc.metadata.namespace}/`)) continue;
+    if (!k.startsWith(prefix)) continue;
     const labels = (obj.metadata.labels as Record<string, string> | undefined) ?? {};
-    if (labels[SERVICE_NAME_LABEL] === svc.metadata.name && labels[MANAGED_BY_LABEL] === CONTROLLER_NAME) found = obj;
+    if (labels[SERVICE_NAME_LABEL] === svc.metadata.name && labels[MANAGED_BY_LABEL] === CONTROLLER_NAME)
+      found[k] = obj;
   }
-  const written = kcm.endpointslices.written[svcKey];
-  if (written && (!found || Number(written.metadata.resourceVersion) > Number(found.metadata.resourceVersion)))
-    return written;
-  return found;
+  for (const [k, written] of Object.entries(kcm.endpointslices.written)) {
+    if (!k.startsWith(prefix)) continue;
+    const have = found[k];
+    if (written === null) delete found[k];
+    else if (
+      (written.metadata.labels as Record<string, string>)[SERVICE_NAME_LABEL] === svc.metadata.name &&
+      (!have || Number(written.metadata.resourceVersion) > Number(have.metadata.resourceVersion))
+    )
+      found[k] = written;
+  }
+  return Object.keys(found)
+    .sort()
+    .map((k) => found[k]!);
 }
 
-/** The endpoints and ports the Service should have now. */
-export function desiredSlice(service: Service, pods: Pod[]): { endpoints: SliceEndpoint[]; ports?: SlicePort[] } {
-  const endpoints: SliceEndpoint[] = [];
-  let ports: SlicePort[] | undefined;
+/** The endpoints of one port mapping: one slice each (endpointMeta in the reconciler). */
+export interface DesiredSlice {
+  endpoints: SliceEndpoint[];
+  ports?: SlicePort[];
+}
+
+/**
+ * The slices the Service should have now: its selected Pods with an IP,
+ * grouped by the ports their target ports resolve to. With none, one empty
+ * placeholder slice, so the Service always has a slice.
+ */
+export function desiredSlices(service: Service, pods: Pod[]): DesiredSlice[] {
+  const groups = new Map<string, DesiredSlice>();
   for (const pod of [...pods].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)))) {
     if (!shouldPodBeInEndpoints(pod)) continue;
     const resolved = (service.spec?.ports ?? []).map((sp) => ({
@@ -148,11 +168,29 @@ export function desiredSlice(service: Service, pods: Pod[]): { endpoints: SliceE
     }));
     // A Pod without the named target port is left out ("Failed to find port for service").
     if (resolved.some((p) => p.port === null)) continue;
-    ports ??= resolved as SlicePort[];
-    endpoints.push(podToEndpoint(pod, service));
+    const key = JSON.stringify(resolved);
+    const group = groups.get(key) ?? { endpoints: [], ports: resolved as SlicePort[] };
+    group.endpoints.push(podToEndpoint(pod, service));
+    groups.set(key, group);
   }
-  return { endpoints, ...(ports ? { ports } : {}) };
+  return groups.size ? [...groups.values()] : [{ endpoints: [] }];
 }
+
+/** One Service's endpoints when all its Pods share one port mapping (what most Services have). */
+export function desiredSlice(service: Service, pods: Pod[]): DesiredSlice {
+  return desiredSlices(service, pods)[0]!;
+}
+
+const describeEndpoints = (endpoints: SliceEndpoint[]): string =>
+  endpoints
+    .map(
+      (e) =>
+        `${e.addresses[0]} (${e.targetRef.name}: ready=${e.conditions.ready}, serving=${e.conditions.serving}, terminating=${e.conditions.terminating})`,
+    )
+    .join('; ') || '—';
+
+const readyCount = (endpoints: SliceEndpoint[] | undefined): number =>
+  (endpoints ?? []).filter((e) => e.conditions.ready).length;
 
 export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const kcm = sim.world.controllerManager;
@@ -162,97 +200,124 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const service = svcObj as unknown as Service;
   if (!service.spec?.selector || !Object.keys(service.spec.selector).length) return;
   const ns = String(svcObj.metadata.namespace);
+  const name = String(svcObj.metadata.name);
   const pods: Pod[] = [];
   for (const [k, obj] of Object.entries(kcm.informers.cache.objects))
     if (k.startsWith(`/registry/pods/${ns}/`) && selects(service, obj)) pods.push(obj as unknown as Pod);
-  const want = desiredSlice(service, pods);
-  const existing = currentSlice(kcm, svcObj, svcKey);
-  const name = String(svcObj.metadata.name);
-  const ready = want.endpoints.filter((e) => e.conditions.ready).length;
-  const summary = want.endpoints
-    .map(
-      (e) =>
-        `${e.addresses[0]} (${e.targetRef.name}: ready=${e.conditions.ready}, serving=${e.conditions.serving}, terminating=${e.conditions.terminating})`,
-    )
-    .join('; ');
-  if (!existing) {
-    const body: ApiObject = {
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        // getEndpointSlicePrefix: the Service name, cut to 58 characters, and a dash.
-        generateName: `${name.slice(0, 58)}-`,
-        namespace: ns,
-        labels: {
-          ...(svcObj.metadata.labels as Record<string, string> | undefined),
-          [SERVICE_NAME_LABEL]: name,
-          [MANAGED_BY_LABEL]: CONTROLLER_NAME,
-          // setEndpointSliceLabels marks the slices of a headless Service.
-          ...(service.spec?.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
-        },
-        ownerReferences: [
-          {
-            apiVersion: 'v1',
-            kind: 'Service',
-            name,
-            uid: String(svcObj.metadata.uid),
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
-      },
-      addressType: 'IPv4',
-      endpoints: want.endpoints,
-      ...(want.ports ? { ports: want.ports } : {}),
-    };
-    st.creating[svcKey] = true;
-    note(sim, 'overview', 'endpointslice-create', {
-      service: name,
-      count: want.endpoints.length,
-      ready,
-      endpoints: summary || '—',
-    });
+  const unmatched = currentSlices(kcm, svcObj);
+  const portsOf = (o: { ports?: SlicePort[] }) => JSON.stringify(o.ports ?? null);
+  const creates: DesiredSlice[] = [];
+  for (const want of desiredSlices(service, pods)) {
+    const i = unmatched.findIndex((sl) => portsOf(sl as { ports?: SlicePort[] }) === portsOf(want));
+    if (i >= 0) updateSlice(sim, svcKey, name, unmatched.splice(i, 1)[0]!, want);
+    else creates.push(want);
+  }
+  // finalize: a slice that would be deleted while another is created is updated in its place (it keeps its name).
+  while (creates.length && unmatched.length) updateSlice(sim, svcKey, name, unmatched.shift()!, creates.pop()!);
+  for (const want of creates) createSlice(sim, svcKey, svcObj, want);
+  // Slices of a port mapping no Pod has any more go.
+  for (const extra of unmatched) {
+    const slice = String(extra.metadata.name);
+    note(sim, 'standard', 'endpointslice-delete', { service: name, slice });
     const id = request(sim, SELF, {
-      verb: 'create',
+      verb: 'delete',
       resource: 'endpointslices',
       group: 'discovery.k8s.io',
       namespace: ns,
-      body,
+      name: slice,
       user: USER,
       level: 'standard',
-      say: { key: 'endpointslice-post', params: { service: name, prefix: `${name}-` } },
+      say: { key: 'endpointslice-delete-request', params: { slice } },
     });
-    kcm.pending[id] = { controller: 'endpointslice', key: svcKey, action: 'create' };
-    return;
+    kcm.pending[id] = { controller: 'endpointslice', key: svcKey, action: 'delete', name: slice };
   }
+}
+
+function createSlice(sim: KSim, svcKey: string, svcObj: ApiObject, want: DesiredSlice): void {
+  const kcm = sim.world.controllerManager;
+  const service = svcObj as unknown as Service;
+  const ns = String(svcObj.metadata.namespace);
+  const name = String(svcObj.metadata.name);
+  const body: ApiObject = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      // getEndpointSlicePrefix: the Service name, cut to 58 characters, and a dash.
+      generateName: `${name.slice(0, 58)}-`,
+      namespace: ns,
+      labels: {
+        ...(svcObj.metadata.labels as Record<string, string> | undefined),
+        [SERVICE_NAME_LABEL]: name,
+        [MANAGED_BY_LABEL]: CONTROLLER_NAME,
+        // setEndpointSliceLabels marks the slices of a headless Service.
+        ...(service.spec?.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          name,
+          uid: String(svcObj.metadata.uid),
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    addressType: 'IPv4',
+    endpoints: want.endpoints,
+    ...(want.ports ? { ports: want.ports } : {}),
+  };
+  kcm.endpointslices.creating[svcKey] = (kcm.endpointslices.creating[svcKey] ?? 0) + 1;
+  note(sim, 'overview', 'endpointslice-create', {
+    service: name,
+    count: want.endpoints.length,
+    ready: readyCount(want.endpoints),
+    endpoints: describeEndpoints(want.endpoints),
+  });
+  const id = request(sim, SELF, {
+    verb: 'create',
+    resource: 'endpointslices',
+    group: 'discovery.k8s.io',
+    namespace: ns,
+    body,
+    user: USER,
+    level: 'standard',
+    say: { key: 'endpointslice-post', params: { service: name, prefix: `${name}-` } },
+  });
+  kcm.pending[id] = { controller: 'endpointslice', key: svcKey, action: 'create' };
+}
+
+function updateSlice(sim: KSim, svcKey: string, service: string, existing: ApiObject, want: DesiredSlice): void {
+  const kcm = sim.world.controllerManager;
   const have = existing as unknown as { endpoints?: SliceEndpoint[]; ports?: SlicePort[] };
   if (
     JSON.stringify(have.endpoints ?? []) === JSON.stringify(want.endpoints) &&
     JSON.stringify(have.ports ?? null) === JSON.stringify(want.ports ?? null)
   )
     return;
-  const wasReady = (have.endpoints ?? []).filter((e) => e.conditions.ready).length;
   const updated: ApiObject = { ...existing, endpoints: want.endpoints };
   if (want.ports) updated.ports = want.ports;
   else delete updated.ports;
+  const slice = String(existing.metadata.name);
+  const ready = readyCount(want.endpoints);
   // The story's moment is a change of what is ready; the rest (an IP not yet ready) is detail.
-  note(sim, wasReady !== ready ? 'overview' : 'standard', 'endpointslice-update', {
-    service: name,
-    slice: String(existing.metadata.name),
+  note(sim, readyCount(have.endpoints) !== ready ? 'overview' : 'standard', 'endpointslice-update', {
+    service,
+    slice,
     count: want.endpoints.length,
     ready,
-    endpoints: summary || '—',
+    endpoints: describeEndpoints(want.endpoints),
   });
   const id = request(sim, SELF, {
     verb: 'update',
     resource: 'endpointslices',
     group: 'discovery.k8s.io',
-    namespace: ns,
-    name: String(existing.metadata.name),
+    namespace: String(existing.metadata.namespace),
+    name: slice,
     body: updated,
     user: USER,
     level: 'standard',
-    say: { key: 'endpointslice-put', params: { slice: String(existing.metadata.name) } },
+    say: { key: 'endpointslice-put', params: { slice } },
   });
   kcm.pending[id] = { controller: 'endpointslice', key: svcKey, action: 'update' };
 }
@@ -270,7 +335,10 @@ export function endpointSliceAnswered(
   requeue: (key: string) => void,
 ): void {
   const st = sim.world.controllerManager.endpointslices;
-  if (p.action === 'create') delete st.creating[p.key];
-  if (status < 300 && body) st.written[p.key] = body;
-  requeue(p.key);
+  if (p.action === 'create') st.creating[p.key] = Math.max(0, (st.creating[p.key] ?? 1) - 1);
+  const ns = p.key.split('/')[4];
+  if (p.action === 'delete' && status < 300) st.written[`/registry/endpointslices/${ns}/${p.name}`] = null;
+  else if (status < 300 && body)
+    st.written[`/registry/endpointslices/${body.metadata.namespace}/${body.metadata.name}`] = body;
+  if (!st.creating[p.key]) requeue(p.key);
 }
