@@ -91,4 +91,14 @@ describe('the headless API', () => {
     expect(cycle!.filter.every((f) => !f.fits && f.plugin === 'NodeResourcesFit')).toBe(true);
     expect(cycle!.message).toMatch(/^0\/2 nodes are available: 2 Insufficient cpu\. preemption: /);
   });
+
+  it("returns the iptables chains kube-proxy wrote, with kube-proxy's hashed names", () => {
+    const run = simulateScenario('deployment-service');
+    const names = run.chains('node-1').map((c) => c.name);
+    expect(names).toContain('KUBE-SERVICES');
+    // sha256 + base32 of "default/nginx" + "tcp" (the services branch verified it against real nodes).
+    expect(names).toContain('KUBE-SVC-2CMXP7HKUVJN7L6M');
+    expect(names.filter((n) => n.startsWith('KUBE-SEP-')).length).toBeGreaterThanOrEqual(3);
+    expect(run.chains('node-1', 0)).toEqual([]);
+  });
 });

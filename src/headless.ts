@@ -8,7 +8,7 @@
  *   run.events(run.last)            // the Events, oldest first
  *   run.steps('overview')           // the story, one line a step
  */
-import { DEFAULT_CLUSTER, printPod, simulate, type PodRow } from './engine';
+import { DEFAULT_CLUSTER, iptablesChainsAt, printPod, simulate, type PodRow } from './engine';
 import type { ApiObject, ClusterSpec, DetailLevel, SimulationInput, Step, Trace } from './engine/types';
 import { loadCatalog, translator, type Language } from './i18n';
 import { narrationOf } from './i18n/narrate';
@@ -72,6 +72,8 @@ export interface Run {
   getPods(seq?: number): PodRow[];
   /** Every scheduling cycle, in order: kube-scheduler's per-node verdicts and plugin scores. */
   scheduling(): SchedulingCycle[];
+  /** The iptables chains kube-proxy had written on a node after step `seq` (KUBE-SERVICES, KUBE-SVC-…, KUBE-SEP-…). */
+  chains(node: string, seq?: number): ReturnType<typeof iptablesChainsAt>;
 }
 
 export interface RunOptions extends Partial<Omit<SimulationInput, 'manifests'>> {
@@ -123,6 +125,7 @@ function runOf(trace: Trace, language: Language): Run {
         .map(eventRow),
     getPods: (seq = last) => objects('Pod', seq).map((p) => printPod(p as never)),
     scheduling: () => schedulingCycles(trace.steps),
+    chains: (node, seq = last) => iptablesChainsAt(trace, node, seq),
   };
 }
 

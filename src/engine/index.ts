@@ -4,3 +4,5 @@ export { traceFromData } from './core/recorder';
 export { DEFAULT_CLUSTER, KUBERNETES_VERSION } from './cluster/bootstrap';
 export { printPod, type PodRow } from './kubectl/print-pod';
 export * from './types';
+export { iptablesChainsAt } from './proxy/chains-at';
+export type { IptablesChain } from './proxy/iptables';

@@ -14,6 +14,7 @@ import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
 import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
+import { clientNode, initTraffic } from './proxy/traffic';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
 import { traceFromData } from './core/recorder';
@@ -35,7 +36,8 @@ function initWorld(input: SimulationInput) {
     kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
     runtimes: byNode((_, i) => initRuntime(nodes[i]!.images ?? [])),
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
-    proxies: byNode(() => initKubeProxy()),
+    proxies: byNode((name) => initKubeProxy(name)),
+    traffic: initTraffic(input.requests),
   };
 }
 
@@ -110,6 +112,14 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
       fault.atMs,
     );
   }
+  // Services and traffic: each request starts at its time on its client's node.
+  (full.requests ?? []).forEach((req, index) => {
+    const at: ComponentId = `kube-proxy/${clientNode(
+      req,
+      full.cluster.nodes.map((n) => n.name),
+    )}`;
+    sim.send({ from: at, to: at, msg: { type: 'client-request', index } }, req.atMs);
+  });
   // The learner presses Enter once every watch is open.
   sim.send({ from: 'kubectl', to: 'kubectl', msg: { type: 'start' } }, listeners.length * 3 + 60);
 

@@ -146,6 +146,20 @@ export interface SimulationInput {
   updates?: KubectlUpdate[];
   /** Things that go wrong in the cluster, at a virtual time (ms). */
   faults?: Fault[];
+  /** Requests a client Pod sends to a Service later (`curl http://nginx`), at a virtual time. */
+  requests?: ServiceRequest[];
+}
+
+/** A client Pod's request to a Service URL: DNS, then the node's iptables DNAT, then a Pod. */
+export interface ServiceRequest {
+  url: string;
+  atMs: number;
+  /** The node the client Pod runs on (a node name), or `client` for one on the first node. */
+  from?: string;
+  /** Or a Pod of the run to curl from (`kubectl exec <pod> -- curl …`): its node sends. */
+  fromPod?: string;
+  /** The client Pod's namespace, for short names (`http://nginx`). */
+  namespace?: string;
 }
 
 /**
@@ -162,7 +176,10 @@ export interface KubectlUpdate {
 
 export interface KubectlDelete {
   kind: string;
+  /** Empty with a selector: the learner picks the first name `kubectl get` lists. */
   name: string;
+  /** `kubectl delete pod $(kubectl get pods -l <selector> -o name | head -n 1)`. */
+  selector?: Record<string, string>;
   namespace?: string;
   atMs: number;
 }

@@ -76,6 +76,7 @@ export const en = {
       event: 'Event',
     },
     summary: 'summary of several steps',
+    iptables: 'iptables-save -t nat / -t filter on {{node}} (what kube-proxy wrote)',
     facts: {
       kind: 'Kind of step',
       edge: 'From and to',
@@ -187,6 +188,11 @@ export const en = {
       title: 'Scheduling: a tainted node and a full one',
       lesson:
         'Three nodes: node-1 is tainted dedicated=web:NoSchedule, node-2 already runs a Pod that takes 1500m of its 2 cpu. The web Deployment tolerates the taint and asks for 1 cpu each: Filter drops node-2 (Insufficient cpu), keeps node-1, and the scores (LeastAllocated, BalancedAllocation, and PodTopologySpread’s default spreading) put the replicas on node-1 and node-3. Switch to deep to see every plugin’s score.',
+    },
+    'deployment-service': {
+      title: 'A Service in front of the Deployment, and a request',
+      lesson:
+        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
     },
   },
   param: {
@@ -693,6 +699,95 @@ export const en = {
     'cluster-steady': {
       title: 'Steady state: only repetition from here',
       body: 'Nothing changes any more: kubelets renew their Leases every 10 s and the controllers keep watching; if the Pod died, they would act. ({{folded}} repeated steps over {{seconds}} s are folded into this one.)',
+    },
+    // Services and traffic (ClusterIP allocation, EndpointSlice controller, kube-proxy, CoreDNS, a request).
+    'apiserver-service-ip': {
+      title: 'ClusterIP {{ip}} allocated for {{name}}',
+      body: "Before validation, the Service storage's BeginCreate fills ipFamilyPolicy SingleStack and ipFamilies {{families}}, and the ClusterIP allocator hands out {{ip}} from the service range {{cidr}}. Since v1.33 every allocated address is an IPAddress object named after it; dynamic addresses start at a random point above the lowest 256, which stay free for Services that ask for a fixed IP (like kube-dns at 10.96.0.10).",
+    },
+    'apiserver-ipaddress': {
+      title: 'etcd: IPAddress {{ip}} records the allocation',
+      body: 'The ClusterIP allocator creates the IPAddress object {{ip}} (parentRef: the Service {{name}}) before the Service itself is stored. Creating it is what reserves the address: a second create of the same name fails, so two Services can never share a ClusterIP.',
+    },
+    'endpointslice-create': {
+      title: 'EndpointSlice controller: a slice for {{service}}',
+      body: 'The EndpointSlice controller in kube-controller-manager sees the new Service {{service}} and, through its Pod informer, the Pods its selector matches that have an IP: {{count}} ({{ready}} ready). It creates one EndpointSlice for the Service, labelled kubernetes.io/service-name={{service}} and owned by it. Endpoints: {{endpoints}}.',
+    },
+    'endpointslice-update': {
+      title: 'EndpointSlice {{slice}}: {{ready}} of {{count}} endpoints ready',
+      body: "A selected Pod changed, so the controller recomputes {{service}}'s endpoints: each Pod with an IP is listed with its node and target port; serving is the Pod's Ready condition, terminating is a set deletionTimestamp, and ready is serving and not terminating. Now: {{endpoints}}.",
+    },
+    'endpointslice-delete': {
+      title: 'EndpointSlice {{slice}} is not needed any more',
+      body: "No selected Pod of {{service}} has this slice's port mapping now, so the controller deletes it; the other slices keep the endpoints.",
+    },
+    'endpointslice-delete-request': {
+      title: 'DELETE endpointslices {{slice}}',
+      body: 'The EndpointSlice controller deletes the slice {{slice}}; kube-proxy and CoreDNS drop its endpoints when their watch tells them.',
+    },
+    'endpointslice-post': {
+      title: 'POST endpointslices (generateName {{prefix}})',
+      body: 'The controller creates the slice with generateName {{prefix}}, so kube-apiserver adds five random characters; the labels and the ownerReference tie it to the Service {{service}}.',
+    },
+    'endpointslice-put': {
+      title: 'PUT endpointslices {{slice}}',
+      body: 'The controller writes the whole slice {{slice}} with the new endpoints. Everyone who follows EndpointSlices (kube-proxy on every node, CoreDNS) hears of it through their watch.',
+    },
+    'kube-proxy-sync': {
+      title: 'kube-proxy on {{node}} rewrites its iptables rules',
+      body: "kube-proxy saw a Service or EndpointSlice change and runs syncProxyRules (its sync runner allows two syncs at once, then one per minSyncPeriod, 1 s) and loads the chains of what changed in one iptables-restore: {{changed}}. KUBE-SERVICES matches each ClusterIP and jumps to the Service's KUBE-SVC chain, whose random rules pick a ready endpoint's KUBE-SEP chain, which DNATs to the Pod IP. A Service with no usable endpoint gets a REJECT instead. kube-proxy carries no traffic itself.",
+    },
+    'coredns-records': {
+      title: 'CoreDNS answers for {{name}}',
+      body: "CoreDNS's kubernetes plugin saw the change through its watch on Services and EndpointSlices: {{name}} now resolves to {{ips}} (the ClusterIP; for a headless Service, the ready endpoints' IPs). Nobody registers the name: CoreDNS answers from what it sees.",
+    },
+    'coredns-answer': {
+      title: 'DNS answer: {{name}} is {{ips}}',
+      body: 'CoreDNS answers the A query for {{name}} with {{ips}} from its cache of Services. The client does not learn any Pod IP: it will connect to the ClusterIP.',
+    },
+    'coredns-nxdomain': {
+      title: 'DNS answer: {{name}} does not exist (NXDOMAIN)',
+      body: 'CoreDNS knows no Service of that name in that namespace, so it answers NXDOMAIN.',
+    },
+    'kubectl-get': {
+      title: 'kubectl get {{kind}} -l {{selector}}',
+      body: 'The learner lists the {{kind}}s with the label {{selector}} to pick one by name: a LIST request answered from the watch cache, with no watch kept open.',
+    },
+    'request-dns-query': {
+      title: 'A client Pod on {{node}} runs curl {{url}}',
+      body: "First the name: the Pod's resolv.conf (dnsPolicy ClusterFirst) points at the kube-dns Service {{server}}, so the client asks CoreDNS for the A record of {{name}}. That UDP packet to port 53 is a Service connection too: the node's {{dnsChain}} chain DNATs it to one of the CoreDNS Pods.",
+    },
+    'request-no-client': {
+      title: 'No such client Pod',
+      body: 'kubectl exec finds no Pod to run curl {{url}} in: {{message}}',
+    },
+    'request-unresolved': {
+      title: 'The name does not resolve',
+      body: 'No address for the name, so no connection: {{message}}',
+    },
+    'request-refused': {
+      title: 'Connection refused: {{comment}}',
+      body: 'The client connects to {{ip}}:{{port}}. On {{node}} the filter table has the rule kube-proxy writes for a Service with no usable endpoint: REJECT, commented "{{comment}}". The client gets “connection refused” at once, instead of waiting for a timeout.',
+    },
+    'request-no-rule': {
+      title: 'No rule on {{node}} for {{ip}}:{{port}}',
+      body: 'kube-proxy has written no rule for {{ip}}:{{port}} on this node (yet), so nothing rewrites the packet.',
+    },
+    'request-dnat': {
+      title: 'iptables on {{node}}: {{svcChain}} picks {{endpoint}}',
+      body: "The connection to {{ip}}:{{port}} enters the kernel's nat table on {{node}}: KUBE-SERVICES matches the ClusterIP and jumps to {{svcChain}}. Its {{endpoints}} rules are tried in order with probabilities {{probabilities}} (1/n, 1/(n−1), … so each endpoint is equally likely; random draws {{draws}}). The chosen {{sepChain}} DNATs the packet to {{endpoint}}, the Pod {{pod}}. kube-proxy wrote these rules but takes no part in the packet's way.",
+    },
+    'request-direct': {
+      title: 'No Service rule for {{ip}}: straight to {{pod}}',
+      body: 'The name belongs to a headless Service, so DNS answered with a Pod IP. No KUBE-SERVICES rule matches {{ip}}:{{port}} on {{node}}, nothing is rewritten, and the connection goes directly to the Pod.',
+    },
+    'request-packet': {
+      title: 'The packet goes to {{pod}} ({{endpoint}}) on {{node}}',
+      body: 'With its destination rewritten to {{endpoint}}, the packet travels over the Pod network, straight to the Pod on {{node}}.',
+    },
+    'request-answer': {
+      title: 'HTTP {{status}} from {{pod}}',
+      body: "nginx in {{pod}} answers on {{endpoint}}; conntrack rewrites the reply's source back to the ClusterIP, so curl {{url}} sees its answer come from the Service. This is what the whole story was for.",
     },
     // Node failure: the node lifecycle and taint eviction controllers (branch nodes).
     'fault-node-down': {

@@ -78,6 +78,7 @@ export const zh: Catalog = {
       event: '事件（Event）',
     },
     summary: '多个步骤的概括',
+    iptables: '{{node}} 上的 iptables-save（nat 表与 filter 表，kube-proxy 写入的规则）',
     facts: {
       kind: '步骤类型',
       edge: '从哪里到哪里',
@@ -189,6 +190,11 @@ export const zh: Catalog = {
       title: '调度：一个有污点的节点和一个满载的节点',
       lesson:
         '三个节点：node-1 带有污点 dedicated=web:NoSchedule，node-2 上已有一个 Pod 占用了 2 个 cpu 中的 1500m。web Deployment 容忍该污点，每个副本请求 1 个 cpu：预选淘汰 node-2（Insufficient cpu），保留 node-1；优选打分（LeastAllocated、BalancedAllocation 以及 PodTopologySpread 的默认分布）把副本放到 node-1 和 node-3 上。切换到 deep 级别可以看到每个插件的分数。',
+    },
+    'deployment-service': {
+      title: 'Deployment 前面加一个 Service，再发一次请求',
+      lesson:
+        '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。',
     },
   },
   param: {
@@ -694,6 +700,95 @@ export const zh: Catalog = {
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',
       body: '之后不再有变化：kubelet 每 10 秒续约 Lease，控制器持续 watch；一旦 Pod 出问题，它们就会行动。（{{seconds}} 秒内的 {{folded}} 个重复步骤折叠为这一步。）',
+    },
+    // Service 与流量（ClusterIP 分配、EndpointSlice 控制器、kube-proxy、CoreDNS、一次请求）。
+    'apiserver-service-ip': {
+      title: '为 {{name}} 分配 ClusterIP {{ip}}',
+      body: '在校验之前，Service 存储层的 BeginCreate 填好 ipFamilyPolicy SingleStack 与 ipFamilies {{families}}，ClusterIP 分配器从 Service 网段 {{cidr}} 中分出 {{ip}}。从 v1.33 起，每个已分配的地址都是一个以它命名的 IPAddress 对象；动态地址从最低 256 个地址之上的随机位置开始找，低段留给指定固定 IP 的 Service（例如 kube-dns 的 10.96.0.10）。',
+    },
+    'apiserver-ipaddress': {
+      title: 'etcd：IPAddress {{ip}} 记录这次分配',
+      body: 'ClusterIP 分配器在 Service 本身写入之前先创建 IPAddress 对象 {{ip}}（parentRef 指向 Service {{name}}）。正是这次创建占住了地址：同名的第二次创建会失败，所以两个 Service 不会共用一个 ClusterIP。',
+    },
+    'endpointslice-create': {
+      title: 'EndpointSlice 控制器：为 {{service}} 创建切片',
+      body: 'kube-controller-manager 中的 EndpointSlice 控制器看到新的 Service {{service}}，并通过 Pod 的 informer 找到被选择器选中且已有 IP 的 Pod：{{count}} 个（{{ready}} 个就绪）。它为该 Service 创建一个 EndpointSlice，带标签 kubernetes.io/service-name={{service}}，属主是这个 Service。端点：{{endpoints}}。',
+    },
+    'endpointslice-update': {
+      title: 'EndpointSlice {{slice}}：{{count}} 个端点中 {{ready}} 个就绪',
+      body: '被选中的 Pod 有了变化，控制器重新计算 {{service}} 的端点：每个有 IP 的 Pod 连同其节点和目标端口列出；serving 取自 Pod 的 Ready 条件，terminating 表示已设置 deletionTimestamp，ready 即 serving 且未在终止。现在：{{endpoints}}。',
+    },
+    'endpointslice-delete': {
+      title: 'EndpointSlice {{slice}} 不再需要',
+      body: '{{service}} 选中的 Pod 中已没有这个切片的端口映射，控制器删除它；其余切片保留各自的端点。',
+    },
+    'endpointslice-delete-request': {
+      title: 'DELETE endpointslices {{slice}}',
+      body: 'EndpointSlice 控制器删除切片 {{slice}}；kube-proxy 和 CoreDNS 通过 watch 得知后移除其中的端点。',
+    },
+    'endpointslice-post': {
+      title: 'POST endpointslices（generateName {{prefix}}）',
+      body: '控制器以 generateName {{prefix}} 创建切片，API Server 在后面补 5 个随机字符；标签和 ownerReference 把它与 Service {{service}} 关联起来。',
+    },
+    'endpointslice-put': {
+      title: 'PUT endpointslices {{slice}}',
+      body: '控制器写入带有新端点的整个切片 {{slice}}。所有关注 EndpointSlice 的组件（每个节点上的 kube-proxy、CoreDNS）都通过 watch 得知。',
+    },
+    'kube-proxy-sync': {
+      title: '{{node}} 上的 kube-proxy 重写 iptables 规则',
+      body: 'kube-proxy 看到 Service 或 EndpointSlice 的变化，执行 syncProxyRules（同步执行器允许连续两次同步，之后每个 minSyncPeriod（1 秒）一次），用一次 iptables-restore 写入有变化的链：{{changed}}。KUBE-SERVICES 匹配每个 ClusterIP 并跳转到该 Service 的 KUBE-SVC 链，其中的随机规则选出一个就绪端点的 KUBE-SEP 链，由它做 DNAT 到 Pod IP。没有可用端点的 Service 则得到一条 REJECT 规则。kube-proxy 自己不转发任何流量。',
+    },
+    'coredns-records': {
+      title: 'CoreDNS 更新 DNS 记录：{{name}}',
+      body: 'CoreDNS 的 kubernetes 插件通过对 Service 和 EndpointSlice 的 watch 看到变化：{{name}} 现在解析为 {{ips}}（ClusterIP；无头 Service 则是就绪端点的 IP）。没有谁去注册这个名字：CoreDNS 根据它看到的内容作答。',
+    },
+    'coredns-answer': {
+      title: 'DNS 应答：{{name}} 是 {{ips}}',
+      body: 'CoreDNS 用它缓存的 Service 信息回答 {{name}} 的 A 记录查询：{{ips}}。客户端不会知道任何 Pod IP：它将连接 ClusterIP。',
+    },
+    'coredns-nxdomain': {
+      title: 'DNS 应答：{{name}} 不存在（NXDOMAIN）',
+      body: '该命名空间中没有这个名字的 Service，CoreDNS 回答 NXDOMAIN。',
+    },
+    'kubectl-get': {
+      title: 'kubectl get {{kind}} -l {{selector}}',
+      body: '学员列出带有标签 {{selector}} 的 {{kind}}，以便按名字挑出一个：一次由 watch 缓存应答的 LIST 请求，不保持 watch 连接。',
+    },
+    'request-dns-query': {
+      title: '{{node}} 上的客户端 Pod 执行 curl {{url}}',
+      body: '首先解析名字：Pod 的 resolv.conf（dnsPolicy ClusterFirst）指向 kube-dns Service {{server}}，客户端向 CoreDNS 查询 {{name}} 的 A 记录。这个发往 53 端口的 UDP 包本身也是一次 Service 连接：节点上的 {{dnsChain}} 链把它 DNAT 到某个 CoreDNS Pod。',
+    },
+    'request-no-client': {
+      title: '没有这个客户端 Pod',
+      body: 'kubectl exec 找不到用来执行 curl {{url}} 的 Pod：{{message}}',
+    },
+    'request-unresolved': {
+      title: '名字无法解析',
+      body: '名字没有地址，也就无法建立连接：{{message}}',
+    },
+    'request-refused': {
+      title: '连接被拒绝：{{comment}}',
+      body: '客户端连接 {{ip}}:{{port}}。{{node}} 的 filter 表里有 kube-proxy 为没有可用端点的 Service 写下的规则：REJECT，注释为 "{{comment}}"。客户端立即得到“connection refused”，而不是等到超时。',
+    },
+    'request-no-rule': {
+      title: '{{node}} 上没有 {{ip}}:{{port}} 的规则',
+      body: 'kube-proxy 在这个节点上（还）没有为 {{ip}}:{{port}} 写规则，没有谁改写这个数据包。',
+    },
+    'request-dnat': {
+      title: '{{node}} 上的 iptables：{{svcChain}} 选中 {{endpoint}}',
+      body: '到 {{ip}}:{{port}} 的连接进入 {{node}} 内核的 nat 表：KUBE-SERVICES 匹配 ClusterIP，跳转到 {{svcChain}}。其中 {{endpoints}} 条规则按顺序以概率 {{probabilities}} 尝试（1/n、1/(n−1)……因此每个端点机会均等；随机数 {{draws}}）。选中的 {{sepChain}} 把数据包 DNAT 到 {{endpoint}}，即 Pod {{pod}}。这些规则是 kube-proxy 设置的，但它不参与数据包的转发。',
+    },
+    'request-direct': {
+      title: '{{ip}} 没有 Service 规则：直接发往 {{pod}}',
+      body: '这个名字属于无头 Service，DNS 直接回答了 Pod IP。{{node}} 上没有 KUBE-SERVICES 规则匹配 {{ip}}:{{port}}，数据包不被改写，连接直接到达 Pod。',
+    },
+    'request-packet': {
+      title: '数据包发往 {{node}} 上的 {{pod}}（{{endpoint}}）',
+      body: '目的地址已改写为 {{endpoint}}，数据包经 Pod 网络直接到达 {{node}} 上的 Pod。',
+    },
+    'request-answer': {
+      title: '{{pod}} 返回 HTTP {{status}}',
+      body: '{{pod}} 中的 nginx 在 {{endpoint}} 上应答；conntrack 把回包的源地址改回 ClusterIP，所以 curl {{url}} 看到的应答来自 Service。整个故事就是为了这一刻。',
     },
     // 节点故障：节点生命周期控制器与污点驱逐控制器（分支 nodes）。
     'fault-node-down': {

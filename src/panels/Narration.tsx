@@ -77,6 +77,12 @@ export const Narration = memo(function Narration() {
           </div>
         </dl>
       )}
+      {step && typeof step.say.params.rules === 'string' && (
+        <details className="iptables-rules" data-testid="iptables-rules">
+          <summary>{t('narration.iptables', { node: String(step.say.params.node ?? '') })}</summary>
+          <pre className="mono">{step.say.params.rules}</pre>
+        </details>
+      )}
     </section>
   );
 });

@@ -3,6 +3,9 @@ const REPOS: Record<string, string> = {
   k8s: 'https://github.com/kubernetes/kubernetes/blob/release-1.33/',
   containerd: 'https://github.com/containerd/containerd/blob/v2.0.5/',
   'cni-plugins': 'https://github.com/containernetworking/plugins/blob/v1.6.2/',
+  // CoreDNS as kubeadm v1.33 deploys it; the docs as published.
+  coredns: 'https://github.com/coredns/coredns/blob/v1.12.0/',
+  website: 'https://github.com/kubernetes/website/blob/main/',
 };
 
 export function sourceLink(source: string): { href: string; path: string } | null {

@@ -4,7 +4,14 @@
  * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
  * Kubernetes documentation's own examples.
  */
-import { DEFAULT_CLUSTER, type ClusterSpec, type Fault, type KubectlDelete, type SimulationInput } from '../engine';
+import {
+  DEFAULT_CLUSTER,
+  type ClusterSpec,
+  type Fault,
+  type KubectlDelete,
+  type ServiceRequest,
+  type SimulationInput,
+} from '../engine';
 import { loadManifests } from '../manifest/load';
 
 export interface Scenario {
@@ -21,6 +28,8 @@ export interface Scenario {
   updates?: { yaml: string; atMs: number }[];
   /** What goes wrong in the cluster, and when. */
   faults?: Fault[];
+  /** Requests a client Pod sends to a Service later (`curl http://…`), and when. */
+  requests?: ServiceRequest[];
 }
 
 /** pods/simple-pod.yaml from the Kubernetes docs, in block style. */
@@ -58,6 +67,25 @@ spec:
         image: nginx:1.14.2
         ports:
         - containerPort: 80
+`;
+
+/**
+ * The nginx Deployment and a Service in front of it, written as
+ * service/simple-service.yaml from the Kubernetes docs writes one, with the
+ * Deployment's selector.
+ */
+const NGINX_SERVICE = `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+spec:
+  selector:
+    app.kubernetes.io/name: nginx
+  ports:
+  - protocol: TCP
+    port: 80
+    targetPort: 80
 `;
 
 /** A cluster of `count` workers like the default ones, each with its own /24 of 10.244.0.0/16. */
@@ -323,6 +351,19 @@ export const SCENARIOS: readonly Scenario[] = [
     cluster: workers(3),
     faults: [{ kind: 'node-down', node: 'node-1', atMs: 10_000 }],
   },
+  // Services and traffic: the Deployment, a Service, then a curl from a client Pod once the Pods are ready.
+  {
+    id: 'deployment-service',
+    yaml: NGINX_DEPLOYMENT + NGINX_SERVICE,
+    cluster: DEFAULT_CLUSTER,
+    requests: [
+      { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 8_000 },
+      // After one Pod is deleted: only ready Pods answer (the two left, and the replacement once ready).
+      { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 12_000 },
+    ],
+    // `kubectl delete pod $(kubectl get pods -l app.kubernetes.io/name=nginx -o name | head -n 1)`.
+    deletes: [{ kind: 'Pod', name: '', selector: { 'app.kubernetes.io/name': 'nginx' }, atMs: 10_000 }],
+  },
   {
     id: 'scale',
     yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 200'),
@@ -358,6 +399,7 @@ export function simulationInput(scenario: Scenario): SimulationInput {
     ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
     ...(scenario.user ? { user: scenario.user } : {}),
     ...(scenario.deletes ? { deletes: scenario.deletes } : {}),
+    ...(scenario.requests ? { requests: scenario.requests } : {}),
     ...(scenario.faults ? { faults: scenario.faults } : {}),
     ...(scenario.updates
       ? {

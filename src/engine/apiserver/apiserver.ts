@@ -21,6 +21,7 @@ import type { ResourceList } from './admission/resource-list';
 import { request } from '../client/client';
 import { USERS } from './authz';
 import { eventToStorage } from './event-conversion';
+import { SERVICE_CIDR } from './service-strategy';
 
 interface Inflight {
   req: ApiRequest;
@@ -232,8 +233,11 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       obj.metadata.uid = uuid(sim);
       obj.metadata.creationTimestamp = isoTime(sim.now);
       const strategy = STRATEGIES[req.resource];
+      // BeginCreate runs before BeforeCreate's validation (a Service's ClusterIP is allocated here).
+      const allocErrs = strategy?.beginCreate?.(obj, sim) ?? [];
+      if (!allocErrs.length && req.resource === 'services') notePortalIP(sim, obj, level);
       strategy?.prepareForCreate?.(obj);
-      const errs = strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
+      const errs = allocErrs.length ? allocErrs : strategy?.validate ? strategy.validate(obj) : validateMeta(obj);
       if (errs.length) {
         const message = invalidMessage(obj.kind, String(obj.metadata.name ?? ''), errs);
         sim.note(SELF, internal(failLevel, 'apiserver-invalid', { message }));
@@ -272,6 +276,21 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'storage':
       return store(sim, id);
   }
+}
+
+/** Services: the ClusterIP the allocator handed out (or kept), as a step. */
+function notePortalIP(sim: ApiSim, obj: ApiObject, level: DetailLevel): void {
+  const spec = obj.spec as { clusterIP?: string; ipFamilies?: string[] } | undefined;
+  if (!spec?.clusterIP || spec.clusterIP === 'None') return;
+  sim.note(
+    SELF,
+    internal(level, 'apiserver-service-ip', {
+      name: String(obj.metadata.name),
+      ip: spec.clusterIP,
+      cidr: SERVICE_CIDR,
+      families: (spec.ipFamilies ?? []).join(', '),
+    }),
+  );
 }
 
 /** Work out the object to write and send the transaction to etcd. */
@@ -535,7 +554,8 @@ function serveListWatch(sim: ApiSim, id: number): void {
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
   const items: ApiObject[] = [];
-  for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+  // A plain LIST (kubectl get) answers once; only a WATCH stays registered.
+  if (flight.req.verb === 'watch') for (const spec of specs) st.watchers.push({ component: flight.client, spec });
   for (const [key, obj] of Object.entries(st.cache)) {
     const resource = resourceOfKey(key)?.resource;
     if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);

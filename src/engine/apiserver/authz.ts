@@ -43,6 +43,11 @@ export const USERS = {
   },
   /** kube-apiserver's loopback client, which admission plugins write through. */
   apiserverLoopback: { name: 'system:apiserver', groups: ['system:authenticated', 'system:masters'], via: 'x509' },
+  endpointsliceController: {
+    name: 'system:serviceaccount:kube-system:endpointslice-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   coredns: {
     name: 'system:serviceaccount:kube-system:coredns',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -130,6 +135,12 @@ const GRANTS: readonly Grant[] = [
     subject: 'ServiceAccount "kube-system/resourcequota-controller"',
     allows: (r) =>
       READ(r) || (r.resource === 'resourcequotas' && r.subresource === 'status') || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:endpointslice-controller',
+    role: 'system:controller:endpointslice-controller',
+    subject: 'ServiceAccount "kube-system/endpointslice-controller"',
+    allows: (r) => READ(r) || r.resource === 'endpointslices' || r.resource === 'events',
   },
   {
     binding: 'system:coredns',

@@ -72,6 +72,23 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: true,
     etcdPrefix: '/registry/replicasets',
   },
+  // The ClusterIP allocator's records (MultiCIDRServiceAllocator, GA in v1.33).
+  {
+    kind: 'IPAddress',
+    resource: 'ipaddresses',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/ipaddresses',
+  },
+  {
+    kind: 'ServiceCIDR',
+    resource: 'servicecidrs',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/servicecidrs',
+  },
   {
     kind: 'Lease',
     resource: 'leases',

@@ -11,6 +11,7 @@ import type { ApiObject } from '../types';
 import { applyPodDefaults, applyPodSpecDefaults, qosClass } from './pod-defaults';
 import { decodePod, validatePod, type FieldError } from './pod-validation';
 import { CORE_STRATEGIES } from './core-strategies';
+import { serviceStrategy } from './service-strategy';
 
 export interface Mutation {
   /** Fields set by scheme defaulting. */
@@ -25,6 +26,8 @@ export interface Strategy {
   decode?(body: unknown): string | null;
   mutate?(obj: ApiObject, sim: Sim<unknown>): Mutation;
   prepareForCreate?(obj: ApiObject): void;
+  /** The REST storage's BeginCreate (a Service's ClusterIP allocation); field errors make it a 422. */
+  beginCreate?(obj: ApiObject, sim: Sim<unknown>): FieldError[];
   validate?(obj: ApiObject): FieldError[];
 }
 
@@ -134,6 +137,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   deployments: workloadStrategy('Deployment'),
   replicasets: workloadStrategy('ReplicaSet'),
   ...CORE_STRATEGIES,
+  services: serviceStrategy,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

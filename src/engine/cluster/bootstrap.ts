@@ -8,6 +8,7 @@ import { PAUSE_IMAGE } from '../runtime/containerd';
 import { isoTime } from '../apiserver/names';
 import type { ApiObject, ClusterSpec, NodeSpec } from '../types';
 import { etcdKey } from '../apiserver/resources';
+import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
 
 export const KUBERNETES_VERSION = 'v1.33';
 export const KUBELET_VERSION = 'v1.33.1';
@@ -85,6 +86,14 @@ function node(spec: NodeSpec, index: number): ApiObject {
   };
 }
 
+/** What kube-apiserver filled in when kubeadm created the cluster's own Services. */
+const SERVICE_DEFAULTS = {
+  sessionAffinity: 'None',
+  ipFamilies: ['IPv4'],
+  ipFamilyPolicy: 'SingleStack',
+  internalTrafficPolicy: 'Cluster',
+};
+
 /** Every object in etcd when the run starts, by etcd key. */
 export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
   const out: [string, ApiObject][] = [];
@@ -126,6 +135,7 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
         type: 'ClusterIP',
         clusterIP: '10.96.0.1',
         clusterIPs: ['10.96.0.1'],
+        ...SERVICE_DEFAULTS,
         ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
       },
     },
@@ -140,6 +150,7 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
         type: 'ClusterIP',
         clusterIP: '10.96.0.10',
         clusterIPs: ['10.96.0.10'],
+        ...SERVICE_DEFAULTS,
         selector: { 'k8s-app': 'kube-dns' },
         ports: [
           { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
@@ -149,6 +160,25 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
       },
     },
   ]);
+  out.push(...bootstrapEndpointSlices());
+  // The default ServiceCIDR and the IPAddress objects of the two ClusterIPs kubeadm's Services hold.
+  out.push([
+    etcdKey('servicecidrs', undefined, 'kubernetes'),
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'ServiceCIDR',
+      metadata: meta('kubernetes'),
+      spec: { cidrs: [SERVICE_CIDR] },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    },
+  ]);
+  for (const [ip, namespace, name] of [
+    ['10.96.0.1', 'default', 'kubernetes'],
+    ['10.96.0.10', 'kube-system', 'kube-dns'],
+  ] as const) {
+    const obj = ipAddressObject(ip, { namespace, name });
+    out.push([etcdKey('ipaddresses', undefined, ip), { ...obj, metadata: { ...obj.metadata, ...meta(ip) } }]);
+  }
   cluster.nodes.forEach((spec, i) => {
     out.push([etcdKey('nodes', undefined, spec.name), node(spec, i)]);
     out.push([
@@ -162,4 +192,68 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
     ]);
   });
   return out;
+}
+
+/** The control-plane node's address: it runs kube-apiserver and the CoreDNS Pods, but is not modelled as a Node. */
+export const CONTROL_PLANE_IP = '172.18.0.100';
+
+/**
+ * The slices behind the cluster's own Services, as an hour-old cluster has
+ * them: `kubernetes` (written by kube-apiserver itself) and kube-dns (the
+ * two CoreDNS Pods kubeadm runs on the control-plane node, 10.244.0.0/24).
+ */
+function bootstrapEndpointSlices(): [string, ApiObject][] {
+  const slice = (
+    name: string,
+    namespace: string,
+    extra: Omit<ApiObject, 'apiVersion' | 'kind' | 'metadata'>,
+    labels: Record<string, string>,
+  ): [string, ApiObject] => [
+    etcdKey('endpointslices', namespace, name),
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: meta(name, namespace, { labels }),
+      addressType: 'IPv4',
+      ...extra,
+    },
+  ];
+  const ready = { ready: true, serving: true, terminating: false };
+  const coredns = (name: string, ip: string) => ({
+    addresses: [ip],
+    conditions: ready,
+    nodeName: 'control-plane',
+    targetRef: { kind: 'Pod', namespace: 'kube-system', name, uid: uidFor(`kube-system/${name}`) },
+  });
+  return [
+    slice(
+      'kubernetes',
+      'default',
+      {
+        endpoints: [{ addresses: [CONTROL_PLANE_IP], conditions: { ready: true } }],
+        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+      },
+      { 'kubernetes.io/service-name': 'kubernetes' },
+    ),
+    slice(
+      'kube-dns-5xqfm',
+      'kube-system',
+      {
+        endpoints: [
+          coredns('coredns-668d6bf9bc-2vxfm', '10.244.0.2'),
+          coredns('coredns-668d6bf9bc-qx6gs', '10.244.0.3'),
+        ],
+        ports: [
+          { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+          { name: 'dns', port: 53, protocol: 'UDP' },
+          { name: 'metrics', port: 9153, protocol: 'TCP' },
+        ],
+      },
+      {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/service-name': 'kube-dns',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+    ),
+  ];
 }

@@ -27,6 +27,13 @@ import {
   startNodeLifecycle,
   type NodeLifecycleState,
 } from './node-lifecycle';
+import {
+  endpointSliceAnswered,
+  endpointSliceKeysFor,
+  initEndpointSliceController,
+  syncEndpointSlices,
+  type EndpointSliceControllerState,
+} from './endpointslice';
 import { controllerOf, indexOwner, type OwnerIndex } from './owner';
 import {
   initReplicaSetController,
@@ -49,12 +56,13 @@ import {
 import { quotaNeedsSync, quotasIn, syncResourceQuota } from './resourcequota';
 import { syncServiceAccounts } from './serviceaccounts';
 
-export type ControllerName = 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota';
+export type ControllerName = 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
 
 export interface ControllerManagerState {
   informers: Informers;
   deployments: DeploymentControllerState;
   replicasets: ReplicaSetControllerState;
+  endpointslices: EndpointSliceControllerState;
   /** Keys waiting in each controller's work queue (a key is queued once). */
   queued: Record<string, true>;
   /** Which objects each owner controls. */
@@ -72,7 +80,7 @@ export interface PendingRequest {
   controller: ControllerName;
   key: string;
   /** What was asked: create a child, delete a Pod, or scale a ReplicaSet from → to. */
-  action: 'create' | 'delete' | 'scale';
+  action: 'create' | 'delete' | 'scale' | 'update';
   name?: string;
   from?: number;
   to?: number;
@@ -83,6 +91,7 @@ export function initControllerManager(): ControllerManagerState {
     informers: newInformers(),
     deployments: initDeploymentController(),
     replicasets: initReplicaSetController(),
+    endpointslices: initEndpointSliceController(),
     queued: {},
     owners: {},
     podCounts: {},
@@ -148,8 +157,10 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   }
   const events = informerReceive(st.informers, self, msg);
   if (events) {
+    const fromList = msg.type === 'http-response';
     for (const e of events) {
       indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
+      for (const svcKey of endpointSliceKeysFor(st, e.object, e.type, fromList)) enqueue(sim, 'endpointslice', svcKey);
       const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
       const ns = e.object.metadata.namespace;
@@ -186,6 +197,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     delete st.queued[`${msg.controller}:${msg.key}`];
     if (msg.controller === 'serviceaccount') return syncServiceAccounts(sim, msg.key);
     if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
+    if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
   }
   if (msg.type === 'node-monitor') return monitorNodeHealth(sim);
@@ -198,7 +210,9 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     if (!p) return;
     delete st.pending[msg.id];
     if (p.controller === 'serviceaccount' || p.controller === 'resourcequota') return;
-    if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
+    if (p.controller === 'endpointslice')
+      endpointSliceAnswered(sim, p, msg.status, msg.body, (key) => enqueue(sim, 'endpointslice', key));
+    else if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);
     else replicaSetAnswered(sim, p, msg.status, msg.body, msg.message);
   }
 }

@@ -94,9 +94,18 @@ export type Message =
   | { type: 'lease-renew' }
   | {
       type: 'controller-sync';
-      controller: 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota';
+      controller: 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
       key: string;
     }
+  /** kube-proxy's sync runner: run syncProxyRules now (minSyncPeriod has passed). */
+  | { type: 'kube-proxy-sync' }
+  /** A client on a node starts a request to a URL (the `requests` input). */
+  | { type: 'client-request'; index: number }
+  | { type: 'dns-query'; index: number; name: string }
+  | { type: 'dns-answer'; index: number; name: string; ips: string[] }
+  /** The DNATed packet reaches the Pod's node; its container answers. */
+  | { type: 'packet'; index: number; ip: string; port: number; pod: string; clientNode: string }
+  | { type: 'http-answer'; index: number; status: number }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
   /** The scheduling queue's timers: flushBackoffQCompleted, flushUnschedulablePodsLeftover. */

@@ -10,6 +10,7 @@ import { request } from '../client/client';
 import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, KubectlDelete, KubectlUpdate } from '../types';
+import { firstSelected, listSelected } from './get';
 
 export interface KubectlState {
   manifests: unknown[];
@@ -18,6 +19,8 @@ export interface KubectlState {
   user: UserInfo;
   next: number;
   inflight?: number;
+  /** A `kubectl get -l …` whose first name the next delete uses. */
+  listing?: { id: number; del: KubectlDelete };
 }
 
 export function initKubectl(
@@ -45,6 +48,15 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   const st = sim.world.kubectl;
   if (msg.type === 'start') {
     sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, KUBECTL_START_MS);
+    return;
+  }
+  if (msg.type === 'http-response' && st.listing && msg.id === st.listing.id) {
+    const { del } = st.listing;
+    st.listing = undefined;
+    st.inflight = undefined;
+    const name = firstSelected(msg.items ?? [], del);
+    if (name) st.deletes.unshift({ ...del, name });
+    sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, sim.latency(1, 5));
     return;
   }
   if (msg.type === 'http-response' && msg.id === st.inflight) {
@@ -140,6 +152,12 @@ function deleteNext(sim: KSim): void {
   const info = byKind(d.kind);
   if (!info) return nextLater(sim);
   const namespace = info.namespaced ? (d.namespace ?? 'default') : undefined;
+  if (!d.name && d.selector) {
+    const id = listSelected(sim, d, info.resource, namespace);
+    st.listing = { id, del: d };
+    st.inflight = id;
+    return;
+  }
   st.inflight = request(sim, SELF, {
     verb: 'delete',
     resource: info.resource,

@@ -1,0 +1,99 @@
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { desiredSlice, desiredSlices, findPort, podToEndpoint, shouldPodBeInEndpoints } from './endpointslice';
+
+const service = (o: Partial<NonNullable<Service['spec']>> = {}): Service => ({
+  metadata: { name: 'web', namespace: 'default' },
+  spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], ...o },
+});
+
+function pod(name: string, o: { ip?: string; ready?: boolean; deleting?: boolean; phase?: string } = {}): Pod {
+  return {
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      labels: { app: 'web' },
+      ...(o.deleting ? { deletionTimestamp: '2026-01-15T09:01:00Z' } : {}),
+    },
+    spec: {
+      nodeName: 'node-1',
+      containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }],
+    },
+    status: {
+      phase: o.phase ?? 'Running',
+      ...(o.ip === undefined ? { podIP: '10.244.1.2' } : o.ip ? { podIP: o.ip } : {}),
+      conditions: [{ type: 'Ready', status: o.ready === false ? 'False' : 'True' }],
+    },
+  };
+}
+
+describe('podToEndpoint conditions', () => {
+  it.each([
+    ['Running and Ready', { ready: true }, { ready: true, serving: true, terminating: false }],
+    [
+      'Running, not Ready (readiness probe not passed)',
+      { ready: false },
+      { ready: false, serving: false, terminating: false },
+    ],
+    ['Terminating, still Ready', { ready: true, deleting: true }, { ready: false, serving: true, terminating: true }],
+    [
+      'Terminating, no longer Ready',
+      { ready: false, deleting: true },
+      { ready: false, serving: false, terminating: true },
+    ],
+  ])('%s', (_, o, want) => {
+    expect(podToEndpoint(pod('p', o), service()).conditions).toEqual(want);
+  });
+
+  it('is ready whatever the Pod says with publishNotReadyAddresses', () => {
+    expect(
+      podToEndpoint(pod('p', { ready: false }), service({ publishNotReadyAddresses: true })).conditions.ready,
+    ).toBe(true);
+  });
+
+  it('carries the address, the node and a targetRef to the Pod', () => {
+    expect(podToEndpoint(pod('p'), service())).toEqual({
+      addresses: ['10.244.1.2'],
+      conditions: { ready: true, serving: true, terminating: false },
+      nodeName: 'node-1',
+      targetRef: { kind: 'Pod', namespace: 'default', name: 'p', uid: 'uid-p' },
+    });
+  });
+});
+
+describe('which Pods are endpoints', () => {
+  it.each([
+    ['with an IP', {}, true],
+    ['without an IP yet', { ip: '' }, false],
+    ['Succeeded', { phase: 'Succeeded' }, false],
+    ['Failed', { phase: 'Failed' }, false],
+    ['Terminating (still listed, as terminating)', { deleting: true }, true],
+  ])('a Pod %s: %s', (_, o, want) => {
+    expect(shouldPodBeInEndpoints(pod('p', o))).toBe(want);
+  });
+
+  it('resolves the target port by number or by the container port name, and skips Pods without it', () => {
+    expect(findPort(pod('p'), { port: 80, targetPort: 8080 })).toBe(8080);
+    expect(findPort(pod('p'), { port: 80, targetPort: 'http' })).toBe(8080);
+    expect(findPort(pod('p'), { port: 80, targetPort: 'grpc' })).toBeNull();
+    const named = desiredSlice(service({ ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] }), [pod('a')]);
+    expect(named.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
+    const missing = desiredSlice(service({ ports: [{ port: 80, targetPort: 'grpc', protocol: 'TCP' }] }), [pod('a')]);
+    expect(missing.endpoints).toEqual([]);
+  });
+});
+
+describe('slices per port mapping', () => {
+  it('puts Pods whose named target port resolves differently into separate slices, and keeps a placeholder with none', () => {
+    const other = pod('b');
+    other.spec!.containers[0]!.ports = [{ name: 'http', containerPort: 9090 }];
+    const svc = service({ ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] });
+    const slices = desiredSlices(svc, [pod('a'), other, pod('c')]);
+    expect(slices.map((sl) => [sl.ports?.[0]?.port, sl.endpoints.map((e) => e.targetRef.name)])).toEqual([
+      [8080, ['a', 'c']],
+      [9090, ['b']],
+    ]);
+    expect(desiredSlices(svc, [])).toEqual([{ endpoints: [] }]);
+  });
+});

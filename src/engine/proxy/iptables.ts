@@ -1,0 +1,232 @@
+/**
+ * kube-proxy's iptables mode as data: what syncProxyRules writes for the
+ * Services and EndpointSlices it has seen, and how the kernel then walks
+ * those chains for one new connection. Models pkg/proxy/iptables/proxier.go
+ * (release-1.33): portProtoHash, servicePortChainName,
+ * servicePortEndpointChainName, computeProbability, writeServiceToEndpointRules
+ * and the "has no endpoints" REJECT in the filter table.
+ */
+import { base32, sha256, utf8 } from './sha256';
+
+/** `ns/name:port-name` (ServicePortName.String(); no colon for an unnamed port). */
+export function servicePortName(namespace: string, name: string, portName = ''): string {
+  return `${namespace}/${name}${portName ? `:${portName}` : ''}`;
+}
+
+/** sha256 of servicePortName + lowercase protocol (+ endpoint), base32, first 16 characters. */
+export function portProtoHash(svcPortName: string, protocol: string, endpoint = ''): string {
+  return base32(sha256(utf8(svcPortName + protocol.toLowerCase() + endpoint))).slice(0, 16);
+}
+
+export function servicePortChainName(svcPortName: string, protocol: string): string {
+  return `KUBE-SVC-${portProtoHash(svcPortName, protocol)}`;
+}
+
+/** The endpoint is `ip:port` (the endpoint info's String()). */
+export function servicePortEndpointChainName(svcPortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${portProtoHash(svcPortName, protocol, endpoint)}`;
+}
+
+/** computeProbability: `fmt.Sprintf("%0.10f", 1.0/float64(n))`. */
+export function computeProbability(n: number): string {
+  return (1 / n).toFixed(10);
+}
+
+/** One endpoint of a Service port, as kube-proxy's EndpointSlice cache holds it. */
+export interface ProxyEndpoint {
+  ip: string;
+  port: number;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  nodeName?: string;
+  pod?: string;
+}
+
+/** One Service port kube-proxy programs. */
+export interface ProxyServicePort {
+  namespace: string;
+  name: string;
+  portName: string;
+  protocol: string;
+  port: number;
+  clusterIP: string;
+  endpoints: ProxyEndpoint[];
+}
+
+/** The rules of one Service port, as traversal needs them. */
+export interface ProgrammedService {
+  svcPortName: string;
+  clusterIP: string;
+  port: number;
+  protocol: string;
+  /** Absent when the Service has no usable endpoint: then `reject` holds the REJECT rule's comment. */
+  svcChain?: string;
+  reject?: string;
+  /** The endpoints the KUBE-SVC chain jumps to, in rule order, with the probability of their rule. */
+  targets: {
+    chain: string;
+    endpoint: string;
+    ip: string;
+    port: number;
+    probability?: string;
+    nodeName?: string;
+    pod?: string;
+  }[];
+}
+
+export interface IptablesChain {
+  table: 'nat' | 'filter';
+  name: string;
+  /** The chain's rules as iptables-save prints them (`-A CHAIN …`). */
+  rules: string[];
+}
+
+export interface ProxyRules {
+  services: ProgrammedService[];
+  chains: IptablesChain[];
+}
+
+/** The pod network kube-proxy treats as local (kubeadm's podSubnet, detect-local-mode ClusterCIDR). */
+export const CLUSTER_CIDR = '10.244.0.0/16';
+
+/**
+ * Which endpoints get traffic (categorizeEndpoints, internalTrafficPolicy
+ * Cluster): the ready ones; if none is ready, the serving-and-terminating
+ * ones, so a rollout's last Pods still answer while they shut down.
+ */
+export function usableEndpoints(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
+  const ready = endpoints.filter((e) => e.ready);
+  if (ready.length) return ready;
+  return endpoints.filter((e) => e.serving && e.terminating);
+}
+
+/** syncProxyRules, reduced to ClusterIP Services: the nat and filter chains kube-proxy writes. */
+export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
+  const sorted = [...ports].sort((a, b) =>
+    servicePortName(a.namespace, a.name, a.portName).localeCompare(servicePortName(b.namespace, b.name, b.portName)),
+  );
+  const services: ProgrammedService[] = [];
+  const kubeServicesNat: string[] = [];
+  const kubeServicesFilter: string[] = [];
+  const perService: IptablesChain[] = [];
+  for (const sp of sorted) {
+    const name = servicePortName(sp.namespace, sp.name, sp.portName);
+    const proto = sp.protocol.toLowerCase();
+    const match = `-m ${proto} -p ${proto} -d ${sp.clusterIP} --dport ${sp.port}`;
+    // Sorted by "ip:port", as the EndpointSlice cache returns them.
+    const eps = usableEndpoints(sp.endpoints).sort((a, b) => `${a.ip}:${a.port}`.localeCompare(`${b.ip}:${b.port}`));
+    if (!eps.length) {
+      const comment = `${name} has no endpoints`;
+      kubeServicesFilter.push(`-A KUBE-SERVICES -m comment --comment "${comment}" ${match} -j REJECT`);
+      services.push({
+        svcPortName: name,
+        clusterIP: sp.clusterIP,
+        port: sp.port,
+        protocol: proto,
+        reject: comment,
+        targets: [],
+      });
+      continue;
+    }
+    const svcChain = servicePortChainName(name, sp.protocol);
+    kubeServicesNat.push(`-A KUBE-SERVICES -m comment --comment "${name} cluster IP" ${match} -j ${svcChain}`);
+    const svcRules = [
+      `-A ${svcChain} -m comment --comment "${name} cluster IP" ${match} ! -s ${CLUSTER_CIDR} -j KUBE-MARK-MASQ`,
+    ];
+    const targets: ProgrammedService['targets'] = [];
+    const sepChains: IptablesChain[] = [];
+    eps.forEach((ep, i) => {
+      const endpoint = `${ep.ip}:${ep.port}`;
+      const chain = servicePortEndpointChainName(name, sp.protocol, endpoint);
+      const probability = i < eps.length - 1 ? computeProbability(eps.length - i) : undefined;
+      svcRules.push(
+        `-A ${svcChain} -m comment --comment "${name} -> ${endpoint}"` +
+          (probability ? ` -m statistic --mode random --probability ${probability}` : '') +
+          ` -j ${chain}`,
+      );
+      targets.push({
+        chain,
+        endpoint,
+        ip: ep.ip,
+        port: ep.port,
+        ...(probability ? { probability } : {}),
+        ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
+        ...(ep.pod ? { pod: ep.pod } : {}),
+      });
+      sepChains.push({
+        table: 'nat',
+        name: chain,
+        rules: [
+          `-A ${chain} -m comment --comment ${name} -s ${ep.ip} -j KUBE-MARK-MASQ`,
+          `-A ${chain} -m comment --comment ${name} -m ${proto} -p ${proto} -j DNAT --to-destination ${endpoint}`,
+        ],
+      });
+    });
+    perService.push({ table: 'nat', name: svcChain, rules: svcRules }, ...sepChains);
+    services.push({ svcPortName: name, clusterIP: sp.clusterIP, port: sp.port, protocol: proto, svcChain, targets });
+  }
+  kubeServicesNat.push(
+    '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS',
+  );
+  return {
+    services,
+    chains: [
+      { table: 'filter', name: 'KUBE-SERVICES', rules: kubeServicesFilter },
+      { table: 'nat', name: 'KUBE-SERVICES', rules: kubeServicesNat },
+      ...perService,
+    ],
+  };
+}
+
+/** The rules as iptables-save prints them, table by table. */
+export function iptablesSave(rules: ProxyRules): string {
+  const out: string[] = [];
+  for (const table of ['filter', 'nat'] as const) {
+    const chains = rules.chains.filter((c) => c.table === table);
+    out.push(`*${table}`, ...chains.map((c) => `:${c.name} - [0:0]`), ...chains.flatMap((c) => c.rules), 'COMMIT');
+  }
+  return out.join('\n');
+}
+
+/** Read iptables-save text back into chains (what the headless API serves). */
+export function parseIptablesSave(text: string): IptablesChain[] {
+  const chains: IptablesChain[] = [];
+  let table: 'nat' | 'filter' = 'filter';
+  for (const line of text.split('\n')) {
+    if (line.startsWith('*')) table = line.slice(1) === 'nat' ? 'nat' : 'filter';
+    else if (line.startsWith(':')) chains.push({ table, name: line.slice(1).split(' ')[0]!, rules: [] });
+    else if (line.startsWith('-A ')) {
+      const name = line.split(' ')[1];
+      chains.find((c) => c.table === table && c.name === name)?.rules.push(line);
+    }
+  }
+  return chains;
+}
+
+export type Verdict =
+  | { kind: 'dnat'; service: ProgrammedService; target: ProgrammedService['targets'][number]; draws: number[] }
+  | { kind: 'reject'; service: ProgrammedService }
+  | { kind: 'no-match' };
+
+/**
+ * One new connection to ip:port through the chains: KUBE-SERVICES matches
+ * the ClusterIP, KUBE-SVC-… tries each `statistic --mode random` rule in
+ * order with a fresh draw, the last rule always matches, and KUBE-SEP-…
+ * DNATs. `random` is the seeded PRNG (the kernel's own random numbers).
+ */
+export function traverse(rules: ProxyRules, ip: string, port: number, protocol: string, random: () => number): Verdict {
+  const service = rules.services.find(
+    (s) => s.clusterIP === ip && s.port === port && s.protocol === protocol.toLowerCase(),
+  );
+  if (!service) return { kind: 'no-match' };
+  if (!service.svcChain) return { kind: 'reject', service };
+  const draws: number[] = [];
+  for (const target of service.targets) {
+    if (!target.probability) return { kind: 'dnat', service, target, draws };
+    const draw = random();
+    draws.push(draw);
+    if (draw < Number(target.probability)) return { kind: 'dnat', service, target, draws };
+  }
+  return { kind: 'no-match' };
+}
