@@ -3,7 +3,7 @@
  * kubectl send the manifests, and run the agenda until nothing is left but
  * repetition. Same input and seed give the same trace, step for step.
  */
-import { handleApiserver, initApiserver } from './apiserver/apiserver';
+import { cachePut, handleApiserver, initApiserver } from './apiserver/apiserver';
 import { bootstrapObjects, DEFAULT_CLUSTER, internalIP, KUBERNETES_VERSION } from './cluster/bootstrap';
 import { handleCni, initCni } from './cni/cni';
 import { handleControllerManager, initControllerManager } from './controllers/controller-manager';
@@ -70,7 +70,7 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
 
   for (const [key, obj] of bootstrapObjects(full.cluster)) {
     const stored = bootstrapPut(world.etcd, key, obj);
-    world.apiserver.cache[key] = stored;
+    cachePut(world.apiserver, key, stored);
     sim.recorder.seed(key, stored);
   }
 

@@ -43,6 +43,8 @@ export interface ApiserverState {
   watchers: { component: ComponentId; spec: WatchSpec }[];
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
+  /** The watch cache's keys by directory (`/registry/limitranges/default/`), so a namespace's few objects of a kind are found without a scan. */
+  dirs: Record<string, Record<string, true>>;
   /**
    * The quota evaluator's own record of the usage it charged, by quota key,
    * newer than the cache until its write comes back through the watch.
@@ -55,7 +57,7 @@ export interface ApiserverState {
 }
 
 export function initApiserver(): ApiserverState {
-  return { inflight: {}, watchers: [], cache: {}, quotaUsed: {}, loopback: {}, liveLookups: {} };
+  return { inflight: {}, watchers: [], cache: {}, dirs: {}, quotaUsed: {}, loopback: {}, liveLookups: {} };
 }
 
 type World = { apiserver: ApiserverState; etcd: EtcdState };
@@ -604,6 +606,18 @@ function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
   return (obj.spec as { nodeName?: string } | undefined)?.nodeName === spec.nodeName;
 }
 
+/** Keep the watch cache and its directory index together. */
+export function cachePut(st: ApiserverState, key: string, value: ApiObject | null): void {
+  const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  if (value) {
+    st.cache[key] = value;
+    (st.dirs[dir] ??= {})[key] = true;
+  } else {
+    delete st.cache[key];
+    if (st.dirs[dir]) delete st.dirs[dir][key];
+  }
+}
+
 /**
  * The watch cache saw a change: each watcher gets ADDED, MODIFIED or DELETED
  * as seen through its own selector (a Pod newly bound to a node is ADDED for
@@ -611,8 +625,7 @@ function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
  */
 function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObject | null): void {
   const st = sim.world.apiserver;
-  if (value) st.cache[key] = value;
-  else delete st.cache[key];
+  cachePut(st, key, value);
   // The quota evaluator forgets its own record once the cache has caught up with it.
   const charged = st.quotaUsed[key];
   if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
@@ -675,10 +688,8 @@ function lookupFor(sim: ApiSim): AdmissionLookup {
   const st = sim.world.apiserver;
   return {
     list(resource, namespace) {
-      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
-      const out: ApiObject[] = [];
-      for (const k in st.cache) if (k.startsWith(prefix)) out.push(st.cache[k]!);
-      return out;
+      const dir = st.dirs[`${byResource(resource).etcdPrefix}/${namespace}/`] ?? {};
+      return Object.keys(dir).map((k) => st.cache[k]!);
     },
     get(resource, namespace, name) {
       const key = etcdKey(resource, namespace, name);

@@ -9,17 +9,33 @@ import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
 
 export interface InformerCache {
   objects: Record<string, ApiObject>;
+  /**
+   * The same objects by kind, as client-go's listers give them: a controller that looks for the
+   * few Services among thousands of Pods does not walk the Pods.
+   */
+  byKind?: Record<string, Record<string, ApiObject>>;
 }
 
 export function newCache(): InformerCache {
-  return { objects: {} };
+  return { objects: {}, byKind: {} };
 }
 
 /** The informer's store: keep what the watch says, as a reflector does. */
 export function applyToCache(cache: InformerCache, type: WatchEventType, object: ApiObject): void {
   const key = keyOf(object);
-  if (type === 'DELETED') delete cache.objects[key];
-  else cache.objects[key] = object;
+  const kind = ((cache.byKind ??= {})[object.kind] ??= {});
+  if (type === 'DELETED') {
+    delete cache.objects[key];
+    delete kind[key];
+  } else {
+    cache.objects[key] = object;
+    kind[key] = object;
+  }
+}
+
+/** The cached objects of one kind (a lister). */
+export function listKind(cache: InformerCache, kind: string): ApiObject[] {
+  return Object.values(cache.byKind?.[kind] ?? {});
 }
 
 export function keyOf(object: ApiObject): string {

@@ -6,7 +6,7 @@
 import type { Message, UserInfo, WatchEventType, WatchSpec } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
-import { applyToCache, keyOf, request, type InformerCache } from './client';
+import { applyToCache, keyOf, newCache, request, type InformerCache } from './client';
 
 export interface Informers {
   cache: InformerCache;
@@ -15,7 +15,7 @@ export interface Informers {
 }
 
 export function newInformers(): Informers {
-  return { cache: { objects: {} }, synced: false };
+  return { cache: newCache(), synced: false };
 }
 
 /** Open the component's watches (LIST first, then WATCH from its resourceVersion). */

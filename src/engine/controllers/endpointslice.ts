@@ -10,7 +10,7 @@
  */
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
-import { request } from '../client/client';
+import { listKind, request } from '../client/client';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
@@ -114,8 +114,7 @@ export function endpointSliceKeysFor(
   if (object.kind === 'Service') return type === 'DELETED' ? [] : [key(object)];
   if (object.kind !== 'Pod') return [];
   const out: string[] = [];
-  for (const [k, obj] of Object.entries(st.informers.cache.objects)) {
-    if (!k.startsWith('/registry/services/specs/')) continue;
+  for (const obj of listKind(st.informers.cache, 'Service')) {
     if (selects(obj as unknown as Service, object)) out.push(key(obj));
   }
   return out;
@@ -125,7 +124,7 @@ export function endpointSliceKeysFor(
 function currentSlices(kcm: ControllerManagerState, svc: ApiObject): ApiObject[] {
   const prefix = `/registry/endpointslices/${svc.metadata.namespace}/`;
   const found: Record<string, ApiObject> = {};
-  for (const [k, obj] of Object.entries(kcm.informers.cache.objects)) {
+  for (const [k, obj] of Object.entries(kcm.informers.cache.byKind?.EndpointSlice ?? {})) {
     if (!k.startsWith(prefix)) continue;
     const labels = (obj.metadata.labels as Record<string, string> | undefined) ?? {};
     if (labels[SERVICE_NAME_LABEL] === svc.metadata.name && labels[MANAGED_BY_LABEL] === CONTROLLER_NAME)
@@ -202,7 +201,7 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const ns = String(svcObj.metadata.namespace);
   const name = String(svcObj.metadata.name);
   const pods: Pod[] = [];
-  for (const [k, obj] of Object.entries(kcm.informers.cache.objects))
+  for (const [k, obj] of Object.entries(kcm.informers.cache.byKind?.Pod ?? {}))
     if (k.startsWith(`/registry/pods/${ns}/`) && selects(service, obj)) pods.push(obj as unknown as Pod);
   const unmatched = currentSlices(kcm, svcObj);
   const portsOf = (o: { ports?: SlicePort[] }) => JSON.stringify(o.ports ?? null);

@@ -10,7 +10,7 @@ import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { REASON, recordEventV1, type EventSeriesCache } from '../client/events';
-import { request } from '../client/client';
+import { listKind, request } from '../client/client';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
@@ -355,10 +355,9 @@ function nodeInfos(st: SchedulerState): NodeInfo[] {
 }
 
 function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Service[] } {
-  const objs = Object.values(st.informers.cache.objects);
   return {
-    replicaSets: objs.filter((o) => o.kind === 'ReplicaSet') as unknown as ReplicaSet[],
-    services: objs.filter((o) => o.kind === 'Service') as unknown as Service[],
+    replicaSets: listKind(st.informers.cache, 'ReplicaSet') as unknown as ReplicaSet[],
+    services: listKind(st.informers.cache, 'Service') as unknown as Service[],
   };
 }
 
