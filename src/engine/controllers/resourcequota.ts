@@ -26,7 +26,7 @@ export function syncResourceQuota(sim: KSim, key: string): void {
   if (!q) return;
   const ns = String(q.metadata?.namespace);
   const hard = { ...q.spec?.hard } as ResourceList;
-  const pods = Object.entries(kcm.informers.cache.objects)
+  const pods = Object.entries(kcm.informers.cache.byKind?.Pod ?? {})
     .filter(([k]) => k.startsWith(`/registry/pods/${ns}/`))
     .map(([, p]) => p as unknown as Pod);
   const used = calculateUsed(hard, pods);
@@ -66,5 +66,7 @@ export function quotaNeedsSync(obj: ApiObject): boolean {
 
 /** The quotas of a namespace, to count again after one of its Pods went. */
 export function quotasIn(kcm: ControllerManagerState, namespace: string): string[] {
-  return Object.keys(kcm.informers.cache.objects).filter((k) => k.startsWith(`/registry/resourcequotas/${namespace}/`));
+  return Object.keys(kcm.informers.cache.byKind?.ResourceQuota ?? {}).filter((k) =>
+    k.startsWith(`/registry/resourcequotas/${namespace}/`),
+  );
 }
