@@ -262,3 +262,15 @@ test('the rolling update ends with three Running Pods of the new ReplicaSet', as
   expect(sets.size).toBe(1);
   for (let i = 0; i < 3; i++) await expect(cards.nth(i)).toHaveAttribute('data-status', 'Running');
 });
+
+test("the chapter menu follows the story and jumps to a chapter's first step", async ({ page }) => {
+  const chapter = page.getByTestId('chapter');
+  await page.keyboard.press('ArrowRight');
+  await expect(chapter.locator('option:checked')).toHaveText('0 · Everyone listens');
+  await chapter.selectOption({ label: '5 · Scheduling' });
+  await expect(page.getByTestId('narration-title')).toHaveText(/^kube-scheduler picks a node for nginx/);
+  const [n] = await counter(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(chapter.locator('option:checked')).toHaveText('6 · Binding');
+  expect((await counter(page))[0]).toBe(n + 1);
+});

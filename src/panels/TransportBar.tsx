@@ -5,6 +5,7 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bounds, currentStep, SPEEDS, usePlayer, type Speed } from '../store/store';
+import { ChapterMenu } from './ChapterMenu';
 import { formatVirtualTime } from './format';
 import { Icon, type IconName } from './icons';
 import { useT } from './useT';
@@ -143,6 +144,7 @@ export const TransportBar = memo(function TransportBar() {
           {t('transport.clock', { time: formatVirtualTime(s.at) })}
         </span>
       </div>
+      <ChapterMenu />
       <label className="speed">
         <span>{t('transport.speed')}</span>
         <select
