@@ -274,3 +274,11 @@ test("the chapter menu follows the story and jumps to a chapter's first step", a
   await expect(chapter.locator('option:checked')).toHaveText('6 · Binding');
   expect((await counter(page))[0]).toBe(n + 1);
 });
+
+test('the bind step corrects a common mistake: the scheduler starts nothing', async ({ page }) => {
+  await page.getByTestId('chapter').selectOption({ label: '6 · Binding' });
+  await expect(page.getByTestId('myth')).toContainText('Common mistake');
+  await expect(page.getByTestId('myth')).toContainText('The scheduler only writes the binding (spec.nodeName).');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('myth')).toHaveCount(0);
+});

@@ -85,6 +85,51 @@ export const en = {
     'proxy-dns': 'kube-proxy and DNS',
     afterwards: 'Afterwards',
   },
+  myth: {
+    label: 'Common mistake',
+    'only-apiserver-talks-to-etcd': {
+      wrong: 'Components read and write etcd.',
+      right:
+        'Only kube-apiserver talks to etcd. The kubelet, the scheduler, the controllers and kube-proxy list and watch through kube-apiserver, which serves watches from its watch cache.',
+    },
+    'scheduler-starts-nothing': {
+      wrong: 'The scheduler starts the Pod on a node.',
+      right:
+        'The scheduler only writes the binding (spec.nodeName). The kubelet on that node does the rest when its watch delivers the Pod.',
+    },
+    'kubelet-does-not-call-cni': {
+      wrong: 'The kubelet calls the CNI plugin.',
+      right:
+        'Since dockershim was removed (1.24), the kubelet asks the CRI runtime for a sandbox, and the runtime (containerd, CRI-O) runs the CNI plugins inside RunPodSandbox.',
+    },
+    'docker-is-not-the-runtime': {
+      wrong: 'Docker runs the containers.',
+      right: 'The kubelet speaks CRI to containerd or CRI-O. Images built with Docker still run: they are OCI images.',
+    },
+    'kube-proxy-carries-no-traffic': {
+      wrong: 'kube-proxy forwards the packets.',
+      right:
+        'kube-proxy only programs iptables (or IPVS, nftables) rules; the kernel DNATs the packet and it goes straight from client to Pod. Only the old userspace mode proxied traffic.',
+    },
+    'kube-proxy-registers-no-dns': {
+      wrong: 'kube-proxy registers the DNS names.',
+      right: 'CoreDNS watches Services and EndpointSlices through kube-apiserver and answers from what it sees.',
+    },
+    'running-is-not-ready': {
+      wrong: 'Running means the Pod gets traffic.',
+      right:
+        'A Pod is Running once a container runs; it receives Service traffic only when its readiness probe passes and its endpoint turns ready.',
+    },
+    'deployments-do-not-create-pods': {
+      wrong: 'The Deployment creates the Pods.',
+      right: 'The Deployment controller creates a ReplicaSet; the ReplicaSet controller creates the Pods.',
+    },
+    'static-pods-skip-the-scheduler': {
+      wrong: 'Every Pod goes through the scheduler.',
+      right:
+        'A kubelet also runs Pods from its own manifest folder (that is how kubeadm runs the control plane) and publishes a read-only mirror Pod to kube-apiserver.',
+    },
+  },
   narration: {
     heading: 'What happens',
     startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',

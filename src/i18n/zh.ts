@@ -87,6 +87,50 @@ export const zh: Catalog = {
     'proxy-dns': 'kube-proxy 与 DNS',
     afterwards: '之后',
   },
+  myth: {
+    label: '常见误解',
+    'only-apiserver-talks-to-etcd': {
+      wrong: '各个组件直接读写 etcd。',
+      right:
+        '只有 API Server 与 etcd 通信。kubelet、调度器、控制器和 kube-proxy 都通过 API Server 的 list-watch 机制获取数据，API Server 用它的 watch 缓存来服务这些 watch。',
+    },
+    'scheduler-starts-nothing': {
+      wrong: '调度器在节点上启动 Pod。',
+      right: '调度器只写入绑定（spec.nodeName）。其余的事由该节点上的 kubelet 在 watch 收到这个 Pod 后完成。',
+    },
+    'kubelet-does-not-call-cni': {
+      wrong: 'kubelet 调用 CNI 网络插件。',
+      right:
+        '自 dockershim 移除（1.24）以来，kubelet 向 CRI 容器运行时请求沙箱，由运行时（containerd、CRI-O）在 RunPodSandbox 中调用 CNI 网络插件。',
+    },
+    'docker-is-not-the-runtime': {
+      wrong: '容器由 Docker 运行。',
+      right: 'kubelet 通过 CRI 与 containerd 或 CRI-O 通信。用 Docker 构建的镜像照样能运行：它们是 OCI 镜像。',
+    },
+    'kube-proxy-carries-no-traffic': {
+      wrong: '数据包由 kube-proxy 转发。',
+      right:
+        'kube-proxy 只负责设置 iptables（或 IPVS、nftables）规则；由内核对数据包做 DNAT，数据包直接从客户端到达 Pod。只有早已废弃的 userspace 模式才会代理流量。',
+    },
+    'kube-proxy-registers-no-dns': {
+      wrong: 'DNS 名称由 kube-proxy 注册。',
+      right: 'CoreDNS 通过 API Server 监听 Service 和 EndpointSlice，并根据看到的内容应答。',
+    },
+    'running-is-not-ready': {
+      wrong: 'Running 就意味着 Pod 能接收流量。',
+      right:
+        '只要有容器在运行，Pod 就是运行中（Running）；只有就绪探针通过、端点变为就绪（Ready）后，它才会接收 Service 流量。',
+    },
+    'deployments-do-not-create-pods': {
+      wrong: 'Pod 由 Deployment 直接创建。',
+      right: 'Deployment 控制器创建 ReplicaSet；由副本集控制器创建 Pod。',
+    },
+    'static-pods-skip-the-scheduler': {
+      wrong: '每个 Pod 都要经过调度器。',
+      right:
+        'kubelet 也会运行它自己清单目录中的 Pod（kubeadm 就是这样运行控制平面的），并向 API Server 发布一个只读的镜像 Pod（mirror Pod）。',
+    },
+  },
   narration: {
     heading: '正在发生什么',
     startBody: '集群：控制平面加 {{nodes}} 个工作节点。点击“播放”，或按 → 一步一步前进。',

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { narrationOf } from '../i18n/narrate';
 import { currentStep, usePlayer } from '../store/store';
+import { mythOf } from '../story/myths';
 import { formatVirtualTime } from './format';
 import { sourceLink } from './source-link';
 import { useT } from './useT';
@@ -17,6 +18,7 @@ export const Narration = memo(function Narration() {
   const scenario = usePlayer((s) => s.shownScenario);
   const custom = usePlayer((s) => s.custom);
   const source = step?.source ? sourceLink(step.source) : null;
+  const myth = step ? mythOf(step) : null;
   const text = step
     ? narrationOf(t, step)
     : custom
@@ -36,6 +38,11 @@ export const Narration = memo(function Narration() {
         </h3>
         <p className="narration-body">{text.body}</p>
       </div>
+      {myth && (
+        <aside className="myth" data-testid="myth">
+          <strong>{t('myth.label')}:</strong> <s>{t(`myth.${myth}.wrong`)}</s> {t(`myth.${myth}.right`)}
+        </aside>
+      )}
       {step && (
         <dl className="step-facts">
           <div>
