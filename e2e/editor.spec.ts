@@ -16,11 +16,13 @@ const NO_IMAGE = VALID.replace('    image: nginx:1.27\n', '');
 
 const editor = (page: Page) => page.getByTestId('yaml-input');
 
-/** Replaces the editor's text as a paste does: one insertion. */
+/** Replaces the editor's text as a learner does: select all, then paste from the clipboard. */
 async function paste(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await editor(page).click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('ControlOrMeta+v');
 }
 
 async function openEditor(page: Page): Promise<void> {

@@ -92,9 +92,11 @@ test("a link carries the learner's YAML: it runs, shows in the editor, and their
   const editor = page.getByTestId('yaml-input');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(
+  await page.evaluate(
+    (t) => navigator.clipboard.writeText(t),
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared-web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n',
   );
+  await page.keyboard.press('ControlOrMeta+v');
   await page.getByTestId('editor-apply').click();
   await page.keyboard.press('End');
   await expect(page.getByTestId('pod-card').first()).toContainText('shared-web');

@@ -60,9 +60,13 @@ export interface EditorHooks {
   label: string;
 }
 
-export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHooks): EditorView {
+export function createEditor(host: HTMLElement, doc: string, hooks: EditorHooks): EditorView {
+  // In a shadow root CodeMirror's styles go into constructable style sheets rather than <style> tags,
+  // which the Content-Security-Policy (style-src 'self', no 'unsafe-inline') would refuse.
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   return new EditorView({
-    parent,
+    root,
+    parent: root,
     state: EditorState.create({
       doc,
       extensions: [

@@ -34,7 +34,8 @@ export function useTransportKeys(): void {
     const onKey = (e: KeyboardEvent): void => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       const action = ACTIONS[e.key];
-      if (!action || ownsKey(e.target, e.key)) return;
+      // composedPath: a key typed inside a shadow root (the YAML editor) is retargeted to its host at window level.
+      if (!action || ownsKey(e.composedPath()[0] ?? e.target, e.key)) return;
       e.preventDefault();
       mark(MARK.key);
       action(usePlayer.getState());
