@@ -6,6 +6,7 @@ import { EmbedBar } from './panels/EmbedBar';
 import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
 import { Narration } from './panels/Narration';
+import { PanelBoundary } from './panels/PanelBoundary';
 import { TransportBar } from './panels/TransportBar';
 import { useTransportKeys } from './panels/keys';
 import { useEmbedApi } from './panels/useEmbedApi';
@@ -31,21 +32,31 @@ function FullApp() {
   const editorOpen = useEditor((s) => s.open);
   return (
     <div className="app">
-      <Header />
+      <PanelBoundary name="header">
+        <Header />
+      </PanelBoundary>
       <main className={editorOpen ? 'stage stage-with-editor' : 'stage'}>
-        <ClusterDiagram />
+        <PanelBoundary name="diagram">
+          <ClusterDiagram />
+        </PanelBoundary>
         <aside className="side">
           <LinkNotice />
-          <Narration />
+          <PanelBoundary name="narration">
+            <Narration />
+          </PanelBoundary>
         </aside>
         {editorOpen && (
-          <Suspense fallback={<p className="editor-panel editor-loading">{t('editor.loading')}</p>}>
-            <EditorPanel />
-          </Suspense>
+          <PanelBoundary name="editor">
+            <Suspense fallback={<p className="editor-panel editor-loading">{t('editor.loading')}</p>}>
+              <EditorPanel />
+            </Suspense>
+          </PanelBoundary>
         )}
       </main>
       <footer className="footer">
-        <TransportBar />
+        <PanelBoundary name="transport">
+          <TransportBar />
+        </PanelBoundary>
       </footer>
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
@@ -66,15 +77,21 @@ function EmbeddedApp() {
     <div className="app embed" data-testid="embed">
       <EmbedBar />
       <main className="stage">
-        <ClusterDiagram />
+        <PanelBoundary name="diagram">
+          <ClusterDiagram />
+        </PanelBoundary>
         <aside className="caption">
           <LinkNotice />
-          <Narration />
+          <PanelBoundary name="narration">
+            <Narration />
+          </PanelBoundary>
         </aside>
       </main>
       {EMBED.options.controls && (
         <footer className="footer">
-          <TransportBar />
+          <PanelBoundary name="transport">
+            <TransportBar />
+          </PanelBoundary>
         </footer>
       )}
     </div>

@@ -130,6 +130,15 @@ export const en = {
         'A kubelet also runs Pods from its own manifest folder (that is how kubeadm runs the control plane) and publishes a read-only mirror Pod to kube-apiserver.',
     },
   },
+  panel: {
+    failed: 'The {{panel}} failed to draw. The rest of podflow works, and your YAML is kept.',
+    retry: 'Retry',
+    header: 'header',
+    diagram: 'diagram',
+    narration: 'narration',
+    transport: 'playback bar',
+    editor: 'YAML editor',
+  },
   narration: {
     heading: 'What happens',
     startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',

@@ -131,6 +131,15 @@ export const zh: Catalog = {
         'kubelet 也会运行它自己清单目录中的 Pod（kubeadm 就是这样运行控制平面的），并向 API Server 发布一个只读的镜像 Pod（mirror Pod）。',
     },
   },
+  panel: {
+    failed: '{{panel}}绘制失败。podflow 的其余部分仍可使用，你的 YAML 也已保留。',
+    retry: '重试',
+    header: '顶栏',
+    diagram: '示意图',
+    narration: '讲解',
+    transport: '播放控制栏',
+    editor: 'YAML 编辑器',
+  },
   narration: {
     heading: '正在发生什么',
     startBody: '集群：控制平面加 {{nodes}} 个工作节点。点击“播放”，或按 → 一步一步前进。',
