@@ -112,6 +112,12 @@ export function clip(s: string, max: number): string {
   return out;
 }
 
+/** A bold name fits its box: long names (kube-controller-manager) get a smaller size, never below 11. */
+export function nameSize(name: string, room: number): number {
+  const width = [...name].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0);
+  return Math.max(11, Math.min(15, Math.floor((room / width) * 2) / 2));
+}
+
 function rect(b: Box, fill: string, stroke: string, rx: number, strokeWidth = 1): string {
   return `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.w)}" height="${n(b.h)}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
 }
@@ -260,12 +266,13 @@ export function renderSvg(input: FrameInput): string {
     const stroke = role === 'to' ? c.to : role ? c.from : c.border;
     out.push(`<g data-component="${escapeXml(comp.id)}">`);
     out.push(rect(comp.box, c.component, stroke, 8, role ? 3 : 1));
+    const name = t(`component.${comp.kind}`);
     out.push(
       text(
         comp.box.x + comp.box.w / 2,
         comp.box.y + 23,
-        t(`component.${comp.kind}`),
-        15,
+        name,
+        nameSize(name, comp.box.w - 12),
         c.text,
         ' text-anchor="middle" font-weight="600"',
       ),
