@@ -17,7 +17,8 @@ export function usePresenterKeys(): void {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || ownsKey(e.target, e.key)) return;
       const p = usePresenter.getState();
       if (!p.on) {
-        if (e.key === 'p' || e.key === 'P') {
+        // Not from inside a dialog (Export, Embed): presenting would pull the page from under it.
+        if ((e.key === 'p' || e.key === 'P') && !document.querySelector('dialog[open]')) {
           e.preventDefault();
           p.start();
         }
