@@ -15,11 +15,34 @@ import { usePreferencesEffect } from './panels/usePreferencesEffect';
 import { useT } from './panels/useT';
 import { EMBED } from './store/embed';
 import { usePlayer } from './store/store';
+import { PresenterView } from './present/PresenterView';
+import { usePresenter } from './present/presenter';
+import { usePresenterChannel, usePresenterKeys } from './present/usePresenterKeys';
 
 // CodeMirror comes only with the editor: the first paint does not pay for it.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
 
+// The speaker-notes window holds no trace: the presenting tab tells it what to show.
+const NotesApp = lazy(() => import('./present/NotesApp'));
+const NOTES_SESSION =
+  typeof location === 'undefined'
+    ? null
+    : new URLSearchParams(location.search).get('notes') === '1'
+      ? new URLSearchParams(location.search).get('session')
+      : null;
+
 export function App() {
+  if (NOTES_SESSION) {
+    return (
+      <Suspense fallback={null}>
+        <NotesApp session={NOTES_SESSION} />
+      </Suspense>
+    );
+  }
+  return <PlayerApp />;
+}
+
+function PlayerApp() {
   useTransportKeys();
   usePreferencesEffect();
   useLinkSync();
@@ -27,6 +50,13 @@ export function App() {
 }
 
 function FullApp() {
+  usePresenterKeys();
+  usePresenterChannel();
+  const presenting = usePresenter((s) => s.on);
+  return presenting ? <PresenterView /> : <Workspace />;
+}
+
+function Workspace() {
   const t = useT();
   const dragging = useFileDrop();
   const editorOpen = useEditor((s) => s.open);

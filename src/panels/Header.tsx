@@ -6,7 +6,9 @@ import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { useEditor } from '../editor/draft';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
+import { usePresenter } from '../present/presenter';
 import { EmbedDialog } from './EmbedDialog';
+import { ExportButton } from './ExportButton';
 import { ShareButton } from './ShareButton';
 import { useT } from './useT';
 
@@ -112,6 +114,16 @@ export const Header = memo(function Header() {
         />
         <ShareButton />
         <EmbedDialog />
+        <ExportButton />
+        <button
+          type="button"
+          onClick={() => usePresenter.getState().start()}
+          title={t('present.title')}
+          aria-keyshortcuts="P"
+          data-testid="present-button"
+        >
+          {t('present.button')}
+        </button>
       </div>
     </header>
   );
