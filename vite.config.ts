@@ -11,5 +11,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The 50-node scenarios take seconds on a loaded machine; a timeout there would be noise, not a finding.
+    testTimeout: 30_000,
   },
 });
