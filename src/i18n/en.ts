@@ -790,6 +790,15 @@ export const en = {
       body: "nginx in {{pod}} answers on {{endpoint}}; conntrack rewrites the reply's source back to the ClusterIP, so curl {{url}} sees its answer come from the Service. This is what the whole story was for.",
     },
     // Node failure: the node lifecycle and taint eviction controllers (branch nodes).
+    // What-if faults (branch whatif): etcd slows down, a node's CNI runs out of addresses.
+    'fault-etcd-slow': {
+      title: 'etcd slows down',
+      body: 'From now on every etcd request takes {{ms}} ms longer: a slow disk makes each commit wait for fsync. Every write kube-apiserver makes waits for etcd, so everything after this step is slower: watch what it does to the story.',
+    },
+    'fault-ips-exhausted': {
+      title: '{{node}} runs out of Pod IPs',
+      body: 'The CNI plugin’s IPAM (host-local) on {{node}} has no free address left in the node’s podCIDR. The next sandbox on {{node}} cannot get a network: containerd’s RunPodSandbox fails and the kubelet reports FailedCreatePodSandBox.',
+    },
     'fault-node-down': {
       title: '{{node}} goes down',
       body: 'The kubelet on {{node}} stops: it renews no Lease, posts no status and does no more pod work. Nothing tells the control plane; its containers keep running, but the node is unreachable. The cluster must notice by itself.',

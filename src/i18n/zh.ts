@@ -791,6 +791,15 @@ export const zh: Catalog = {
       body: '{{pod}} 中的 nginx 在 {{endpoint}} 上应答；conntrack 把回包的源地址改回 ClusterIP，所以 curl {{url}} 看到的应答来自 Service。整个故事就是为了这一刻。',
     },
     // 节点故障：节点生命周期控制器与污点驱逐控制器（分支 nodes）。
+    // What-if faults (branch whatif): etcd slows down, a node's CNI runs out of addresses.
+    'fault-etcd-slow': {
+      title: 'etcd 变慢',
+      body: '从现在起，etcd 的每个请求都要多花 {{ms}} ms：磁盘变慢，每次提交都要等 fsync。kube-apiserver 的每次写入都要等 etcd，所以此后的一切都变慢了：看看它对整个过程的影响。',
+    },
+    'fault-ips-exhausted': {
+      title: '{{node}} 的 Pod IP 用完了',
+      body: '{{node}} 上 CNI 插件的 IPAM（host-local）在节点的 podCIDR 中已没有空闲地址。{{node}} 上的下一个沙箱无法获得网络：containerd 的 RunPodSandbox 失败，kubelet 报告 FailedCreatePodSandBox。',
+    },
     'fault-node-down': {
       title: '{{node}} 宕机',
       body: '{{node}} 上的 kubelet 停止了：不再续约 Lease、不再上报状态、也不再处理 Pod。没有谁通知控制面；容器仍在运行，但节点已不可达。集群必须自己发现。',
