@@ -12,6 +12,7 @@ import { useEmbedApi } from './panels/useEmbedApi';
 import { useLinkSync } from './panels/useLinkSync';
 import { usePreferencesEffect } from './panels/usePreferencesEffect';
 import { useT } from './panels/useT';
+import { WhatIfBar } from './panels/WhatIf';
 import { EMBED } from './store/embed';
 import { usePlayer } from './store/store';
 
@@ -36,6 +37,7 @@ function FullApp() {
         <ClusterDiagram />
         <aside className="side">
           <LinkNotice />
+          <WhatIfBar />
           <Narration />
         </aside>
         {editorOpen && (

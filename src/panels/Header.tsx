@@ -6,6 +6,7 @@ import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { useEditor } from '../editor/draft';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
+import { ClusterDialog } from './ClusterDialog';
 import { EmbedDialog } from './EmbedDialog';
 import { ShareButton } from './ShareButton';
 import { useT } from './useT';
@@ -110,6 +111,7 @@ export const Header = memo(function Header() {
           testId="theme"
           options={THEMES.map((th) => ({ value: th.value, label: t(th.key) }))}
         />
+        <ClusterDialog />
         <ShareButton />
         <EmbedDialog />
       </div>
