@@ -8,6 +8,8 @@ const s = usePlayer.getState;
 describe('what-if branches in the store', () => {
   beforeEach(async () => {
     await s().setScenario('deployment');
+    // The same scenario again keeps its branches: start each test from the original alone.
+    s().load(s().original);
     s().setLevel('standard');
     s().seek(30);
   });
@@ -46,6 +48,11 @@ describe('what-if branches in the store', () => {
     s().switchBranch(-1);
     expect(currentSeq(s())).toBeLessThanOrEqual(endSeq);
     expect(s().cursor).toBeGreaterThan(0);
+  });
+
+  it('a step past the end (a hand-made link) branches from the last step', async () => {
+    await s().addBranch({ atStep: 9_999_999, fault: { kind: 'etcd-slow' } });
+    expect(s().branches[0]!.whatIf.atStep).toBe(s().original.steps.length - 1);
   });
 
   it('a new scenario drops the branches', async () => {

@@ -304,7 +304,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     whatIf(fault) {
       return get().addBranch({ atStep: Math.max(currentSeq(get()), 0), fault });
     },
-    addBranch(whatIf) {
+    addBranch(asked) {
+      // A step past the original's end (a hand-made link) branches from its last step.
+      const whatIf = { ...asked, atStep: Math.min(asked.atStep, Math.max(get().original.steps.length - 1, 0)) };
       const same = get().branches.findIndex((b) => JSON.stringify(b.whatIf) === JSON.stringify(whatIf));
       if (same >= 0) {
         get().switchBranch(same);
