@@ -13,6 +13,7 @@ import { useEmbedApi } from './panels/useEmbedApi';
 import { useLinkSync } from './panels/useLinkSync';
 import { usePreferencesEffect } from './panels/usePreferencesEffect';
 import { useT } from './panels/useT';
+import { WhatIfBar } from './panels/WhatIf';
 import { EMBED } from './store/embed';
 import { usePlayer } from './store/store';
 import { PresenterView } from './present/PresenterView';
@@ -71,6 +72,7 @@ function Workspace() {
         </PanelBoundary>
         <aside className="side">
           <LinkNotice />
+          <WhatIfBar />
           <PanelBoundary name="narration">
             <Narration />
           </PanelBoundary>

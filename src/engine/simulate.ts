@@ -11,6 +11,7 @@ import type { Handler } from './core/sim';
 import { Sim } from './core/sim';
 import { handleCoredns, initCoredns } from './dns/coredns';
 import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
+import { faultDelivery } from './faults';
 import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
@@ -65,6 +66,18 @@ export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput,
 /** The same run as plain data, for a Worker to post back. */
 export function simulateToData(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): TraceData {
   const full: SimulationInput = { cluster: DEFAULT_CLUSTER, seed: 1, maxSteps: DEFAULT_MAX_STEPS, ...input };
+  // A what-if run replays the original deterministically to its step (cheaper than keeping snapshots:
+  // a few tens of ms for our traces). Only a branch from a step in a quiet spell may need a second go.
+  return run(full, false) ?? run(full, true)!;
+}
+
+/**
+ * One run. A step in a quiet spell (nothing but periodic work) is folded away
+ * if the spell lasts to the end, and then the original's step `atStep` is the
+ * fold: so a fault due there waits to see, unless `strikeInQuiet` (the second
+ * go, when the spell turned out to end in new work). Null: try again so.
+ */
+function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
 
@@ -99,18 +112,10 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
     listeners.length * 3 + 60,
   );
   // Faults strike at their time; one for a node the cluster does not have is ignored.
+  const nodeNames = full.cluster.nodes.map((n) => n.name);
   for (const fault of full.faults ?? []) {
-    if (!world.kubelets[fault.node]) continue;
-    const target: ComponentId = `kubelet/${fault.node}`;
-    sim.send(
-      {
-        from: target,
-        to: target,
-        msg: { type: 'fault', fault },
-        meta: { kind: 'internal', level: 'overview', say: { key: 'fault-node-down', params: { node: fault.node } } },
-      },
-      fault.atMs,
-    );
+    const strike = faultDelivery(fault, nodeNames);
+    if (strike) sim.send(strike, fault.atMs);
   }
   // Services and traffic: each request starts at its time on its client's node.
   (full.requests ?? []).forEach((req, index) => {
@@ -127,20 +132,37 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
   const steps = sim.recorder.steps;
   let quiet: { from: number; until: number } | null = null;
   let end: Trace['end'] = 'settled';
+  // A what-if fault strikes right after its step: the run so far is the original's, step for step.
+  let whatIf = full.whatIf ? faultDelivery(full.whatIf.fault, nodeNames) : undefined;
+  const strikeAfter = full.whatIf?.atStep ?? 0;
+  const strike = (d: NonNullable<typeof whatIf>): void => {
+    whatIf = undefined;
+    sim.inject(d);
+    quiet = null;
+  };
+  const waitsForFold = (): boolean => !strikeInQuiet && !!quiet && quiet.from <= strikeAfter;
   for (;;) {
+    if (whatIf && steps.length > strikeAfter && !waitsForFold()) strike(whatIf);
     const next = sim.agenda.peekAt();
     if (next === undefined) break;
     if (quiet && next > quiet.until) {
       fold(sim, quiet);
-      break;
+      // A branch from the step that says the cluster is steady goes on from that quiet moment.
+      if (!whatIf) break;
+      strike(whatIf);
+      continue;
     }
     if (steps.length >= maxSteps) {
       end = 'cap';
       break;
     }
+    const before = steps.length;
     sim.deliverNext();
-    if (!sim.onlyPeriodicLeft()) quiet = null;
-    else quiet ??= { from: steps.length, until: sim.now + SETTLE_MS };
+    if (!sim.onlyPeriodicLeft()) {
+      // The spell ends in new work: nothing was folded, and the fault was due at its step already.
+      if (whatIf && before > strikeAfter && waitsForFold()) return null;
+      quiet = null;
+    } else quiet ??= { from: steps.length, until: sim.now + SETTLE_MS };
   }
   return sim.recorder.finish({ kubernetesVersion: KUBERNETES_VERSION, nodes: [...full.cluster.nodes], end });
 }

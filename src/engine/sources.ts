@@ -114,6 +114,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'cni-result': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'cni-error': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   // Node failure (branch nodes).
+  'fault-etcd-slow': 'k8s:staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go',
+  'fault-ips-exhausted': 'cni-plugins:plugins/ipam/host-local/backend/allocator/allocator.go',
   'fault-node-down': 'k8s:staging/src/k8s.io/component-helpers/apimachinery/lease/controller.go',
   'node-monitor': NODE_LIFECYCLE,
   'node-monitor-silent': NODE_LIFECYCLE,

@@ -148,6 +148,8 @@ export interface SimulationInput {
   faults?: Fault[];
   /** Requests a client Pod sends to a Service later (`curl http://nginx`), at a virtual time. */
   requests?: ServiceRequest[];
+  /** Branch the run: a fault strikes right after this step (what-if). */
+  whatIf?: WhatIf;
 }
 
 /** A client Pod's request to a Service URL: DNS, then the node's iptables DNAT, then a Pod. */
@@ -163,11 +165,29 @@ export interface ServiceRequest {
 }
 
 /**
- * A failure injected into the cluster. `node-down`: the node's kubelet stops
- * at atMs (no more Lease renewals, status or pod work); the node is simply
- * unreachable, its containers keep running.
+ * A failure injected into the cluster at atMs. `node-down`: the node's kubelet
+ * stops (no more Lease renewals, status or pod work); the node is simply
+ * unreachable, its containers keep running. `etcd-slow`: etcd answers every
+ * request extraMs later from then on (a slow disk: each commit waits on fsync).
+ * `ips-exhausted`: the node's CNI IPAM (host-local) has no free address left.
+ * New kinds are added as cases here and in engine/faults.ts.
  */
-export type Fault = { kind: 'node-down'; node: string; atMs: number };
+export type Fault =
+  | { kind: 'node-down'; node: string; atMs: number }
+  | { kind: 'etcd-slow'; atMs: number; extraMs?: number }
+  | { kind: 'ips-exhausted'; node: string; atMs: number };
+
+/** A fault as the learner picks it, before it is attached to a time or a step. */
+export type FaultSpec = Fault extends infer F ? (F extends Fault ? Omit<F, 'atMs'> : never) : never;
+
+/**
+ * A what-if branch: the run as it was up to and including step `atStep`,
+ * then `fault` strikes at that moment and the run goes on from there.
+ */
+export interface WhatIf {
+  atStep: number;
+  fault: FaultSpec;
+}
 
 export interface KubectlUpdate {
   manifest: unknown;

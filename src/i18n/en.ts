@@ -139,6 +139,62 @@ export const en = {
     transport: 'playback bar',
     editor: 'YAML editor',
   },
+  // What-if branches and the cluster editor (issue #6, branch whatif).
+  whatif: {
+    button: 'What if…',
+    menuLabel: 'Inject a fault',
+    heading: 'What if, right after step {{step}}…',
+    timeline: 'Timeline',
+    original: 'Original',
+    branch: 'Branch {{n}}: {{fault}} at step {{step}}',
+    inject: 'Branch here',
+    cancel: 'Cancel',
+    node: 'Node',
+    mark: 'Branch point: step {{step}}',
+    fault: {
+      'node-down': '{{node}} fails',
+      'etcd-slow': 'etcd slows down',
+      'ips-exhausted': '{{node}} runs out of Pod IPs',
+    },
+    describe: {
+      'node-down': 'The node’s kubelet stops: no Lease renewals, no status.',
+      'etcd-slow': 'Every etcd answer takes {{ms}} ms longer from then on.',
+      'ips-exhausted': 'The node’s CNI IPAM has no free address left.',
+    },
+  },
+  cluster: {
+    button: 'Cluster',
+    heading: 'Edit the cluster',
+    intro: 'Nodes, their allocatable capacity, labels and taints. Apply re-runs the simulation on this cluster.',
+    name: 'Name',
+    cpu: 'CPU',
+    memory: 'Memory',
+    pods: 'Pods',
+    labels: 'Labels (key=value, …)',
+    taints: 'Taints (key=value:Effect, …)',
+    node: 'Node {{n}}',
+    add: 'Add node',
+    remove: 'Remove',
+    reset: 'Scenario’s cluster',
+    apply: 'Apply',
+    cancel: 'Cancel',
+    invalid: 'Nothing was applied: fix the fields marked below.',
+    error: {
+      noNodes: 'A cluster needs at least one node.',
+      tooMany: 'At most {{max}} nodes fit the diagram.',
+      name: '“{{value}}” is not a valid node name: lowercase letters, digits, “-” and “.”, starting and ending with a letter or digit (a DNS-1123 subdomain).',
+      duplicate: 'Another node is already called “{{value}}”.',
+      quantity: '“{{value}}” is not a Kubernetes quantity above zero (for example 4, 500m, 8Gi).',
+      pods: '“{{value}}” is not a whole number of Pods from 1 to {{max}}.',
+      label: '“{{value}}” is not key=value.',
+      labelKey:
+        '“{{value}}” is not a valid key: a name of up to 63 letters, digits, “-”, “_” or “.”, optionally after a DNS prefix and “/”.',
+      labelValue:
+        '“{{value}}” is not a valid value: up to 63 letters, digits, “-”, “_” or “.”, starting and ending with a letter or digit.',
+      taintForm: '“{{value}}” is not a taint: write key=value:Effect or key:Effect.',
+      taintEffect: 'In “{{taint}}”, the effect “{{value}}” is not one of NoSchedule, PreferNoSchedule, NoExecute.',
+    },
+  },
   narration: {
     heading: 'What happens',
     startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',
@@ -902,6 +958,15 @@ export const en = {
       body: "nginx in {{pod}} answers on {{endpoint}}; conntrack rewrites the reply's source back to the ClusterIP, so curl {{url}} sees its answer come from the Service. This is what the whole story was for.",
     },
     // Node failure: the node lifecycle and taint eviction controllers (branch nodes).
+    // What-if faults (branch whatif): etcd slows down, a node's CNI runs out of addresses.
+    'fault-etcd-slow': {
+      title: 'etcd slows down',
+      body: 'From now on every etcd request takes {{ms}} ms longer: a slow disk makes each commit wait for fsync. Every write kube-apiserver makes waits for etcd, so everything after this step is slower: watch what it does to the story.',
+    },
+    'fault-ips-exhausted': {
+      title: '{{node}} runs out of Pod IPs',
+      body: 'The CNI plugin’s IPAM (host-local) on {{node}} has no free address left in the node’s podCIDR. The next sandbox on {{node}} cannot get a network: containerd’s RunPodSandbox fails and the kubelet reports FailedCreatePodSandBox.',
+    },
     'fault-node-down': {
       title: '{{node}} goes down',
       body: 'The kubelet on {{node}} stops: it renews no Lease, posts no status and does no more pod work. Nothing tells the control plane; its containers keep running, but the node is unreachable. The cluster must notice by itself.',

@@ -7,6 +7,7 @@ import { useEditor } from '../editor/draft';
 import { SCENARIOS } from '../scenarios';
 import { usePlayer, type Theme } from '../store/store';
 import { usePresenter } from '../present/presenter';
+import { ClusterDialog } from './ClusterDialog';
 import { EmbedDialog } from './EmbedDialog';
 import { ExportButton } from './ExportButton';
 import { ShareButton } from './ShareButton';
@@ -112,6 +113,7 @@ export const Header = memo(function Header() {
           testId="theme"
           options={THEMES.map((th) => ({ value: th.value, label: t(th.key) }))}
         />
+        <ClusterDialog />
         <ShareButton />
         <EmbedDialog />
         <ExportButton />

@@ -9,6 +9,7 @@ import { ChapterMenu } from './ChapterMenu';
 import { formatVirtualTime } from './format';
 import { Icon, type IconName } from './icons';
 import { useT } from './useT';
+import { useBranchMark } from './WhatIf';
 
 interface TransportButtonProps {
   label: string;
@@ -75,6 +76,7 @@ export const TransportBar = memo(function TransportBar() {
       setLoop: st.setLoop,
     })),
   );
+  const mark = useBranchMark();
   return (
     <div className="transport" role="group" aria-label={t('transport.label')} data-testid="transport">
       <div className="transport-buttons">
@@ -121,6 +123,14 @@ export const TransportBar = memo(function TransportBar() {
       </div>
       <div className="scrubber">
         <StepMarks count={s.hi - s.lo} />
+        {mark && (
+          <span
+            className="branch-mark"
+            style={{ left: `calc(8px + (100% - 16px) * ${mark.at})` }}
+            title={t('whatif.mark', { step: mark.step })}
+            data-testid="branch-mark"
+          />
+        )}
         <input
           type="range"
           min={s.lo}

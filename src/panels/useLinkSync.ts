@@ -21,6 +21,8 @@ export function viewOf(s: PlayerState): View {
     theme: s.theme,
     loop: s.loop,
     ...(s.custom && s.customYaml !== null ? { yaml: s.customYaml } : {}),
+    ...(s.clusterDraft ? { cluster: s.clusterDraft } : {}),
+    ...(s.branch >= 0 && s.branches[s.branch] ? { whatIf: s.branches[s.branch]!.whatIf } : {}),
   };
 }
 

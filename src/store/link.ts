@@ -6,9 +6,11 @@
  * left out — never evaluated, never trusted for its type.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { DETAIL_LEVELS, type DetailLevel } from '../engine/types';
+import { FAULT_KINDS } from '../engine/faults';
+import { DETAIL_LEVELS, type DetailLevel, type FaultSpec, type WhatIf } from '../engine/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { scenarioById } from '../scenarios';
+import { draftFromJson, type NodeDraft } from './cluster-edit';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -31,6 +33,10 @@ export interface View {
   loop?: boolean;
   /** The learner's own manifests (the editor's Apply), run on the scenario's cluster. */
   yaml?: string;
+  /** The cluster as the learner edited it: the editor's rows, compressed JSON. */
+  cluster?: NodeDraft[];
+  /** The what-if branch on screen: `kind:node:step` (the node empty for etcd-slow), step a trace seq. */
+  whatIf?: WhatIf;
 }
 
 export interface ReadLink {
@@ -60,7 +66,38 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
     const text = raw.length <= MAX_LINK_CHARS ? decompressFromEncodedURIComponent(raw) : null;
     return text && text.length <= MAX_LINK_YAML_CHARS ? text : undefined;
   },
+  cluster: readCluster,
+  whatIf: readWhatIf,
 };
+
+/** `node-down:node-1:40` → the fault after step 40; only kinds the engine knows, a node name as Kubernetes allows. */
+function readWhatIf(raw: string): WhatIf | undefined {
+  const parts = raw.split(':');
+  if (parts.length !== 3) return undefined;
+  const [kind, node, step] = parts as [string, string, string];
+  const known = FAULT_KINDS.find((k) => k.kind === kind);
+  if (!known || !/^\d{1,7}$/.test(step)) return undefined;
+  const validNode =
+    node.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(node);
+  if (known.node ? !validNode : node !== '') return undefined;
+  const fault = (known.node ? { kind: known.kind, node } : { kind: known.kind }) as FaultSpec;
+  return { atStep: Number(step), fault };
+}
+
+function writeWhatIf(w: WhatIf): string {
+  return `${w.fault.kind}:${'node' in w.fault ? w.fault.node : ''}:${w.atStep}`;
+}
+
+function readCluster(raw: string): NodeDraft[] | undefined {
+  const text = raw.length <= MAX_LINK_CHARS ? decompressFromEncodedURIComponent(raw) : null;
+  if (!text || text.length > MAX_LINK_YAML_CHARS) return undefined;
+  try {
+    // Parsed as data only, then checked row by row as the cluster editor checks it.
+    return draftFromJson(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
 
 export function readLink(hash: string): ReadLink {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -86,11 +123,15 @@ export function writeLink(view: View): string {
     const text =
       name === 'yaml'
         ? compressToEncodedURIComponent(String(value))
-        : typeof value === 'boolean'
-          ? value
-            ? '1'
-            : '0'
-          : String(value);
+        : name === 'cluster'
+          ? compressToEncodedURIComponent(JSON.stringify(value))
+          : name === 'whatIf'
+            ? writeWhatIf(value as WhatIf)
+            : typeof value === 'boolean'
+              ? value
+                ? '1'
+                : '0'
+              : String(value);
     params.set(name, text);
   }
   return `#${params.toString()}`;

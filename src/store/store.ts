@@ -4,9 +4,18 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import { simulate, type DetailLevel, type Step, type Trace } from '../engine';
+import {
+  simulate,
+  type DetailLevel,
+  type FaultSpec,
+  type SimulationInput,
+  type Step,
+  type Trace,
+  type WhatIf,
+} from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
-import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
+import { DEFAULT_SCENARIO, scenarioById, simulationInput } from '../scenarios';
+import { clusterOfDraft, type DraftResult, type NodeDraft } from './cluster-edit';
 import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
 import { loadManifests } from '../manifest/load';
@@ -47,6 +56,21 @@ export interface PlayerState {
   custom: boolean;
   /** The YAML of that run, for links. */
   customYaml: string | null;
+  // What-if branches and the cluster editor (issue #6).
+  /** The run without a fault: the trunk the branches grow from. */
+  original: Trace;
+  /** Branches kept side by side, in the order they were made. */
+  branches: Branch[];
+  /** The one on screen: -1 for the original. */
+  branch: number;
+  /** The cluster as the learner edited it (the rows of the editor), or null for the scenario's own. */
+  clusterDraft: NodeDraft[] | null;
+}
+
+/** A what-if branch: the fault, the step it strikes after, and the run it makes. */
+export interface Branch {
+  whatIf: WhatIf;
+  trace: Trace;
 }
 
 export interface PlayerActions {
@@ -72,6 +96,14 @@ export interface PlayerActions {
   /** Go to a view from a link: scenario first, then the step at that level. */
   openView(view: View): void;
   dismissLinkProblem(): void;
+  /** Inject a fault after the current step: a new branch, shown at the same step. */
+  whatIf(fault: FaultSpec): Promise<void>;
+  /** Make (or find) the branch for this fault at this step and show it, keeping the step on screen. */
+  addBranch(whatIf: WhatIf): Promise<void>;
+  /** Show the original (-1) or a branch, at the same step. */
+  switchBranch(index: number): void;
+  /** Run on an edited cluster (null: the scenario's own), keeping the place; refused whole when a row is wrong. */
+  setCluster(draft: NodeDraft[] | null): DraftResult | null;
 }
 
 export type PlayerStore = PlayerState & PlayerActions;
@@ -80,6 +112,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let wantedLanguage: Language | undefined;
 /** Bumped by every new run asked for: a Worker run that finishes after a newer request is dropped. */
 let latestRun = 0;
+/** What the original run on screen was simulated from: what-if branches and cluster edits start from it. */
+let baseInput: SimulationInput;
 
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -120,7 +154,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const fromLink = opened.yaml === undefined ? null : loadManifests(opened.yaml);
   const linkedObjects = fromLink?.ok ? fromLink.objects : null;
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
-  const first = runNow ? simulate(customInput(start, linkedObjects)) : simulateNow(start);
+  baseInput = runNow ? customInput(start, linkedObjects) : simulationInput(start);
+  const first = simulate(baseInput);
+  if (linked === start && (opened.cluster || opened.whatIf))
+    queueMicrotask(() => get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, step: opened.step }));
   if (linkedObjects && !runNow) queueMicrotask(() => get().applyManifests(linkedObjects, opened.yaml));
   const firstVisible = visibleSteps(first.steps, initialLevel);
   if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
@@ -149,10 +186,23 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     range: embedded,
     custom: runNow,
     customYaml: runNow ? (opened.yaml ?? null) : null,
+    original: first,
+    branches: [],
+    branch: -1,
+    clusterDraft: null,
 
     load(next) {
       clearTimeout(timer);
-      set({ trace: next, visible: visibleSteps(next.steps, get().level), cursor: 0, direction: 0, playing: false });
+      set({
+        trace: next,
+        original: next,
+        branches: [],
+        branch: -1,
+        visible: visibleSteps(next.steps, get().level),
+        cursor: 0,
+        direction: 0,
+        playing: false,
+      });
     },
     setScenario(id) {
       const scenario = scenarioById(id);
@@ -160,7 +210,15 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       latestRun++;
       get().pause();
       if (!isBig(scenario)) {
-        set({ scenario: id, shownScenario: id, simulating: false, custom: false, customYaml: null });
+        baseInput = simulationInput(scenario);
+        set({
+          scenario: id,
+          shownScenario: id,
+          simulating: false,
+          custom: false,
+          customYaml: null,
+          clusterDraft: null,
+        });
         get().load(simulateNow(scenario));
         return Promise.resolve();
       }
@@ -169,7 +227,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
-          set({ simulating: false, shownScenario: id, custom: false, customYaml: null });
+          baseInput = simulationInput(scenario);
+          set({ simulating: false, shownScenario: id, custom: false, customYaml: null, clusterDraft: null });
           get().load(trace);
         },
         () => set({ simulating: false }),
@@ -186,6 +245,14 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       const loaded = view.yaml === undefined ? null : loadManifests(view.yaml);
       if (loaded?.ok) ready = ready.then(() => get().applyManifests(loaded.objects, view.yaml));
       const step = view.step;
+      // An edited cluster, then a branch of the run on it: each waits for the run before it.
+      const { cluster, whatIf } = view;
+      if (cluster || whatIf) {
+        if (cluster) ready = ready.then(() => void get().setCluster(cluster));
+        if (whatIf) ready = ready.then(() => get().addBranch(whatIf));
+        void ready.then(() => step !== undefined && get().seek(step));
+        return;
+      }
       if (step === undefined) return;
       if (!view.scenario || get().shownScenario === view.scenario) get().seek(step);
       else void ready.then(() => get().shownScenario === view.scenario && get().seek(step));
@@ -195,13 +262,21 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     applyManifests(manifests, yaml) {
       const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
-      const input = customInput(scenario, manifests);
+      // On the learner's edited cluster, if there is one.
+      const input = {
+        ...customInput(scenario, manifests),
+        ...(get().clusterDraft ? { cluster: baseInput.cluster } : {}),
+      };
       const show = (trace: Trace): void => {
         const before = get();
         const visible = visibleSteps(trace.steps, before.level);
         clearTimeout(timer);
+        baseInput = input;
         set({
           trace,
+          original: trace,
+          branches: [],
+          branch: -1,
           visible,
           cursor: placeAfterReplace(before.visible, before.cursor, visible),
           direction: 0,
@@ -225,6 +300,79 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           if (run === latestRun) set({ simulating: false });
         },
       );
+    },
+    whatIf(fault) {
+      return get().addBranch({ atStep: Math.max(currentSeq(get()), 0), fault });
+    },
+    addBranch(asked) {
+      // A step past the original's end (a hand-made link) branches from its last step.
+      const whatIf = { ...asked, atStep: Math.min(asked.atStep, Math.max(get().original.steps.length - 1, 0)) };
+      const same = get().branches.findIndex((b) => JSON.stringify(b.whatIf) === JSON.stringify(whatIf));
+      if (same >= 0) {
+        get().switchBranch(same);
+        return Promise.resolve();
+      }
+      const input: SimulationInput = { ...baseInput, whatIf };
+      const original = get().original;
+      const keep = (trace: Trace): void => {
+        // A branch of a run that has since been replaced is dropped.
+        if (get().original !== original) return;
+        set({ branches: [...get().branches, { whatIf, trace }] });
+        get().switchBranch(get().branches.length - 1);
+      };
+      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+      get().pause();
+      if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
+        keep(simulate(input));
+        return Promise.resolve();
+      }
+      set({ simulating: true });
+      return simulateInputInWorker(input).then(
+        (trace) => {
+          set({ simulating: false });
+          keep(trace);
+        },
+        () => set({ simulating: false }),
+      );
+    },
+    switchBranch(index) {
+      const s = get();
+      const trace = index < 0 ? s.original : s.branches[index]?.trace;
+      if (!trace) return;
+      // The same step: the prefix is the same in every branch, so the seq on screen is too.
+      const seq = currentSeq(s);
+      const visible = visibleSteps(trace.steps, s.level);
+      set({
+        trace,
+        branch: index < 0 ? -1 : index,
+        visible,
+        cursor: seq < 0 ? 0 : cursorForSeq(visible, seq),
+        direction: 0,
+      });
+      move(get().cursor);
+    },
+    setCluster(draft) {
+      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+      const result = draft ? clusterOfDraft(draft, scenario.cluster) : null;
+      if (result && !result.ok) return result;
+      const input: SimulationInput = { ...baseInput, cluster: result?.ok ? result.cluster : scenario.cluster };
+      latestRun++;
+      get().pause();
+      const before = get();
+      const trace = simulate(input);
+      const visible = visibleSteps(trace.steps, before.level);
+      baseInput = input;
+      set({
+        trace,
+        original: trace,
+        branches: [],
+        branch: -1,
+        visible,
+        cursor: placeAfterReplace(before.visible, before.cursor, visible),
+        direction: 0,
+        clusterDraft: draft,
+      });
+      return result;
     },
     play() {
       const s = get();

@@ -12,6 +12,8 @@ export interface CniState {
   podCIDR: string;
   /** IP → Pod key, as host-local keeps it in /var/lib/cni/networks. */
   allocated: Record<string, string>;
+  /** An `ips-exhausted` fault struck: every address of the range counts as taken. */
+  exhausted?: boolean;
 }
 
 export function initCni(podCIDR: string): CniState {
@@ -36,6 +38,10 @@ export function ipString(n: number): string {
 export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {
   const node = self.slice('cni/'.length);
   const st = sim.world.cnis[node]!;
+  if (msg.type === 'fault') {
+    if (msg.fault.kind === 'ips-exhausted') st.exhausted = true;
+    return;
+  }
   if (msg.type === 'cni-del') {
     // DEL releases the address host-local gave the sandbox.
     const ip = Object.keys(st.allocated).find((a) => st.allocated[a] === msg.podKey) ?? '';
@@ -59,7 +65,7 @@ export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: Co
   if (msg.type !== 'cni-add') return;
   const { first, last } = hostRange(st.podCIDR);
   let ip: string | undefined;
-  for (let n = first; n <= last; n++) {
+  for (let n = first; n <= last && !st.exhausted; n++) {
     const candidate = ipString(n);
     if (!st.allocated[candidate]) {
       ip = candidate;

@@ -3,7 +3,7 @@
  * and component state free of closures means a run can be copied at any step
  * and resumed, which what-if branches rely on.
  */
-import type { ApiObject, ComponentId, Fault } from '../types';
+import type { ApiObject, ComponentId, FaultSpec } from '../types';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
 
@@ -79,6 +79,8 @@ export type Message =
       ip?: string;
       containerId?: string;
       imagePresent?: boolean;
+      /** Why a call failed, as the CRI error reads. */
+      error?: string;
       imageSize?: number;
       pullMs?: number;
       waitMs?: number;
@@ -112,7 +114,7 @@ export type Message =
   | { type: 'queue-flush'; which: 'backoff' | 'unschedulable' }
   | { type: 'kubectl-next' }
   /** A fault strikes the component it is delivered to. */
-  | { type: 'fault'; fault: Fault }
+  | { type: 'fault'; fault: FaultSpec }
   /** The node lifecycle controller's monitorNodeHealth pass (every nodeMonitorPeriod). */
   | { type: 'node-monitor' }
   /** doNoExecuteTaintingPass: taint a node the monitor queued. */

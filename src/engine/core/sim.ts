@@ -107,7 +107,15 @@ export class Sim<W> {
     const next = this.agenda.pop();
     if (!next) return undefined;
     this.now = next.at;
-    const d = next.item;
+    return this.deliver(next.item);
+  }
+
+  /** Deliver a message now, ahead of the agenda: a what-if fault strikes between two steps. */
+  inject(d: Delivery): Delivery {
+    return this.deliver(d);
+  }
+
+  private deliver(d: Delivery): Delivery {
     // The step takes the sender's meta as is: each delivery's meta is its own object.
     if (d.meta)
       this.recorder.add(

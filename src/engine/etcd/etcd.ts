@@ -5,11 +5,14 @@
  */
 import type { Sim } from '../core/sim';
 import type { Message } from '../core/messages';
+import { ETCD_SLOW_EXTRA_MS } from '../faults';
 import type { ApiObject, ComponentId } from '../types';
 
 export interface EtcdState {
   revision: number;
   kv: Record<string, { value: ApiObject; createRevision: number; modRevision: number }>;
+  /** An `etcd-slow` fault struck: every answer comes this much later (a slow disk's fsync). */
+  slowMs?: number;
 }
 
 export function initEtcd(): EtcdState {
@@ -25,8 +28,13 @@ export function bootstrapPut(etcd: EtcdState, key: string, value: ApiObject): Ap
 }
 
 export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg: Message, from: ComponentId): void {
-  if (msg.type !== 'etcd-txn') return;
   const etcd = sim.world.etcd;
+  if (msg.type === 'fault') {
+    if (msg.fault.kind === 'etcd-slow') etcd.slowMs = msg.fault.extraMs ?? ETCD_SLOW_EXTRA_MS;
+    return;
+  }
+  if (msg.type !== 'etcd-txn') return;
+  const slow = etcd.slowMs ?? 0;
   const prev = etcd.kv[msg.key]?.value ?? null;
   // A create is a transaction "put if the key does not exist yet".
   if (msg.mustNotExist && prev) {
@@ -38,7 +46,7 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
         msg: { type: 'etcd-txn-result', id: msg.id, ok: false, revision: etcd.revision, value: prev },
         meta: { kind: 'response', level: 'deep', say: { key: 'etcd-committed-not', params: { key: msg.key } } },
       },
-      sim.latency(0.2, 0.6),
+      sim.latency(0.2, 0.6) + slow,
     );
     return;
   }
@@ -64,7 +72,7 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
       msg: { type: 'etcd-txn-result', id: msg.id, ok: true, revision, value },
       meta: { kind: 'response', level: 'deep', say: { key: 'etcd-committed', params: { key: msg.key, revision } } },
     },
-    sim.latency(0.3, 1.2),
+    sim.latency(0.3, 1.2) + slow,
   );
   // kube-apiserver's watch cache follows etcd through its own watch on /registry.
   sim.send(
@@ -80,7 +88,7 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
         say: { key: 'etcd-watch', params: { key: msg.key, revision } },
       },
     },
-    sim.latency(0.5, 1.5),
+    sim.latency(0.5, 1.5) + slow,
   );
 }
 

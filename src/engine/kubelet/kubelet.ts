@@ -326,7 +326,20 @@ function criResponse(
   const rec = c ? w.containers[c.name] : undefined;
   switch (msg.method) {
     case 'RunPodSandbox':
-      if (!msg.ok) return; // FailedCreatePodSandBox and the retry come with the failure scenarios.
+      if (!msg.ok) {
+        // kuberuntime_manager.go SyncPod: createPodSandbox failed. (The retry with back-off comes with the failure scenarios.)
+        event(
+          sim,
+          self,
+          st,
+          p,
+          REASON.FailedCreatePodSandBox,
+          `Failed to create pod sandbox: ${msg.error ?? ''}`,
+          undefined,
+          'Warning',
+        );
+        return;
+      }
       w.sandboxId = msg.sandboxId;
       break;
     case 'PodSandboxStatus':

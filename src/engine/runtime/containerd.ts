@@ -175,7 +175,7 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
           self,
           pending.kubelet,
           sim.latency(1, 3),
-          { id: pending.criId, method: 'RunPodSandbox', podKey: pending.podKey, ok: false },
+          { id: pending.criId, method: 'RunPodSandbox', podKey: pending.podKey, ok: false, error },
           response('standard', 'RunPodSandbox', 'runtime-sandbox-failed', { error }),
         );
         return;
