@@ -4,6 +4,7 @@
  * heavy encoding (zip, GIF) to a Worker. Loaded only when the learner
  * exports, so the first paint does not pay for it.
  */
+import { canUseWorkers } from '../platform';
 import type { Step, Trace } from '../engine';
 import type { Translate } from '../i18n';
 import type { EncodeReply, EncodeRequest } from './encode.worker';
@@ -76,7 +77,7 @@ async function rgbaOf(svg: string, width: number, height: number): Promise<RgbaF
 
 /** Runs the encoding in a Worker where there is one; here otherwise. */
 function encode(req: EncodeRequest): Promise<Uint8Array> {
-  if (typeof Worker === 'undefined') {
+  if (!canUseWorkers()) {
     return Promise.resolve(req.kind === 'zip' ? zipFrames(req.files) : encodeGif(req.frames, req.delay));
   }
   return new Promise((resolve, reject) => {

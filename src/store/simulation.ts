@@ -3,6 +3,7 @@
  * in a Web Worker when the platform has them.
  */
 import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
+import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 
 /** Big enough that simulating it would hold the main thread for more than a frame or two. */
@@ -45,7 +46,7 @@ export function customInput(scenario: Scenario, manifests: unknown[]): Simulatio
 }
 
 export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
-  if (typeof Worker === 'undefined') return Promise.resolve(simulate(input));
+  if (!canUseWorkers()) return Promise.resolve(simulate(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
