@@ -7,6 +7,7 @@ import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
 import { Narration } from './panels/Narration';
 import { PanelBoundary } from './panels/PanelBoundary';
+import { PredictPanel } from './predict/PredictPanel';
 import { TransportBar } from './panels/TransportBar';
 import { useTransportKeys } from './panels/keys';
 import { useEmbedApi } from './panels/useEmbedApi';
@@ -73,6 +74,7 @@ function Workspace() {
         <aside className="side">
           <LinkNotice />
           <WhatIfBar />
+          <PredictPanel />
           <PanelBoundary name="narration">
             <Narration />
           </PanelBoundary>

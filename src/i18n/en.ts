@@ -195,6 +195,14 @@ export const en = {
       taintEffect: 'In “{{taint}}”, the effect “{{value}}” is not one of NoSchedule, PreferNoSchedule, NoExecute.',
     },
   },
+  predict: {
+    toggle: 'Predict',
+    question: 'Who acts next?',
+    right: 'Right: {{actor}} acts. Why, below.',
+    wrong: 'Not {{guess}}: it is {{actor}}. Why, below.',
+    done: 'The end of the story.',
+    score: 'Score: {{right}} of {{total}} right',
+  },
   narration: {
     heading: 'What happens',
     startBody: 'The cluster: a control plane and {{nodes}} worker nodes. Press Play, or → to go one step at a time.',

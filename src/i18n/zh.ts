@@ -194,6 +194,14 @@ export const zh: Catalog = {
       taintEffect: '在“{{taint}}”中，效果“{{value}}”不是 NoSchedule、PreferNoSchedule、NoExecute 之一。',
     },
   },
+  predict: {
+    toggle: '预测',
+    question: '下一步由谁行动？',
+    right: '答对了：是 {{actor}}。原因见下文。',
+    wrong: '不是 {{guess}}，而是 {{actor}}。原因见下文。',
+    done: '故事结束。',
+    score: '得分：答对 {{right}} 题，共 {{total}} 题',
+  },
   narration: {
     heading: '正在发生什么',
     startBody: '集群：控制平面加 {{nodes}} 个工作节点。点击“播放”，或按 → 一步一步前进。',
