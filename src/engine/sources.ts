@@ -165,4 +165,18 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'request-direct': 'website:content/en/docs/concepts/services-networking/service.md',
   'request-packet': 'website:content/en/docs/reference/networking/virtual-ips.md',
   'request-answer': 'website:content/en/docs/reference/networking/virtual-ips.md',
+  // Container failures (branch failures).
+  'kubelet-container-exited': 'k8s:pkg/kubelet/pleg/generic.go',
+  'kubelet-restart': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-crash-backoff': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-pull-failed': 'k8s:pkg/kubelet/images/image_manager.go',
+  'kubelet-pull-backoff': 'k8s:pkg/kubelet/images/image_manager.go',
+  'kubelet-sandbox-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-probe-failed': 'k8s:pkg/kubelet/prober/prober.go',
+  'kubelet-probe-kill': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-probe-started': 'k8s:pkg/kubelet/prober/worker.go',
+  'kubelet-status-failing': 'k8s:pkg/kubelet/kubelet_pods.go',
+  'runtime-container-died': `${CRI}/events.go`,
+  'runtime-container-oom': `${CRI}/events.go`,
+  'runtime-pull-failed': `${CRI}/images/image_pull.go`,
 };

@@ -165,9 +165,11 @@ export interface ServiceRequest {
 /**
  * A failure injected into the cluster. `node-down`: the node's kubelet stops
  * at atMs (no more Lease renewals, status or pod work); the node is simply
- * unreachable, its containers keep running.
+ * unreachable, its containers keep running. `image-missing`: the registry
+ * has no such image (a mistyped tag), so every pull of it fails with
+ * containerd's `not found`.
  */
-export type Fault = { kind: 'node-down'; node: string; atMs: number };
+export type Fault = { kind: 'node-down'; node: string; atMs: number } | { kind: 'image-missing'; image: string };
 
 export interface KubectlUpdate {
   manifest: unknown;

@@ -21,6 +21,10 @@ export const REASON = {
   ErrImageNeverPull: 'ErrImageNeverPull',
   Killing: 'Killing',
   Failed: 'Failed',
+  // Container failures (pkg/kubelet/events/event.go): BackOffStartContainer and BackOffPullImage are both
+  // "BackOff"; ContainerUnhealthy is "Unhealthy".
+  BackOff: 'BackOff',
+  Unhealthy: 'Unhealthy',
   // Node lifecycle and taint eviction (pkg/controller/util/node, pkg/controller/tainteviction).
   NodeNotReady: 'NodeNotReady',
   TaintManagerEviction: 'TaintManagerEviction',
@@ -37,6 +41,8 @@ export interface EventInput {
   fieldPath?: string;
   action?: string;
   user: UserInfo;
+  /** A change periodic work found (a probe that now fails) is not repetition: false keeps the run going. */
+  periodic?: boolean;
 }
 
 export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput): void {
@@ -78,6 +84,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
     user: e.user,
     kind: 'event',
     level: 'standard',
+    ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
     say: { key: 'event', params: { type: e.type, reason: e.reason, message: e.message, object: String(meta.name) } },
   });
 }
