@@ -2,6 +2,8 @@ import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { EPOCH } from '../apiserver/names';
 import { humanDuration, printPod } from '../kubectl/print-pod';
+import { simulate } from '../simulate';
+import type { Trace } from '../types';
 import { containerFate, probeAnswer, stopFate, stressBytes } from '../runtime/app';
 import { goDuration } from '../runtime/images';
 import { backoffGet, backoffNext, isInBackOffSince, isInBackOffSinceUpdate, jitter, newBackoff } from './backoff';
@@ -266,5 +268,84 @@ describe('getPhase for a Pod whose init containers are done', () => {
     ['running', undefined, s({ running: {} }), 'Running'],
   ] as const)('%s → %s', (_, policy, status, phase) => {
     expect(getPhase(pod(policy), [status])).toBe(phase);
+  });
+});
+
+describe('the kubelet with these failures, end to end', () => {
+  const podWith = (container: Container, restartPolicy?: string): unknown => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [container], ...(restartPolicy ? { restartPolicy } : {}) },
+  });
+  const last = (t: Trace) => t.objectAt('/registry/pods/default/p', t.steps.length - 1) as unknown as Pod;
+  const eventsOf = (t: Trace, reason: string) =>
+    t.steps.filter((s) => s.say.key === 'event' && s.say.params.reason === reason).map((s) => s.say.params.message);
+
+  it('holds liveness and readiness probes off until the startup probe passes', () => {
+    const t = simulate({
+      manifests: [
+        podWith({
+          name: 'web',
+          image: 'nginx:1.14.2',
+          ports: [{ containerPort: 80 }],
+          startupProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 6, periodSeconds: 2 },
+          livenessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 1 },
+          readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 1 },
+        }),
+      ],
+      seed: 1,
+    });
+    const started = t.steps.findIndex((s) => s.say.key === 'kubelet-probe-started');
+    expect(started).toBeGreaterThan(-1);
+    const first = t.steps.findIndex((s) => s.say.key === 'kubelet-probe' || s.say.key === 'kubelet-probe-ready');
+    expect(first).toBeGreaterThan(started);
+    const pod = last(t);
+    expect(pod.status?.containerStatuses?.[0]).toMatchObject({ started: true, ready: true });
+  });
+
+  it('kills a container whose startup probe fails failureThreshold times', () => {
+    const t = simulate({
+      manifests: [
+        podWith({
+          name: 'web',
+          image: 'nginx:1.14.2',
+          startupProbe: { httpGet: { path: '/ready', port: 80 }, periodSeconds: 2, failureThreshold: 2 },
+        }),
+      ],
+      seed: 1,
+    });
+    expect(eventsOf(t, 'Unhealthy')[0]).toBe('Startup probe failed: HTTP probe failed with statuscode: 404');
+    expect(eventsOf(t, 'Killing')[0]).toBe('Container web failed startup probe, will be restarted');
+    expect(last(t).status?.containerStatuses?.[0]?.restartCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ['Never', 'exit 1', 'Failed', 'Error', 0],
+    ['Never', 'exit 0', 'Succeeded', 'Completed', 0],
+    ['OnFailure', 'exit 0', 'Succeeded', 'Completed', 0],
+  ])('restartPolicy %s and `%s`: phase %s, STATUS %s, %d restarts', (policy, exit, phase, status, restarts) => {
+    const t = simulate({
+      manifests: [podWith({ name: 'job', image: 'busybox:1.28', command: ['sh', '-c', `sleep 1; ${exit}`] }, policy)],
+      seed: 1,
+    });
+    expect(t.end).toBe('settled');
+    const pod = last(t);
+    expect([pod.status?.phase, printPod(pod).status, printPod(pod).restarts]).toEqual([phase, status, restarts]);
+  });
+
+  it('tells the failure and the back-off at the overview level, probe ticks only at deep', () => {
+    const t = simulate({
+      manifests: [podWith({ name: 'app', image: 'busybox:1.28', command: ['sh', '-c', 'sleep 2; exit 1'] })],
+      seed: 1,
+    });
+    const overview = t.steps.filter((s) => s.level === 'overview').map((s) => s.say.key);
+    for (const key of [
+      'kubelet-container-exited',
+      'kubelet-restart',
+      'kubelet-crash-backoff',
+      'kubelet-status-failing',
+    ])
+      expect(overview).toContain(key);
   });
 });

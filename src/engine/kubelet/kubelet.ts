@@ -138,6 +138,13 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe, msg.gen);
   if (msg.type === 'http-response') {
     for (const [key, w] of Object.entries(st.workers)) {
+      if (w.statusInFlight === msg.id) {
+        w.statusInFlight = undefined;
+        if (w.statusDirty) {
+          w.statusDirty = false;
+          sendStatus(sim, self, st, key);
+        }
+      }
       if (w.terminalStatusRequest !== msg.id) continue;
       w.terminalStatusRequest = undefined;
       const p = pod(st, key);
@@ -886,6 +893,11 @@ function sendStatus(
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
   const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
   if (fingerprint === w.lastStatus) return undefined;
+  // One PATCH at a time per Pod (the status manager syncs the latest status): a newer one waits.
+  if (w.statusInFlight !== undefined && !w.terminating) {
+    w.statusDirty = true;
+    return undefined;
+  }
   w.lastStatus = fingerprint;
   const running = status.phase === 'Running';
   const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
@@ -894,7 +906,7 @@ function sendStatus(
   const failing = !['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded'].includes(
     row.status,
   );
-  return request(sim, self, {
+  const id = request(sim, self, {
     verb: 'patch',
     resource: 'pods',
     namespace: p.metadata!.namespace,
@@ -924,4 +936,6 @@ function sendStatus(
       },
     },
   });
+  if (!w.terminating) w.statusInFlight = id;
+  return id;
 }

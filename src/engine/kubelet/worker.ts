@@ -18,6 +18,9 @@ export interface PodWorker {
   terminalStatusRequest?: number;
   /** RunPodSandbox failures so far (FailedCreatePodSandBox): the second identical one is repetition. */
   sandboxFailures?: number;
+  /** The status manager's PATCH in flight; a newer status waits for it (statusDirty), so patches land in order. */
+  statusInFlight?: number;
+  statusDirty?: boolean;
   /** When the pod worker's requeue for a back-off is due, so one pending requeue is enough. */
   backoffResyncAt?: number;
 }
