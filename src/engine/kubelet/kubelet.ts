@@ -903,9 +903,10 @@ function sendStatus(
   const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   // What kubectl get pods would print for this status: a failure the learner should see named.
   const row = printPod({ ...p, status });
-  const failing = !['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded'].includes(
-    row.status,
-  );
+  const failing =
+    status.phase === 'Failed' ||
+    (!w.terminating &&
+      !['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded'].includes(row.status));
   const id = request(sim, self, {
     verb: 'patch',
     resource: 'pods',

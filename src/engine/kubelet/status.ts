@@ -117,7 +117,14 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
   ].map(keep);
   return {
-    phase: terminal ? 'Succeeded' : initialized ? getPhase(pod, statuses) : 'Pending',
+    // podIsTerminal: Succeeded when every container ended with 0, else Failed.
+    phase: terminal
+      ? statuses.every((s) => s.state?.terminated?.exitCode === 0)
+        ? 'Succeeded'
+        : 'Failed'
+      : initialized
+        ? getPhase(pod, statuses)
+        : 'Pending',
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],
