@@ -349,3 +349,46 @@ describe('the kubelet with these failures, end to end', () => {
       expect(overview).toContain(key);
   });
 });
+
+describe('a failing init container', () => {
+  const withInit = (restartPolicy?: string): unknown => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: {
+      ...(restartPolicy ? { restartPolicy } : {}),
+      initContainers: [{ name: 'setup', image: 'busybox:1.28', command: ['sh', '-c', 'sleep 1; exit 2'] }],
+      containers: [{ name: 'app', image: 'nginx:1.14.2' }],
+    },
+  });
+  const seen = (t: Trace) => {
+    const out: string[] = [];
+    for (const s of t.steps.filter((x) => x.changes.some((c) => c.key === '/registry/pods/default/p'))) {
+      const p = t.objectAt('/registry/pods/default/p', s.seq) as unknown as Pod | undefined;
+      if (!p?.status?.initContainerStatuses) continue;
+      const st = printPod(p).status;
+      if (out.at(-1) !== st) out.push(st);
+    }
+    return out;
+  };
+
+  it('runs again with the crash back-off: Init:Error, then Init:CrashLoopBackOff; the app never starts', () => {
+    const t = simulate({ manifests: [withInit()], seed: 1 });
+    expect(t.end).toBe('settled');
+    expect(seen(t)).toEqual(expect.arrayContaining(['Init:0/1', 'Init:Error', 'Init:CrashLoopBackOff']));
+    const pod = t.objectAt('/registry/pods/default/p', t.steps.length - 1) as unknown as Pod;
+    expect(pod.status?.phase).toBe('Pending');
+    expect(pod.status?.initContainerStatuses?.[0]?.lastState?.terminated).toMatchObject({
+      exitCode: 2,
+      reason: 'Error',
+    });
+    expect(printPod(pod).restarts).toBeGreaterThanOrEqual(2);
+    expect(t.steps.some((s) => s.say.key === 'kubelet-start' && s.say.params.container === 'app')).toBe(false);
+  });
+
+  it('fails the Pod under restartPolicy Never', () => {
+    const t = simulate({ manifests: [withInit('Never')], seed: 1 });
+    const pod = t.objectAt('/registry/pods/default/p', t.steps.length - 1) as unknown as Pod;
+    expect([pod.status?.phase, printPod(pod).status]).toEqual(['Failed', 'Init:Error']);
+  });
+});

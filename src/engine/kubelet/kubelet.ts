@@ -267,9 +267,14 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   // SyncPod step 6: init containers one at a time, each to completion (exit 0) before the next.
   for (const c of p.spec?.initContainers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
-    if (rec.state === 'exited') continue;
+    if (rec.state === 'exited' && (rec.exitCode ?? 0) === 0) continue;
     if (rec.state === 'running') return; // it runs; PLEG will say when it exits
-    return advanceContainer(sim, self, st, podKey, p, c, rec);
+    if (rec.state === 'exited') {
+      // A failed init container runs again (with the crash back-off) unless restartPolicy is Never: then the Pod has failed.
+      if ((p.spec?.restartPolicy ?? 'Always') === 'Never') return;
+      if (!restartAfterBackOff(sim, self, st, podKey, w, p, c, rec)) return;
+    }
+    return advanceContainer(sim, self, st, podKey, p, c, w.containers[c.name]!);
   }
   // SyncPod step 8: regular containers, one after another in spec order.
   for (const c of p.spec?.containers ?? []) {

@@ -22,7 +22,13 @@ function condition(type: string, ok: boolean, now: number, reason?: string, mess
 export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
   const containers = pod.spec?.containers ?? [];
   const inits = pod.spec?.initContainers ?? [];
-  const pendingInits = inits.filter((c) => w.containers[c.name]?.state !== 'exited').map((c) => c.name);
+  const doneInit = (name: string) =>
+    w.containers[name]?.state === 'exited' && (w.containers[name]?.exitCode ?? 0) === 0;
+  const pendingInits = inits.filter((c) => !doneInit(c.name)).map((c) => c.name);
+  // An init container that failed under restartPolicy Never fails the Pod (getPhase's pendingInitialization case).
+  const initFailed =
+    pod.spec?.restartPolicy === 'Never' &&
+    inits.some((c) => w.containers[c.name]?.state === 'exited' && !doneInit(c.name));
   const initialized = pendingInits.length === 0;
   // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
@@ -81,7 +87,7 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   const initStatuses = inits.map((c) => {
     const s = statusOf(c, true);
     // An init container that completed counts as ready.
-    return s.state?.terminated ? { ...s, ready: true } : s;
+    return s.state?.terminated?.exitCode === 0 ? { ...s, ready: true } : s;
   });
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReady = notReady.length === 0;
@@ -124,7 +130,9 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
         : 'Failed'
       : initialized
         ? getPhase(pod, statuses)
-        : 'Pending',
+        : initFailed
+          ? 'Failed'
+          : 'Pending',
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],
