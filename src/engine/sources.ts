@@ -179,4 +179,5 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-container-died': `${CRI}/events.go`,
   'runtime-container-oom': `${CRI}/events.go`,
   'runtime-pull-failed': `${CRI}/images/image_pull.go`,
+  'event-count': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
 };

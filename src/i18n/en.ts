@@ -878,6 +878,10 @@ export const en = {
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
     // Container failures (branch failures): restarts, back-offs, probes, sandbox errors.
+    'event-count': {
+      title: 'Event again: {{reason}} (x{{count}})',
+      body: 'The same {{reason}} Event for {{object}} once more ({{message}}). The kubelet’s event recorder does not create a second Event: its correlator PATCHes count {{count}} and lastTimestamp onto the first one, created at {{first}}. kubectl describe shows it as (x{{count}} over …).',
+    },
     'kubelet-container-exited': {
       title: '{{container}} exited: {{reason}}, code {{code}}',
       body: 'PLEG told the kubelet that the process of {{container}} has ended with exit code {{code}} (reason {{reason}}; 137 is SIGKILL, which the OOM killer sends). What happens next is up to the Pod’s restartPolicy: Always (the default) restarts it, OnFailure only after a failure, Never not at all.',

@@ -879,6 +879,10 @@ export const zh: Catalog = {
       body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
     },
     // 容器故障（failures 分支）：重启、退避、探针、沙箱错误。
+    'event-count': {
+      title: '再次发生的事件：{{reason}}（x{{count}}）',
+      body: '{{object}} 又发生了同样的 {{reason}} 事件（{{message}}）。kubelet 的事件记录器不会再创建一个 Event：它的关联器把 count {{count}} 和 lastTimestamp PATCH 到第一个 Event 上（创建于 {{first}}）。kubectl describe 显示为 (x{{count}} over …)。',
+    },
     'kubelet-container-exited': {
       title: '{{container}} 已退出：{{reason}}，退出码 {{code}}',
       body: 'PLEG 告诉 kubelet，{{container}} 的进程已结束，退出码 {{code}}（原因 {{reason}}；137 表示 SIGKILL，OOM killer 发的就是它）。接下来怎么做取决于 Pod 的 restartPolicy：Always（默认）会重启，OnFailure 只在失败后重启，Never 不重启。',

@@ -307,6 +307,16 @@ describe('container failures (issues #5 and #6)', () => {
     const [pod] = podsOf(t);
     expect(pod!.status!.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(2);
     expect(pod!.status!.containerStatuses![0]!.lastState?.terminated?.exitCode).toBe(143);
+    // The event correlator: one Unhealthy Event whose count goes up, as describe's `(x6 over …)`.
+    const stored = [
+      ...t.objectsAt(t.steps.length - 1, '/registry/events/default/liveness-http.').values(),
+    ] as unknown as {
+      reason: string;
+      count: number;
+    }[];
+    const unhealthyEvents = stored.filter((e) => e.reason === 'Unhealthy');
+    expect(unhealthyEvents).toHaveLength(1);
+    expect(unhealthyEvents[0]!.count).toBeGreaterThanOrEqual(6);
   });
 
   it('readiness-failing: Running 0/1 to the end, never Ready, endpoints not ready, the curl finds no ready Pod', () => {

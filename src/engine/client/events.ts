@@ -45,10 +45,59 @@ export interface EventInput {
   periodic?: boolean;
 }
 
-export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput): void {
+/**
+ * client-go record's EventCorrelator (events_cache.go eventLogger): an Event
+ * identical to one already sent (same source, object, fieldPath, type,
+ * reason and message) is not created again: its count goes up and the
+ * recorder PATCHes count and lastTimestamp onto the first one, which
+ * `kubectl describe` shows as `(x3 over 20s)`.
+ */
+export type EventCountCache = Record<string, { name: string; namespace: string; count: number; first: string }>;
+
+export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput, cache?: EventCountCache): void {
   const meta = e.object.metadata;
   // An event about a cluster-scoped object (a Node) lives in "default" (client-go record makeEvent).
   const namespace = meta.namespace || 'default';
+  const key = [
+    e.component,
+    e.host ?? '',
+    e.object.kind,
+    meta.namespace ?? '',
+    meta.name,
+    e.fieldPath ?? '',
+    meta.uid,
+    e.object.apiVersion,
+    e.type,
+    e.reason,
+    e.message,
+  ].join('\u0000');
+  const seen = cache?.[key];
+  if (seen) {
+    seen.count++;
+    request(sim, from, {
+      verb: 'patch',
+      resource: 'events',
+      namespace: seen.namespace,
+      name: seen.name,
+      body: { count: seen.count, lastTimestamp: isoTime(sim.now) } as unknown as ApiObject,
+      user: e.user,
+      kind: 'event',
+      level: 'standard',
+      ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
+      say: {
+        key: 'event-count',
+        params: {
+          type: e.type,
+          reason: e.reason,
+          message: e.message,
+          object: String(meta.name),
+          count: seen.count,
+          first: seen.first,
+        },
+      },
+    });
+    return;
+  }
   const involvedObject: ObjectReference = {
     kind: e.object.kind,
     namespace: meta.namespace,
@@ -59,10 +108,12 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
     ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
   };
   const now = isoTime(sim.now);
+  const name = `${meta.name}.${sim.hex(16)}`;
+  if (cache) cache[key] = { name, namespace, count: 1, first: isoTime(sim.now) };
   const body: ApiObject = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${meta.name}.${sim.hex(16)}`, namespace },
+    metadata: { name, namespace },
     involvedObject: involvedObject as unknown as ApiObject['metadata'],
     reason: e.reason,
     message: e.message,

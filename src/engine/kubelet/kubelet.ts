@@ -11,7 +11,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { kubeletUser } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { request } from '../client/client';
-import { recordEvent, REASON } from '../client/events';
+import { recordEvent, REASON, type EventCountCache } from '../client/events';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { CriMethod, Message } from '../core/messages';
 import { SETTLE_MS, type Sim } from '../core/sim';
@@ -46,6 +46,8 @@ export interface KubeletState {
   crashBackoff?: Backoff;
   /** The image manager's back-off, keyed `<podUID>_<image>`. */
   imageBackoff?: Backoff;
+  /** The event recorder's correlator: a repeated Event counts up instead of being created again. */
+  eventCache?: EventCountCache;
 }
 
 export function initKubelet(node: string, hostIP: string): KubeletState {
@@ -216,17 +218,22 @@ function event(
   type: 'Normal' | 'Warning' = 'Normal',
   periodic?: boolean,
 ): void {
-  recordEvent(sim, self, {
-    ...(periodic !== undefined ? { periodic } : {}),
-    object: p as unknown as ApiObject,
-    reason,
-    type,
-    message,
-    component: 'kubelet',
-    host: st.node,
-    ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
-    user: kubeletUser(st.node),
-  });
+  recordEvent(
+    sim,
+    self,
+    {
+      ...(periodic !== undefined ? { periodic } : {}),
+      object: p as unknown as ApiObject,
+      reason,
+      type,
+      message,
+      component: 'kubelet',
+      host: st.node,
+      ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
+      user: kubeletUser(st.node),
+    },
+    (st.eventCache ??= {}),
+  );
 }
 
 function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
