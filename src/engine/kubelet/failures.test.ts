@@ -163,6 +163,22 @@ describe('what the program in a container does (runtime/app.ts conventions)', ()
       false,
       "cat: can't open '/tmp/healthy': No such file or directory",
     ],
+    [
+      'an exec probe that outlasts timeoutSeconds',
+      c({ livenessProbe: { exec: { command: ['sh', '-c', 'sleep 5'] }, timeoutSeconds: 2 } }),
+      'liveness',
+      1_000,
+      false,
+      'command "sh -c sleep 5" timed out',
+    ],
+    [
+      'an exec probe within timeoutSeconds',
+      c({ livenessProbe: { exec: { command: ['sh', '-c', 'sleep 1'] }, timeoutSeconds: 3 } }),
+      'liveness',
+      1_000,
+      true,
+      '',
+    ],
   ] as const)('%s', (_, container, kind, ranMs, ok, output) => {
     expect(probeAnswer(container, kind, ranMs, '10.244.1.2')).toEqual({ ok, output });
   });

@@ -11,7 +11,8 @@
  *   resources.limits.memory and the kernel's OOM killer ends it (exit 137);
  * - probes: the docs' liveness image (`/server`) answers /healthz with 200
  *   for its first 10 s, then 500; the docs' exec-liveness script removes
- *   /tmp/healthy after its first sleep; a probe to a port the container
+ *   /tmp/healthy after its first sleep; an exec probe that sleeps past its
+ *   timeoutSeconds times out; a probe to a port the container
  *   declares no containerPort for is refused; nginx answers 404 to any path
  *   but /, /index.html and /50x.html. Everything else answers.
  */
@@ -127,8 +128,12 @@ export function probeAnswer(c: Container, kind: ProbeKind, ranMs: number, podIP:
     return { ok: true, output: '' };
   }
   if (p.exec) {
-    // The docs' exec-liveness: `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`.
     const cmd = (p.exec.command ?? []).join(' ');
+    // A command that sleeps past timeoutSeconds (default 1) is cut off: ExecSync's DeadlineExceeded
+    // becomes `command %q timed out` (remote_runtime.go), the probe's output (probe/exec/exec.go).
+    const sleeps = [...cmd.matchAll(/sleep\s+(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    if (sleeps >= (p.timeoutSeconds ?? 1)) return { ok: false, output: `command ${JSON.stringify(cmd)} timed out` };
+    // The docs' exec-liveness: `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`.
     const file = /^cat (\S+)$/.exec(cmd)?.[1];
     const sh = script(c) ?? '';
     const removed = file
