@@ -102,3 +102,15 @@ describe('the headless API', () => {
     expect(run.chains('node-1', 0)).toEqual([]);
   });
 });
+
+describe('headless runs of failing containers', () => {
+  it('prints RESTARTS with the time since the last restart, and counts repeated Events', () => {
+    const run = simulateScenario('crashloop');
+    const [row] = run.getPods();
+    expect(row!.status).toBe('CrashLoopBackOff');
+    expect(row!.restartsText).toMatch(/^3 \(\d+s ago\)$/);
+    const pulled = run.events().filter((e) => e.reason === 'Pulled' && e.message.includes('already present'));
+    expect(pulled).toHaveLength(1);
+    expect(pulled[0]!.count).toBe(3);
+  });
+});

@@ -38,6 +38,8 @@ export interface EventRow {
   object: string;
   message: string;
   source: string;
+  /** How many times it happened: core/v1 count, or events.k8s.io series.count (1 when neither). */
+  count: number;
 }
 
 /** One scheduling cycle: each node's Filter verdict, and the Score plugins' numbers for the nodes that passed. */
@@ -123,7 +125,8 @@ function runOf(trace: Trace, language: Language): Run {
       objects('Event', seq)
         .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
         .map(eventRow),
-    getPods: (seq = last) => objects('Pod', seq).map((p) => printPod(p as never)),
+    // Printed at the step's time, so RESTARTS reads `3 (12s ago)` as kubectl prints it.
+    getPods: (seq = last) => objects('Pod', seq).map((p) => printPod(p as never, trace.steps[seq]?.at)),
     scheduling: () => schedulingCycles(trace.steps),
     chains: (node, seq = last) => iptablesChainsAt(trace, node, seq),
   };
@@ -195,6 +198,8 @@ interface AnyEvent {
   reportingController?: string;
   reportingComponent?: string;
   reportingInstance?: string;
+  count?: number;
+  series?: { count?: number };
 }
 
 function eventRow(o: ApiObject): EventRow {
@@ -210,5 +215,6 @@ function eventRow(o: ApiObject): EventRow {
     object: `${(about.kind ?? '').toLowerCase()}/${about.name ?? ''}`,
     message: e.message ?? e.note ?? '',
     source,
+    count: e.count ?? e.series?.count ?? 1,
   };
 }

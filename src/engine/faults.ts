@@ -27,6 +27,8 @@ export function faultTarget(fault: FaultSpec, nodes: readonly string[]): Compone
       return 'etcd';
     case 'ips-exhausted':
       return nodes.includes(fault.node) ? `cni/${fault.node}` : undefined;
+    case 'image-missing':
+      return undefined; // the registry's state, not an event: containerd reads it from the start
   }
 }
 
@@ -49,5 +51,7 @@ function faultParams(fault: FaultSpec): Record<string, string | number> {
       return { node: fault.node };
     case 'etcd-slow':
       return { ms: fault.extraMs ?? ETCD_SLOW_EXTRA_MS };
+    case 'image-missing':
+      return { image: fault.image };
   }
 }

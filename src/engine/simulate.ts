@@ -8,7 +8,7 @@ import { bootstrapObjects, DEFAULT_CLUSTER, internalIP, KUBERNETES_VERSION } fro
 import { handleCni, initCni } from './cni/cni';
 import { handleControllerManager, initControllerManager } from './controllers/controller-manager';
 import type { Handler } from './core/sim';
-import { Sim } from './core/sim';
+import { SETTLE_MS, Sim } from './core/sim';
 import { handleCoredns, initCoredns } from './dns/coredns';
 import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
 import { faultDelivery } from './faults';
@@ -35,7 +35,12 @@ function initWorld(input: SimulationInput) {
     scheduler: initScheduler(),
     coredns: initCoredns(),
     kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
-    runtimes: byNode((_, i) => initRuntime(nodes[i]!.images ?? [])),
+    runtimes: byNode((_, i) =>
+      initRuntime(
+        nodes[i]!.images ?? [],
+        (input.faults ?? []).flatMap((f) => (f.kind === 'image-missing' ? [f.image] : [])),
+      ),
+    ),
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
     proxies: byNode((name) => initKubeProxy(name)),
     traffic: initTraffic(input.requests),
@@ -55,8 +60,7 @@ const HANDLERS = {
   'kube-proxy': handleKubeProxy,
 } as unknown as Record<string, Handler<World>>;
 
-/** The run ends this long after the last non-periodic work: three default probe periods. */
-export const SETTLE_MS = 3 * 10_000;
+export { SETTLE_MS };
 export const DEFAULT_MAX_STEPS = 5_000;
 
 export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): Trace {
@@ -114,8 +118,9 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
   // Faults strike at their time; one for a node the cluster does not have is ignored.
   const nodeNames = full.cluster.nodes.map((n) => n.name);
   for (const fault of full.faults ?? []) {
-    const strike = faultDelivery(fault, nodeNames);
-    if (strike) sim.send(strike, fault.atMs);
+    // An image the registry lacks is no event: every pull of it fails (runtime/containerd.ts).
+    const strike = 'atMs' in fault ? faultDelivery(fault, nodeNames) : undefined;
+    if (strike && 'atMs' in fault) sim.send(strike, fault.atMs);
   }
   // Services and traffic: each request starts at its time on its client's node.
   (full.requests ?? []).forEach((req, index) => {

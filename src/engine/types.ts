@@ -170,12 +170,16 @@ export interface ServiceRequest {
  * unreachable, its containers keep running. `etcd-slow`: etcd answers every
  * request extraMs later from then on (a slow disk: each commit waits on fsync).
  * `ips-exhausted`: the node's CNI IPAM (host-local) has no free address left.
+ * `image-missing`: the registry has no such image (a mistyped tag), so every
+ * pull of it fails with containerd's `not found`; it is how the registry is,
+ * not an event, so it has no time.
  * New kinds are added as cases here and in engine/faults.ts.
  */
 export type Fault =
   | { kind: 'node-down'; node: string; atMs: number }
   | { kind: 'etcd-slow'; atMs: number; extraMs?: number }
-  | { kind: 'ips-exhausted'; node: string; atMs: number };
+  | { kind: 'ips-exhausted'; node: string; atMs: number }
+  | { kind: 'image-missing'; image: string };
 
 /** A fault as the learner picks it, before it is attached to a time or a step. */
 export type FaultSpec = Fault extends infer F ? (F extends Fault ? Omit<F, 'atMs'> : never) : never;

@@ -114,7 +114,7 @@ describe('message catalogs', () => {
           expect([s.say.key, p in s.say.params]).toEqual([s.say.key, true]);
       }
     }
-  });
+  }, 60_000); // runs every scenario, the container-failure ones included: slow on a busy machine
 
   it('names an upstream source for every kind of step but the folded steady state', () => {
     const t = simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 });

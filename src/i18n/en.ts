@@ -259,6 +259,37 @@ export const en = {
     'kube-proxy': 'writes Service rules (iptables)',
   },
   scenario: {
+    // Container failures (branch failures).
+    'image-pull-backoff': {
+      title: 'A typo in the image tag: ErrImagePull, then ImagePullBackOff',
+      lesson:
+        'The Pod asks for nginx:1.142 (meant: 1.14.2), a tag the registry does not have (the scenario’s image-missing fault). containerd’s pull fails with “not found”; the kubelet records Failed events, the container waits as ErrImagePull, then ImagePullBackOff while the image back-off runs: 10 s, 20 s, 40 s … up to 5 min between pulls. The Pod stays Pending and never gets a container.',
+    },
+    crashloop: {
+      title: 'A container that exits: Error, then CrashLoopBackOff',
+      lesson:
+        'The program runs `sh -c "…; sleep 5; exit 1"`: it works five seconds and fails. podflow reads such a script as a real shell would: its sleeps are how long it runs, its exit N is its exit code. restartPolicy Always restarts it, the first time at once, then after a back-off that doubles (10 s, 20 s, 40 s … 300 s). STATUS shows Error, then CrashLoopBackOff; RESTARTS counts, and lastState.terminated keeps exit code 1.',
+    },
+    'liveness-restart': {
+      title: 'A liveness probe fails: the kubelet restarts the container',
+      lesson:
+        'pods/probe/http-liveness.yaml from the Kubernetes docs. Its server answers /healthz with 200 for 10 s, then 500. The probe runs every 3 s after 3 s; after three failures in a row (failureThreshold) the kubelet records Killing “failed liveness probe, will be restarted” and starts a new container. Each restart comes sooner after the last than the growing back-off allows, so it ends in CrashLoopBackOff.',
+    },
+    'readiness-failing': {
+      title: 'A readiness probe that never passes: Running, 0/1, no traffic',
+      lesson:
+        'The nginx Deployment with a readiness probe on /healthz, a path nginx does not serve (404). The containers run, but are never ready: READY 0/1, Unhealthy events, Ready=False. The EndpointSlice lists the Pods as not ready, so kube-proxy sends the Service’s traffic nowhere, and the curl is refused. Running is not Ready.',
+    },
+    'oom-killed': {
+      title: 'Over its memory limit: OOMKilled',
+      lesson:
+        'pods/resource/memory-request-limit-2.yaml from the Kubernetes docs: stress allocates 250M in a container limited to 100Mi. The kernel’s OOM killer ends it (exit code 137, reason OOMKilled); the kubelet restarts it with the crash back-off. STATUS shows OOMKilled, then CrashLoopBackOff.',
+    },
+    'cni-out-of-ips': {
+      title: 'The node’s podCIDR is full: FailedCreatePodSandBox',
+      lesson:
+        'One node whose podCIDR is a /29: host-local IPAM has five addresses (.2–.6) for seven nginx replicas. The scheduler does not count IPs, so all seven land there; five get a sandbox and run, and for the other two the bridge plugin fails “no IP addresses available in range set”. The kubelet records FailedCreatePodSandBox and retries every 10 s or so; those Pods stay ContainerCreating.',
+    },
     // Admission scenarios.
     'quota-exceeded': {
       title: 'A ResourceQuota stops the third Pod',
@@ -1030,6 +1061,63 @@ export const en = {
     'taint-eviction-delete': {
       title: 'DELETE pods {{pod}}',
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
+    },
+    // Container failures (branch failures): restarts, back-offs, probes, sandbox errors.
+    'event-count': {
+      title: 'Event again: {{reason}} (x{{count}})',
+      body: 'The same {{reason}} Event for {{object}} once more ({{message}}). The kubelet’s event recorder does not create a second Event: its correlator PATCHes count {{count}} and lastTimestamp onto the first one, created at {{first}}. kubectl describe shows it as (x{{count}} over …).',
+    },
+    'kubelet-container-exited': {
+      title: '{{container}} exited: {{reason}}, code {{code}}',
+      body: 'PLEG told the kubelet that the process of {{container}} has ended with exit code {{code}} (reason {{reason}}; 137 is SIGKILL, which the OOM killer sends). What happens next is up to the Pod’s restartPolicy: Always (the default) restarts it, OnFailure only after a failure, Never not at all.',
+    },
+    'kubelet-restart': {
+      title: 'Restart {{container}} (restart {{restarts}})',
+      body: 'restartPolicy says to run {{container}} of {{pod}} again, and it is not in back-off: the kubelet counts restart {{restarts}}, keeps the exit it saw as lastState.terminated, and creates and starts a new container. The back-off for the next failure doubles (10 s, 20 s, 40 s … 300 s).',
+    },
+    'kubelet-crash-backoff': {
+      title: 'CrashLoopBackOff: wait {{backoff}} before restarting {{container}}',
+      body: '{{container}} of {{pod}} failed again less than {{backoff}} after its last exit, so the kubelet holds it back: the container waits as CrashLoopBackOff (“back-off {{backoff}} restarting failed container”) and a BackOff Event is recorded. The Pod worker comes back when the back-off ends. The delay starts at 10 s, doubles to at most 5 min, and resets after 10 min of running well.',
+    },
+    'kubelet-pull-failed': {
+      title: 'Pulling {{image}} failed: ErrImagePull',
+      body: 'The runtime could not pull {{image}} for {{container}}: {{error}}. The kubelet records Failed events (the error, then “Error: ErrImagePull”), the container waits as ErrImagePull, and the image back-off for this Pod and image starts at 10 s.',
+    },
+    'kubelet-pull-backoff': {
+      title: 'ImagePullBackOff: no new pull of {{image}} for {{backoff}}',
+      body: 'The last pull of {{image}} failed less than {{backoff}} ago, so this sync does not pull: the container {{container}} waits as ImagePullBackOff (“Back-off pulling image”), with a BackOff event. Each failed pull doubles the wait, up to 5 min.',
+    },
+    'kubelet-sandbox-failed': {
+      title: 'FailedCreatePodSandBox: no sandbox for {{pod}}',
+      body: 'RunPodSandbox failed: {{error}}. The kubelet records a FailedCreatePodSandBox event, the Pod stays ContainerCreating with no IP, and the pod worker tries again after about 10 s. It keeps failing until an address is free.',
+    },
+    'kubelet-probe-failed': {
+      title: '{{probe}} probe failed ({{count}}/{{threshold}}): {{container}}',
+      body: 'The prober checked {{container}} ({{target}}): {{output}}. An Unhealthy event says so. After failureThreshold ({{threshold}}) failures in a row the kubelet acts: a failed readiness probe makes the container not ready; a failed liveness or startup probe gets it killed and restarted.',
+    },
+    'kubelet-probe-kill': {
+      title: '{{container}} failed its {{probe}} probe {{threshold}} times: restart it',
+      body: 'The {{probe}} probe of {{container}} in {{pod}} has failed failureThreshold times in a row. The kubelet records Killing (“failed {{probe}} probe, will be restarted”), stops the container with its grace period, and starts a new one as restartPolicy says.',
+    },
+    'kubelet-probe-started': {
+      title: 'Startup probe passed: {{container}} has started',
+      body: 'The startup probe of {{container}} in {{pod}} ({{target}}) succeeded. Until now its liveness and readiness probes were held off; now they begin, and containerStatuses[].started is true.',
+    },
+    'kubelet-status-failing': {
+      title: 'The kubelet reports {{pod}}: {{status}}',
+      body: 'PATCH pods/{{pod}}/status: phase {{phase}}, {{ready}} containers ready, {{restarts}} restarts. kubectl get pods prints STATUS {{status}}, the reason the container waits or ended with.',
+    },
+    'runtime-container-died': {
+      title: 'PLEG: {{container}} has exited (code {{code}})',
+      body: 'The kubelet’s pod lifecycle event generator relists the runtime and finds {{container}} exited with code {{code}}; containerd gives the reason {{reason}}.',
+    },
+    'runtime-container-oom': {
+      title: 'PLEG: {{container}} was OOM-killed',
+      body: 'The process of {{container}} used more memory than its cgroup’s limit (resources.limits.memory), so the kernel’s OOM killer ended it with SIGKILL: exit code {{code}}, and containerd reports the reason {{reason}}.',
+    },
+    'runtime-pull-failed': {
+      title: 'PullImage {{image}}: not found',
+      body: 'containerd asked the registry for the manifest of {{image}} and got 404. It answers the kubelet with a gRPC error: {{error}}',
     },
   },
 };

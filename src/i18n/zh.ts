@@ -258,6 +258,37 @@ export const zh: Catalog = {
     'kube-proxy': '为 Service 设置 iptables 规则',
   },
   scenario: {
+    // 容器故障（failures 分支）。
+    'image-pull-backoff': {
+      title: '镜像标签写错：ErrImagePull，然后 ImagePullBackOff',
+      lesson:
+        'Pod 要的是 nginx:1.142（本意是 1.14.2），镜像仓库没有这个标签（场景的 image-missing 故障）。containerd 拉取失败，报 “not found”；kubelet 记录 Failed 事件，容器先以 ErrImagePull 等待，然后在拉取退避期间显示 ImagePullBackOff：两次拉取之间等 10 秒、20 秒、40 秒……最长 5 分钟。Pod 一直是 Pending，容器始终建不起来。',
+    },
+    crashloop: {
+      title: '会退出的容器：Error，然后 CrashLoopBackOff',
+      lesson:
+        '程序运行 `sh -c "…; sleep 5; exit 1"`：工作五秒后失败。podflow 像真正的 shell 一样读这个脚本：sleep 的总和是它运行的时间，exit N 是它的退出码。restartPolicy Always 会重启它，第一次立即重启，之后的退避时间翻倍（10 秒、20 秒、40 秒……300 秒）。STATUS 先显示 Error，再显示 CrashLoopBackOff；RESTARTS 计数，lastState.terminated 保留退出码 1。',
+    },
+    'liveness-restart': {
+      title: '存活探针失败：kubelet 重启容器',
+      lesson:
+        'Kubernetes 文档中的 pods/probe/http-liveness.yaml。它的服务器对 /healthz 前 10 秒回 200，之后回 500。探针在 3 秒后开始、每 3 秒一次；连续失败三次（failureThreshold）后，kubelet 记录 Killing “failed liveness probe, will be restarted”，并启动一个新容器。每次重启距上次退出的时间都短于不断增长的退避时间，最终进入 CrashLoopBackOff。',
+    },
+    'readiness-failing': {
+      title: '永远不通过的就绪探针：Running，0/1，没有流量',
+      lesson:
+        'nginx Deployment 加上一个检查 /healthz 的就绪探针，而 nginx 没有这个路径（404）。容器在运行，但永远不就绪：READY 0/1，Unhealthy 事件，Ready=False。EndpointSlice 把这些 Pod 标为未就绪，kube-proxy 不把 Service 的流量发给它们，curl 被拒绝。运行不等于就绪。',
+    },
+    'oom-killed': {
+      title: '超出内存上限：OOMKilled',
+      lesson:
+        'Kubernetes 文档中的 pods/resource/memory-request-limit-2.yaml：stress 在一个上限为 100Mi 的容器里分配 250M。内核的 OOM killer 结束了它（退出码 137，原因 OOMKilled）；kubelet 按崩溃退避重启它。STATUS 先显示 OOMKilled，再显示 CrashLoopBackOff。',
+    },
+    'cni-out-of-ips': {
+      title: '节点的 podCIDR 用完了：FailedCreatePodSandBox',
+      lesson:
+        '只有一个节点，它的 podCIDR 是 /29：host-local IPAM 只有五个地址（.2–.6），却要给七个 nginx 副本。调度器不计算 IP，七个都被调度到这里；五个拿到沙箱并运行，另外两个的 bridge 插件报错 “no IP addresses available in range set”。kubelet 记录 FailedCreatePodSandBox，大约每 10 秒重试一次；这两个 Pod 一直停在 ContainerCreating。',
+    },
     // 准入控制场景。
     'quota-exceeded': {
       title: 'ResourceQuota 挡住第三个 Pod',
@@ -1028,6 +1059,63 @@ export const zh: Catalog = {
     'taint-eviction-delete': {
       title: 'DELETE pods {{pod}}',
       body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
+    },
+    // 容器故障（failures 分支）：重启、退避、探针、沙箱错误。
+    'event-count': {
+      title: '再次发生的事件：{{reason}}（x{{count}}）',
+      body: '{{object}} 又发生了同样的 {{reason}} 事件（{{message}}）。kubelet 的事件记录器不会再创建一个 Event：它的关联器把 count {{count}} 和 lastTimestamp PATCH 到第一个 Event 上（创建于 {{first}}）。kubectl describe 显示为 (x{{count}} over …)。',
+    },
+    'kubelet-container-exited': {
+      title: '{{container}} 已退出：{{reason}}，退出码 {{code}}',
+      body: 'PLEG 告诉 kubelet，{{container}} 的进程已结束，退出码 {{code}}（原因 {{reason}}；137 表示 SIGKILL，OOM killer 发的就是它）。接下来怎么做取决于 Pod 的 restartPolicy：Always（默认）会重启，OnFailure 只在失败后重启，Never 不重启。',
+    },
+    'kubelet-restart': {
+      title: '重启 {{container}}（第 {{restarts}} 次）',
+      body: 'restartPolicy 要求再次运行 {{pod}} 的 {{container}}，且它不在退避期内：kubelet 记下第 {{restarts}} 次重启，把看到的这次退出保存为 lastState.terminated，然后创建并启动一个新容器。下一次失败的退避时间翻倍（10 秒、20 秒、40 秒……最长 300 秒）。',
+    },
+    'kubelet-crash-backoff': {
+      title: 'CrashLoopBackOff：等待 {{backoff}} 后再重启 {{container}}',
+      body: '{{pod}} 的 {{container}} 在上次退出后不到 {{backoff}} 又失败了，kubelet 暂不重启：容器以 CrashLoopBackOff 等待（“back-off {{backoff}} restarting failed container”），并记录 BackOff 事件。退避结束时 Pod worker 会再来。延迟从 10 秒开始，翻倍直到最多 5 分钟，正常运行 10 分钟后重置。',
+    },
+    'kubelet-pull-failed': {
+      title: '拉取 {{image}} 失败：ErrImagePull',
+      body: '运行时无法为 {{container}} 拉取 {{image}}：{{error}}。kubelet 记录 Failed 事件（先是错误本身，再是 “Error: ErrImagePull”），容器以 ErrImagePull 等待，这个 Pod 和镜像的拉取退避从 10 秒开始。',
+    },
+    'kubelet-pull-backoff': {
+      title: 'ImagePullBackOff：{{backoff}} 内不再拉取 {{image}}',
+      body: '上次拉取 {{image}} 失败还不到 {{backoff}}，这次同步不拉取：容器 {{container}} 以 ImagePullBackOff 等待（“Back-off pulling image”），并记录 BackOff 事件。每次拉取失败，等待时间翻倍，最长 5 分钟。',
+    },
+    'kubelet-sandbox-failed': {
+      title: 'FailedCreatePodSandBox：{{pod}} 没有沙箱',
+      body: 'RunPodSandbox 失败：{{error}}。kubelet 记录 FailedCreatePodSandBox 事件，Pod 停在 ContainerCreating，没有 IP，Pod worker 大约 10 秒后重试。在有空闲地址之前会一直失败。',
+    },
+    'kubelet-probe-failed': {
+      title: '{{probe}} 探针失败（{{count}}/{{threshold}}）：{{container}}',
+      body: '探测器检查了 {{container}}（{{target}}）：{{output}}。Unhealthy 事件记下这一点。连续失败 failureThreshold（{{threshold}}）次后 kubelet 才行动：就绪探针失败，容器变为未就绪；存活探针或启动探针失败，容器被杀死并重启。',
+    },
+    'kubelet-probe-kill': {
+      title: '{{container}} 的 {{probe}} 探针失败 {{threshold}} 次：重启它',
+      body: '{{pod}} 中 {{container}} 的 {{probe}} 探针已连续失败 failureThreshold 次。kubelet 记录 Killing（“failed {{probe}} probe, will be restarted”），按宽限期停止容器，并按 restartPolicy 启动一个新容器。',
+    },
+    'kubelet-probe-started': {
+      title: '启动探针通过：{{container}} 已启动',
+      body: '{{pod}} 中 {{container}} 的启动探针（{{target}}）成功。此前它的存活探针和就绪探针都被搁置；现在它们开始工作，containerStatuses[].started 为 true。',
+    },
+    'kubelet-status-failing': {
+      title: 'kubelet 报告 {{pod}}：{{status}}',
+      body: 'PATCH pods/{{pod}}/status：phase {{phase}}，就绪容器 {{ready}}，重启 {{restarts}} 次。kubectl get pods 的 STATUS 显示 {{status}}，即容器等待或结束的原因。',
+    },
+    'runtime-container-died': {
+      title: 'PLEG：{{container}} 已退出（退出码 {{code}}）',
+      body: 'kubelet 的 Pod 生命周期事件生成器（PLEG）重新列举运行时，发现 {{container}} 以退出码 {{code}} 退出；containerd 给出的原因是 {{reason}}。',
+    },
+    'runtime-container-oom': {
+      title: 'PLEG：{{container}} 被 OOM 杀死',
+      body: '{{container}} 的进程用的内存超过了其 cgroup 的上限（resources.limits.memory），内核的 OOM killer 用 SIGKILL 结束了它：退出码 {{code}}，containerd 报告原因 {{reason}}。',
+    },
+    'runtime-pull-failed': {
+      title: 'PullImage {{image}}：找不到',
+      body: 'containerd 向镜像仓库请求 {{image}} 的 manifest，得到 404。它以 gRPC 错误回答 kubelet：{{error}}',
     },
   },
 };

@@ -324,6 +324,94 @@ const TAINTED_AND_FULL: ClusterSpec = {
   ],
 };
 
+// Container failures (issues #5 and #6). Each failure comes from the manifest as in a real cluster
+// (runtime/app.ts says how the simulated program reads it), or from a fault the registry has.
+
+/** A Pod whose image tag has a typo: the registry has nginx:1.14.2, not nginx:1.142 (the image-missing fault). */
+const IMAGE_TYPO = BARE_POD.replace('image: nginx:1.14.2', 'image: nginx:1.142');
+
+/** A program that starts, works for five seconds and fails (exit 1); restartPolicy Always by default. */
+const CRASHLOOP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: crashloop
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    command: ["sh", "-c", "echo The app is starting; sleep 5; exit 1"]
+`;
+
+/** pods/probe/http-liveness.yaml from the Kubernetes docs: its server fails /healthz after 10 s. */
+const HTTP_LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    test: liveness
+  name: liveness-http
+spec:
+  containers:
+  - name: liveness
+    image: k8s.gcr.io/liveness
+    args:
+    - /server
+    ports:
+    - containerPort: 8080
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8080
+        httpHeaders:
+        - name: Custom-Header
+          value: Awesome
+      initialDelaySeconds: 3
+      periodSeconds: 3
+`;
+
+/** The nginx Deployment and Service, with a readiness probe on a path nginx does not serve (404). */
+const READINESS_FAILING = (NGINX_DEPLOYMENT + NGINX_SERVICE).replace(
+  `        ports:
+        - containerPort: 80
+`,
+  `        ports:
+        - containerPort: 80
+        readinessProbe:
+          httpGet:
+            path: /healthz
+            port: 80
+          periodSeconds: 5
+`,
+);
+
+/** pods/resource/memory-request-limit-2.yaml from the Kubernetes docs, in its namespace: stress wants 250M, the limit is 100Mi. */
+const OOM_KILLED = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: mem-example
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: memory-demo-2
+  namespace: mem-example
+spec:
+  containers:
+  - name: memory-demo-2-ctr
+    image: polinux/stress
+    resources:
+      requests:
+        memory: "50Mi"
+      limits:
+        memory: "100Mi"
+    command: ["stress"]
+    args: ["--vm", "1", "--vm-bytes", "250M", "--vm-hang", "1"]
+`;
+
+/** One node whose podCIDR is a /29: host-local has five addresses (.2–.6) for seven replicas. */
+const TINY_POD_CIDR: ClusterSpec = {
+  nodes: [{ name: 'node-1', cpu: '8', memory: '16Gi', pods: 110, podCIDR: '10.244.1.0/29' }],
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
@@ -375,6 +463,23 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'quota-exceeded', yaml: QUOTA_EXCEEDED, cluster: DEFAULT_CLUSTER },
   { id: 'pod-security', yaml: POD_SECURITY, cluster: DEFAULT_CLUSTER },
   { id: 'limit-range', yaml: LIMIT_RANGE, cluster: DEFAULT_CLUSTER },
+  // Container failures: what the kubelet does when a container cannot start, dies, or fails its probes.
+  {
+    id: 'image-pull-backoff',
+    yaml: IMAGE_TYPO,
+    cluster: DEFAULT_CLUSTER,
+    faults: [{ kind: 'image-missing', image: 'nginx:1.142' }],
+  },
+  { id: 'crashloop', yaml: CRASHLOOP, cluster: DEFAULT_CLUSTER },
+  { id: 'liveness-restart', yaml: HTTP_LIVENESS, cluster: DEFAULT_CLUSTER },
+  {
+    id: 'readiness-failing',
+    yaml: READINESS_FAILING,
+    cluster: DEFAULT_CLUSTER,
+    requests: [{ from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 15_000 }],
+  },
+  { id: 'oom-killed', yaml: OOM_KILLED, cluster: DEFAULT_CLUSTER },
+  { id: 'cni-out-of-ips', yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 7'), cluster: TINY_POD_CIDR },
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

@@ -1,12 +1,21 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../engine';
+import { printPod, simulate, type Trace } from '../engine';
 import { SCENARIOS, simulationInput } from './index';
 
 const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
 
 describe('every scenario', () => {
-  const happy = SCENARIOS.filter((s) => !['forbidden', 'delete', 'pod-security'].includes(s.id));
+  // The container-failure scenarios end with Pods that are not (all) Running and ready: tested below.
+  const failures = [
+    'image-pull-backoff',
+    'crashloop',
+    'liveness-restart',
+    'readiness-failing',
+    'oom-killed',
+    'cni-out-of-ips',
+  ];
+  const happy = SCENARIOS.filter((s) => ![...failures, 'forbidden', 'delete', 'pod-security'].includes(s.id));
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);
     expect(t.end).toBe('settled');
@@ -211,5 +220,160 @@ describe('taints (issue #4)', () => {
     expect(nodes).toHaveLength(3);
     expect(nodes).not.toContain('node-2');
     expect(new Set(nodes)).toEqual(new Set(['node-1', 'node-3']));
+  });
+});
+
+describe('container failures (issues #5 and #6)', () => {
+  const byId = (id: string) => run(SCENARIOS.find((s) => s.id === id)!);
+  const podsOf = (t: Trace, seq = t.steps.length - 1) =>
+    [...t.objectsAt(seq, '/registry/pods/').values()] as unknown as Pod[];
+  const events = (t: Trace, reason: string) =>
+    t.steps
+      .filter((s) => s.say.key === 'event' && s.say.params.reason === reason)
+      .map((s) => String(s.say.params.message));
+  /** Every STATUS kubectl get pods would have printed for the first Pod, in order, without repeats. */
+  const statuses = (t: Trace) => {
+    const out: string[] = [];
+    for (const s of t.steps.filter((x) => x.changes.some((c) => c.key.startsWith('/registry/pods/')))) {
+      const p = podsOf(t, s.seq)[0];
+      if (!p?.status?.containerStatuses) continue;
+      const st = printPod(p).status;
+      if (out.at(-1) !== st) out.push(st);
+    }
+    return out;
+  };
+
+  it('image-pull-backoff: Pulling → Failed (ErrImagePull) → BackOff, STATUS ErrImagePull then ImagePullBackOff, pulls 10 s then 20 s apart', () => {
+    const t = byId('image-pull-backoff');
+    expect(t.end).toBe('settled');
+    const failed = events(t, 'Failed');
+    expect(failed[0]).toBe(
+      'Failed to pull image "nginx:1.142": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.142": failed to resolve reference "docker.io/library/nginx:1.142": docker.io/library/nginx:1.142: not found',
+    );
+    expect(failed).toContain('Error: ErrImagePull');
+    expect(failed).toContain('Error: ImagePullBackOff');
+    expect(events(t, 'BackOff')[0]).toBe('Back-off pulling image "nginx:1.142"');
+    expect(statuses(t).slice(0, 3)).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff']);
+    const [pod] = podsOf(t);
+    expect(printPod(pod!).status).toBe('ImagePullBackOff');
+    expect(pod!.status?.phase).toBe('Pending');
+    expect(pod!.status?.containerStatuses?.[0]?.state?.waiting?.message).toMatch(
+      /^Back-off pulling image "nginx:1.142": ErrImagePull: rpc error: code = NotFound/,
+    );
+    // The image back-off: each new pull waits at least twice as long as the one before.
+    const pulls = t.steps.filter((s) => s.say.key === 'kubelet-pull').map((s) => s.at);
+    expect(pulls.length).toBeGreaterThanOrEqual(3);
+    const gaps = pulls.slice(1).map((at, i) => at - pulls[i]!);
+    expect(gaps[0]).toBeGreaterThanOrEqual(10_000);
+    expect(gaps[0]).toBeLessThan(20_000);
+    expect(gaps[1]).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('crashloop: Error then CrashLoopBackOff, RESTARTS ≥ 2, lastState exit code 1, back-offs 10 s and 20 s, then the run folds', () => {
+    const t = byId('crashloop');
+    expect(t.end).toBe('settled');
+    expect(t.steps.at(-1)!.say.key).toBe('cluster-steady');
+    const [pod] = podsOf(t);
+    const row = printPod(pod!, t.steps.at(-1)!.at);
+    expect(row.status).toBe('CrashLoopBackOff');
+    expect(row.restarts).toBeGreaterThanOrEqual(2);
+    expect(row.restartsText).toMatch(/^\d+ \(\d+s ago\)$/);
+    const cs = pod!.status!.containerStatuses![0]!;
+    expect(cs.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(cs.state?.waiting?.message).toBe(
+      `back-off 40s restarting failed container=app pod=crashloop_default(${pod!.metadata!.uid})`,
+    );
+    expect(pod!.status?.phase).toBe('Running');
+    expect(events(t, 'BackOff')[0]).toBe(
+      `Back-off restarting failed container app in pod crashloop_default(${pod!.metadata!.uid})`,
+    );
+    expect(statuses(t)).toEqual(expect.arrayContaining(['Running', 'Error', 'CrashLoopBackOff']));
+    expect(statuses(t).indexOf('Error')).toBeLessThan(statuses(t).indexOf('CrashLoopBackOff'));
+    const backoffs = t.steps.filter((s) => s.say.key === 'kubelet-crash-backoff').map((s) => s.say.params.backoff);
+    expect(backoffs).toEqual(['10s', '20s', '40s']);
+  });
+
+  it('liveness-restart (http-liveness.yaml): /healthz fails after 10 s, three Unhealthy, Killing, restarted', () => {
+    const t = byId('liveness-restart');
+    expect(t.end).toBe('settled');
+    const unhealthy = events(t, 'Unhealthy');
+    expect(unhealthy[0]).toBe('Liveness probe failed: HTTP probe failed with statuscode: 500');
+    expect(events(t, 'Killing')[0]).toBe('Container liveness failed liveness probe, will be restarted');
+    const started = t.steps.find((s) => s.say.key === 'event' && s.say.params.reason === 'Started')!.at;
+    const firstKill = t.steps.find((s) => s.say.key === 'kubelet-probe-kill')!;
+    // Probes at 3, 6, 9 s pass; 12, 15, 18 s fail (failureThreshold 3, periodSeconds 3).
+    expect(firstKill.at - started).toBeGreaterThan(17_000);
+    expect(firstKill.at - started).toBeLessThan(20_000);
+    const [pod] = podsOf(t);
+    expect(pod!.status!.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(2);
+    expect(pod!.status!.containerStatuses![0]!.lastState?.terminated?.exitCode).toBe(143);
+    // The event correlator: one Unhealthy Event whose count goes up, as describe's `(x6 over …)`.
+    const stored = [
+      ...t.objectsAt(t.steps.length - 1, '/registry/events/default/liveness-http.').values(),
+    ] as unknown as {
+      reason: string;
+      count: number;
+    }[];
+    const unhealthyEvents = stored.filter((e) => e.reason === 'Unhealthy');
+    expect(unhealthyEvents).toHaveLength(1);
+    expect(unhealthyEvents[0]!.count).toBeGreaterThanOrEqual(6);
+  });
+
+  it('readiness-failing: Running 0/1 to the end, never Ready, endpoints not ready, the curl finds no ready Pod', () => {
+    const t = byId('readiness-failing');
+    expect(t.end).toBe('settled');
+    for (const s of t.steps.filter((x) => x.changes.length))
+      for (const p of podsOf(t, s.seq))
+        expect(p.status?.conditions?.find((c) => c.type === 'Ready')?.status ?? 'False').toBe('False');
+    const rows = podsOf(t).map((p) => printPod(p));
+    expect(rows.map((r) => [r.status, r.ready])).toEqual([
+      ['Running', '0/1'],
+      ['Running', '0/1'],
+      ['Running', '0/1'],
+    ]);
+    expect(events(t, 'Unhealthy')[0]).toBe('Readiness probe failed: HTTP probe failed with statuscode: 404');
+    const slices = [
+      ...t.objectsAt(t.steps.length - 1, '/registry/endpointslices/default/nginx-').values(),
+    ] as unknown as {
+      endpoints?: { conditions?: { ready?: boolean } }[];
+    }[];
+    const endpoints = slices.flatMap((s) => s.endpoints ?? []);
+    expect(endpoints.length).toBe(3);
+    expect(endpoints.every((e) => e.conditions?.ready === false)).toBe(true);
+    // kube-proxy writes no KUBE-SEP for a Pod that is not ready: the connection is refused.
+    expect(t.steps.some((s) => s.say.key === 'request-answer')).toBe(false);
+    expect(t.steps.some((s) => s.say.key === 'request-refused')).toBe(true);
+  });
+
+  it('oom-killed: lastState OOMKilled with exit code 137, STATUS OOMKilled then CrashLoopBackOff', () => {
+    const t = byId('oom-killed');
+    expect(t.end).toBe('settled');
+    const [pod] = podsOf(t);
+    expect(pod!.status!.containerStatuses![0]!.lastState?.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'OOMKilled',
+    });
+    const seen = statuses(t);
+    expect(seen.indexOf('OOMKilled')).toBeGreaterThan(-1);
+    expect(seen.indexOf('OOMKilled')).toBeLessThan(seen.indexOf('CrashLoopBackOff'));
+    expect(printPod(pod!).status).toBe('CrashLoopBackOff');
+  });
+
+  it('cni-out-of-ips: five Pods get the /29’s addresses, two stay ContainerCreating with FailedCreatePodSandBox', () => {
+    const t = byId('cni-out-of-ips');
+    expect(t.end).toBe('settled');
+    const rows = podsOf(t).map((p) => printPod(p));
+    expect(
+      rows
+        .filter((r) => r.status === 'Running')
+        .map((r) => r.ip)
+        .sort(),
+    ).toEqual(['10.244.1.2', '10.244.1.3', '10.244.1.4', '10.244.1.5', '10.244.1.6']);
+    expect(rows.filter((r) => r.status === 'ContainerCreating').map((r) => r.ip)).toEqual(['<none>', '<none>']);
+    const failed = events(t, 'FailedCreatePodSandBox');
+    expect(failed.length).toBeGreaterThanOrEqual(4);
+    expect(failed[0]).toMatch(
+      /^Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "[0-9a-f]{64}": plugin type="bridge" name="podflow" failed \(add\): failed to allocate for range 0: no IP addresses available in range set: 10\.244\.1\.1-10\.244\.1\.6$/,
+    );
   });
 });

@@ -21,6 +21,10 @@ export const REASON = {
   ErrImageNeverPull: 'ErrImageNeverPull',
   Killing: 'Killing',
   Failed: 'Failed',
+  // Container failures (pkg/kubelet/events/event.go): BackOffStartContainer and BackOffPullImage are both
+  // "BackOff"; ContainerUnhealthy is "Unhealthy".
+  BackOff: 'BackOff',
+  Unhealthy: 'Unhealthy',
   // Node lifecycle and taint eviction (pkg/controller/util/node, pkg/controller/tainteviction).
   NodeNotReady: 'NodeNotReady',
   TaintManagerEviction: 'TaintManagerEviction',
@@ -37,12 +41,63 @@ export interface EventInput {
   fieldPath?: string;
   action?: string;
   user: UserInfo;
+  /** A change periodic work found (a probe that now fails) is not repetition: false keeps the run going. */
+  periodic?: boolean;
 }
 
-export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput): void {
+/**
+ * client-go record's EventCorrelator (events_cache.go eventLogger): an Event
+ * identical to one already sent (same source, object, fieldPath, type,
+ * reason and message) is not created again: its count goes up and the
+ * recorder PATCHes count and lastTimestamp onto the first one, which
+ * `kubectl describe` shows as `(x3 over 20s)`.
+ */
+export type EventCountCache = Record<string, { name: string; namespace: string; count: number; first: string }>;
+
+export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput, cache?: EventCountCache): void {
   const meta = e.object.metadata;
   // An event about a cluster-scoped object (a Node) lives in "default" (client-go record makeEvent).
   const namespace = meta.namespace || 'default';
+  const key = [
+    e.component,
+    e.host ?? '',
+    e.object.kind,
+    meta.namespace ?? '',
+    meta.name,
+    e.fieldPath ?? '',
+    meta.uid,
+    e.object.apiVersion,
+    e.type,
+    e.reason,
+    e.message,
+  ].join('\u0000');
+  const seen = cache?.[key];
+  if (seen) {
+    seen.count++;
+    request(sim, from, {
+      verb: 'patch',
+      resource: 'events',
+      namespace: seen.namespace,
+      name: seen.name,
+      body: { count: seen.count, lastTimestamp: isoTime(sim.now) } as unknown as ApiObject,
+      user: e.user,
+      kind: 'event',
+      level: 'standard',
+      ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
+      say: {
+        key: 'event-count',
+        params: {
+          type: e.type,
+          reason: e.reason,
+          message: e.message,
+          object: String(meta.name),
+          count: seen.count,
+          first: seen.first,
+        },
+      },
+    });
+    return;
+  }
   const involvedObject: ObjectReference = {
     kind: e.object.kind,
     namespace: meta.namespace,
@@ -53,10 +108,12 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
     ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
   };
   const now = isoTime(sim.now);
+  const name = `${meta.name}.${sim.hex(16)}`;
+  if (cache) cache[key] = { name, namespace, count: 1, first: isoTime(sim.now) };
   const body: ApiObject = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${meta.name}.${sim.hex(16)}`, namespace },
+    metadata: { name, namespace },
     involvedObject: involvedObject as unknown as ApiObject['metadata'],
     reason: e.reason,
     message: e.message,
@@ -78,6 +135,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput)
     user: e.user,
     kind: 'event',
     level: 'standard',
+    ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
     say: { key: 'event', params: { type: e.type, reason: e.reason, message: e.message, object: String(meta.name) } },
   });
 }

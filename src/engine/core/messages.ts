@@ -3,6 +3,7 @@
  * and component state free of closures means a run can be copied at any step
  * and resumed, which what-if branches rely on.
  */
+import type { Container } from 'kubernetes-types/core/v1';
 import type { ApiObject, ComponentId, FaultSpec } from '../types';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
@@ -64,10 +65,19 @@ export type Message =
       container?: string;
       image?: string;
       init?: boolean;
+      /** CreateContainer's ContainerConfig: what the process is (command, args, limits, ports). */
+      config?: Container;
     }
   /** PLEG: the runtime's relist found a container that has exited. */
-  | { type: 'pleg-container-died'; podKey: string; container: string; exitCode: number }
-  | { type: 'runtime-container-exit'; podKey: string; container: string }
+  | { type: 'pleg-container-died'; podKey: string; container: string; exitCode: number; reason?: string }
+  | {
+      type: 'runtime-container-exit';
+      podKey: string;
+      container: string;
+      containerId?: string;
+      exitCode?: number;
+      reason?: string;
+    }
   | {
       type: 'cri-response';
       id: number;
@@ -79,11 +89,14 @@ export type Message =
       ip?: string;
       containerId?: string;
       imagePresent?: boolean;
-      /** Why a call failed, as the CRI error reads. */
-      error?: string;
       imageSize?: number;
       pullMs?: number;
       waitMs?: number;
+      /** The gRPC error text of a failed call: `rpc error: code = … desc = …`. */
+      error?: string;
+      /** StopContainer: how the process ended. */
+      exitCode?: number;
+      reason?: string;
     }
   | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause' | 'stop-pause'; podKey: string }
   | { type: 'runtime-pulled'; image: string }
@@ -92,7 +105,14 @@ export type Message =
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
-  | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }
+  | {
+      type: 'kubelet-probe';
+      podKey: string;
+      container: string;
+      probe: 'startup' | 'readiness' | 'liveness';
+      /** The container instance (its start time) the probe worker belongs to. */
+      gen?: number;
+    }
   | { type: 'lease-renew' }
   | {
       type: 'controller-sync';

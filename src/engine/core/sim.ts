@@ -28,6 +28,13 @@ export interface Delivery {
   periodic?: boolean;
 }
 
+/**
+ * The run ends this long after the last non-periodic work: three default
+ * probe periods. A retry that waits longer than this is repetition (a
+ * back-off that has grown), and is sent as periodic work.
+ */
+export const SETTLE_MS = 3 * 10_000;
+
 export type Handler<W> = (sim: Sim<W>, self: ComponentId, msg: Message, from: ComponentId) => void;
 
 export class Sim<W> {

@@ -3,7 +3,8 @@
  * pkg/printers/internalversion/printers.go printPod, for the states podflow
  * simulates.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import { EPOCH } from '../apiserver/names';
 
 export interface PodRow {
   name: string;
@@ -11,11 +12,60 @@ export interface PodRow {
   ready: string;
   status: string;
   restarts: number;
+  /** The RESTARTS column: `2 (35s ago)` once a container has a last termination, else the count. */
+  restartsText: string;
   ip: string;
   node: string;
 }
 
-export function printPod(pod: Pod): PodRow {
+/**
+ * duration.HumanDuration (apimachinery/pkg/util/duration), which kubectl's
+ * translateTimestampSince uses for AGE and `(… ago)`.
+ */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 60 * 2) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) {
+    const s = seconds % 60;
+    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
+  }
+  if (minutes < 60 * 3) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) {
+    const m = minutes % 60;
+    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
+  }
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) {
+    const h = hours % 24;
+    return h === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${h}h`;
+  }
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
+  if (hours < 24 * 365 * 8) {
+    const dy = Math.floor(hours / 24) % 365;
+    return dy === 0 ? `${Math.floor(hours / 24 / 365)}y` : `${Math.floor(hours / 24 / 365)}y${dy}d`;
+  }
+  return `${Math.floor(hours / 24 / 365)}y`;
+}
+
+/** The latest lastState.terminated.finishedAt among the statuses, in ms since the epoch (0 when none). */
+function lastRestart(statuses: ContainerStatus[]): number {
+  let latest = 0;
+  for (const c of statuses) {
+    const at = c.lastState?.terminated?.finishedAt;
+    if (at) latest = Math.max(latest, Date.parse(at));
+  }
+  return latest;
+}
+
+/**
+ * `now` is the virtual time (ms since the run began) at which kubectl
+ * prints, for RESTARTS' `(… ago)`; without it only the count shows.
+ */
+export function printPod(pod: Pod, now?: number): PodRow {
   const spec = pod.spec;
   const st = pod.status ?? {};
   let reason = st.reason ?? st.phase ?? 'Pending';
@@ -47,6 +97,7 @@ export function printPod(pod: Pod): PodRow {
       restarts += c.restartCount;
       if (c.state?.waiting?.reason) reason = c.state.waiting.reason;
       else if (c.state?.terminated?.reason) reason = c.state.terminated.reason;
+      else if (c.state?.terminated?.signal) reason = `Signal:${c.state.terminated.signal}`;
       else if (c.state?.terminated) reason = `ExitCode:${c.state.terminated.exitCode}`;
       else if (c.ready && c.state?.running) {
         hasRunning = true;
@@ -60,6 +111,11 @@ export function printPod(pod: Pod): PodRow {
     }
   }
   if (pod.metadata?.deletionTimestamp) reason = 'Terminating';
+  const last = lastRestart([...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]);
+  const restartsText =
+    restarts !== 0 && last > 0 && now !== undefined
+      ? `${restarts} (${humanDuration(EPOCH + now - last)} ago)`
+      : String(restarts);
 
   return {
     name: pod.metadata?.name ?? '',
@@ -67,6 +123,7 @@ export function printPod(pod: Pod): PodRow {
     ready: `${ready}/${total}`,
     status: reason,
     restarts,
+    restartsText,
     ip: st.podIP ?? '<none>',
     node: spec?.nodeName ?? '<none>',
   };

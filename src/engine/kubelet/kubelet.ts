@@ -11,11 +11,24 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { kubeletUser } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { request } from '../client/client';
-import { recordEvent, REASON } from '../client/events';
+import { recordEvent, REASON, type EventCountCache } from '../client/events';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { CriMethod, Message } from '../core/messages';
-import type { Sim } from '../core/sim';
+import { SETTLE_MS, type Sim } from '../core/sim';
+import { printPod } from '../kubectl/print-pod';
+import { probeAnswer, probeOf, type ProbeKind } from '../runtime/app';
 import { goDuration } from '../runtime/images';
+import {
+  BACKOFF_PERIOD_MS,
+  backoffGet,
+  backoffNext,
+  isInBackOffSince,
+  isInBackOffSinceUpdate,
+  jitter,
+  newBackoff,
+  WORKER_JITTER,
+  type Backoff,
+} from './backoff';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
@@ -29,10 +42,24 @@ export interface KubeletState {
   pendingCri: Record<number, string>;
   /** A `node-down` fault struck: the kubelet is gone; what the runtime runs keeps running. */
   down?: boolean;
+  /** kl.crashLoopBackOff: restarts of failed containers, keyed per Pod and container. */
+  crashBackoff?: Backoff;
+  /** The image manager's back-off, keyed `<podUID>_<image>`. */
+  imageBackoff?: Backoff;
+  /** The event recorder's correlator: a repeated Event counts up instead of being created again. */
+  eventCache?: EventCountCache;
 }
 
 export function initKubelet(node: string, hostIP: string): KubeletState {
-  return { node, hostIP, informers: newInformers(), workers: {}, pendingCri: {} };
+  return {
+    node,
+    hostIP,
+    informers: newInformers(),
+    workers: {},
+    pendingCri: {},
+    crashBackoff: newBackoff(),
+    imageBackoff: newBackoff(),
+  };
 }
 
 /** How often the kubelet renews its node Lease (nodeLeaseDurationSeconds 40 / 4). */
@@ -96,12 +123,30 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     if (!rec || rec.state !== 'running') return;
     rec.state = 'exited';
     rec.finishedAt = sim.now;
+    rec.exitCode = msg.exitCode;
+    rec.reason = msg.reason ?? (msg.exitCode === 0 ? 'Completed' : 'Error');
+    if (msg.exitCode !== 0 || !isInitKey(st, msg.podKey, msg.container))
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: {
+          key: 'kubelet-container-exited',
+          params: { container: msg.container, code: msg.exitCode, reason: rec.reason },
+        },
+      });
     sendStatus(sim, self, st, msg.podKey);
     return resync(sim, self, msg.podKey);
   }
-  if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe);
+  if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe, msg.gen);
   if (msg.type === 'http-response') {
     for (const [key, w] of Object.entries(st.workers)) {
+      if (w.statusInFlight === msg.id) {
+        w.statusInFlight = undefined;
+        if (w.statusDirty) {
+          w.statusDirty = false;
+          sendStatus(sim, self, st, key);
+        }
+      }
       if (w.terminalStatusRequest !== msg.id) continue;
       w.terminalStatusRequest = undefined;
       const p = pod(st, key);
@@ -137,7 +182,8 @@ function cri(
   level: DetailLevel,
   sayKey: string,
   params: Record<string, string | number>,
-  extra: { container?: string; image?: string; init?: boolean } = {},
+  extra: { container?: string; image?: string; init?: boolean; config?: Container } = {},
+  periodic?: boolean,
 ): void {
   const id = sim.id();
   st.pendingCri[id] = podKey;
@@ -155,6 +201,7 @@ function cri(
         path: `runtime.v1.${service}/${method}`,
         say: { key: sayKey, params },
       },
+      ...(periodic !== undefined ? { periodic } : {}),
     },
     sim.latency(0.3, 1),
   );
@@ -169,17 +216,24 @@ function event(
   message: string,
   c?: Container,
   type: 'Normal' | 'Warning' = 'Normal',
+  periodic?: boolean,
 ): void {
-  recordEvent(sim, self, {
-    object: p as unknown as ApiObject,
-    reason,
-    type,
-    message,
-    component: 'kubelet',
-    host: st.node,
-    ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
-    user: kubeletUser(st.node),
-  });
+  recordEvent(
+    sim,
+    self,
+    {
+      ...(periodic !== undefined ? { periodic } : {}),
+      object: p as unknown as ApiObject,
+      reason,
+      type,
+      message,
+      component: 'kubelet',
+      host: st.node,
+      ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
+      user: kubeletUser(st.node),
+    },
+    (st.eventCache ??= {}),
+  );
 }
 
 function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
@@ -220,16 +274,124 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   // SyncPod step 6: init containers one at a time, each to completion (exit 0) before the next.
   for (const c of p.spec?.initContainers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
-    if (rec.state === 'exited') continue;
+    if (rec.state === 'exited' && (rec.exitCode ?? 0) === 0) continue;
     if (rec.state === 'running') return; // it runs; PLEG will say when it exits
-    return advanceContainer(sim, self, st, podKey, p, c, rec);
+    if (rec.state === 'exited') {
+      // A failed init container runs again (with the crash back-off) unless restartPolicy is Never: then the Pod has failed.
+      if ((p.spec?.restartPolicy ?? 'Always') === 'Never') return;
+      if (!restartAfterBackOff(sim, self, st, podKey, w, p, c, rec)) return;
+    }
+    return advanceContainer(sim, self, st, podKey, p, c, w.containers[c.name]!);
   }
   // SyncPod step 8: regular containers, one after another in spec order.
   for (const c of p.spec?.containers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
     if (rec.state === 'running') continue;
-    return advanceContainer(sim, self, st, podKey, p, c, rec);
+    if (rec.state === 'exited') {
+      // computePodActions: restart what the restartPolicy says to, after doBackOff lets it.
+      if (!shouldRestart(p, rec)) continue;
+      if (!restartAfterBackOff(sim, self, st, podKey, w, p, c, rec)) return;
+    }
+    return advanceContainer(sim, self, st, podKey, p, c, w.containers[c.name]!);
   }
+}
+
+/** ShouldContainerBeRestarted: Always restarts every exit, OnFailure a non-zero one, Never none. */
+function shouldRestart(p: Pod, rec: ContainerRecord): boolean {
+  const policy = p.spec?.restartPolicy ?? 'Always';
+  return policy === 'Always' || (policy === 'OnFailure' && (rec.exitCode ?? 0) !== 0);
+}
+
+/** format.Pod: `name_namespace(uid)`, as kubelet messages name a Pod. */
+function podDesc(p: Pod): string {
+  return `${p.metadata!.name}_${p.metadata!.namespace ?? 'default'}(${p.metadata!.uid})`;
+}
+
+/**
+ * The pod worker requeues a Pod in back-off for when the back-off ends
+ * (pod_workers.go completeWork with MinBackoffExpiration, jittered by up to
+ * half). A wait longer than the settle window is repetition: periodic.
+ */
+function requeueAfter(sim: KSim, self: ComponentId, w: PodWorker, podKey: string, backoff: number): void {
+  const delay = jitter(Math.max(backoff, 0), WORKER_JITTER, sim.random());
+  const at = sim.now + delay;
+  if (w.backoffResyncAt !== undefined && w.backoffResyncAt > sim.now && w.backoffResyncAt <= at) return;
+  w.backoffResyncAt = at;
+  sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: delay > SETTLE_MS }, delay);
+}
+
+/**
+ * doBackOff (kuberuntime_manager.go): a container that exited less than its
+ * back-off ago stays down (CrashLoopBackOff, a BackOff event); otherwise the
+ * back-off grows (10 s, 20 s, … 300 s) and a new instance starts. True when
+ * the container may start now.
+ */
+function restartAfterBackOff(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+): boolean {
+  const backoff = (st.crashBackoff ??= newBackoff());
+  const key = `${p.metadata!.name}_${p.metadata!.namespace}_${p.metadata!.uid}_${c.name}`;
+  const from = rec.backoffFrom;
+  rec.backoffFrom = undefined;
+  const ts = from === undefined ? rec.finishedAt! : from;
+  if (ts !== 'none') {
+    if (isInBackOffSince(backoff, key, ts, sim.now)) {
+      const delay = backoffGet(backoff, key);
+      const message = `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${podDesc(p)}`;
+      if (rec.waitingReason !== 'CrashLoopBackOff' || rec.waitingMessage !== message) {
+        rec.waitingReason = 'CrashLoopBackOff';
+        rec.waitingMessage = message;
+        sim.note(self, {
+          kind: 'internal',
+          level: 'overview',
+          say: {
+            key: 'kubelet-crash-backoff',
+            params: { container: c.name, pod: p.metadata!.name!, backoff: goDuration(delay) },
+          },
+        });
+        event(
+          sim,
+          self,
+          st,
+          p,
+          REASON.BackOff,
+          `Back-off restarting failed container ${c.name} in pod ${podDesc(p)}`,
+          c,
+          'Warning',
+        );
+        sendStatus(sim, self, st, podKey);
+      }
+      requeueAfter(sim, self, w, podKey, ts + delay - sim.now);
+      return false;
+    }
+    backoffNext(backoff, key, ts, sim.now);
+  }
+  const restarts = (rec.restartCount ?? 0) + 1;
+  w.containers[c.name] = {
+    state: 'waiting',
+    restartCount: restarts,
+    lastTerminated: {
+      exitCode: rec.exitCode ?? 0,
+      reason: rec.reason ?? 'Completed',
+      startedAt: rec.startedAt ?? sim.now,
+      finishedAt: rec.finishedAt ?? sim.now,
+      ...(rec.id ? { id: rec.id } : {}),
+    },
+    ...(rec.imagePulled ? { imagePulled: true } : {}),
+  };
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'kubelet-restart', params: { container: c.name, pod: p.metadata!.name!, restarts } },
+  });
+  return true;
 }
 
 /** The next action for one container: pull its image, create it, or start it (startContainer's steps 1–3). */
@@ -243,11 +405,36 @@ function advanceContainer(
   rec: ContainerRecord,
 ): void {
   const name = p.metadata!.name!;
-  // A container stuck on an error waits for the next sync after its back-off.
-  if (rec.waitingReason) return;
+  // Never pulls: a missing image stays missing.
+  if (rec.waitingReason === 'ErrImageNeverPull') return;
   const image = c.image ?? '';
   if (rec.image !== 'present') {
     if (c.imagePullPolicy === 'Always' || rec.image === 'checked') {
+      // EnsureImageExists: within the back-off of the last failed pull, no pull (ErrImagePullBackOff).
+      const backoff = (st.imageBackoff ??= newBackoff());
+      const backoffKey = `${p.metadata!.uid}_${image}`;
+      if (isInBackOffSinceUpdate(backoff, backoffKey, sim.now)) {
+        const message = `Back-off pulling image "${image}"`;
+        if (rec.waitingReason !== 'ImagePullBackOff') {
+          rec.waitingReason = 'ImagePullBackOff';
+          // 1.33 adds the last pull's error to the waiting message.
+          rec.waitingMessage = rec.lastPullError ? `${message}: ErrImagePull: ${rec.lastPullError}` : message;
+          sim.note(self, {
+            kind: 'internal',
+            level: 'overview',
+            say: {
+              key: 'kubelet-pull-backoff',
+              params: { image, container: c.name, backoff: goDuration(backoffGet(backoff, backoffKey)) },
+            },
+          });
+          event(sim, self, st, p, REASON.BackOff, message, c);
+          event(sim, self, st, p, REASON.Failed, 'Error: ImagePullBackOff', c, 'Warning');
+          sendStatus(sim, self, st, podKey);
+        }
+        const entry = backoff.items[backoffKey]!;
+        requeueAfter(sim, self, st.workers[podKey]!, podKey, entry.lastUpdate + entry.backoff - sim.now);
+        return;
+      }
       event(sim, self, st, p, REASON.Pulling, `Pulling image "${image}"`, c);
       const key = c.imagePullPolicy === 'Always' ? 'kubelet-pull-always' : 'kubelet-pull';
       return cri(
@@ -284,7 +471,7 @@ function advanceContainer(
       'standard',
       'kubelet-create',
       { container: c.name, pod: name },
-      { container: c.name },
+      { container: c.name, config: c },
     );
   }
   const init = isInit(p, c.name);
@@ -299,6 +486,11 @@ function advanceContainer(
     { container: c.name, pod: name },
     { container: c.name, ...(init ? { init: true } : {}) },
   );
+}
+
+function isInitKey(st: KubeletState, podKey: string, container: string): boolean {
+  const p = pod(st, podKey);
+  return !!p && isInit(p, container);
 }
 
 function isInit(p: Pod, container: string): boolean {
@@ -326,21 +518,9 @@ function criResponse(
   const rec = c ? w.containers[c.name] : undefined;
   switch (msg.method) {
     case 'RunPodSandbox':
-      if (!msg.ok) {
-        // kuberuntime_manager.go SyncPod: createPodSandbox failed. (The retry with back-off comes with the failure scenarios.)
-        event(
-          sim,
-          self,
-          st,
-          p,
-          REASON.FailedCreatePodSandBox,
-          `Failed to create pod sandbox: ${msg.error ?? ''}`,
-          undefined,
-          'Warning',
-        );
-        return;
-      }
+      if (!msg.ok) return sandboxFailed(sim, self, st, podKey, w, p, msg.error ?? '');
       w.sandboxId = msg.sandboxId;
+      w.sandboxFailures = undefined;
       break;
     case 'PodSandboxStatus':
       w.ip = msg.ip;
@@ -364,8 +544,11 @@ function criResponse(
       }
       break;
     case 'PullImage':
+      if (rec && c && !msg.ok) return pullFailed(sim, self, st, podKey, p, c, rec, msg.error ?? '');
       if (rec && c) {
         rec.image = 'present';
+        rec.waitingReason = undefined;
+        rec.waitingMessage = undefined;
         rec.imagePulled = true;
         const took = goDuration(msg.pullMs ?? 0);
         const withWait = goDuration((msg.pullMs ?? 0) + (msg.waitMs ?? 0));
@@ -391,6 +574,13 @@ function criResponse(
       if (rec) {
         rec.state = 'exited';
         rec.finishedAt = sim.now;
+        rec.exitCode = msg.exitCode ?? 0;
+        rec.reason = msg.reason ?? 'Completed';
+        if (rec.killing) {
+          // killContainer then start, in one SyncPod: doBackOff sees the exit before this one.
+          rec.backoffFrom = rec.lastTerminated?.finishedAt ?? 'none';
+          rec.killing = undefined;
+        }
       }
       break;
     case 'StopPodSandbox':
@@ -400,6 +590,8 @@ function criResponse(
       if (rec && c) {
         rec.state = 'running';
         rec.startedAt = sim.now;
+        rec.waitingReason = undefined;
+        rec.waitingMessage = undefined;
         event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
         startProbes(sim, self, podKey, c, rec);
         sendStatus(sim, self, st, podKey);
@@ -407,12 +599,6 @@ function criResponse(
       break;
   }
   resync(sim, self, podKey);
-}
-
-type ProbeKind = 'readiness' | 'liveness';
-
-function probeOf(c: Container, kind: ProbeKind) {
-  return kind === 'readiness' ? c.readinessProbe : c.livenessProbe;
 }
 
 /** How a probe reaches the container, as `kubectl describe` shows it: `tcp-socket :8080`, `http-get http://:8080/healthz`. */
@@ -428,16 +614,24 @@ function probeTarget(c: Container, kind: ProbeKind): string {
 /**
  * The prober's workers: one per container and probe, the first run after
  * initialDelaySeconds, then every periodSeconds (defaults 0 and 10). A
- * container with a readiness probe is not ready until it first passes.
- * Models pkg/kubelet/prober/worker.go.
+ * container with a startup probe is not started, and its liveness and
+ * readiness probes wait, until that passes; with a readiness probe it is not
+ * ready until that first passes. Models pkg/kubelet/prober/worker.go.
  */
 function startProbes(sim: KSim, self: ComponentId, podKey: string, c: Container, rec: ContainerRecord): void {
-  for (const kind of ['readiness', 'liveness'] as const) {
+  rec.started = !c.startupProbe;
+  rec.probeFailures = {};
+  for (const kind of ['startup', 'readiness', 'liveness'] as const) {
     const p = probeOf(c, kind);
     if (!p) continue;
     if (kind === 'readiness') rec.ready = false;
     sim.send(
-      { from: self, to: self, msg: { type: 'kubelet-probe', podKey, container: c.name, probe: kind }, periodic: true },
+      {
+        from: self,
+        to: self,
+        msg: { type: 'kubelet-probe', podKey, container: c.name, probe: kind, gen: rec.startedAt },
+        periodic: true,
+      },
       (p.initialDelaySeconds ?? 0) * 1000,
     );
   }
@@ -450,34 +644,184 @@ function probe(
   podKey: string,
   container: string,
   kind: ProbeKind,
+  gen: number | undefined,
 ): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
   const c = p?.spec?.containers.find((x) => x.name === container);
   const rec = w?.containers[container];
-  if (!w || !p || !c || !rec || rec.state !== 'running' || w.terminating) return;
+  // The worker of an instance that is gone (stopped, restarted) ends with it.
+  if (!w || !p || !c || !rec || rec.state !== 'running' || w.terminating || rec.killing) return;
+  if (gen !== undefined && rec.startedAt !== gen) return;
+  const spec = probeOf(c, kind)!;
+  const again = () =>
+    sim.send(
+      {
+        from: self,
+        to: self,
+        msg: { type: 'kubelet-probe', podKey, container, probe: kind, gen: rec.startedAt },
+        periodic: true,
+      },
+      (spec.periodSeconds ?? 10) * 1000,
+    );
+  // worker.doProbe: liveness and readiness do nothing until the startup probe has passed.
+  if (kind !== 'startup' && rec.started === false) return again();
   const target = probeTarget(c, kind);
-  // The simulated application answers its probes; failures come with the failure scenarios.
-  if (kind === 'readiness' && rec.ready === false) {
-    rec.ready = true;
-    sim.note(self, {
-      kind: 'internal',
-      level: 'overview',
-      say: { key: 'kubelet-probe-ready', params: { container, pod: p.metadata!.name!, target } },
-    });
-    sendStatus(sim, self, st, podKey, false);
-  } else {
-    sim.note(self, {
-      kind: 'internal',
-      level: 'deep',
-      say: { key: 'kubelet-probe', params: { container, probe: kind, target } },
-    });
+  const name = p.metadata!.name!;
+  const answer = probeAnswer(c, kind, sim.now - (rec.startedAt ?? sim.now), w.ip ?? '');
+  const failures = (rec.probeFailures ??= {});
+  if (answer.ok) {
+    failures[kind] = 0;
+    if (kind === 'startup') {
+      // Startup succeeded: its worker stops, the others begin to count.
+      rec.started = true;
+      sim.note(self, {
+        kind: 'internal',
+        level: 'standard',
+        say: { key: 'kubelet-probe-started', params: { container, pod: name, target } },
+      });
+      sendStatus(sim, self, st, podKey, false);
+      return;
+    }
+    if (kind === 'readiness' && rec.ready === false) {
+      rec.ready = true;
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-probe-ready', params: { container, pod: name, target } },
+      });
+      sendStatus(sim, self, st, podKey, false);
+    } else {
+      sim.note(self, {
+        kind: 'internal',
+        level: 'deep',
+        say: { key: 'kubelet-probe', params: { container, probe: kind, target } },
+      });
+    }
+    return again();
   }
-  const period = (probeOf(c, kind)!.periodSeconds ?? 10) * 1000;
-  sim.send(
-    { from: self, to: self, msg: { type: 'kubelet-probe', podKey, container, probe: kind }, periodic: true },
-    period,
+  const count = (failures[kind] ?? 0) + 1;
+  failures[kind] = count;
+  const threshold = spec.failureThreshold ?? 3;
+  const title = kind[0]!.toUpperCase() + kind.slice(1);
+  // prober.go records Unhealthy for every failure; past the threshold it is the same news again.
+  const news = count <= threshold;
+  sim.note(self, {
+    kind: 'internal',
+    level: count >= threshold ? 'overview' : 'standard',
+    say: {
+      key: 'kubelet-probe-failed',
+      params: { container, probe: kind, target, output: answer.output, count, threshold },
+    },
+  });
+  event(
+    sim,
+    self,
+    st,
+    p,
+    REASON.Unhealthy,
+    `${title} probe failed: ${answer.output}`,
+    c,
+    'Warning',
+    news ? false : undefined,
   );
+  if (count < threshold) return again();
+  if (kind === 'readiness') {
+    // Not ready: the Pod leaves the Service's ready endpoints; the probe goes on.
+    if (rec.ready !== false) {
+      rec.ready = false;
+      sendStatus(sim, self, st, podKey, false);
+    }
+    return again();
+  }
+  // Liveness or startup: computePodActions kills the container so that it restarts.
+  rec.killing = kind;
+  const grace = Number(p.spec?.terminationGracePeriodSeconds ?? 30);
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'kubelet-probe-kill', params: { container, pod: name, probe: kind, threshold } },
+  });
+  event(
+    sim,
+    self,
+    st,
+    p,
+    REASON.Killing,
+    `Container ${container} failed ${kind} probe, will be restarted`,
+    c,
+    'Normal',
+    false,
+  );
+  cri(
+    sim,
+    self,
+    st,
+    podKey,
+    'StopContainer',
+    'standard',
+    'kubelet-stop-container',
+    { container, grace },
+    { container },
+    false,
+  );
+}
+
+/**
+ * EnsureImageExists after a failed pull: the Failed event with the runtime's
+ * error, the back-off grows, and startContainer reports `Error: ErrImagePull`.
+ * The status patch comes back through the kubelet's watch, whose sync finds
+ * the image in back-off (ImagePullBackOff).
+ */
+function pullFailed(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+  error: string,
+): void {
+  const image = c.image ?? '';
+  backoffNext((st.imageBackoff ??= newBackoff()), `${p.metadata!.uid}_${image}`, sim.now, sim.now);
+  rec.waitingReason = 'ErrImagePull';
+  rec.waitingMessage = error;
+  rec.lastPullError = error;
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'kubelet-pull-failed', params: { image, container: c.name, error } },
+  });
+  event(sim, self, st, p, REASON.Failed, `Failed to pull image "${image}": ${error}`, c, 'Warning');
+  event(sim, self, st, p, REASON.Failed, 'Error: ErrImagePull', c, 'Warning');
+  sendStatus(sim, self, st, podKey);
+}
+
+/**
+ * SyncPod step 4 failed (kuberuntime_manager.go): FailedCreatePodSandBox with
+ * the runtime's error, and the pod worker retries after backOffPeriod (10 s,
+ * jittered). The same failure again is repetition, periodic work.
+ */
+function sandboxFailed(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+  error: string,
+): void {
+  w.sandboxFailures = (w.sandboxFailures ?? 0) + 1;
+  const message = `Failed to create pod sandbox: ${error}`;
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: { key: 'kubelet-sandbox-failed', params: { pod: p.metadata!.name!, error } },
+  });
+  event(sim, self, st, p, REASON.FailedCreatePodSandBox, message, undefined, 'Warning');
+  const delay = jitter(BACKOFF_PERIOD_MS, WORKER_JITTER, sim.random());
+  sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: w.sandboxFailures > 1 }, delay);
 }
 
 /**
@@ -561,10 +905,21 @@ function sendStatus(
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
   const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
   if (fingerprint === w.lastStatus) return undefined;
+  // One PATCH at a time per Pod (the status manager syncs the latest status): a newer one waits.
+  if (w.statusInFlight !== undefined && !w.terminating) {
+    w.statusDirty = true;
+    return undefined;
+  }
   w.lastStatus = fingerprint;
   const running = status.phase === 'Running';
   const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-  return request(sim, self, {
+  // What kubectl get pods would print for this status: a failure the learner should see named.
+  const row = printPod({ ...p, status });
+  const failing =
+    status.phase === 'Failed' ||
+    (!w.terminating &&
+      !['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded'].includes(row.status));
+  const id = request(sim, self, {
     verb: 'patch',
     resource: 'pods',
     namespace: p.metadata!.namespace,
@@ -572,18 +927,28 @@ function sendStatus(
     subresource: 'status',
     body: { apiVersion: 'v1', kind: 'Pod', metadata: { uid: p.metadata!.uid }, status } as unknown as ApiObject,
     user: kubeletUser(st.node),
-    level: running ? 'overview' : 'standard',
+    level: running || failing ? 'overview' : 'standard',
     ...(periodic !== undefined ? { periodic } : {}),
     say: {
-      key:
-        status.phase === 'Succeeded'
+      key: failing
+        ? 'kubelet-status-failing'
+        : status.phase === 'Succeeded'
           ? 'kubelet-status-terminated'
           : running && !ready
             ? 'kubelet-status-running-unready'
             : running
               ? 'kubelet-status-running'
               : 'kubelet-status-pending',
-      params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
+      params: {
+        pod: p.metadata!.name!,
+        ip: status.podIP ?? '',
+        phase: status.phase ?? '',
+        status: row.status,
+        ready: row.ready,
+        restarts: row.restarts,
+      },
     },
   });
+  if (!w.terminating) w.statusInFlight = id;
+  return id;
 }

@@ -6,7 +6,7 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { isoTime } from '../apiserver/names';
 import { imageId } from '../runtime/images';
-import type { PodWorker } from './worker';
+import type { PodWorker, Terminated } from './worker';
 
 function condition(type: string, ok: boolean, now: number, reason?: string, message?: string): PodCondition {
   return {
@@ -22,7 +22,13 @@ function condition(type: string, ok: boolean, now: number, reason?: string, mess
 export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
   const containers = pod.spec?.containers ?? [];
   const inits = pod.spec?.initContainers ?? [];
-  const pendingInits = inits.filter((c) => w.containers[c.name]?.state !== 'exited').map((c) => c.name);
+  const doneInit = (name: string) =>
+    w.containers[name]?.state === 'exited' && (w.containers[name]?.exitCode ?? 0) === 0;
+  const pendingInits = inits.filter((c) => !doneInit(c.name)).map((c) => c.name);
+  // An init container that failed under restartPolicy Never fails the Pod (getPhase's pendingInitialization case).
+  const initFailed =
+    pod.spec?.restartPolicy === 'Never' &&
+    inits.some((c) => w.containers[c.name]?.state === 'exited' && !doneInit(c.name));
   const initialized = pendingInits.length === 0;
   // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
@@ -30,41 +36,61 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     const cs = w.containers[c.name];
     const running = cs?.state === 'running';
     const exited = cs?.state === 'exited';
-    // Running is not Ready: with a readiness probe, ready waits for its first success.
-    const ready = running && (cs?.ready ?? true);
+    // Running is not Ready: with a startup probe it waits for that, with a readiness probe for its first success.
+    const ready = running && (cs?.ready ?? true) && cs?.started !== false;
+    const cid = cs?.id ? `containerd://${cs.id}` : undefined;
+    const terminated = (t: Terminated): ContainerStatus['state'] => ({
+      terminated: {
+        exitCode: t.exitCode,
+        reason: t.reason,
+        startedAt: isoTime(t.startedAt),
+        finishedAt: isoTime(t.finishedAt),
+        ...(t.id ? { containerID: `containerd://${t.id}` } : {}),
+      },
+    });
+    const current: Terminated | undefined = exited
+      ? {
+          exitCode: cs.exitCode ?? 0,
+          reason: cs.reason ?? 'Completed',
+          startedAt: cs.startedAt ?? now,
+          finishedAt: cs.finishedAt ?? now,
+          ...(cs.id ? { id: cs.id } : {}),
+        }
+      : undefined;
+    // convertToAPIContainerStatuses: an exited container the kubelet will restart but holds back
+    // (the reasonCache has CrashLoopBackOff) shows as waiting, its exit moving to lastState.
+    const backingOff = exited && !!cs.waitingReason;
+    const waiting = (reason: string) => ({
+      waiting: { reason, ...(cs?.waitingMessage ? { message: cs.waitingMessage } : {}) },
+    });
+    const state: ContainerStatus['state'] = running
+      ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
+      : backingOff
+        ? waiting(cs.waitingReason!)
+        : current
+          ? terminated(current)
+          : waiting(cs?.waitingReason ?? (init ? 'PodInitializing' : defaultWaiting));
+    const last = backingOff ? current : cs?.lastTerminated;
     return {
       name: c.name,
       image: c.image ?? '',
       imageID: cs?.imagePulled ? imageId(c.image ?? '') : '',
-      ...(cs?.id ? { containerID: `containerd://${cs.id}` } : {}),
+      ...(cid ? { containerID: cid } : {}),
       ready,
-      started: running,
-      restartCount: 0,
-      state: running
-        ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
-        : exited
-          ? {
-              terminated: {
-                exitCode: 0,
-                reason: 'Completed',
-                startedAt: isoTime(cs.startedAt ?? now),
-                finishedAt: isoTime(cs.finishedAt ?? now),
-                ...(cs.id ? { containerID: `containerd://${cs.id}` } : {}),
-              },
-            }
-          : { waiting: { reason: cs?.waitingReason ?? (init ? 'PodInitializing' : defaultWaiting) } },
-      lastState: {},
+      started: running && cs?.started !== false,
+      restartCount: cs?.restartCount ?? 0,
+      state,
+      lastState: last ? terminated(last) : {},
     };
   };
   const statuses = containers.map((c) => statusOf(c, false));
   const initStatuses = inits.map((c) => {
     const s = statusOf(c, true);
     // An init container that completed counts as ready.
-    return s.state?.terminated ? { ...s, ready: true } : s;
+    return s.state?.terminated?.exitCode === 0 ? { ...s, ready: true } : s;
   });
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReady = notReady.length === 0;
-  const allRunning = statuses.length > 0 && statuses.every((s) => s.state?.running);
   // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
   const terminal = !!w.terminating && statuses.length > 0 && statuses.every((s) => s.state?.terminated);
   const previous = pod.status?.conditions ?? [];
@@ -97,7 +123,16 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
   ].map(keep);
   return {
-    phase: terminal ? 'Succeeded' : allRunning ? 'Running' : 'Pending',
+    // podIsTerminal: Succeeded when every container ended with 0, else Failed.
+    phase: terminal
+      ? statuses.every((s) => s.state?.terminated?.exitCode === 0)
+        ? 'Succeeded'
+        : 'Failed'
+      : initialized
+        ? getPhase(pod, statuses)
+        : initFailed
+          ? 'Failed'
+          : 'Pending',
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],
@@ -107,4 +142,35 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     containerStatuses: statuses,
     qosClass: pod.status?.qosClass ?? 'BestEffort',
   };
+}
+
+/**
+ * getPhase (kubelet_pods.go) for a Pod whose init containers are done: a
+ * waiting container that never ran keeps it Pending; one that has run and
+ * waits to be restarted counts as stopped, and with restartPolicy Always a
+ * Pod of stopped containers is still Running (it is in back-off).
+ */
+export function getPhase(pod: Pod, statuses: ContainerStatus[]): PodStatus['phase'] {
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const s of statuses) {
+    if (s.state?.running) running++;
+    else if (s.state?.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.lastState?.terminated) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    const policy = pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (policy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
 }

@@ -16,6 +16,22 @@ export interface PodWorker {
   deleteSent?: boolean;
   /** The terminal status patch the final delete waits for. */
   terminalStatusRequest?: number;
+  /** RunPodSandbox failures so far (FailedCreatePodSandBox): the second identical one is repetition. */
+  sandboxFailures?: number;
+  /** The status manager's PATCH in flight; a newer status waits for it (statusDirty), so patches land in order. */
+  statusInFlight?: number;
+  statusDirty?: boolean;
+  /** When the pod worker's requeue for a back-off is due, so one pending requeue is enough. */
+  backoffResyncAt?: number;
+}
+
+/** A finished instance of a container, as lastState.terminated reports it. */
+export interface Terminated {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+  id?: string;
 }
 
 export interface ContainerRecord {
@@ -31,6 +47,28 @@ export interface ContainerRecord {
   imagePulled?: boolean;
   id?: string;
   startedAt?: number;
+  /** How the current instance ended (state exited): 0 Completed, 1 Error, 137 OOMKilled, … */
+  exitCode?: number;
+  reason?: string;
+  /** containerStatuses[].state.waiting.message (a back-off, a pull error). */
+  waitingMessage?: string;
+  /** Restarts so far: the instance number, as the runtime's restartCount annotation keeps it. */
+  restartCount?: number;
+  /** The previous instance, for lastState.terminated. */
+  lastTerminated?: Terminated;
+  /** The startup probe has passed (or there is none); until then liveness and readiness wait. */
+  started?: boolean;
+  /** Consecutive failures of each probe of this instance. */
+  probeFailures?: Partial<Record<'startup' | 'readiness' | 'liveness', number>>;
+  /** A failed liveness or startup probe: the kubelet stops the container to restart it. */
+  killing?: 'liveness' | 'startup';
+  /**
+   * After a probe kill, SyncPod decided the restart from the status it had before the kill:
+   * the back-off counts from the previous exit, or not at all without one.
+   */
+  backoffFrom?: number | 'none';
+  /** The last pull error, which the ImagePullBackOff message repeats. */
+  lastPullError?: string;
 }
 
 export function newWorker(now: number): PodWorker {

@@ -8,6 +8,8 @@ import type { CriMethod, Message } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
 import { normalizeImage, sameImage } from '../scheduler/plugins';
 import type { ComponentId } from '../types';
+import type { Container } from 'kubernetes-types/core/v1';
+import { containerFate, stopFate } from './app';
 import { goDuration, imageSize } from './images';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -15,7 +17,9 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export interface RuntimeState {
   images: string[];
   sandboxes: Record<string, { id: string; ip?: string; netns: string; ready: boolean }>;
-  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running' }>;
+  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running'; config?: Container }>;
+  /** Images the registry does not have (the image-missing fault), normalized. */
+  missing: string[];
   /** RunPodSandbox calls waiting for CNI: CNI request id → CRI request. */
   pendingCni: Record<number, { criId: number; podKey: string; kubelet: ComponentId }>;
   /** The time the node's image puller is free again. */
@@ -24,9 +28,10 @@ export interface RuntimeState {
   pulling: Record<string, number>;
 }
 
-export function initRuntime(images: string[]): RuntimeState {
+export function initRuntime(images: string[], missing: string[] = []): RuntimeState {
   return {
     images: [...images, PAUSE_IMAGE],
+    missing: missing.map(normalizeImage),
     sandboxes: {},
     containers: {},
     pendingCni: {},
@@ -128,18 +133,31 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
       return;
     }
     case 'runtime-container-exit': {
-      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === msg.podKey && c.name === msg.container);
-      if (entry) delete st.containers[entry[0]];
+      const entry = Object.entries(st.containers).find(
+        ([id, c]) =>
+          c.podKey === msg.podKey && c.name === msg.container && (!msg.containerId || id === msg.containerId),
+      );
+      // Stopped (or replaced) meanwhile: that process is already gone.
+      if (!entry) return;
+      delete st.containers[entry[0]];
+      const exitCode = msg.exitCode ?? 0;
+      const reason = msg.reason ?? 'Completed';
       sim.send(
         {
           from: self,
           to: kubelet,
-          msg: { type: 'pleg-container-died', podKey: msg.podKey, container: msg.container, exitCode: 0 },
+          msg: { type: 'pleg-container-died', podKey: msg.podKey, container: msg.container, exitCode, reason },
           meta: {
             kind: 'watch',
             level: 'overview',
             verb: 'PLEG',
-            say: { key: 'runtime-container-exited', params: { container: msg.container } },
+            say:
+              msg.exitCode === undefined
+                ? { key: 'runtime-container-exited', params: { container: msg.container } }
+                : {
+                    key: reason === 'OOMKilled' ? 'runtime-container-oom' : 'runtime-container-died',
+                    params: { container: msg.container, code: exitCode, reason },
+                  },
           },
         },
         sim.latency(100, 900),
@@ -250,12 +268,28 @@ function criRequest(
     }
     case 'PullImage': {
       const image = msg.image!;
+      const ref = normalizeImage(image);
+      if (st.missing.includes(ref)) {
+        // The registry answers the manifest request with 404: containerd's resolver error, as gRPC NotFound.
+        const error = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+        reply(
+          sim,
+          self,
+          kubelet,
+          sim.latency(300, 900),
+          { id, method: 'PullImage', podKey, ok: false, error, ...(msg.container ? { container: msg.container } : {}) },
+          {
+            ...response('standard', 'PullImage', 'runtime-pull-failed', { image, error }),
+            path: 'runtime.v1.ImageService/PullImage',
+          },
+        );
+        return;
+      }
       const size = imageSize(image);
       // Registry throughput of a few tens of MB/s plus a round trip for the manifest.
       const start = Math.max(sim.now, st.pullFreeAt);
       const waitMs = start - sim.now;
       // Layers already here (or landing before this pull starts): only the manifest is resolved.
-      const ref = normalizeImage(image);
       const present = st.images.some((i) => sameImage(i, image)) || (st.pulling[ref] ?? Infinity) <= start;
       const pullMs = present
         ? Math.round(sim.latency(150, 400))
@@ -287,7 +321,12 @@ function criRequest(
     }
     case 'CreateContainer': {
       const containerId = sim.hex(64);
-      st.containers[containerId] = { podKey, name: msg.container!, state: 'created' };
+      st.containers[containerId] = {
+        podKey,
+        name: msg.container!,
+        state: 'created',
+        ...(msg.config ? { config: msg.config } : {}),
+      };
       reply(
         sim,
         self,
@@ -304,8 +343,26 @@ function criRequest(
     case 'StartContainer': {
       const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
       if (entry) entry[1].state = 'running';
+      // The process runs as its spec says (runtime/app.ts): it may end by itself, or be OOM-killed.
+      const fate = entry?.[1].config ? containerFate(entry[1].config) : undefined;
+      if (fate && entry)
+        sim.send(
+          {
+            from: self,
+            to: self,
+            msg: {
+              type: 'runtime-container-exit',
+              podKey,
+              container: msg.container!,
+              containerId: entry[0],
+              exitCode: fate.exitCode,
+              reason: fate.reason,
+            },
+          },
+          fate.afterMs + sim.latency(50, 400),
+        );
       // An init container does its job and exits (wget takes a second or two).
-      if (msg.init)
+      else if (msg.init)
         sim.send(
           { from: self, to: self, msg: { type: 'runtime-container-exit', podKey, container: msg.container! } },
           sim.latency(800, 2500),
@@ -324,12 +381,13 @@ function criRequest(
       // SIGTERM; nginx and most servers exit at once with code 0, well inside the grace period.
       const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
       if (entry) delete st.containers[entry[0]];
+      const ended = entry?.[1].config ? stopFate(entry[1].config) : { exitCode: 0, reason: 'Completed' };
       reply(
         sim,
         self,
         kubelet,
         sim.latency(80, 400),
-        { id, method: 'StopContainer', podKey, container: msg.container!, ok: true },
+        { id, method: 'StopContainer', podKey, container: msg.container!, ok: true, ...ended },
         response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
       );
       return;
