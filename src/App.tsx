@@ -6,6 +6,7 @@ import { EmbedBar } from './panels/EmbedBar';
 import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
 import { Narration } from './panels/Narration';
+import { SidePanel } from './panels/SidePanel';
 import { TransportBar } from './panels/TransportBar';
 import { useTransportKeys } from './panels/keys';
 import { useEmbedApi } from './panels/useEmbedApi';
@@ -34,10 +35,7 @@ function FullApp() {
       <Header />
       <main className={editorOpen ? 'stage stage-with-editor' : 'stage'}>
         <ClusterDiagram />
-        <aside className="side">
-          <LinkNotice />
-          <Narration />
-        </aside>
+        <SidePanel />
         {editorOpen && (
           <Suspense fallback={<p className="editor-panel editor-loading">{t('editor.loading')}</p>}>
             <EditorPanel />

@@ -847,6 +847,57 @@ export const en = {
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
   },
+  // Inspectors, kubectl views and the transcript (issue #8).
+  inspect: {
+    tabs: 'Side panel',
+    tab: { narration: 'Narration', inspector: 'Inspector', kubectl: 'kubectl', transcript: 'Transcript' },
+    loading: 'Loading…',
+    openComponent: '{{name}}: open its inspector',
+    object: 'Object',
+    atStep: 'after step {{seq}}',
+    pick: 'Inspect',
+    components: 'Components',
+    objects: 'Objects (etcd keys)',
+    nothingYet: 'Nothing yet at this step.',
+    objectGone: 'This object does not exist at this step.',
+    pod: 'Pod',
+    noPods: 'No Pods yet.',
+    apiserver: {
+      stages: 'The request through the handler chain',
+      stage: 'Stage',
+      verdict: 'Verdict',
+      defaulted: 'defaulted',
+      response: 'Response',
+      pending: 'not answered yet',
+    },
+    etcd: {
+      revision: 'Current revision',
+      deleted: 'Deleted at this step',
+      keys: 'Keys in etcd',
+      key: 'Key',
+      modRevision: 'mod_revision',
+      written: 'written now',
+    },
+    scheduler: {
+      pod: 'Pod',
+      unschedulable: 'unschedulable',
+      table: 'Filter verdicts and scores per node',
+      node: 'Node',
+      filter: 'Filter',
+      total: 'Final score',
+      passed: 'passed',
+      formula: 'Each cell: the plugin’s raw score → normalized to 0–100. Final score = Σ weight × normalized score.',
+    },
+    kubelet: {
+      probeOk: 'last passed at step {{seq}}',
+      probeNotYet: 'not probed yet',
+    },
+    runtime: {
+      sandboxes: 'Pod sandboxes (pause containers)',
+      containers: 'Containers',
+      images: 'Images in the store',
+    },
+  },
 };
 
 /** The shape every catalog must have: the same keys, strings at the leaves. */

@@ -457,7 +457,7 @@ function probe(
     sim.note(self, {
       kind: 'internal',
       level: 'deep',
-      say: { key: 'kubelet-probe', params: { container, probe: kind, target } },
+      say: { key: 'kubelet-probe', params: { container, probe: kind, target, pod: p.metadata!.name! } },
     });
   }
   const period = (probeOf(c, kind)!.periodSeconds ?? 10) * 1000;
