@@ -8,7 +8,6 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { usePlayer } from '../store/store';
 import { useInspect } from '../store/inspect';
 import type { ComponentId } from '../engine';
-import type { Translate } from '../i18n';
 import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
@@ -16,7 +15,7 @@ import { mark, MARK, StepCommitMark } from '../perf/marks';
 import { Packets } from './Packets';
 import { buildTopology, type Topology } from './topology';
 
-function flowNodes(topology: Topology, t: Translate): Node[] {
+function flowNodes(topology: Topology): Node[] {
   const groups: Node<GroupNodeData>[] = topology.groups.map((g) => {
     const area = topology.podAreas[g.node ?? (g.kind === 'unscheduled' ? 'unscheduled' : '')];
     return {
@@ -43,9 +42,8 @@ function flowNodes(topology: Topology, t: Translate): Node[] {
     width: c.box.w,
     height: c.box.h,
     data: { id: c.id, kind: c.kind },
-    // A button that opens the component's inspector (Enter, or a click).
+    // A button that opens the component's inspector (Enter, or a click); its text is its name.
     ariaRole: 'button',
-    ariaLabel: t('inspect.openComponent', { name: c.id }),
     draggable: false,
     selectable: false,
     zIndex: 2,
@@ -95,7 +93,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const nodesSpec = usePlayer((s) => s.trace.nodes);
   const theme = usePlayer((s) => s.theme);
   const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
-  const nodes = useMemo(() => flowNodes(topology, t), [topology, t]);
+  const nodes = useMemo(() => flowNodes(topology), [topology]);
   const inspect = useInspect((s) => s.inspect);
   const edges: Edge[] = useMemo(
     () =>

@@ -852,7 +852,6 @@ export const en = {
     tabs: 'Side panel',
     tab: { narration: 'Narration', inspector: 'Inspector', kubectl: 'kubectl', transcript: 'Transcript' },
     loading: 'Loading…',
-    openComponent: '{{name}}: open its inspector',
     object: 'Object',
     atStep: 'after step {{seq}}',
     pick: 'Inspect',

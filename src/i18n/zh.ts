@@ -853,7 +853,6 @@ export const zh: Catalog = {
     tabs: '侧栏',
     tab: { narration: '讲解', inspector: '检查器', kubectl: 'kubectl', transcript: '全文' },
     loading: '加载中…',
-    openComponent: '{{name}}：打开检查器',
     object: '对象',
     atStep: '第 {{seq}} 步之后',
     pick: '检查',

@@ -197,6 +197,16 @@ function EtcdView({ trace, seq, t }: ViewProps) {
       <p className="mono">
         {t('inspect.etcd.revision')}: {revision}
       </p>
+      {rows
+        .filter((r) => r.written)
+        .map((r) => (
+          <section key={r.key} data-testid="etcd-written">
+            <h3 className="inspect-sub mono">
+              {t('inspect.etcd.written')}: {r.key}
+            </h3>
+            <ObjectView objectKey={r.key} trace={trace} seq={seq} t={t} />
+          </section>
+        ))}
       {deleted.length > 0 && (
         <p className="mono">
           {t('inspect.etcd.deleted')}: {deleted.join(', ')}
@@ -239,7 +249,7 @@ function SchedulerView({ trace, seq, t }: ViewProps) {
         {t('inspect.scheduler.pod')}: {c.pod}
         {c.endSeq !== undefined && (c.node ? ` → ${c.node}` : ` → ${t('inspect.scheduler.unschedulable')}`)}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="inspect-table scheduler-table" data-testid="scheduler-table">
           <caption className="visually-hidden">{t('inspect.scheduler.table')}</caption>
           <thead>
@@ -414,7 +424,9 @@ function ProxyView({ trace, seq, t, node }: ViewProps & { node: string }) {
           <h3 className="inspect-sub mono">
             *{c.table} {c.name}
           </h3>
-          <pre className="mono code">{c.rules.join('\n') || ' '}</pre>
+          <pre tabIndex={0} className="mono code">
+            {c.rules.join('\n') || ' '}
+          </pre>
         </section>
       ))}
     </div>
@@ -435,16 +447,21 @@ function CorednsView({ trace, seq, t }: ViewProps) {
   );
 }
 
+/**
+ * An object as YAML at the cursor. The lines highlighted are those changed since
+ * the previous step shown (at overview, several writes may lie between two steps).
+ */
 function ObjectView({ objectKey, trace, seq, t }: ViewProps & { objectKey: string }) {
+  const prevSeq = usePlayer((s) => (s.cursor >= 2 ? s.visible[s.cursor - 2]!.seq : -1));
   const lines = useMemo(() => {
     const after = trace.objectAt(objectKey, seq);
     if (!after) return null;
-    const change = trace.steps[seq]?.changes.find((c) => c.key === objectKey);
-    return yamlWithChanges(after, change ? change.before : undefined);
-  }, [trace, seq, objectKey]);
+    const changed = trace.steps.slice(prevSeq + 1, seq + 1).some((s) => s.changes.some((c) => c.key === objectKey));
+    return yamlWithChanges(after, changed ? (trace.objectAt(objectKey, prevSeq) ?? null) : undefined);
+  }, [trace, seq, prevSeq, objectKey]);
   if (!lines) return <p className="muted">{t('inspect.objectGone')}</p>;
   return (
-    <pre className="mono code yaml" data-testid="object-yaml">
+    <pre tabIndex={0} className="mono code yaml" data-testid="object-yaml">
       {lines.map((l, i) => (
         <span
           key={i}
@@ -476,11 +493,11 @@ function KubectlViews() {
   return (
     <section className="kubectl-views" data-testid="kubectl-views" aria-label={t('inspect.tab.kubectl')}>
       <h3 className="inspect-sub mono">$ kubectl get pods{flag} -o wide</h3>
-      <pre className="mono code" data-testid="kubectl-get-pods">
+      <pre tabIndex={0} className="mono code" data-testid="kubectl-get-pods">
         {getPodsWide(trace, seq, all)}
       </pre>
       <h3 className="inspect-sub mono">$ kubectl get pods{flag} -w</h3>
-      <pre className="mono code" data-testid="kubectl-get-pods-w">
+      <pre tabIndex={0} className="mono code" data-testid="kubectl-get-pods-w">
         {watch.map((l) => l.text).join('\n')}
       </pre>
       <h3 className="inspect-sub mono">$ kubectl describe pod {pod ? String(pod.metadata.name) : ''}</h3>
@@ -499,7 +516,7 @@ function KubectlViews() {
           </select>
         </label>
       )}
-      <pre className="mono code" data-testid="kubectl-describe">
+      <pre tabIndex={0} className="mono code" data-testid="kubectl-describe">
         {pod ? described : t('inspect.noPods')}
       </pre>
     </section>

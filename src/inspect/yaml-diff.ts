@@ -3,7 +3,9 @@
  * write changed marked: a longest-common-subsequence line diff of the YAML
  * before and after the step.
  */
-import { dump } from 'js-yaml';
+// The browser build, a module of its own: the initial chunk keeps its tree-shaken js-yaml (load only)
+// instead of gaining the dumper, which only this lazy chunk needs.
+import { dump } from 'js-yaml/browser';
 import type { ApiObject } from '../engine/types';
 
 export interface YamlLine {
