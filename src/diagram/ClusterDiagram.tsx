@@ -153,6 +153,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         <FitOnTopology topology={topology} />
         <FitOnResize topology={topology} />
       </ReactFlow>
+      <p className="visually-hidden">{t('inspect.textAlternative')}</p>
     </div>
   );
 });

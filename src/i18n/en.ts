@@ -851,6 +851,7 @@ export const en = {
   inspect: {
     tabs: 'Side panel',
     tab: { narration: 'Narration', inspector: 'Inspector', kubectl: 'kubectl', transcript: 'Transcript' },
+    textAlternative: 'The whole run as text, one line a step, is in the Transcript tab of the side panel.',
     loading: 'Loading…',
     object: 'Object',
     atStep: 'after step {{seq}}',

@@ -852,6 +852,7 @@ export const zh: Catalog = {
   inspect: {
     tabs: '侧栏',
     tab: { narration: '讲解', inspector: '检查器', kubectl: 'kubectl', transcript: '全文' },
+    textAlternative: '整个过程的文字版（每步一行）在侧栏的“全文”标签页中。',
     loading: '加载中…',
     object: '对象',
     atStep: '第 {{seq}} 步之后',

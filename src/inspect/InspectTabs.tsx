@@ -47,6 +47,8 @@ function Inspector() {
   const { trace, seq } = useSeq();
   const target = useInspect((s) => s.target);
   const inspect = useInspect((s) => s.inspect);
+  // The step number the transport shows (the cursor), not the trace's seq.
+  const cursor = usePlayer((s) => s.cursor);
   const components = useMemo(() => buildTopology(trace.nodes).components, [trace.nodes]);
   const keys = useMemo(() => [...trace.objectsAt(seq).keys()].sort(), [trace, seq]);
   const value = 'component' in target ? `c:${target.component}` : `o:${target.object}`;
@@ -56,7 +58,7 @@ function Inspector() {
         {'component' in target
           ? t(`component.${components.find((c) => c.id === target.component)?.kind ?? 'kubectl'}`)
           : t('inspect.object')}
-        <span className="muted"> · {t('inspect.atStep', { seq: seq < 0 ? 0 : seq })}</span>
+        <span className="muted"> · {t('inspect.atStep', { seq: cursor })}</span>
       </h2>
       <label className="inspect-pick">
         <span>{t('inspect.pick')}</span>
