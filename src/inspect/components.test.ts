@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../headless';
 import {
   apiserverAt,
+  apiserverRequests,
+  writesTo,
   cniAt,
   controllerManagerAt,
   corednsAt,
@@ -29,6 +31,33 @@ describe('component state reconstructed from the trace', () => {
     expect(after.request.seq).toBe(during.request.seq);
     expect(after.response?.status).toBe(201);
     expect(after.writes[0]?.key).toBe('/registry/deployments/default/nginx-deployment');
+  });
+
+  it('pairs interleaved requests with their own stages, etcd writes and responses', () => {
+    const deployment = simulateScenario('deployment');
+    const all = apiserverRequests(deployment.trace, deployment.last).filter((v) => v.request.verb !== 'watch');
+    expect(all.length).toBeGreaterThan(20);
+    for (const v of all) {
+      expect(v.response, `${v.request.verb} ${v.request.path}`).toBeDefined();
+      expect(v.stages.filter((x) => x.key === 'apiserver-authentication')).toHaveLength(1);
+      for (const w of v.writes) expect(writesTo(w.key, v.request.path!), `${v.request.path} → ${w.key}`).toBeTruthy();
+    }
+    // Each of the three Pods the ReplicaSet creates gets one write of its own.
+    const creates = all.filter(
+      (v) => v.request.verb === 'create' && v.request.path === '/api/v1/namespaces/default/pods',
+    );
+    expect(creates.map((v) => v.writes.length)).toEqual([1, 1, 1]);
+  });
+
+  it.each([
+    ['/registry/pods/default/nginx', '/api/v1/namespaces/default/pods/nginx/binding', 'object'],
+    ['/registry/pods/default/nginx', '/api/v1/namespaces/default/pods', 'collection'],
+    ['/registry/minions/node-1', '/api/v1/nodes/node-1/status', 'object'],
+    ['/registry/services/specs/default/nginx', '/api/v1/namespaces/default/services', 'collection'],
+    ['/registry/deployments/default/web', '/apis/apps/v1/namespaces/default/deployments/web', 'object'],
+    ['/registry/pods/default/other', '/api/v1/namespaces/default/pods/nginx', false],
+  ] as const)('the etcd key %s is what %s names: %s', (key, path, expected) => {
+    expect(writesTo(key, path)).toBe(expected);
   });
 
   it('reads admission verdict lines', () => {

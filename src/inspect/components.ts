@@ -25,35 +25,97 @@ export interface ApiRequestView {
   response?: Step;
 }
 
+/** The order of kube-apiserver's handler chain, as its steps tell it. */
+const STAGE_ORDER = [
+  'apiserver-authentication',
+  'apiserver-authorization',
+  'apiserver-mutating-admission',
+  'apiserver-defaulting',
+  'apiserver-validation',
+  'apiserver-validating-admission',
+  'apiserver-checks',
+];
+
+const isRequest = (s: Step): boolean =>
+  s.to === 'kube-apiserver' && s.from !== 'kube-apiserver' && s.from !== 'etcd' && s.kind === 'request';
+
+/** A response answers a request of the same client to the same path (a create's answer may name the object). */
+const answers = (res: Step, req: Step): boolean =>
+  res.to === req.from && !!req.path && (res.path === req.path || !!res.path?.startsWith(`${req.path.split('?')[0]}/`));
+
+/** Registry prefixes that differ from the URL's resource (pkg/registry: nodes are stored as minions). */
+const REGISTRY: Record<string, string> = { nodes: 'minions', services: 'services/specs' };
+
+/** Whether an etcd key is the object a request's URL names (or, for a create, one in its collection). */
+export function writesTo(key: string, path: string): 'object' | 'collection' | false {
+  const parts = path.split('?')[0]!.split('/').filter(Boolean);
+  // /api/v1/… or /apis/<group>/<version>/…
+  const rest = parts[0] === 'api' ? parts.slice(2) : parts.slice(3);
+  const ns = rest[0] === 'namespaces' && rest.length > 2 ? rest[1] : undefined;
+  const [resource, name] = ns ? rest.slice(2) : rest;
+  if (!resource) return false;
+  const prefix = `/registry/${REGISTRY[resource] ?? resource}/${ns ? `${ns}/` : ''}`;
+  if (name) return key === prefix + name && 'object';
+  return key.startsWith(prefix) && 'collection';
+}
+
 /**
- * The request kube-apiserver is handling at `seq`: the latest request to it,
- * then its stages (authentication … validating admission), the etcd write and
- * the response to the same client. Requests are handled one at a time in the
- * trace's order, so the first response to that client after it closes it.
+ * Every request to kube-apiserver up to `seq`, with its stages, writes and response.
+ * kube-apiserver serves requests concurrently, so the trace interleaves them:
+ * a response goes to the oldest open request of that client for that path; a
+ * stage to the oldest open request that has not reached it yet (the chain's
+ * order is fixed); an etcd write to the oldest open request whose URL names its
+ * key (else the oldest past validation: a Service's ClusterIP, say).
  */
-export function apiserverAt(trace: Trace, seq: number): ApiRequestView | null {
-  let i = Math.min(seq, trace.steps.length - 1);
-  for (; i >= 0; i--) {
+export function apiserverRequests(trace: Trace, seq: number): ApiRequestView[] {
+  const all: ApiRequestView[] = [];
+  const open: ApiRequestView[] = [];
+  const last = (v: ApiRequestView): number => {
+    const k = v.stages.at(-1)?.key;
+    return k ? STAGE_ORDER.indexOf(k) : -1;
+  };
+  for (let i = 0; i <= seq && i < trace.steps.length; i++) {
     const s = trace.steps[i]!;
-    if (s.to === 'kube-apiserver' && s.from !== 'kube-apiserver' && s.from !== 'etcd' && s.kind === 'request') break;
-  }
-  if (i < 0) return null;
-  const request = trace.steps[i]!;
-  const view: ApiRequestView = { request, stages: [], writes: [] };
-  for (let j = i + 1; j < trace.steps.length && j <= seq; j++) {
-    const s = trace.steps[j]!;
-    if (s.from === 'kube-apiserver' && s.to === 'kube-apiserver')
-      view.stages.push({ seq: s.seq, key: s.say.key, params: s.say.params });
-    else if (s.from === 'kube-apiserver' && s.to === 'etcd')
-      view.writes.push(...s.changes.map((c) => ({ key: c.key, revision: c.revision })));
-    else if (s.from === 'etcd' && s.to === 'kube-apiserver' && s.say.key === 'etcd-committed')
-      view.writes.push(...s.changes.map((c) => ({ key: c.key, revision: c.revision })));
-    else if (s.from === 'kube-apiserver' && s.to === request.from && s.status) {
-      view.response = s;
-      break;
+    if (isRequest(s)) {
+      const v: ApiRequestView = { request: s, stages: [], writes: [] };
+      all.push(v);
+      if (s.verb !== 'watch') open.push(v);
+      continue;
+    }
+    if (s.from !== 'kube-apiserver') continue;
+    if (s.to === 'kube-apiserver') {
+      const at = STAGE_ORDER.indexOf(s.say.key);
+      const v = at < 0 ? open.find((o) => last(o) >= 0) : open.find((o) => last(o) < at);
+      v?.stages.push({ seq: s.seq, key: s.say.key, params: s.say.params });
+    } else if (s.to === 'etcd' && s.changes.length) {
+      for (const c of s.changes) {
+        const v =
+          // A request that names the object wins over a create into its collection.
+          open.find((o) => writesTo(c.key, o.request.path ?? '') === 'object') ??
+          open.find((o) => o.writes.length === 0 && writesTo(c.key, o.request.path ?? '')) ??
+          open.find((o) => last(o) >= STAGE_ORDER.indexOf('apiserver-validation'));
+        v?.writes.push({ key: c.key, revision: c.revision });
+      }
+    } else if (s.status) {
+      const at = open.findIndex((o) => answers(s, o.request));
+      if (at >= 0) {
+        open[at]!.response = s;
+        open.splice(at, 1);
+      }
     }
   }
-  return view;
+  return all;
+}
+
+/**
+ * The request kube-apiserver is handling at `seq`: the one the step at the cursor
+ * belongs to, else the latest one, with its stages so far and its response once answered.
+ */
+export function apiserverAt(trace: Trace, seq: number): ApiRequestView | null {
+  const all = apiserverRequests(trace, seq);
+  const owns = (v: ApiRequestView): boolean =>
+    v.request.seq === seq || v.response?.seq === seq || v.stages.some((x) => x.seq === seq);
+  return all.find(owns) ?? all.filter((v) => v.request.verb !== 'watch').at(-1) ?? null;
 }
 
 /** Admission verdicts as the apiserver writes them: `Plugin: verdict; Plugin: verdict`. */
