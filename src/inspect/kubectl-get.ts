@@ -91,10 +91,13 @@ export interface WatchLine {
 /**
  * `kubectl get pods -w` from the start up to `seq`: nothing listed at first,
  * then one line per change of a Pod. kubectl flushes its tab writer after each
- * object, so each line is aligned on its own; the header goes with the first.
+ * object, and its writer (github.com/liggitt/tabwriter with RememberWidths,
+ * printers.GetNewTabWriter) keeps the column widths of earlier flushes, so a
+ * column only grows; the header goes with the first line.
  */
 export function watchPods(trace: Trace, seq: number, allNamespaces: boolean): WatchLine[] {
   const lines: WatchLine[] = [];
+  const widths: number[] = [];
   for (const step of trace.steps) {
     if (step.seq > seq) break;
     for (const c of step.changes) {
@@ -103,7 +106,12 @@ export function watchPods(trace: Trace, seq: number, allNamespaces: boolean): Wa
       if (!obj) continue;
       const cells = podCells(obj, wallTime(step.at), false, allNamespaces);
       const rows = lines.length ? [cells] : [podHeader(false, allNamespaces), cells];
-      lines.push({ seq: step.seq, text: getTable(rows.map((r) => r.join('\t')).join('\n')) });
+      for (let j = 0; j < cells.length - 1; j++)
+        widths[j] = Math.max(widths[j] ?? 0, 6, ...rows.map((r) => [...r[j]!].length + 3));
+      const text = rows
+        .map((r) => r.map((cell, j) => (j < r.length - 1 ? cell.padEnd(widths[j]!) : cell)).join(''))
+        .join('\n');
+      lines.push({ seq: step.seq, text });
     }
   }
   return lines;

@@ -81,7 +81,11 @@ describe('kubectl views of a run', () => {
     expect(statuses).toContain('0/1 ContainerCreating');
     expect(statuses).toContain('0/1 Running');
     expect(statuses.at(-1)).toBe('1/1 Running');
-    expect(watchPods(run.trace, run.last, false)[0]!.text.split('\n')[0]).toMatch(/^NAME {6}READY/);
+    const lines = watchPods(run.trace, run.last, false).map((l) => l.text);
+    expect(lines[0]).toBe('NAME      READY   STATUS    RESTARTS   AGE\ngoproxy   0/1     Pending   0          0s');
+    // RememberWidths: STATUS widens for ContainerCreating and stays wide for the lines after it.
+    expect(lines).toContain('goproxy   0/1     ContainerCreating   0          0s');
+    expect(lines.at(-1)).toMatch(/^goproxy {3}1\/1 {5}Running {13}0 {10}\d+s$/);
   });
 
   it('describe pod prints the header, containers, probes, tolerations and Events as kubectl does', () => {
