@@ -20,3 +20,19 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// With each side tab open (the inspector on the scheduler's table, kubectl, the transcript).
+for (const tab of ['inspector', 'kubectl', 'transcript'] as const) {
+  test(`axe finds no serious or critical violation with the ${tab} tab open`, async ({ page }) => {
+    await page.goto('/#scenario=deployment&step=34&level=standard');
+    await expect(page.getByTestId('diagram').locator('.react-flow__node').first()).toBeVisible();
+    if (tab === 'inspector') await page.locator('.react-flow__node[data-id="kube-scheduler"]').click();
+    else await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.locator(`#tabpanel-${tab}`)).not.toContainText('Loading');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
+}

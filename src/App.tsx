@@ -7,14 +7,13 @@ import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
 import { Narration } from './panels/Narration';
 import { PanelBoundary } from './panels/PanelBoundary';
-import { PredictPanel } from './predict/PredictPanel';
+import { SidePanel } from './panels/SidePanel';
 import { TransportBar } from './panels/TransportBar';
 import { useTransportKeys } from './panels/keys';
 import { useEmbedApi } from './panels/useEmbedApi';
 import { useLinkSync } from './panels/useLinkSync';
 import { usePreferencesEffect } from './panels/usePreferencesEffect';
 import { useT } from './panels/useT';
-import { WhatIfBar } from './panels/WhatIf';
 import { EMBED } from './store/embed';
 import { usePlayer } from './store/store';
 import { PresenterView } from './present/PresenterView';
@@ -71,14 +70,7 @@ function Workspace() {
         <PanelBoundary name="diagram">
           <ClusterDiagram />
         </PanelBoundary>
-        <aside className="side">
-          <LinkNotice />
-          <WhatIfBar />
-          <PredictPanel />
-          <PanelBoundary name="narration">
-            <Narration />
-          </PanelBoundary>
-        </aside>
+        <SidePanel />
         {editorOpen && (
           <PanelBoundary name="editor">
             <Suspense fallback={<p className="editor-panel editor-loading">{t('editor.loading')}</p>}>

@@ -15,6 +15,7 @@ import { narrationOf } from './i18n/narrate';
 import { loadManifests } from './manifest/load';
 import { SCENARIOS, simulationInput } from './scenarios';
 import { isVisible } from './store/visible';
+import { schedulingCycles, type SchedulingCycle } from './inspect/scheduling';
 
 export interface StepText {
   seq: number;
@@ -42,23 +43,7 @@ export interface EventRow {
   count: number;
 }
 
-/** One scheduling cycle: each node's Filter verdict, and the Score plugins' numbers for the nodes that passed. */
-export interface SchedulingCycle {
-  pod: string;
-  /** The seq of the Filter step. */
-  seq: number;
-  filter: { node: string; fits: boolean; plugin?: string; reasons: string[]; unresolvable: boolean }[];
-  /** Absent when no node or a single node passed (the scheduler then does not score). */
-  scores?: {
-    nodes: string[];
-    plugins: { plugin: string; weight: number; raw: number[]; scores: number[]; skipped: boolean }[];
-    totals: number[];
-  };
-  /** The node picked, or null when the Pod did not fit anywhere. */
-  node: string | null;
-  /** FailedScheduling's message when it did not fit. */
-  message?: string;
-}
+export type { SchedulingCycle } from './inspect/scheduling';
 
 export interface Run {
   trace: Trace;
@@ -130,47 +115,6 @@ function runOf(trace: Trace, language: Language): Run {
     scheduling: () => schedulingCycles(trace.steps),
     chains: (node, seq = last) => iptablesChainsAt(trace, node, seq),
   };
-}
-
-/** Reads the cycles back from the scheduler's steps: Filter, then Score (or one node, or FailedScheduling). */
-function schedulingCycles(steps: readonly Step[]): SchedulingCycle[] {
-  const cycles: SchedulingCycle[] = [];
-  const open = new Map<string, SchedulingCycle>();
-  for (const step of steps) {
-    const p = step.say.params;
-    const pod = String(p.pod ?? '');
-    // No node fits: the scheduler reports Filter's verdicts with FailedScheduling in one step.
-    const failedOutright = step.say.key === 'scheduler-unschedulable' && !open.has(pod) && p.verdicts;
-    if (step.say.key === 'scheduler-filter' || failedOutright) {
-      const verdicts = JSON.parse(String(p.verdicts)) as {
-        node: string;
-        reasons: string[];
-        unresolvable: boolean;
-        plugin?: string;
-      }[];
-      const cycle: SchedulingCycle = {
-        pod,
-        seq: step.seq,
-        filter: verdicts.map((v) => ({ ...v, fits: v.reasons.length === 0 })),
-        node: null,
-      };
-      cycles.push(cycle);
-      if (failedOutright) cycle.message = String(p.message);
-      else open.set(pod, cycle);
-      continue;
-    }
-    const cycle = open.get(pod);
-    if (!cycle) continue;
-    if (step.say.key === 'scheduler-score' || step.say.key === 'scheduler-score-single') {
-      cycle.node = String(p.node);
-      if (p.scoring) cycle.scores = JSON.parse(String(p.scoring)) as SchedulingCycle['scores'];
-      open.delete(pod);
-    } else if (step.say.key === 'scheduler-unschedulable') {
-      cycle.message = String(p.message);
-      open.delete(pod);
-    }
-  }
-  return cycles;
 }
 
 function facts(s: Step): Omit<StepText, 'title' | 'body'> {

@@ -6,6 +6,8 @@ import { ReactFlow, useReactFlow, useStore, type Edge, type Node } from '@xyflow
 import '@xyflow/react/dist/base.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { usePlayer } from '../store/store';
+import { useInspect } from '../store/inspect';
+import type { ComponentId } from '../engine';
 import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
@@ -40,6 +42,8 @@ function flowNodes(topology: Topology): Node[] {
     width: c.box.w,
     height: c.box.h,
     data: { id: c.id, kind: c.kind },
+    // A button that opens the component's inspector (Enter, or a click); its text is its name.
+    ariaRole: 'button',
     draggable: false,
     selectable: false,
     zIndex: 2,
@@ -90,6 +94,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const theme = usePlayer((s) => s.theme);
   const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
   const nodes = useMemo(() => flowNodes(topology), [topology]);
+  const inspect = useInspect((s) => s.inspect);
   const edges: Edge[] = useMemo(
     () =>
       topology.edges.map((e) => ({
@@ -106,7 +111,20 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   );
 
   return (
-    <div className="diagram" role="region" aria-label={t('diagram.label')} data-testid="diagram">
+    <div
+      className="diagram"
+      role="region"
+      aria-label={t('diagram.label')}
+      data-testid="diagram"
+      onKeyDown={(e) => {
+        // React Flow's node wrapper has the focus; Enter on a component opens its inspector.
+        if (e.key !== 'Enter') return;
+        const id = (e.target as HTMLElement).closest?.('.react-flow__node-component')?.getAttribute('data-id');
+        if (!id) return;
+        e.preventDefault();
+        inspect({ component: id as ComponentId });
+      }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -128,12 +146,14 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         zoomActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
         onInit={() => mark(MARK.firstDiagram)}
+        onNodeClick={(_, node) => node.type === 'component' && inspect({ component: node.id as ComponentId })}
       >
         <Packets topology={topology} />
         <StepCommitMark />
         <FitOnTopology topology={topology} />
         <FitOnResize topology={topology} />
       </ReactFlow>
+      <p className="visually-hidden">{t('inspect.textAlternative')}</p>
     </div>
   );
 });

@@ -46,6 +46,9 @@ export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<Nod
       <Handle type="source" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="component-name">{t(`component.${data.kind}`)}</div>
       <div className="component-role">{t(`role.${data.kind}`)}</div>
+      {data.id.includes('/') && (
+        <span className="visually-hidden"> ({t('diagram.node', { name: data.id.split('/')[1]! })})</span>
+      )}
     </div>
   );
 });

@@ -695,7 +695,7 @@ function probe(
       sim.note(self, {
         kind: 'internal',
         level: 'deep',
-        say: { key: 'kubelet-probe', params: { container, probe: kind, target } },
+        say: { key: 'kubelet-probe', params: { container, probe: kind, target, pod: name } },
       });
     }
     return again();

@@ -1,0 +1,80 @@
+/**
+ * The side column: the narration first, then the inspector, the kubectl views
+ * and the transcript as tabs (WAI-ARIA tabs pattern). The three latter load on
+ * demand, so the first paint does not pay for them.
+ */
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { SIDE_TABS, useInspect, type SideTab } from '../store/inspect';
+import { LinkNotice } from './LinkNotice';
+import { PredictPanel } from '../predict/PredictPanel';
+import { Narration } from './Narration';
+import { PanelBoundary } from './PanelBoundary';
+import { WhatIfBar } from './WhatIf';
+import { useT } from './useT';
+
+const InspectTabs = lazy(() => import('../inspect/InspectTabs'));
+
+export function SidePanel() {
+  const t = useT();
+  const tab = useInspect((s) => s.tab);
+  const setTab = useInspect((s) => s.setTab);
+  const refs = useRef<Partial<Record<SideTab, HTMLButtonElement | null>>>({});
+  const onKey = (e: KeyboardEvent): void => {
+    const i = SIDE_TABS.indexOf(tab);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % SIDE_TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + SIDE_TABS.length - 1) % SIDE_TABS.length
+          : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const to = SIDE_TABS[next]!;
+    setTab(to);
+    refs.current[to]?.focus();
+  };
+  return (
+    <aside className={`side side-${tab}`}>
+      <div className="side-tabs" role="tablist" aria-label={t('inspect.tabs')} onKeyDown={onKey}>
+        {SIDE_TABS.map((id) => (
+          <button
+            key={id}
+            ref={(el) => {
+              refs.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className="side-tab"
+            data-testid={`tab-${id}`}
+            onClick={() => setTab(id)}
+          >
+            {t(`inspect.tab.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="side-panel" tabIndex={-1}>
+        {tab === 'narration' ? (
+          <>
+            <LinkNotice />
+            <WhatIfBar />
+            <PredictPanel />
+            <PanelBoundary name="narration">
+              <Narration />
+            </PanelBoundary>
+          </>
+        ) : (
+          <PanelBoundary name="inspector">
+            <Suspense fallback={<p className="muted">{t('inspect.loading')}</p>}>
+              <InspectTabs tab={tab} />
+            </Suspense>
+          </PanelBoundary>
+        )}
+      </div>
+    </aside>
+  );
+}
