@@ -165,4 +165,12 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'request-direct': 'website:content/en/docs/concepts/services-networking/service.md',
   'request-packet': 'website:content/en/docs/reference/networking/virtual-ips.md',
   'request-answer': 'website:content/en/docs/reference/networking/virtual-ips.md',
+  // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+  'kubelet-mount-failed': 'k8s:pkg/volume/util/operationexecutor/operation_generator.go',
+  'kubelet-volume-populator': 'k8s:pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go',
+  'kubelet-csi-stage': 'k8s:pkg/volume/csi/csi_attacher.go',
+  'kubelet-csi-publish': 'k8s:pkg/volume/csi/csi_mounter.go',
+  'kubelet-volume-mounted': 'k8s:pkg/kubelet/volumemanager/reconciler/reconciler_common.go',
+  'rootca-publish': 'k8s:pkg/controller/certificates/rootcacertpublisher/publisher.go',
+  // Volumes and the Pod lifecycle (issues #4 and #5).
 };

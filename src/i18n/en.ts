@@ -194,6 +194,12 @@ export const en = {
       lesson:
         'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
     },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    'missing-configmap': {
+      title: 'A ConfigMap that is not there yet',
+      lesson:
+        'dapi-test-pod mounts the ConfigMap special-config, which nobody has created. The Pod is scheduled and the kubelet admits it, but its volume manager cannot set up config-volume: FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”, again and again with a doubling back-off, and the Pod stays ContainerCreating. At 20 s the learner applies the ConfigMap; the next retry mounts it and the Pod starts.',
+    },
   },
   param: {
     probe: {
@@ -846,6 +852,32 @@ export const en = {
       title: 'DELETE pods {{pod}}',
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
+    // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+    'kubelet-mount-failed': {
+      title: 'FailedMount: {{volume}} of {{pod}}',
+      body: '{{message}}. The kubelet records a FailedMount Warning and its volume manager tries MountVolume again in {{retryMs}} ms (the back-off doubles after each failure, up to 2m2s). No container starts meanwhile: the Pod stays ContainerCreating.',
+    },
+    'kubelet-volume-populator': {
+      title: '{{volume}} of {{pod}} cannot be mounted yet',
+      body: 'The volume manager cannot turn the claim into a volume yet: {{error}}. It only logs this (no Event) and looks again in {{retryMs}} ms.',
+    },
+    'kubelet-csi-stage': {
+      title: 'NodeStageVolume {{pv}}',
+      body: "MountVolume.MountDevice: the kubelet's CSI plugin calls the driver {{driver}} over its unix socket with NodeStageVolume (volume {{handle}}); the driver prepares it once for the whole node at {{path}}.",
+    },
+    'kubelet-csi-publish': {
+      title: 'NodePublishVolume {{pv}}',
+      body: 'MountVolume.SetUp: the CSI plugin calls {{driver}} with NodePublishVolume, which bind-mounts the staged volume into the Pod’s directory {{path}}; the runtime mounts it into the containers from there.',
+    },
+    'kubelet-volume-mounted': {
+      title: 'Volume {{volume}} mounted',
+      body: 'MountVolume.SetUp succeeded for volume {{volume}} of {{pod}} ({{plugin}}). Once every volume is mounted, WaitForAttachAndMount returns and the pod worker goes on to the sandbox.',
+    },
+    'rootca-publish': {
+      title: 'POST configmaps kube-root-ca.crt in {{namespace}}',
+      body: 'The root CA publisher in kube-controller-manager gives the new namespace {{namespace}} its ConfigMap kube-root-ca.crt: every Pod’s kube-api-access volume mounts the CA from it to trust kube-apiserver.',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
   },
 };
 

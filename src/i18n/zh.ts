@@ -196,6 +196,12 @@ export const zh: Catalog = {
       lesson:
         '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。',
     },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    'missing-configmap': {
+      title: '尚不存在的 ConfigMap',
+      lesson:
+        'dapi-test-pod 挂载 ConfigMap special-config，但还没有人创建它。Pod 被调度，kubelet 也接纳了它，但卷管理器无法准备 config-volume：FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”，按加倍的退避时间反复出现，Pod 一直处于 ContainerCreating。第 20 秒时学习者 apply 了这个 ConfigMap；下一次重试挂载成功，Pod 随即启动。',
+    },
   },
   param: {
     probe: {
@@ -847,5 +853,31 @@ export const zh: Catalog = {
       title: 'DELETE pods {{pod}}',
       body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
     },
+    // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+    'kubelet-mount-failed': {
+      title: '挂载失败：{{pod}} 的 {{volume}}',
+      body: '{{message}}。kubelet 记录一条 FailedMount 警告事件，卷管理器在 {{retryMs}} 毫秒后再次尝试 MountVolume（每次失败后退避时间加倍，最长 2m2s）。在此之前不会启动任何容器：Pod 保持 ContainerCreating。',
+    },
+    'kubelet-volume-populator': {
+      title: '{{pod}} 的 {{volume}} 暂时无法挂载',
+      body: '卷管理器还不能把这个 PVC 变成存储卷：{{error}}。它只记录日志（不产生事件），{{retryMs}} 毫秒后再看。',
+    },
+    'kubelet-csi-stage': {
+      title: 'NodeStageVolume {{pv}}',
+      body: 'MountVolume.MountDevice：kubelet 的 CSI 插件通过 unix 套接字调用驱动 {{driver}} 的 NodeStageVolume（卷 {{handle}}），驱动在 {{path}} 为整个节点准备一次该卷。',
+    },
+    'kubelet-csi-publish': {
+      title: 'NodePublishVolume {{pv}}',
+      body: 'MountVolume.SetUp：CSI 插件调用 {{driver}} 的 NodePublishVolume，把已准备好的卷绑定挂载到 Pod 的目录 {{path}}；运行时再从这里挂载进容器。',
+    },
+    'kubelet-volume-mounted': {
+      title: '存储卷 {{volume}} 已挂载',
+      body: '{{pod}} 的存储卷 {{volume}} MountVolume.SetUp 成功（{{plugin}}）。所有存储卷都挂载后，WaitForAttachAndMount 返回，Pod worker 继续创建沙箱。',
+    },
+    'rootca-publish': {
+      title: '在 {{namespace}} 中创建 ConfigMap kube-root-ca.crt',
+      body: 'kube-controller-manager 中的根 CA 发布控制器为新命名空间 {{namespace}} 创建 ConfigMap kube-root-ca.crt：每个 Pod 的 kube-api-access 存储卷都从中挂载 CA，用来信任 API Server。',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
   },
 };

@@ -13,6 +13,7 @@ import {
   type SimulationInput,
 } from '../engine';
 import { loadManifests } from '../manifest/load';
+import { STORAGE_SCENARIOS } from './storage';
 
 export interface Scenario {
   id: string;
@@ -375,6 +376,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'quota-exceeded', yaml: QUOTA_EXCEEDED, cluster: DEFAULT_CLUSTER },
   { id: 'pod-security', yaml: POD_SECURITY, cluster: DEFAULT_CLUSTER },
   { id: 'limit-range', yaml: LIMIT_RANGE, cluster: DEFAULT_CLUSTER },
+  // Volumes and the Pod lifecycle (issues #4 and #5).
+  ...STORAGE_SCENARIOS,
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

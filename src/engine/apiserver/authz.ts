@@ -43,6 +43,22 @@ export const USERS = {
   },
   /** kube-apiserver's loopback client, which admission plugins write through. */
   apiserverLoopback: { name: 'system:apiserver', groups: ['system:authenticated', 'system:masters'], via: 'x509' },
+  // Storage (issue #5): the root CA publisher, the PV controller, and the CSI driver's external-provisioner.
+  rootCaCertPublisher: {
+    name: 'system:serviceaccount:kube-system:root-ca-cert-publisher',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  persistentVolumeBinder: {
+    name: 'system:serviceaccount:kube-system:persistent-volume-binder',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  csiProvisioner: {
+    name: 'system:serviceaccount:kube-system:csi-provisioner',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   endpointsliceController: {
     name: 'system:serviceaccount:kube-system:endpointslice-controller',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -141,6 +157,32 @@ const GRANTS: readonly Grant[] = [
     role: 'system:controller:endpointslice-controller',
     subject: 'ServiceAccount "kube-system/endpointslice-controller"',
     allows: (r) => READ(r) || r.resource === 'endpointslices' || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:root-ca-cert-publisher',
+    role: 'system:controller:root-ca-cert-publisher',
+    subject: 'ServiceAccount "kube-system/root-ca-cert-publisher"',
+    allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:persistent-volume-binder',
+    role: 'system:controller:persistent-volume-binder',
+    subject: 'ServiceAccount "kube-system/persistent-volume-binder"',
+    allows: (r) =>
+      READ(r) ||
+      r.resource === 'persistentvolumes' ||
+      r.resource === 'persistentvolumeclaims' ||
+      r.resource === 'events',
+  },
+  {
+    binding: 'csi-provisioner-role',
+    role: 'external-provisioner-runner',
+    subject: 'ServiceAccount "kube-system/csi-provisioner"',
+    allows: (r) =>
+      READ(r) ||
+      r.resource === 'persistentvolumes' ||
+      (r.resource === 'persistentvolumeclaims' && r.verb !== 'delete') ||
+      r.resource === 'events',
   },
   {
     binding: 'system:coredns',

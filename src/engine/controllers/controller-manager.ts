@@ -55,8 +55,16 @@ import {
 } from './taint-eviction';
 import { quotaNeedsSync, quotasIn, syncResourceQuota } from './resourcequota';
 import { syncServiceAccounts } from './serviceaccounts';
+import { syncRootCaConfigMap } from './root-ca-publisher';
 
-export type ControllerName = 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
+export type ControllerName =
+  | 'deployment'
+  | 'replicaset'
+  | 'serviceaccount'
+  | 'resourcequota'
+  | 'endpointslice'
+  | 'rootcacert'
+  | 'persistentvolume';
 
 export interface ControllerManagerState {
   informers: Informers;
@@ -114,6 +122,11 @@ const WATCHES = [
   'namespaces',
   'serviceaccounts',
   'resourcequotas',
+  // The root CA publisher's and the PV controller's informers.
+  'configmaps',
+  'persistentvolumeclaims',
+  'persistentvolumes',
+  'storageclasses',
 ].map((resource) => ({
   resource,
 }));
@@ -172,7 +185,11 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       }
       if (e.object.kind === 'Pod')
         taintEvictionPodUpdated(sim, e.key, e.type === 'DELETED' ? null : (e.object as unknown as Pod));
-      if (e.object.kind === 'Namespace' && e.type !== 'DELETED') enqueue(sim, 'serviceaccount', e.key);
+      if (e.object.kind === 'Namespace' && e.type !== 'DELETED') {
+        enqueue(sim, 'serviceaccount', e.key);
+        enqueue(sim, 'rootcacert', e.key);
+      } else if (e.object.kind === 'ConfigMap' && e.type === 'DELETED' && ns)
+        enqueue(sim, 'rootcacert', `/registry/namespaces/${ns}`);
       else if (e.object.kind === 'ServiceAccount' && e.type === 'DELETED' && ns)
         enqueue(sim, 'serviceaccount', `/registry/namespaces/${ns}`);
       else if (e.object.kind === 'ResourceQuota' && e.type !== 'DELETED' && quotaNeedsSync(e.object))
@@ -196,6 +213,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (msg.type === 'controller-sync') {
     delete st.queued[`${msg.controller}:${msg.key}`];
     if (msg.controller === 'serviceaccount') return syncServiceAccounts(sim, msg.key);
+    if (msg.controller === 'rootcacert') return syncRootCaConfigMap(sim, msg.key);
     if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
     if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
@@ -209,7 +227,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];
-    if (p.controller === 'serviceaccount' || p.controller === 'resourcequota') return;
+    if (p.controller === 'serviceaccount' || p.controller === 'resourcequota' || p.controller === 'rootcacert') return;
     if (p.controller === 'endpointslice')
       endpointSliceAnswered(sim, p, msg.status, msg.body, (key) => enqueue(sim, 'endpointslice', key));
     else if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);

@@ -3,6 +3,7 @@
  * and component state free of closures means a run can be copied at any step
  * and resumed, which what-if branches rely on.
  */
+import type { ControllerName } from '../controllers/controller-manager';
 import type { ApiObject, ComponentId, Fault } from '../types';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
@@ -90,11 +91,13 @@ export type Message =
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
+  /** The volume manager's reconciler tries MountVolume for one volume of a Pod (again, after back-off). */
+  | { type: 'kubelet-mount'; podKey: string; volume: string }
   | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }
   | { type: 'lease-renew' }
   | {
       type: 'controller-sync';
-      controller: 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
+      controller: ControllerName;
       key: string;
     }
   /** kube-proxy's sync runner: run syncProxyRules now (minSyncPeriod has passed). */

@@ -18,6 +18,7 @@ import type { Sim } from '../core/sim';
 import { goDuration } from '../runtime/images';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
+import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
 
 export interface KubeletState {
@@ -50,7 +51,18 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'start') {
-    startInformers(sim, self, st.informers, [{ resource: 'pods', nodeName: st.node }, { resource: 'services' }], user);
+    startInformers(
+      sim,
+      self,
+      st.informers,
+      [
+        { resource: 'pods', nodeName: st.node },
+        { resource: 'services' },
+        // What the volume manager reads: the configMap and secret managers, the populator's claims and volumes.
+        ...VOLUME_WATCHES,
+      ],
+      user,
+    );
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS - sim.int(0, 4000));
     return;
   }
@@ -109,6 +121,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     }
     return;
   }
+  if (msg.type === 'kubelet-mount') return mountVolume(sim, self, st, msg.podKey, msg.volume);
   if (msg.type === 'kubelet-volumes-mounted') {
     const w = st.workers[msg.podKey];
     if (!w) return;
@@ -202,13 +215,19 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   if (!w.volumesMounted) {
     // WaitForAttachAndMount: the worker waits until every volume is mounted.
     w.waiting = true;
-    const volumes = (p.spec?.volumes ?? []).map((v) => v.name).join(', ');
+    const volumes = (p.spec?.volumes ?? []).map((v) => v.name);
     sim.note(self, {
       kind: 'internal',
       level: 'overview',
-      say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes || '—' } },
+      say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes.join(', ') || '—' } },
     });
-    sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
+    w.volumes = Object.fromEntries(volumes.map((v) => [v, { mounted: false, failures: 0 }]));
+    if (!volumes.length) {
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
+    }
+    // The reconciler starts a MountVolume operation for each volume of the desired state.
+    for (const volume of volumes)
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-mount', podKey, volume } }, sim.latency(5, 30));
     return;
   }
   if (!w.sandboxId) {
@@ -573,4 +592,82 @@ function sendStatus(
       params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
     },
   });
+}
+
+/**
+ * One MountVolume operation of the reconciler. A volume whose source is
+ * missing fails with FailedMount and is tried again after the back-off; the
+ * Pod stays ContainerCreating until every volume is mounted.
+ */
+function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: string, volume: string): void {
+  const w = st.workers[podKey];
+  const p = pod(st, podKey);
+  const rec = w?.volumes?.[volume];
+  const v = p?.spec?.volumes?.find((x) => x.name === volume);
+  if (!w || !p || !rec || !v || rec.mounted || w.terminating || p.metadata?.deletionTimestamp) return;
+  const name = p.metadata!.name!;
+  const result = setUpVolume(p, v, (key) => st.informers.cache.objects[key]);
+  if (!result.ok) {
+    rec.failures++;
+    const retryMs = durationBeforeRetry(rec.failures);
+    if ('failedMount' in result) {
+      event(sim, self, st, p, REASON.FailedMount, result.failedMount, undefined, 'Warning');
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-mount-failed', params: { pod: name, volume, message: result.failedMount, retryMs } },
+      });
+    } else {
+      sim.note(self, {
+        kind: 'internal',
+        level: 'standard',
+        say: { key: 'kubelet-volume-populator', params: { pod: name, volume, error: result.populator, retryMs } },
+      });
+    }
+    // Retries are background work: a Pod that can never mount lets the run settle.
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-mount', podKey, volume }, periodic: true }, retryMs);
+    return;
+  }
+  if (result.csi) {
+    // The CSI plugin: MountDevice stages the volume on the node once, SetUp publishes it into the Pod.
+    const uid = String(p.metadata?.uid ?? '');
+    const sha = sim.hex(64);
+    sim.note(self, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'kubelet-csi-stage',
+        params: {
+          driver: result.csi.driver,
+          pv: result.csi.pv,
+          handle: result.csi.volumeHandle,
+          path: `/var/lib/kubelet/plugins/kubernetes.io/csi/${result.csi.driver}/${sha}/globalmount`,
+        },
+      },
+    });
+    sim.note(self, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'kubelet-csi-publish',
+        params: {
+          driver: result.csi.driver,
+          pv: result.csi.pv,
+          path: `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${result.csi.pv}/mount`,
+        },
+      },
+    });
+  }
+  rec.mounted = true;
+  sim.note(self, {
+    kind: 'internal',
+    level: rec.failures ? 'overview' : 'standard',
+    say: { key: 'kubelet-volume-mounted', params: { pod: name, volume, plugin: result.plugin } },
+  });
+  if (Object.values(w.volumes!).every((x) => x.mounted)) {
+    w.volumesMounted = true;
+    w.waiting = false;
+    // The pod worker goes on: real work again, even when a background retry found the volume.
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
+  }
 }
