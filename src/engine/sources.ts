@@ -173,4 +173,14 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-volume-mounted': 'k8s:pkg/kubelet/volumemanager/reconciler/reconciler_common.go',
   'rootca-publish': 'k8s:pkg/controller/certificates/rootcacertpublisher/publisher.go',
   // Volumes and the Pod lifecycle (issues #4 and #5).
+  // Sidecars, lifecycle hooks and graceful termination (issue #4).
+  'kubelet-start-sidecar': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-stop-sidecar': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_termination_order.go',
+  'kubelet-hook-poststart': 'k8s:pkg/kubelet/lifecycle/handlers.go',
+  'kubelet-hook-prestop': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
+  'kubelet-hook-done': 'k8s:pkg/kubelet/lifecycle/handlers.go',
+  'runtime-sigterm': 'containerd:internal/cri/server/container_stop.go',
+  'runtime-sigkill': 'containerd:internal/cri/server/container_stop.go',
+  // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+  'kubelet-status-failed': 'k8s:pkg/kubelet/status/status_manager.go',
 };

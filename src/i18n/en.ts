@@ -200,6 +200,17 @@ export const en = {
       lesson:
         'dapi-test-pod mounts the ConfigMap special-config, which nobody has created. The Pod is scheduled and the kubelet admits it, but its volume manager cannot set up config-volume: FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”, again and again with a doubling back-off, and the Pod stays ContainerCreating. At 20 s the learner applies the ConfigMap; the next retry mounts it and the Pod starts.',
     },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    sidecar: {
+      title: 'A sidecar container',
+      lesson:
+        'myapp writes a log file to an emptyDir volume; logshipper, an init container with restartPolicy: Always, tails it. The kubelet starts logshipper first, as an init container, but does not wait for it to exit: as soon as it has started, myapp starts, and both run side by side. kubectl counts the sidecar in READY: 2/2.',
+    },
+    'graceful-termination': {
+      title: 'Graceful termination: preStop, SIGTERM, SIGKILL',
+      lesson:
+        'lifecycle-demo has nginx with postStart and preStop hooks and a container that ignores SIGTERM, and a grace period of 10 s. At 15 s the learner deletes it. The kubelet records Killing for both; it runs nginx’s preStop hook first, then SIGTERM with what is left of the 10 s, and nginx exits. The other container ignores SIGTERM, so when its 10 s run out containerd sends SIGKILL: exit code 137. Then the sandbox goes and the Pod is deleted.',
+    },
   },
   param: {
     probe: {
@@ -878,6 +889,40 @@ export const en = {
       body: 'The root CA publisher in kube-controller-manager gives the new namespace {{namespace}} its ConfigMap kube-root-ca.crt: every Pod’s kube-api-access volume mounts the CA from it to trust kube-apiserver.',
     },
     // Volumes and the Pod lifecycle (issues #4 and #5).
+    // Sidecars, lifecycle hooks and graceful termination (issue #4).
+    'kubelet-start-sidecar': {
+      title: 'StartContainer {{container}} (a sidecar)',
+      body: '{{container}} is an init container with restartPolicy: Always, a sidecar. The kubelet starts it in its place among the init containers but does not wait for it to finish: once it has started, the next init container (or the app containers of {{pod}}) may start, and it keeps running beside them.',
+    },
+    'kubelet-stop-sidecar': {
+      title: 'StopContainer {{container}} (sidecar, grace {{grace}} s)',
+      body: 'Every app container has exited, and every sidecar declared after this one: now it is the turn of the sidecar {{container}}. It gets what is left of the grace period: SIGTERM, then SIGKILL after {{grace}} s.',
+    },
+    'kubelet-hook-poststart': {
+      title: 'postStart hook of {{container}}: {{target}}',
+      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container; if the hook failed, the container would be killed (FailedPostStartHook).',
+    },
+    'kubelet-hook-prestop': {
+      title: 'preStop hook of {{container}}: {{target}}',
+      body: 'Before any signal, the kubelet runs the preStop hook ({{target}}) and waits for it. Its time counts against the grace period of {{grace}} s: StopContainer gets only what is left (at least 2 s).',
+    },
+    'kubelet-hook-done': {
+      title: '{{hook}} hook of {{container}} done',
+      body: 'The {{hook}} hook of {{container}} has returned; the kubelet goes on.',
+    },
+    'runtime-sigterm': {
+      title: 'SIGTERM to {{container}}',
+      body: 'containerd sends the stop signal (the image’s STOPSIGNAL, SIGTERM by default) to the container’s main process and waits up to {{timeout}} s for it to exit.',
+    },
+    'runtime-sigkill': {
+      title: 'SIGKILL: {{container}} ignored SIGTERM',
+      body: '{{container}} was still running when its {{timeout}} s ran out (its process ignores SIGTERM). containerd sends SIGKILL, which cannot be caught: the process dies with exit code 137 (128 + 9), reason Error.',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    'kubelet-status-failed': {
+      title: 'Status: Failed, a container was killed',
+      body: 'PATCH pods/{{pod}}/status: every container has terminated, but not all with exit code 0 (one was killed with SIGKILL: 137, Error), so getPhase reports {{phase}}. The Pod is deleted all the same.',
+    },
   },
 };
 

@@ -202,6 +202,17 @@ export const zh: Catalog = {
       lesson:
         'dapi-test-pod 挂载 ConfigMap special-config，但还没有人创建它。Pod 被调度，kubelet 也接纳了它，但卷管理器无法准备 config-volume：FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”，按加倍的退避时间反复出现，Pod 一直处于 ContainerCreating。第 20 秒时学习者 apply 了这个 ConfigMap；下一次重试挂载成功，Pod 随即启动。',
     },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    sidecar: {
+      title: '边车容器',
+      lesson:
+        'myapp 把日志写入 emptyDir 存储卷；logshipper 是 restartPolicy: Always 的 Init 容器，负责读取日志。kubelet 作为 Init 容器先启动 logshipper，但不等它退出：它一启动，myapp 就启动，两者并行运行。kubectl 在 READY 中也计入边车容器：2/2。',
+    },
+    'graceful-termination': {
+      title: '优雅终止：preStop、SIGTERM、SIGKILL',
+      lesson:
+        'lifecycle-demo 中有一个带 postStart 和 preStop 钩子的 nginx 容器，还有一个忽略 SIGTERM 的容器，宽限期为 10 秒。第 15 秒时学习者删除它。kubelet 为两个容器都记录 Killing；先执行 nginx 的 preStop 钩子，再用 10 秒中剩下的时间发送 SIGTERM，nginx 退出。另一个容器忽略 SIGTERM，10 秒到期时 containerd 发送 SIGKILL：退出码 137。随后沙箱被停止，Pod 被删除。',
+    },
   },
   param: {
     probe: {
@@ -879,5 +890,39 @@ export const zh: Catalog = {
       body: 'kube-controller-manager 中的根 CA 发布控制器为新命名空间 {{namespace}} 创建 ConfigMap kube-root-ca.crt：每个 Pod 的 kube-api-access 存储卷都从中挂载 CA，用来信任 API Server。',
     },
     // Volumes and the Pod lifecycle (issues #4 and #5).
+    // Sidecars, lifecycle hooks and graceful termination (issue #4).
+    'kubelet-start-sidecar': {
+      title: '启动容器 {{container}}（边车容器）',
+      body: '{{container}} 是 restartPolicy: Always 的 Init 容器，即边车容器。kubelet 按它在 Init 容器中的顺序启动它，但不等它结束：它一启动，下一个 Init 容器（或 {{pod}} 的应用容器）就可以启动，而它会一直与它们并行运行。',
+    },
+    'kubelet-stop-sidecar': {
+      title: '停止边车容器 {{container}}（宽限期 {{grace}} 秒）',
+      body: '所有应用容器以及声明在它之后的边车容器都已退出，轮到边车容器 {{container}}。它得到宽限期剩下的时间：先 SIGTERM，{{grace}} 秒后 SIGKILL。',
+    },
+    'kubelet-hook-poststart': {
+      title: '{{container}} 的 postStart 钩子：{{target}}',
+      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
+    },
+    'kubelet-hook-prestop': {
+      title: '{{container}} 的 preStop 钩子：{{target}}',
+      body: '在发送任何信号之前，kubelet 先执行 preStop 钩子（{{target}}）并等待它结束。钩子用掉的时间计入 {{grace}} 秒的宽限期：StopContainer 只得到剩下的时间（至少 2 秒）。',
+    },
+    'kubelet-hook-done': {
+      title: '{{container}} 的 {{hook}} 钩子已完成',
+      body: '{{container}} 的 {{hook}} 钩子已返回，kubelet 继续。',
+    },
+    'runtime-sigterm': {
+      title: '向 {{container}} 发送 SIGTERM',
+      body: 'containerd 向容器主进程发送停止信号（镜像的 STOPSIGNAL，默认 SIGTERM），最多等待 {{timeout}} 秒让它退出。',
+    },
+    'runtime-sigkill': {
+      title: 'SIGKILL：{{container}} 忽略了 SIGTERM',
+      body: '{{timeout}} 秒到期时 {{container}} 仍在运行（它的进程忽略 SIGTERM）。containerd 发送无法捕获的 SIGKILL：进程以退出码 137（128 + 9）结束，原因为 Error。',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    'kubelet-status-failed': {
+      title: '状态：Failed，有容器被杀掉',
+      body: 'PATCH pods/{{pod}}/status：所有容器都已终止，但并非都以退出码 0 结束（有一个被 SIGKILL 杀掉：137，Error），所以 getPhase 报告 {{phase}}。Pod 照样会被删除。',
+    },
   },
 };

@@ -6,7 +6,9 @@ import { SCENARIOS, simulationInput } from './index';
 const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
 
 describe('every scenario', () => {
-  const happy = SCENARIOS.filter((s) => !['forbidden', 'delete', 'pod-security'].includes(s.id));
+  const happy = SCENARIOS.filter(
+    (s) => !['forbidden', 'delete', 'pod-security', 'graceful-termination'].includes(s.id),
+  );
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);
     expect(t.end).toBe('settled');

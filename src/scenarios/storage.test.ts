@@ -41,3 +41,65 @@ describe('missing-configmap', () => {
     expect(podAt(t, 'dapi-test-pod', t.steps.length - 1)?.status?.phase).toBe('Running');
   });
 });
+
+describe('sidecar', () => {
+  const t = run('sidecar');
+  const keys = t.steps.map((s) => s.say.key);
+
+  it('starts the sidecar first and the app without waiting for the sidecar to exit', () => {
+    const sidecar = keys.indexOf('kubelet-start-sidecar');
+    const app = keys.indexOf('kubelet-start');
+    expect(sidecar).toBeGreaterThan(-1);
+    expect(app).toBeGreaterThan(sidecar);
+    expect(keys).not.toContain('runtime-container-exited');
+    const pod = podAt(t, 'myapp', t.steps.length - 1)!;
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.initContainerStatuses?.[0]).toMatchObject({ name: 'logshipper', started: true, ready: true });
+    expect(pod.status?.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True');
+  });
+});
+
+describe('graceful-termination', () => {
+  const t = run('graceful-termination');
+  const at = (key: string, params: Record<string, string | number> = {}) =>
+    t.steps.find((s) => s.say.key === key && Object.entries(params).every(([k, v]) => s.say.params[k] === v))!;
+
+  it('runs postStart before the next container starts', () => {
+    const hook = at('kubelet-hook-poststart');
+    const next = at('kubelet-start', { container: 'stubborn' });
+    expect(hook.seq).toBeLessThan(next.seq);
+    expect(at('kubelet-hook-done', { hook: 'postStart' }).seq).toBeLessThan(next.seq);
+  });
+
+  it('records Killing, runs preStop before SIGTERM, and gives StopContainer what is left of the grace period', () => {
+    const killing = t.steps.filter((s) => s.kind === 'event' && s.say.params.reason === 'Killing');
+    expect(killing.map((s) => s.say.params.message).sort()).toEqual([
+      'Stopping container lifecycle-demo-container',
+      'Stopping container stubborn',
+    ]);
+    const preStop = at('kubelet-hook-prestop');
+    const stopNginx = at('kubelet-stop-container', { container: 'lifecycle-demo-container' });
+    expect(stopNginx.seq).toBeGreaterThan(at('kubelet-hook-done', { hook: 'preStop' }).seq);
+    // The hook's `sleep 1` took a second of the ten.
+    expect(stopNginx.say.params.grace).toBe(9);
+    expect(stopNginx.at - preStop.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('SIGKILLs the container that ignores SIGTERM when its grace period runs out', () => {
+    const stop = at('kubelet-stop-container', { container: 'stubborn' });
+    expect(stop.say.params.grace).toBe(10);
+    const kill = at('runtime-sigkill', { container: 'stubborn' });
+    expect(kill.at - stop.at).toBeCloseTo(10_000, -2);
+    expect(at('runtime-stopped', { container: 'lifecycle-demo-container' }).at).toBeLessThan(kill.at);
+    const final = at('kubelet-delete-final');
+    expect(final.seq).toBeGreaterThan(kill.seq);
+    const terminal = podAt(t, 'lifecycle-demo', final.seq)!;
+    expect(terminal.status?.phase).toBe('Failed');
+    const byName = Object.fromEntries(
+      (terminal.status?.containerStatuses ?? []).map((c) => [c.name, c.state?.terminated]),
+    );
+    expect(byName['stubborn']).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(byName['lifecycle-demo-container']).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(podAt(t, 'lifecycle-demo', t.steps.length - 1)).toBeUndefined();
+  });
+});

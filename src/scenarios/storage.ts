@@ -36,11 +36,71 @@ data:
   SPECIAL_TYPE: charm
 `;
 
+/** The sidecar containers page's example (application with a log-shipping sidecar), as a bare Pod. */
+const SIDECAR_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp
+  labels:
+    app: myapp
+spec:
+  containers:
+  - name: myapp
+    image: alpine:latest
+    command: ['sh', '-c', 'while true; do echo "logging" >> /opt/logs.txt; sleep 1; done']
+    volumeMounts:
+    - name: data
+      mountPath: /opt
+  initContainers:
+  - name: logshipper
+    image: alpine:latest
+    restartPolicy: Always
+    command: ['sh', '-c', 'tail -F /opt/logs.txt']
+    volumeMounts:
+    - name: data
+      mountPath: /opt
+  volumes:
+  - name: data
+    emptyDir: {}
+`;
+
+/**
+ * lifecycle-events.yaml's nginx (postStart and preStop hooks) beside a
+ * container that ignores SIGTERM, with a 10 s grace period.
+ */
+const GRACEFUL_TERMINATION_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: lifecycle-demo
+spec:
+  terminationGracePeriodSeconds: 10
+  containers:
+  - name: lifecycle-demo-container
+    image: nginx
+    lifecycle:
+      postStart:
+        exec:
+          command: ["/bin/sh", "-c", "echo Hello from the postStart handler > /usr/share/message"]
+      preStop:
+        exec:
+          command: ["/bin/sh","-c","nginx -s quit; while killall -0 nginx; do sleep 1; done"]
+  - name: stubborn
+    image: registry.k8s.io/busybox:1.27.2
+    command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
+`;
+
 export const STORAGE_SCENARIOS: Scenario[] = [
   {
     id: 'missing-configmap',
     yaml: MISSING_CONFIGMAP_POD,
     cluster: DEFAULT_CLUSTER,
     updates: [{ yaml: SPECIAL_CONFIG, atMs: 20_000 }],
+  },
+  { id: 'sidecar', yaml: SIDECAR_POD, cluster: DEFAULT_CLUSTER },
+  {
+    id: 'graceful-termination',
+    yaml: GRACEFUL_TERMINATION_POD,
+    cluster: DEFAULT_CLUSTER,
+    deletes: [{ kind: 'Pod', name: 'lifecycle-demo', atMs: 15_000 }],
   },
 ];

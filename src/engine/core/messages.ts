@@ -65,6 +65,10 @@ export type Message =
       container?: string;
       image?: string;
       init?: boolean;
+      /** CreateContainer: the process the container runs (command and args), which decides how it meets SIGTERM. */
+      command?: string[];
+      /** StopContainer: seconds between the stop signal and SIGKILL. */
+      timeout?: number;
     }
   /** PLEG: the runtime's relist found a container that has exited. */
   | { type: 'pleg-container-died'; podKey: string; container: string; exitCode: number }
@@ -83,6 +87,8 @@ export type Message =
       imageSize?: number;
       pullMs?: number;
       waitMs?: number;
+      /** StopContainer: how the process ended (0 after SIGTERM, 137 after SIGKILL). */
+      exitCode?: number;
     }
   | { type: 'runtime-work'; id: number; work: 'create-netns' | 'start-pause' | 'stop-pause'; podKey: string }
   | { type: 'runtime-pulled'; image: string }
@@ -91,6 +97,8 @@ export type Message =
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
+  /** A container lifecycle hook has finished (postStart, or preStop before the stop signal). */
+  | { type: 'kubelet-hook-done'; podKey: string; container: string; hook: 'postStart' | 'preStop' }
   /** The volume manager's reconciler tries MountVolume for one volume of a Pod (again, after back-off). */
   | { type: 'kubelet-mount'; podKey: string; volume: string }
   | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }

@@ -19,6 +19,7 @@ import { goDuration } from '../runtime/images';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
 import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
+import { hookDurationMs, hookTarget, isSidecar, mayStop, sidecarsOf, stopTimeoutSeconds } from './lifecycle';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
 
 export interface KubeletState {
@@ -122,6 +123,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'kubelet-mount') return mountVolume(sim, self, st, msg.podKey, msg.volume);
+  if (msg.type === 'kubelet-hook-done') return hookDone(sim, self, st, msg.podKey, msg.container, msg.hook);
   if (msg.type === 'kubelet-volumes-mounted') {
     const w = st.workers[msg.podKey];
     if (!w) return;
@@ -150,7 +152,7 @@ function cri(
   level: DetailLevel,
   sayKey: string,
   params: Record<string, string | number>,
-  extra: { container?: string; image?: string; init?: boolean } = {},
+  extra: { container?: string; image?: string; init?: boolean; command?: string[]; timeout?: number } = {},
 ): void {
   const id = sim.id();
   st.pendingCri[id] = podKey;
@@ -198,9 +200,12 @@ function event(
 function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
-  if (!w || !p || w.waiting) return;
+  if (!w || !p) return;
+  // Once killPod has begun, its stop calls run side by side: a sync need not wait for one answer.
+  if (p.metadata?.deletionTimestamp && (w.terminating || !w.waiting))
+    return syncTerminatingPod(sim, self, st, podKey, w, p);
+  if (w.waiting) return;
   const name = p.metadata!.name!;
-  if (p.metadata?.deletionTimestamp) return syncTerminatingPod(sim, self, st, podKey, w, p);
   if (!w.admitted) {
     // canAdmitPod: the node's admit handlers (resources, node affinity) accept the Pod.
     w.admitted = true;
@@ -237,10 +242,14 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
     return cri(sim, self, st, podKey, 'PodSandboxStatus', 'standard', 'kubelet-sandbox-status', { pod: name });
   }
   // SyncPod step 6: init containers one at a time, each to completion (exit 0) before the next.
+  // A sidecar (restartPolicy Always) only has to be started: it keeps running beside the rest.
   for (const c of p.spec?.initContainers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
     if (rec.state === 'exited') continue;
-    if (rec.state === 'running') return; // it runs; PLEG will say when it exits
+    if (rec.state === 'running') {
+      if (isSidecar(c)) continue;
+      return; // it runs; PLEG will say when it exits
+    }
     return advanceContainer(sim, self, st, podKey, p, c, rec);
   }
   // SyncPod step 8: regular containers, one after another in spec order.
@@ -303,10 +312,11 @@ function advanceContainer(
       'standard',
       'kubelet-create',
       { container: c.name, pod: name },
-      { container: c.name },
+      { container: c.name, command: [...(c.command ?? []), ...(c.args ?? [])] },
     );
   }
-  const init = isInit(p, c.name);
+  // A sidecar is an init container that does not run to completion.
+  const init = isInit(p, c.name) && !isSidecar(c);
   return cri(
     sim,
     self,
@@ -314,7 +324,7 @@ function advanceContainer(
     podKey,
     'StartContainer',
     'overview',
-    init ? 'kubelet-start-init' : 'kubelet-start',
+    init ? 'kubelet-start-init' : isSidecar(c) ? 'kubelet-start-sidecar' : 'kubelet-start',
     { container: c.name, pod: name },
     { container: c.name, ...(init ? { init: true } : {}) },
   );
@@ -397,6 +407,7 @@ function criResponse(
       if (rec) {
         rec.state = 'exited';
         rec.finishedAt = sim.now;
+        rec.exitCode = msg.exitCode ?? 0;
       }
       break;
     case 'StopPodSandbox':
@@ -409,6 +420,22 @@ function criResponse(
         event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
         startProbes(sim, self, podKey, c, rec);
         sendStatus(sim, self, st, podKey);
+        // startContainer step 4: the postStart hook runs before the pod worker goes on.
+        const postStart = c.lifecycle?.postStart;
+        if (postStart) {
+          rec.hook = 'postStart';
+          w.waiting = true;
+          sim.note(self, {
+            kind: 'internal',
+            level: 'standard',
+            say: { key: 'kubelet-hook-poststart', params: { container: c.name, target: hookTarget(postStart) } },
+          });
+          sim.send(
+            { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'postStart' } },
+            hookDurationMs(postStart),
+          );
+          return;
+        }
       }
       break;
   }
@@ -504,30 +531,63 @@ function syncTerminatingPod(
   const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
   if (!w.terminating) {
     w.terminating = true;
+    w.terminatingSince = sim.now;
     sim.note(self, {
       kind: 'internal',
       level: 'overview',
       say: { key: 'kubelet-terminate', params: { pod: name, grace } },
     });
   }
-  for (const c of p.spec?.containers ?? []) {
+  // killContainersWithSyncResult: every running container is killed at once (Killing, then its preStop
+  // hook); a sidecar's stop signal waits for its turn, after the main containers (termination_order.go).
+  const all = [...sidecarsOf(p), ...(p.spec?.containers ?? [])];
+  for (const c of all) {
     const rec = w.containers[c.name];
     if (!rec || rec.stopping || (rec.state !== 'running' && rec.state !== 'created')) continue;
     rec.stopping = true;
     event(sim, self, st, p, REASON.Killing, `Stopping container ${c.name}`, c);
-    return cri(
+    const preStop = c.lifecycle?.preStop;
+    if (preStop && rec.state === 'running') {
+      rec.hook = 'preStop';
+      const ms = Math.min(hookDurationMs(preStop), grace * 1000);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-hook-prestop', params: { container: c.name, target: hookTarget(preStop), grace } },
+      });
+      sim.send(
+        { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'preStop' } },
+        ms,
+      );
+    } else {
+      rec.readyToStop = true;
+    }
+  }
+  const exited = (n: string) =>
+    !w.containers[n] || w.containers[n]!.state === 'exited' || w.containers[n]!.state === 'waiting';
+  let busy = false;
+  for (const c of all) {
+    const rec = w.containers[c.name];
+    if (!rec || exited(c.name)) continue;
+    busy = true;
+    if (!rec.readyToStop || !mayStop(p, c.name, exited)) continue;
+    rec.readyToStop = false;
+    const timeout = stopTimeoutSeconds(grace, sim.now - (w.terminatingSince ?? sim.now));
+    cri(
       sim,
       self,
       st,
       podKey,
       'StopContainer',
       'standard',
-      'kubelet-stop-container',
-      { container: c.name, grace },
-      { container: c.name },
+      isSidecar(c) ? 'kubelet-stop-sidecar' : 'kubelet-stop-container',
+      { container: c.name, grace: timeout },
+      { container: c.name, timeout },
     );
   }
+  if (busy) return;
   if (w.sandboxId && !w.sandboxStopped) {
+    if (w.waiting) return; // StopPodSandbox is under way
     return cri(sim, self, st, podKey, 'StopPodSandbox', 'overview', 'kubelet-stop-sandbox', {
       pod: name,
       ip: w.ip ?? '',
@@ -584,11 +644,13 @@ function sendStatus(
       key:
         status.phase === 'Succeeded'
           ? 'kubelet-status-terminated'
-          : running && !ready
-            ? 'kubelet-status-running-unready'
-            : running
-              ? 'kubelet-status-running'
-              : 'kubelet-status-pending',
+          : status.phase === 'Failed'
+            ? 'kubelet-status-failed'
+            : running && !ready
+              ? 'kubelet-status-running-unready'
+              : running
+                ? 'kubelet-status-running'
+                : 'kubelet-status-pending',
       params: { pod: p.metadata!.name!, ip: status.podIP ?? '', phase: status.phase ?? '' },
     },
   });
@@ -670,4 +732,27 @@ function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: str
     // The pod worker goes on: real work again, even when a background retry found the volume.
     sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
   }
+}
+
+/** A lifecycle hook has finished: postStart lets the pod worker go on; preStop lets the stop signal go. */
+function hookDone(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  container: string,
+  hook: 'postStart' | 'preStop',
+): void {
+  const w = st.workers[podKey];
+  const rec = w?.containers[container];
+  if (!w || !rec || rec.hook !== hook) return;
+  rec.hook = undefined;
+  if (hook === 'preStop') rec.readyToStop = true;
+  else w.waiting = false;
+  sim.note(self, {
+    kind: 'internal',
+    level: 'deep',
+    say: { key: 'kubelet-hook-done', params: { container, hook } },
+  });
+  resync(sim, self, podKey);
 }

@@ -6,6 +6,7 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { isoTime } from '../apiserver/names';
 import { imageId } from '../runtime/images';
+import { isSidecar } from './lifecycle';
 import type { PodWorker } from './worker';
 
 function condition(type: string, ok: boolean, now: number, reason?: string, message?: string): PodCondition {
@@ -22,7 +23,12 @@ function condition(type: string, ok: boolean, now: number, reason?: string, mess
 export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
   const containers = pod.spec?.containers ?? [];
   const inits = pod.spec?.initContainers ?? [];
-  const pendingInits = inits.filter((c) => w.containers[c.name]?.state !== 'exited').map((c) => c.name);
+  // A sidecar counts as initialized once it runs (it never completes).
+  const pendingInits = inits
+    .filter(
+      (c) => w.containers[c.name]?.state !== 'exited' && !(isSidecar(c) && w.containers[c.name]?.state === 'running'),
+    )
+    .map((c) => c.name);
   const initialized = pendingInits.length === 0;
   // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
@@ -45,8 +51,9 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
         : exited
           ? {
               terminated: {
-                exitCode: 0,
-                reason: 'Completed',
+                exitCode: cs.exitCode ?? 0,
+                // SIGKILL at the end of the grace period: 137 and Error.
+                reason: (cs.exitCode ?? 0) === 0 ? 'Completed' : 'Error',
                 startedAt: isoTime(cs.startedAt ?? now),
                 finishedAt: isoTime(cs.finishedAt ?? now),
                 ...(cs.id ? { containerID: `containerd://${cs.id}` } : {}),
@@ -62,7 +69,9 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     // An init container that completed counts as ready.
     return s.state?.terminated ? { ...s, ready: true } : s;
   });
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  // GenerateContainersReadyCondition counts sidecars (restartable init containers) with the main containers.
+  const sidecarStatuses = initStatuses.filter((_, i) => isSidecar(inits[i]));
+  const notReady = [...sidecarStatuses, ...statuses].filter((s) => !s.ready).map((s) => s.name);
   const allReady = notReady.length === 0;
   const allRunning = statuses.length > 0 && statuses.every((s) => s.state?.running);
   // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
@@ -97,7 +106,13 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
   ].map(keep);
   return {
-    phase: terminal ? 'Succeeded' : allRunning ? 'Running' : 'Pending',
+    phase: terminal
+      ? statuses.some((s) => (s.state?.terminated?.exitCode ?? 0) !== 0)
+        ? 'Failed'
+        : 'Succeeded'
+      : allRunning
+        ? 'Running'
+        : 'Pending',
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],

@@ -14,6 +14,8 @@ export interface PodWorker {
   lastStatus?: string;
   /** Graceful termination under way (deletionTimestamp seen). */
   terminating?: boolean;
+  /** When killPod began, for the grace period that is left. */
+  terminatingSince?: number;
   sandboxStopped?: boolean;
   deleteSent?: boolean;
   /** The terminal status patch the final delete waits for. */
@@ -33,6 +35,12 @@ export interface ContainerRecord {
   imagePulled?: boolean;
   id?: string;
   startedAt?: number;
+  /** How the process ended: 0 after SIGTERM, 137 after SIGKILL. */
+  exitCode?: number;
+  /** A lifecycle hook runs: postStart holds the pod worker; preStop holds the stop signal. */
+  hook?: 'postStart' | 'preStop';
+  /** Termination: the preStop hook (if any) is over and StopContainer may go once it is this container's turn. */
+  readyToStop?: boolean;
 }
 
 export function newWorker(now: number): PodWorker {

@@ -15,7 +15,7 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export interface RuntimeState {
   images: string[];
   sandboxes: Record<string, { id: string; ip?: string; netns: string; ready: boolean }>;
-  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running' }>;
+  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running'; command?: string[] }>;
   /** RunPodSandbox calls waiting for CNI: CNI request id → CRI request. */
   pendingCni: Record<number, { criId: number; podKey: string; kubelet: ComponentId }>;
   /** The time the node's image puller is free again. */
@@ -287,7 +287,12 @@ function criRequest(
     }
     case 'CreateContainer': {
       const containerId = sim.hex(64);
-      st.containers[containerId] = { podKey, name: msg.container!, state: 'created' };
+      st.containers[containerId] = {
+        podKey,
+        name: msg.container!,
+        state: 'created',
+        ...(msg.command ? { command: msg.command } : {}),
+      };
       reply(
         sim,
         self,
@@ -321,16 +326,25 @@ function criRequest(
       return;
     }
     case 'StopContainer': {
-      // SIGTERM; nginx and most servers exit at once with code 0, well inside the grace period.
+      // The stop signal (SIGTERM), then SIGKILL when the timeout runs out if the process is still there.
       const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
       if (entry) delete st.containers[entry[0]];
+      const timeout = msg.timeout ?? 30;
+      const killed = !!entry && ignoresSigterm(entry[1].command);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'deep',
+        say: { key: 'runtime-sigterm', params: { container: msg.container!, timeout } },
+      });
       reply(
         sim,
         self,
         kubelet,
-        sim.latency(80, 400),
-        { id, method: 'StopContainer', podKey, container: msg.container!, ok: true },
-        response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
+        killed ? timeout * 1000 : sim.latency(80, 400),
+        { id, method: 'StopContainer', podKey, container: msg.container!, ok: true, exitCode: killed ? 137 : 0 },
+        killed
+          ? response('overview', 'StopContainer', 'runtime-sigkill', { container: msg.container!, timeout })
+          : response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
       );
       return;
     }
@@ -355,4 +369,20 @@ function criRequest(
       return;
     }
   }
+}
+
+/**
+ * Whether a container's main process outlives SIGTERM. A process that sets
+ * SIGTERM to be ignored (`trap '' TERM`) does; so does a shell that is PID 1
+ * of its container and runs its script without trapping TERM, since the
+ * kernel does not deliver a signal to PID 1 that it has no handler for.
+ * Servers (nginx, …) handle SIGTERM and exit.
+ */
+export function ignoresSigterm(command: string[] | undefined): boolean {
+  if (!command?.length) return false;
+  // Only a shell script can trap signals or leave PID 1 without a handler.
+  if (!/^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash)$/.test(command[0]!)) return false;
+  const script = command.join(' ');
+  if (/trap\s+(''|"")\s+(SIG)?TERM/.test(script)) return true;
+  return !/trap\s+\S.*\s(SIG)?TERM/.test(script) && !/(^|[;&|]\s*|-c\s+)exec\s/.test(script);
 }
