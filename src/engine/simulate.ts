@@ -10,6 +10,7 @@ import { handleControllerManager, initControllerManager } from './controllers/co
 import type { Handler } from './core/sim';
 import { Sim } from './core/sim';
 import { handleCoredns, initCoredns } from './dns/coredns';
+import { handleCsiProvisioner, initCsiProvisioner } from './storage/csi-provisioner';
 import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
 import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
@@ -33,6 +34,7 @@ function initWorld(input: SimulationInput) {
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),
+    csiProvisioner: initCsiProvisioner(),
     kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
     runtimes: byNode((_, i) => initRuntime(nodes[i]!.images ?? [])),
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
@@ -48,6 +50,7 @@ const HANDLERS = {
   'kube-controller-manager': handleControllerManager,
   'kube-scheduler': handleScheduler,
   coredns: handleCoredns,
+  'csi-provisioner': handleCsiProvisioner,
   kubelet: handleKubelet,
   runtime: handleRuntime,
   cni: handleCni,
@@ -80,6 +83,7 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
     'kube-scheduler',
     ...full.cluster.nodes.flatMap((n) => [`kubelet/${n.name}`, `kube-proxy/${n.name}`] as ComponentId[]),
     'coredns',
+    'csi-provisioner',
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

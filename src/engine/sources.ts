@@ -183,4 +183,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-sigkill': 'containerd:internal/cri/server/container_stop.go',
   // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
   'kubelet-status-failed': 'k8s:pkg/kubelet/status/status_manager.go',
+  // PersistentVolume binding and dynamic provisioning (issue #5).
+  'pv-wait-first-consumer': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'pv-external-provisioning': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'csi-create-volume': 'external-provisioner:pkg/controller/controller.go',
+  'csi-create-pv': 'external-provisioner:pkg/controller/controller.go',
+  'pv-bind-volume': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'pv-bind-claim': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'scheduler-prebind-volume': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
+  'scheduler-volumes-bound': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
 };

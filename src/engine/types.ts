@@ -11,6 +11,8 @@ export type ComponentId =
   | 'kube-controller-manager'
   | 'kube-scheduler'
   | 'coredns'
+  /** The CSI driver's external-provisioner (a sidecar in the driver's Pod), for dynamic provisioning. */
+  | 'csi-provisioner'
   | `kubelet/${string}`
   | `runtime/${string}`
   | `cni/${string}`

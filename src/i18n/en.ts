@@ -107,6 +107,7 @@ export const en = {
     runtime: 'containerd (CRI)',
     cni: 'CNI plugin',
     'kube-proxy': 'kube-proxy',
+    'csi-provisioner': 'csi-provisioner',
   },
   role: {
     kubectl: 'the user',
@@ -119,6 +120,7 @@ export const en = {
     runtime: 'sandboxes, images, containers',
     cni: 'Pod network, IPs',
     'kube-proxy': 'writes Service rules (iptables)',
+    'csi-provisioner': 'creates volumes for claims (CSI hostpath)',
   },
   scenario: {
     // Admission scenarios.
@@ -210,6 +212,12 @@ export const en = {
       title: 'Graceful termination: preStop, SIGTERM, SIGKILL',
       lesson:
         'lifecycle-demo has nginx with postStart and preStop hooks and a container that ignores SIGTERM, and a grace period of 10 s. At 15 s the learner deletes it. The kubelet records Killing for both; it runs nginx’s preStop hook first, then SIGTERM with what is left of the 10 s, and nginx exits. The other container ignores SIGTERM, so when its 10 s run out containerd sends SIGKILL: exit code 137. Then the sandbox goes and the Pod is deleted.',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    volumes: {
+      title: 'Volumes: a ConfigMap and a PersistentVolumeClaim',
+      lesson:
+        'A ConfigMap, a claim task-pv-claim of 1Gi on the default StorageClass csi-hostpath-sc (WaitForFirstConsumer, CSI hostpath driver), and a Pod that mounts both. The PV controller waits for a consumer; the scheduler picks a node and, in PreBind, writes it on the claim; the external-provisioner creates the volume there; the PV controller binds it (Pending → Bound); only then is the Pod bound. The kubelet mounts the ConfigMap and stages and publishes the CSI volume before the sandbox.',
     },
   },
   param: {
@@ -922,6 +930,39 @@ export const en = {
     'kubelet-status-failed': {
       title: 'Status: Failed, a container was killed',
       body: 'PATCH pods/{{pod}}/status: every container has terminated, but not all with exit code 0 (one was killed with SIGKILL: 137, Error), so getPhase reports {{phase}}. The Pod is deleted all the same.',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    'pv-wait-first-consumer': {
+      title: '{{claim}} waits for its first consumer',
+      body: 'The PV controller finds no volume for the claim {{claim}}, and its StorageClass has volumeBindingMode WaitForFirstConsumer: nothing is provisioned until a Pod that uses the claim is scheduled, so the volume can be made where the Pod will run. It records WaitForFirstConsumer; the claim stays Pending.',
+    },
+    'pv-external-provisioning': {
+      title: 'PUT persistentvolumeclaims {{claim}}: for {{provisioner}}',
+      body: 'The scheduler has chosen a node (volume.kubernetes.io/selected-node). The class’s provisioner {{provisioner}} is not built in, so the PV controller hands the claim over: it sets volume.kubernetes.io/storage-provisioner and records ExternalProvisioning.',
+    },
+    'csi-create-volume': {
+      title: 'CreateVolume for {{claim}}',
+      body: 'The external-provisioner sees a claim handed to its driver, records Provisioning, and calls the driver {{driver}} with CreateVolume ({{size}}, accessible from {{node}}, the node the scheduler selected).',
+    },
+    'csi-create-pv': {
+      title: 'POST persistentvolumes {{pv}}',
+      body: 'The driver has made the volume; the external-provisioner creates the PersistentVolume {{pv}}: pre-bound to {{claim}} (claimRef), with node affinity to {{node}}, and records ProvisioningSucceeded.',
+    },
+    'pv-bind-volume': {
+      title: 'PUT persistentvolumes {{pv}}: Bound',
+      body: 'The PV controller finds {{pv}} pre-bound to {{claim}} and binds it: the volume’s phase goes to Bound.',
+    },
+    'pv-bind-claim': {
+      title: '{{claim}} is Bound to {{pv}}',
+      body: 'The other half of the binding: the claim gets spec.volumeName {{pv}}, the annotations pv.kubernetes.io/bind-completed and bound-by-controller, and phase Bound (Pending → Bound).',
+    },
+    'scheduler-prebind-volume': {
+      title: 'PreBind: claim {{claim}} goes to {{node}}',
+      body: 'VolumeBinding’s PreBind: {{pod}} uses the unbound claim {{claim}} of a WaitForFirstConsumer class, so the scheduler writes volume.kubernetes.io/selected-node: {{node}} on it and waits until the claim is bound before it binds the Pod.',
+    },
+    'scheduler-volumes-bound': {
+      title: 'The claims of {{pod}} are bound',
+      body: 'checkBindings: every claim of {{pod}} is now Bound. PreBind returns and the binding cycle goes on to Bind {{pod}} to {{node}}.',
     },
   },
 };

@@ -109,6 +109,7 @@ export const zh: Catalog = {
     runtime: '容器运行时（CRI）',
     cni: 'CNI 网络插件',
     'kube-proxy': 'kube-proxy',
+    'csi-provisioner': 'csi-provisioner',
   },
   role: {
     kubectl: '用户',
@@ -121,6 +122,7 @@ export const zh: Catalog = {
     runtime: '沙箱、镜像、容器',
     cni: 'Pod 网络与 IP',
     'kube-proxy': '为 Service 设置 iptables 规则',
+    'csi-provisioner': '为 PVC 创建存储卷（CSI hostpath）',
   },
   scenario: {
     // 准入控制场景。
@@ -212,6 +214,12 @@ export const zh: Catalog = {
       title: '优雅终止：preStop、SIGTERM、SIGKILL',
       lesson:
         'lifecycle-demo 中有一个带 postStart 和 preStop 钩子的 nginx 容器，还有一个忽略 SIGTERM 的容器，宽限期为 10 秒。第 15 秒时学习者删除它。kubelet 为两个容器都记录 Killing；先执行 nginx 的 preStop 钩子，再用 10 秒中剩下的时间发送 SIGTERM，nginx 退出。另一个容器忽略 SIGTERM，10 秒到期时 containerd 发送 SIGKILL：退出码 137。随后沙箱被停止，Pod 被删除。',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    volumes: {
+      title: '存储卷：ConfigMap 与 PersistentVolumeClaim',
+      lesson:
+        '一个 ConfigMap、一个使用默认 StorageClass csi-hostpath-sc（WaitForFirstConsumer，CSI hostpath 驱动）的 1Gi PVC task-pv-claim，以及同时挂载两者的 Pod。PV 控制器等待使用者；调度器选定节点并在 PreBind 中写到 PVC 上；external-provisioner 在该节点上创建卷；PV 控制器完成绑定（Pending → Bound）；之后 Pod 才被绑定。kubelet 在创建沙箱前挂载 ConfigMap，并准备和发布 CSI 卷。',
     },
   },
   param: {
@@ -923,6 +931,39 @@ export const zh: Catalog = {
     'kubelet-status-failed': {
       title: '状态：Failed，有容器被杀掉',
       body: 'PATCH pods/{{pod}}/status：所有容器都已终止，但并非都以退出码 0 结束（有一个被 SIGKILL 杀掉：137，Error），所以 getPhase 报告 {{phase}}。Pod 照样会被删除。',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    'pv-wait-first-consumer': {
+      title: '{{claim}} 等待第一个使用者',
+      body: 'PV 控制器没有为 PVC {{claim}} 找到存储卷，而它的 StorageClass 的 volumeBindingMode 是 WaitForFirstConsumer：在使用这个 PVC 的 Pod 被调度之前不会制备任何卷，这样卷可以建在 Pod 将运行的地方。它记录 WaitForFirstConsumer 事件；PVC 保持 Pending。',
+    },
+    'pv-external-provisioning': {
+      title: 'PUT persistentvolumeclaims {{claim}}：交给 {{provisioner}}',
+      body: '调度器已选定节点（volume.kubernetes.io/selected-node）。该类的制备器 {{provisioner}} 不是内置的，所以 PV 控制器把 PVC 交出去：设置 volume.kubernetes.io/storage-provisioner 注解并记录 ExternalProvisioning 事件。',
+    },
+    'csi-create-volume': {
+      title: '为 {{claim}} 调用 CreateVolume',
+      body: 'external-provisioner 看到交给其驱动的 PVC，记录 Provisioning 事件，并调用驱动 {{driver}} 的 CreateVolume（{{size}}，可从调度器选定的节点 {{node}} 访问）。',
+    },
+    'csi-create-pv': {
+      title: 'POST persistentvolumes {{pv}}',
+      body: '驱动已创建卷；external-provisioner 创建 PersistentVolume {{pv}}：通过 claimRef 预绑定到 {{claim}}，节点亲和性指向 {{node}}，并记录 ProvisioningSucceeded 事件。',
+    },
+    'pv-bind-volume': {
+      title: 'PUT persistentvolumes {{pv}}：Bound',
+      body: 'PV 控制器发现 {{pv}} 已预绑定到 {{claim}}，于是完成绑定：卷的阶段变为 Bound。',
+    },
+    'pv-bind-claim': {
+      title: '{{claim}} 已绑定到 {{pv}}',
+      body: '绑定的另一半：PVC 得到 spec.volumeName {{pv}}、注解 pv.kubernetes.io/bind-completed 和 bound-by-controller，阶段从 Pending 变为 Bound。',
+    },
+    'scheduler-prebind-volume': {
+      title: 'PreBind：PVC {{claim}} 定在 {{node}}',
+      body: 'VolumeBinding 的 PreBind：{{pod}} 使用 WaitForFirstConsumer 类的未绑定 PVC {{claim}}，调度器在其上写入 volume.kubernetes.io/selected-node: {{node}}，并等 PVC 绑定后才绑定 Pod。',
+    },
+    'scheduler-volumes-bound': {
+      title: '{{pod}} 的 PVC 都已绑定',
+      body: 'checkBindings：{{pod}} 的所有 PVC 都已 Bound。PreBind 返回，绑定周期继续把 {{pod}} 绑定到 {{node}}。',
     },
   },
 };

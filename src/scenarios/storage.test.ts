@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
 import { SCENARIOS, simulationInput } from './index';
@@ -101,5 +101,63 @@ describe('graceful-termination', () => {
     expect(byName['stubborn']).toMatchObject({ exitCode: 137, reason: 'Error' });
     expect(byName['lifecycle-demo-container']).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(podAt(t, 'lifecycle-demo', t.steps.length - 1)).toBeUndefined();
+  });
+});
+
+describe('volumes', () => {
+  const t = run('volumes');
+  const claimKey = '/registry/persistentvolumeclaims/default/task-pv-claim';
+  const claimEvents = t.steps
+    .filter((s) => s.kind === 'event' && s.say.params.object === 'task-pv-claim')
+    .map((s) => [s.say.params.reason, s.say.params.message]);
+
+  it('provisions on first use, with the PV controller’s and the provisioner’s events in order', () => {
+    const pv = t.steps.find((s) => s.say.key === 'csi-create-pv')!.say.params.pv;
+    expect(pv).toMatch(/^pvc-[0-9a-f-]{36}$/);
+    expect(claimEvents).toEqual([
+      ['WaitForFirstConsumer', 'waiting for first consumer to be created before binding'],
+      [
+        'ExternalProvisioning',
+        "Waiting for a volume to be created either by the external provisioner 'hostpath.csi.k8s.io' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
+      ],
+      ['Provisioning', 'External provisioner is provisioning volume for claim "default/task-pv-claim"'],
+      ['ProvisioningSucceeded', `Successfully provisioned volume ${pv}`],
+    ]);
+  });
+
+  it('takes the claim from Pending to Bound, and binds the Pod only after PreBind has seen it bound', () => {
+    const prebind = t.steps.find((s) => s.say.key === 'scheduler-prebind-volume')!;
+    const pending = t.objectAt(claimKey, prebind.seq) as unknown as PersistentVolumeClaim;
+    expect(pending.status?.phase).toBe('Pending');
+    expect(pending.spec?.storageClassName).toBe('csi-hostpath-sc');
+    const bound = t.steps.find((s) => s.say.key === 'pv-bind-claim')!;
+    const bind = t.steps.find((s) => s.say.key === 'scheduler-bind')!;
+    expect(bind.seq).toBeGreaterThan(bound.seq);
+    const last = t.steps.length - 1;
+    const pvc = t.objectAt(claimKey, last) as unknown as PersistentVolumeClaim;
+    expect(pvc.status?.phase).toBe('Bound');
+    expect(pvc.metadata?.annotations).toMatchObject({
+      'volume.kubernetes.io/selected-node': bind.say.params.node,
+      'volume.kubernetes.io/storage-provisioner': 'hostpath.csi.k8s.io',
+      'pv.kubernetes.io/bind-completed': 'yes',
+    });
+    const volume = t.objectAt(
+      `/registry/persistentvolumes/${pvc.spec?.volumeName}`,
+      last,
+    ) as unknown as PersistentVolume;
+    expect(volume.status?.phase).toBe('Bound');
+    expect(volume.spec?.claimRef?.name).toBe('task-pv-claim');
+    expect(volume.spec?.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values).toEqual([
+      bind.say.params.node,
+    ]);
+  });
+
+  it('mounts the ConfigMap and the CSI volume before the sandbox, and the Pod runs', () => {
+    const keys = t.steps.map((s) => s.say.key);
+    const stage = keys.indexOf('kubelet-csi-stage');
+    expect(stage).toBeGreaterThan(-1);
+    expect(keys.indexOf('kubelet-csi-publish')).toBeGreaterThan(stage);
+    expect(keys.indexOf('kubelet-run-sandbox')).toBeGreaterThan(keys.indexOf('kubelet-csi-publish'));
+    expect(podAt(t, 'task-pv-pod', t.steps.length - 1)?.status?.phase).toBe('Running');
   });
 });

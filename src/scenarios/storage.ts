@@ -89,7 +89,53 @@ spec:
     command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
 `;
 
+/** A ConfigMap, a claim on the default StorageClass (csi-hostpath-sc), and a Pod that mounts both. */
+const VOLUMES = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: nginx-config
+data:
+  index.html: |
+    hello from a ConfigMap
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pv-claim
+spec:
+  accessModes:
+  - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: task-pv-pod
+spec:
+  containers:
+  - name: task-pv-container
+    image: nginx
+    ports:
+    - containerPort: 80
+      name: "http-server"
+    volumeMounts:
+    - mountPath: "/usr/share/nginx/html"
+      name: task-pv-storage
+    - mountPath: "/etc/nginx/conf.d/extra"
+      name: config
+  volumes:
+  - name: task-pv-storage
+    persistentVolumeClaim:
+      claimName: task-pv-claim
+  - name: config
+    configMap:
+      name: nginx-config
+`;
+
 export const STORAGE_SCENARIOS: Scenario[] = [
+  { id: 'volumes', yaml: VOLUMES, cluster: DEFAULT_CLUSTER },
   {
     id: 'missing-configmap',
     yaml: MISSING_CONFIGMAP_POD,

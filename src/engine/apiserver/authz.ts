@@ -100,6 +100,8 @@ const GRANTS: readonly Grant[] = [
     role: 'system:kube-scheduler',
     subject: 'User "system:kube-scheduler"',
     allows: (r) =>
+      // VolumeBinding's PreBind writes the selected node on the claims it provisions for.
+      (r.resource === 'persistentvolumeclaims' && (r.verb === 'update' || r.verb === 'patch')) ||
       READ(r) ||
       (r.resource === 'pods' && (r.subresource === 'binding' || r.subresource === 'status')) ||
       r.resource === 'events',

@@ -56,6 +56,7 @@ import {
 import { quotaNeedsSync, quotasIn, syncResourceQuota } from './resourcequota';
 import { syncServiceAccounts } from './serviceaccounts';
 import { syncRootCaConfigMap } from './root-ca-publisher';
+import { claimKeysForVolume, syncClaim } from './persistentvolume';
 
 export type ControllerName =
   | 'deployment'
@@ -82,6 +83,8 @@ export interface ControllerManagerState {
   pending: Record<number, PendingRequest>;
   nodeLifecycle: NodeLifecycleState;
   taintEviction: TaintEvictionState;
+  /** The PV controller's memory per claim key: the wait event told once, the volume being bound. */
+  pvClaims: Record<string, { waitReported?: boolean; binding?: string }>;
 }
 
 export interface PendingRequest {
@@ -107,6 +110,7 @@ export function initControllerManager(): ControllerManagerState {
     pending: {},
     nodeLifecycle: initNodeLifecycle(),
     taintEviction: initTaintEviction(),
+    pvClaims: {},
   };
 }
 
@@ -197,6 +201,12 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       // Replenishment: a Pod that goes, or reaches a terminal phase, gives its usage back.
       if (e.object.kind === 'Pod' && ns && (e.type === 'DELETED' || isTerminal(e.object)))
         for (const q of quotasIn(st, ns)) enqueue(sim, 'resourcequota', q);
+      // The PV controller: claims, and the claims a volume concerns.
+      if (e.object.kind === 'PersistentVolumeClaim') {
+        if (e.type === 'DELETED') delete st.pvClaims[e.key];
+        else enqueue(sim, 'persistentvolume', e.key);
+      } else if (e.object.kind === 'PersistentVolume' && e.type !== 'DELETED')
+        for (const claim of claimKeysForVolume(st, e.object)) enqueue(sim, 'persistentvolume', claim);
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
       else if (e.object.kind === 'ReplicaSet') {
         enqueue(sim, 'replicaset', e.key);
@@ -214,6 +224,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     delete st.queued[`${msg.controller}:${msg.key}`];
     if (msg.controller === 'serviceaccount') return syncServiceAccounts(sim, msg.key);
     if (msg.controller === 'rootcacert') return syncRootCaConfigMap(sim, msg.key);
+    if (msg.controller === 'persistentvolume') return syncClaim(sim, msg.key);
     if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
     if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
