@@ -35,7 +35,7 @@ function initWorld(input: SimulationInput) {
     scheduler: initScheduler(),
     coredns: initCoredns(),
     csiProvisioner: initCsiProvisioner(),
-    kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
+    kubelets: byNode((name, i) => initKubelet(name, internalIP(i), nodes[i]!.staticPods)),
     runtimes: byNode((_, i) => initRuntime(nodes[i]!.images ?? [])),
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
     proxies: byNode((name) => initKubeProxy(name)),

@@ -192,4 +192,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'pv-bind-claim': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
   'scheduler-prebind-volume': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
   'scheduler-volumes-bound': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
+  // Static Pods and mirror Pods (issue #4).
+  'kubelet-static-pod': 'k8s:pkg/kubelet/config/file.go',
+  'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
+  'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
 };

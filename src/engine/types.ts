@@ -127,6 +127,8 @@ export interface NodeSpec {
   images?: string[];
   /** spec.taints, as `kubectl taint` would set them. */
   taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  /** Pod manifests in the node's /etc/kubernetes/manifests: static Pods its kubelet runs. */
+  staticPods?: unknown[];
 }
 
 export interface ClusterSpec {

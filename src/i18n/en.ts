@@ -219,6 +219,12 @@ export const en = {
       lesson:
         'A ConfigMap, a claim task-pv-claim of 1Gi on the default StorageClass csi-hostpath-sc (WaitForFirstConsumer, CSI hostpath driver), and a Pod that mounts both. The PV controller waits for a consumer; the scheduler picks a node and, in PreBind, writes it on the claim; the external-provisioner creates the volume there; the PV controller binds it (Pending → Bound); only then is the Pod bound. The kubelet mounts the ConfigMap and stages and publishes the CSI volume before the sandbox.',
     },
+    // Static Pods and mirror Pods (issue #4).
+    'static-pod': {
+      title: 'A static Pod and its mirror',
+      lesson:
+        'static-web is a manifest in node-1’s /etc/kubernetes/manifests: kubectl sends nothing and the scheduler never sees it. node-1’s kubelet runs it as static-web-node-1 and publishes a mirror Pod (kubernetes.io/config.mirror, owned by the Node). At 15 s the learner deletes the Pod through the API: the containers keep running, and the kubelet makes the mirror again.',
+    },
   },
   param: {
     probe: {
@@ -963,6 +969,19 @@ export const en = {
     'scheduler-volumes-bound': {
       title: 'The claims of {{pod}} are bound',
       body: 'checkBindings: every claim of {{pod}} is now Bound. PreBind returns and the binding cycle goes on to Bind {{pod}} to {{node}}.',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'kubelet-static-pod': {
+      title: 'Static Pod {{pod}} from {{path}}',
+      body: 'The kubelet on {{node}} reads its manifest folder {{path}} and finds a Pod there. It runs it itself: no kube-apiserver write, no scheduler. The file source names it {{pod}} (the manifest’s name and the node’s) and annotates it kubernetes.io/config.source: file.',
+    },
+    'kubelet-mirror-create': {
+      title: 'POST pods {{pod}} (a mirror Pod)',
+      body: 'So that the API shows the static Pod, the kubelet creates a mirror Pod: the same spec, the annotation kubernetes.io/config.mirror, and an owner reference to the Node {{node}}. It is read-only: changing it changes nothing on the node.',
+    },
+    'kubelet-mirror-delete': {
+      title: 'DELETE pods {{pod}} (grace 0): the mirror goes',
+      body: 'Someone deleted the mirror Pod {{pod}}. That does not stop the static Pod: the kubelet only sees that the mirror is being deleted, removes it at once, and will create a new one. The containers keep running.',
     },
   },
 };

@@ -221,6 +221,12 @@ export const zh: Catalog = {
       lesson:
         '一个 ConfigMap、一个使用默认 StorageClass csi-hostpath-sc（WaitForFirstConsumer，CSI hostpath 驱动）的 1Gi PVC task-pv-claim，以及同时挂载两者的 Pod。PV 控制器等待使用者；调度器选定节点并在 PreBind 中写到 PVC 上；external-provisioner 在该节点上创建卷；PV 控制器完成绑定（Pending → Bound）；之后 Pod 才被绑定。kubelet 在创建沙箱前挂载 ConfigMap，并准备和发布 CSI 卷。',
     },
+    // Static Pods and mirror Pods (issue #4).
+    'static-pod': {
+      title: '静态 Pod 及其镜像',
+      lesson:
+        'static-web 是 node-1 上 /etc/kubernetes/manifests 中的清单：kubectl 什么都不发送，调度器也从未见过它。node-1 的 kubelet 以 static-web-node-1 运行它，并发布一个镜像 Pod（kubernetes.io/config.mirror，属主为该节点）。第 15 秒时学习者通过 API 删除这个 Pod：容器继续运行，kubelet 重新创建镜像。',
+    },
   },
   param: {
     probe: {
@@ -964,6 +970,19 @@ export const zh: Catalog = {
     'scheduler-volumes-bound': {
       title: '{{pod}} 的 PVC 都已绑定',
       body: 'checkBindings：{{pod}} 的所有 PVC 都已 Bound。PreBind 返回，绑定周期继续把 {{pod}} 绑定到 {{node}}。',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'kubelet-static-pod': {
+      title: '来自 {{path}} 的静态 Pod {{pod}}',
+      body: '{{node}} 上的 kubelet 读取清单目录 {{path}}，在其中找到一个 Pod。它自己运行这个 Pod：不经过 API Server 写入，也不经过调度器。文件源把它命名为 {{pod}}（清单中的名字加节点名），并加上注解 kubernetes.io/config.source: file。',
+    },
+    'kubelet-mirror-create': {
+      title: 'POST pods {{pod}}（镜像 Pod）',
+      body: '为了让 API 能看到这个静态 Pod，kubelet 创建一个镜像 Pod：相同的 spec、注解 kubernetes.io/config.mirror，以及指向节点 {{node}} 的属主引用。它是只读的：修改它不会改变节点上的任何东西。',
+    },
+    'kubelet-mirror-delete': {
+      title: 'DELETE pods {{pod}}（宽限期 0）：删除镜像',
+      body: '有人删除了镜像 Pod {{pod}}。这并不会停止静态 Pod：kubelet 只看到镜像正在被删除，立即将其删除，然后重新创建一个。容器继续运行。',
     },
   },
 };

@@ -161,3 +161,34 @@ describe('volumes', () => {
     expect(podAt(t, 'task-pv-pod', t.steps.length - 1)?.status?.phase).toBe('Running');
   });
 });
+
+describe('static-pod', () => {
+  const t = run('static-pod');
+  const key = '/registry/pods/default/static-web-node-1';
+
+  it('runs the static Pod without kubectl or the scheduler, and publishes a mirror Pod', () => {
+    expect(t.steps.some((s) => s.say.key === 'kubectl-create')).toBe(false);
+    expect(t.steps.some((s) => s.from === 'kube-scheduler' && s.say.key === 'scheduler-bind')).toBe(false);
+    expect(t.steps.some((s) => s.say.key === 'kubelet-mirror-create')).toBe(true);
+    const mirror = t.objectAt(key, t.steps.length - 1)!;
+    const annotations = mirror.metadata.annotations as Record<string, string>;
+    expect(annotations['kubernetes.io/config.source']).toBe('file');
+    expect(annotations['kubernetes.io/config.mirror']).toMatch(/^[0-9a-f]{32}$/);
+    expect(mirror.metadata.ownerReferences).toMatchObject([{ kind: 'Node', name: 'node-1', controller: true }]);
+  });
+
+  it('makes the mirror again when it is deleted through the API, and the containers run on', () => {
+    const del = t.steps.find((s) => s.say.key === 'kubectl-delete')!;
+    const gone = t.steps.find((s) => s.say.key === 'kubelet-mirror-delete')!;
+    const again = t.steps.filter((s) => s.say.key === 'kubelet-mirror-create');
+    expect(gone.seq).toBeGreaterThan(del.seq);
+    expect(again).toHaveLength(2);
+    expect(again[1]!.seq).toBeGreaterThan(gone.seq);
+    expect(t.steps.some((s) => s.say.key === 'kubelet-stop-container' || s.say.key === 'kubelet-terminate')).toBe(
+      false,
+    );
+    const last = t.objectAt(key, t.steps.length - 1) as unknown as Pod;
+    expect(last.status?.phase).toBe('Running');
+    expect(last.metadata?.deletionTimestamp).toBeUndefined();
+  });
+});

@@ -134,6 +134,20 @@ spec:
       name: nginx-config
 `;
 
+/** static-web from the static Pod task page, placed in node-1's /etc/kubernetes/manifests. */
+const STATIC_WEB = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'static-web', labels: { role: 'myrole' } },
+  spec: {
+    containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'web', containerPort: 80, protocol: 'TCP' }] }],
+  },
+};
+
+const STATIC_POD_CLUSTER = {
+  nodes: DEFAULT_CLUSTER.nodes.map((n, i) => (i === 0 ? { ...n, staticPods: [STATIC_WEB] } : n)),
+};
+
 export const STORAGE_SCENARIOS: Scenario[] = [
   { id: 'volumes', yaml: VOLUMES, cluster: DEFAULT_CLUSTER },
   {
@@ -148,5 +162,12 @@ export const STORAGE_SCENARIOS: Scenario[] = [
     yaml: GRACEFUL_TERMINATION_POD,
     cluster: DEFAULT_CLUSTER,
     deletes: [{ kind: 'Pod', name: 'lifecycle-demo', atMs: 15_000 }],
+  },
+  {
+    id: 'static-pod',
+    // Nothing goes through kubectl create: the manifest is a file on node-1.
+    yaml: '# static-web is in /etc/kubernetes/manifests on node-1: its kubelet runs it.\n',
+    cluster: STATIC_POD_CLUSTER,
+    deletes: [{ kind: 'Pod', name: 'static-web-node-1', atMs: 15_000 }],
   },
 ];

@@ -210,6 +210,12 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
   if (req.resource === 'leases') return req.name === node && req.namespace === 'kube-node-lease';
   if (req.resource === 'nodes') return req.name === node;
   // Its own Pods' status, and the final delete once it has stopped them.
+  // The system:node rules allow pods create for mirror Pods; NodeRestriction admits only a mirror Pod
+  // bound to the node itself (both folded in here).
+  if (req.resource === 'pods' && req.verb === 'create' && !req.subresource) {
+    const body = req.body as { metadata?: { annotations?: Record<string, string> }; spec?: { nodeName?: string } };
+    return !!body?.metadata?.annotations?.['kubernetes.io/config.mirror'] && body.spec?.nodeName === node;
+  }
   return req.resource === 'pods' && (req.subresource === 'status' || (req.verb === 'delete' && !req.subresource));
 }
 

@@ -40,7 +40,7 @@ function meta(name: string, namespace?: string, extra: Record<string, unknown> =
 }
 
 /** Stable uids for bootstrap objects, independent of the run's seed. */
-function uidFor(text: string): string {
+export function uidFor(text: string): string {
   let h = 0x811c9dc5;
   let out = '';
   for (let i = 0; out.length < 32; i++) {

@@ -18,6 +18,8 @@ import type { Sim } from '../core/sim';
 import { goDuration } from '../runtime/images';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
+import { mirrorPodOf, staticPodFrom, STATIC_POD_PATH } from './static-pods';
+import { uidFor } from '../cluster/bootstrap';
 import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
 import { hookDurationMs, hookTarget, isSidecar, mayStop, sidecarsOf, stopTimeoutSeconds } from './lifecycle';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
@@ -31,10 +33,24 @@ export interface KubeletState {
   pendingCri: Record<number, string>;
   /** A `node-down` fault struck: the kubelet is gone; what the runtime runs keeps running. */
   down?: boolean;
+  /** The manifests in /etc/kubernetes/manifests, and the static Pods made of them, by key. */
+  staticManifests: unknown[];
+  staticPods: Record<string, Pod>;
+  /** The mirror Pod of each static Pod: create sent, delete sent. */
+  mirrors: Record<string, { created?: boolean; deleting?: boolean }>;
 }
 
-export function initKubelet(node: string, hostIP: string): KubeletState {
-  return { node, hostIP, informers: newInformers(), workers: {}, pendingCri: {} };
+export function initKubelet(node: string, hostIP: string, staticManifests: unknown[] = []): KubeletState {
+  return {
+    node,
+    hostIP,
+    informers: newInformers(),
+    workers: {},
+    pendingCri: {},
+    staticManifests,
+    staticPods: {},
+    mirrors: {},
+  };
 }
 
 /** How often the kubelet renews its node Lease (nodeLeaseDurationSeconds 40 / 4). */
@@ -65,6 +81,19 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
       user,
     );
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS - sim.int(0, 4000));
+    // The file source: each manifest in the static Pod path becomes a Pod this kubelet runs itself.
+    for (const manifest of st.staticManifests) {
+      const p = staticPodFrom(manifest, st.node, sim.now);
+      const key = `/registry/pods/${p.metadata!.namespace}/${p.metadata!.name}`;
+      st.staticPods[key] = p;
+      st.workers[key] = newWorker(sim.now);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-static-pod', params: { pod: p.metadata!.name!, path: STATIC_POD_PATH, node: st.node } },
+      });
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: key } }, sim.latency(1, 5));
+    }
     return;
   }
   if (msg.type === 'lease-renew') {
@@ -92,6 +121,17 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   if (events) {
     for (const e of events) {
       if (e.object.kind !== 'Pod') continue;
+      if (st.staticPods[e.key]) {
+        // The mirror Pod of a static Pod: gone, it is made again; there, it carries the status.
+        if (e.type === 'DELETED') st.mirrors[e.key] = {};
+        // A new mirror Pod gets the status the kubelet holds.
+        if (e.type === 'ADDED' && st.workers[e.key]) {
+          st.workers[e.key]!.lastStatus = undefined;
+          sendStatus(sim, self, st, e.key);
+        }
+        sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: e.key } }, sim.latency(1, 5));
+        continue;
+      }
       if (e.type === 'DELETED') {
         // The Pod is gone from the API: its worker ends (SyncLoop REMOVE).
         delete st.workers[e.key];
@@ -135,7 +175,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
 }
 
 function pod(st: KubeletState, key: string): Pod | undefined {
-  return st.informers.cache.objects[key] as unknown as Pod | undefined;
+  return st.staticPods[key] ?? (st.informers.cache.objects[key] as unknown as Pod | undefined);
 }
 
 function resync(sim: KSim, self: ComponentId, podKey: string, delay = sim.latency(0.5, 3)): void {
@@ -201,6 +241,7 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   const w = st.workers[podKey];
   const p = pod(st, podKey);
   if (!w || !p) return;
+  if (st.staticPods[podKey]) syncMirrorPod(sim, self, st, podKey, p);
   // Once killPod has begun, its stop calls run side by side: a sync need not wait for one answer.
   if (p.metadata?.deletionTimestamp && (w.terminating || !w.waiting))
     return syncTerminatingPod(sim, self, st, podKey, w, p);
@@ -624,6 +665,8 @@ function sendStatus(
 ): number | undefined {
   const w = st.workers[podKey]!;
   const p = pod(st, podKey)!;
+  // A static Pod's status goes to its mirror Pod; with no mirror yet there is nowhere to send it.
+  if (st.staticPods[podKey] && !st.informers.cache.objects[podKey]) return undefined;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
   const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
   if (fingerprint === w.lastStatus) return undefined;
@@ -755,4 +798,41 @@ function hookDone(
     say: { key: 'kubelet-hook-done', params: { container, hook } },
   });
   resync(sim, self, podKey);
+}
+
+/**
+ * The mirror Pod (syncPod for a static Pod): create it when the API has none;
+ * one being deleted is not the static Pod's to lose, so the kubelet deletes
+ * it at once (grace 0) and makes it again, and the containers run on.
+ */
+function syncMirrorPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string, p: Pod): void {
+  const m = (st.mirrors[podKey] ??= {});
+  const mirror = st.informers.cache.objects[podKey];
+  const name = p.metadata!.name!;
+  if (!mirror && !m.created) {
+    m.created = true;
+    request(sim, self, {
+      verb: 'create',
+      resource: 'pods',
+      namespace: p.metadata!.namespace,
+      body: mirrorPodOf(p, uidFor(`/${st.node}`)) as unknown as ApiObject,
+      user: kubeletUser(st.node),
+      level: 'overview',
+      say: { key: 'kubelet-mirror-create', params: { pod: name, node: st.node } },
+    });
+    return;
+  }
+  if (mirror?.metadata.deletionTimestamp && !m.deleting) {
+    m.deleting = true;
+    request(sim, self, {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: p.metadata!.namespace,
+      name,
+      body: { gracePeriodSeconds: 0, preconditions: { uid: mirror.metadata.uid } } as unknown as ApiObject,
+      user: kubeletUser(st.node),
+      level: 'overview',
+      say: { key: 'kubelet-mirror-delete', params: { pod: name } },
+    });
+  }
 }
