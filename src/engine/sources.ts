@@ -196,4 +196,6 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-static-pod': 'k8s:pkg/kubelet/config/file.go',
   'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
   'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
+  // Sidecar startup probes (issue #4).
+  'kubelet-probe-started': 'k8s:pkg/kubelet/prober/worker.go',
 };

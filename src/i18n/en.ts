@@ -983,6 +983,11 @@ export const en = {
       title: 'DELETE pods {{pod}} (grace 0): the mirror goes',
       body: 'Someone deleted the mirror Pod {{pod}}. That does not stop the static Pod: the kubelet only sees that the mirror is being deleted, removes it at once, and will create a new one. The containers keep running.',
     },
+    // Sidecar startup probes (issue #4).
+    'kubelet-probe-started': {
+      title: 'Startup probe passed: {{container}} has started',
+      body: 'The startup probe of {{container}} ({{target}}) succeeds, so the kubelet marks it started. For a sidecar this is the moment the next container of {{pod}} may start; readiness and liveness probes take over from here.',
+    },
   },
 };
 

@@ -984,5 +984,10 @@ export const zh: Catalog = {
       title: 'DELETE pods {{pod}}（宽限期 0）：删除镜像',
       body: '有人删除了镜像 Pod {{pod}}。这并不会停止静态 Pod：kubelet 只看到镜像正在被删除，立即将其删除，然后重新创建一个。容器继续运行。',
     },
+    // Sidecar startup probes (issue #4).
+    'kubelet-probe-started': {
+      title: '启动探针通过：{{container}} 已启动',
+      body: '{{container}} 的启动探针（{{target}}）成功，kubelet 把它标记为已启动。对边车容器来说，此刻 {{pod}} 的下一个容器才可以启动；此后由就绪探针和存活探针接手。',
+    },
   },
 };

@@ -192,3 +192,36 @@ describe('static-pod', () => {
     expect(last.metadata?.deletionTimestamp).toBeUndefined();
   });
 });
+
+describe('a sidecar with a startup probe', () => {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'probed', namespace: 'default' },
+    spec: {
+      initContainers: [
+        {
+          name: 'proxy',
+          image: 'nginx',
+          restartPolicy: 'Always',
+          startupProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 5, periodSeconds: 5 },
+        },
+      ],
+      containers: [{ name: 'app', image: 'nginx' }],
+    },
+  };
+  const t = simulate({ manifests: [pod], seed: 1 });
+  const step = (key: string, container: string) =>
+    t.steps.find((s) => s.say.key === key && s.say.params.container === container)!;
+
+  it('holds the next container until the startup probe has passed', () => {
+    const sidecar = step('kubelet-start-sidecar', 'proxy');
+    const started = step('kubelet-probe-started', 'proxy');
+    const app = step('kubelet-create', 'app');
+    expect(started.at - sidecar.at).toBeGreaterThanOrEqual(5000);
+    expect(app.seq).toBeGreaterThan(started.seq);
+    const p = t.objectAt('/registry/pods/default/probed', t.steps.length - 1) as unknown as Pod;
+    expect(p.status?.initContainerStatuses?.[0]).toMatchObject({ started: true, ready: true });
+    expect(p.status?.phase).toBe('Running');
+  });
+});

@@ -101,7 +101,7 @@ export type Message =
   | { type: 'kubelet-hook-done'; podKey: string; container: string; hook: 'postStart' | 'preStop' }
   /** The volume manager's reconciler tries MountVolume for one volume of a Pod (again, after back-off). */
   | { type: 'kubelet-mount'; podKey: string; volume: string }
-  | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' }
+  | { type: 'kubelet-probe'; podKey: string; container: string; probe: 'readiness' | 'liveness' | 'startup' }
   | { type: 'lease-renew' }
   | {
       type: 'controller-sync';

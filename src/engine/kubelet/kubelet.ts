@@ -288,7 +288,11 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
     if (rec.state === 'exited') continue;
     if (rec.state === 'running') {
-      if (isSidecar(c)) continue;
+      // A sidecar with a startup probe holds the next container until the probe has passed.
+      if (isSidecar(c)) {
+        if (c.startupProbe && !rec.startupPassed) return;
+        continue;
+      }
       return; // it runs; PLEG will say when it exits
     }
     return advanceContainer(sim, self, st, podKey, p, c, rec);
@@ -483,10 +487,10 @@ function criResponse(
   resync(sim, self, podKey);
 }
 
-type ProbeKind = 'readiness' | 'liveness';
+type ProbeKind = 'readiness' | 'liveness' | 'startup';
 
 function probeOf(c: Container, kind: ProbeKind) {
-  return kind === 'readiness' ? c.readinessProbe : c.livenessProbe;
+  return kind === 'readiness' ? c.readinessProbe : kind === 'startup' ? c.startupProbe : c.livenessProbe;
 }
 
 /** How a probe reaches the container, as `kubectl describe` shows it: `tcp-socket :8080`, `http-get http://:8080/healthz`. */
@@ -506,7 +510,7 @@ function probeTarget(c: Container, kind: ProbeKind): string {
  * Models pkg/kubelet/prober/worker.go.
  */
 function startProbes(sim: KSim, self: ComponentId, podKey: string, c: Container, rec: ContainerRecord): void {
-  for (const kind of ['readiness', 'liveness'] as const) {
+  for (const kind of ['startup', 'readiness', 'liveness'] as const) {
     const p = probeOf(c, kind);
     if (!p) continue;
     if (kind === 'readiness') rec.ready = false;
@@ -527,10 +531,22 @@ function probe(
 ): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
-  const c = p?.spec?.containers.find((x) => x.name === container);
+  const c = p ? containerOf(p, container) : undefined;
   const rec = w?.containers[container];
   if (!w || !p || !c || !rec || rec.state !== 'running' || w.terminating) return;
   const target = probeTarget(c, kind);
+  if (kind === 'startup') {
+    // The startup probe runs until it first passes, then hands over to the other probes.
+    rec.startupPassed = true;
+    sim.note(self, {
+      kind: 'internal',
+      level: 'standard',
+      say: { key: 'kubelet-probe-started', params: { container, pod: p.metadata!.name!, target } },
+    });
+    sendStatus(sim, self, st, podKey, false);
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
+    return;
+  }
   // The simulated application answers its probes; failures come with the failure scenarios.
   if (kind === 'readiness' && rec.ready === false) {
     rec.ready = true;

@@ -26,7 +26,13 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   // A sidecar counts as initialized once it runs (it never completes).
   const pendingInits = inits
     .filter(
-      (c) => w.containers[c.name]?.state !== 'exited' && !(isSidecar(c) && w.containers[c.name]?.state === 'running'),
+      (c) =>
+        w.containers[c.name]?.state !== 'exited' &&
+        !(
+          isSidecar(c) &&
+          w.containers[c.name]?.state === 'running' &&
+          (!c.startupProbe || w.containers[c.name]?.startupPassed)
+        ),
     )
     .map((c) => c.name);
   const initialized = pendingInits.length === 0;
@@ -44,7 +50,8 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
       imageID: cs?.imagePulled ? imageId(c.image ?? '') : '',
       ...(cs?.id ? { containerID: `containerd://${cs.id}` } : {}),
       ready,
-      started: running,
+      // Started waits for the startup probe, if the container has one.
+      started: running && (!c.startupProbe || !!cs?.startupPassed),
       restartCount: 0,
       state: running
         ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }

@@ -35,6 +35,8 @@ export interface ContainerRecord {
   imagePulled?: boolean;
   id?: string;
   startedAt?: number;
+  /** The startup probe has passed (a container without one is started once running). */
+  startupPassed?: boolean;
   /** How the process ended: 0 after SIGTERM, 137 after SIGKILL. */
   exitCode?: number;
   /** A lifecycle hook runs: postStart holds the pod worker; preStop holds the stop signal. */
