@@ -225,3 +225,19 @@ describe('a sidecar with a startup probe', () => {
     expect(p.status?.phase).toBe('Running');
   });
 });
+
+describe('a Pod deleted while it waits for a missing ConfigMap', () => {
+  const t = simulate({
+    ...simulationInput(SCENARIOS.find((s) => s.id === 'missing-configmap')!),
+    updates: [],
+    deletes: [{ kind: 'Pod', name: 'dapi-test-pod', atMs: 5_000 }],
+  });
+
+  it('is terminated at once, without waiting for the next mount retry, and goes', () => {
+    const del = t.steps.find((s) => s.say.key === 'apiserver-delete-graceful')!;
+    const terminate = t.steps.find((s) => s.say.key === 'kubelet-terminate')!;
+    expect(terminate.at - del.at).toBeLessThan(100);
+    expect(t.steps.some((s) => s.say.key === 'kubelet-run-sandbox')).toBe(false);
+    expect(t.objectAt('/registry/pods/default/dapi-test-pod', t.steps.length - 1)).toBeUndefined();
+  });
+});

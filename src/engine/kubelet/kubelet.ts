@@ -243,7 +243,8 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   if (!w || !p) return;
   if (st.staticPods[podKey]) syncMirrorPod(sim, self, st, podKey, p);
   // Once killPod has begun, its stop calls run side by side: a sync need not wait for one answer.
-  if (p.metadata?.deletionTimestamp && (w.terminating || !w.waiting))
+  // Waiting on volumes (no runtime call yet) does not hold it up either.
+  if (p.metadata?.deletionTimestamp && (w.terminating || !w.waiting || (w.admitted && !w.volumesMounted)))
     return syncTerminatingPod(sim, self, st, podKey, w, p);
   if (w.waiting) return;
   const name = p.metadata!.name!;
@@ -725,7 +726,13 @@ function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: str
   const p = pod(st, podKey);
   const rec = w?.volumes?.[volume];
   const v = p?.spec?.volumes?.find((x) => x.name === volume);
-  if (!w || !p || !rec || !v || rec.mounted || w.terminating || p.metadata?.deletionTimestamp) return;
+  if (!w || !p || !rec || !v || rec.mounted || w.terminating) return;
+  if (p.metadata?.deletionTimestamp) {
+    // Deleted while its volumes were being set up: the pod worker stops waiting and terminates the Pod.
+    w.waiting = false;
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
+    return;
+  }
   const name = p.metadata!.name!;
   const result = setUpVolume(p, v, (key) => st.informers.cache.objects[key]);
   if (!result.ok) {
