@@ -1,16 +1,27 @@
+import { simulateScenario } from '../src/headless';
 import { expect, test } from './fixtures';
+
+/** "Step N" of the first step with this catalog key at the standard level, found by the headless API. */
+function stepOf(scenario: string, key: string, nth = 0): number {
+  const steps = simulateScenario(scenario).steps('standard');
+  const found = steps.filter((s) => s.key === key)[nth];
+  if (!found) throw new Error(`no ${key} in ${scenario}`);
+  return steps.indexOf(found) + 1;
+}
 
 // Inspectors read (trace, cursor): links open a step, a click or Enter on a component opens its inspector.
 
 test('the scheduler inspector shows each node’s verdict, plugin scores and final score', async ({ page }) => {
-  await page.goto('/#scenario=deployment&step=34&level=standard');
+  await page.goto(`/#scenario=deployment&step=${stepOf('deployment', 'scheduler-score')}&level=standard`);
   await page.locator('.react-flow__node[data-id="kube-scheduler"]').click();
   await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
   const table = page.getByTestId('scheduler-table');
   await expect(table).toBeVisible();
   await expect(table.locator('tr[data-node="node-1"]')).toContainText('97 → 97');
   await expect(table.locator('tr[data-node="node-1"] td').last()).toHaveText('597');
-  await expect(table.locator('tr[data-node="node-2"]')).toContainText('✓');
+  // The node kube-scheduler picked (a tie between equal nodes is broken at random, seeded) carries the mark.
+  const chosen = simulateScenario('deployment').scheduling()[0]!.node!;
+  await expect(table.locator(`tr[data-node="${chosen}"]`)).toContainText('✓');
   await expect(table.locator('thead')).toContainText('TaintToleration ×3');
   // It follows the cursor: before the scheduler ran, there is nothing to show.
   await page.getByTestId('scrubber').fill('5');
@@ -18,7 +29,8 @@ test('the scheduler inspector shows each node’s verdict, plugin scores and fin
 });
 
 test('etcd highlights the key written at this step; Enter on a component opens its inspector', async ({ page }) => {
-  await page.goto('/#scenario=deployment&step=14&level=standard');
+  const stored = stepOf('deployment', 'apiserver-store');
+  await page.goto(`/#scenario=deployment&step=${stored}&level=standard`);
   await page.locator('.react-flow__node[data-id="etcd"]').focus();
   await page.keyboard.press('Enter');
   const written = page.locator('[data-testid="inspect-etcd"] tr[data-written]');
@@ -27,7 +39,7 @@ test('etcd highlights the key written at this step; Enter on a component opens i
   await expect(page.getByTestId('etcd-written').getByTestId('object-yaml')).toContainText('kind: Deployment');
   // One step on, kube-apiserver answers 201 Created.
   await page.locator('.react-flow__node[data-id="kube-apiserver"]').click();
-  await page.getByTestId('scrubber').fill('15');
+  await page.getByTestId('scrubber').fill(String(stepOf('deployment', 'apiserver-created')));
   await expect(page.getByTestId('apiserver-response')).toContainText('201');
 });
 

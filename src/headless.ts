@@ -19,6 +19,8 @@ import { schedulingCycles, type SchedulingCycle } from './inspect/scheduling';
 
 export interface StepText {
   seq: number;
+  /** The step's catalog key (`scheduler-score`, `kubelet-start`, …): what kind of step it is. */
+  key: string;
   /** Virtual time, ms since the run began. */
   at: number;
   from: string;
@@ -120,6 +122,7 @@ function runOf(trace: Trace, language: Language): Run {
 function facts(s: Step): Omit<StepText, 'title' | 'body'> {
   return {
     seq: s.seq,
+    key: s.say.key,
     at: s.at,
     from: s.from,
     to: s.to,

@@ -74,6 +74,7 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
     at('kube-controller-manager', 'kube-controller-manager', mid - 290, 170),
     at('kube-scheduler', 'kube-scheduler', mid + 290, 170),
     at('coredns', 'coredns', mid + 530, 170),
+    at('csi-provisioner', 'csi-provisioner', mid - 530, 170),
   ];
   const groups: GroupPlace[] = [
     { id: 'control-plane', kind: 'control-plane', box: { x: mid - 400, y: 0, w: 800, h: 250 } },
@@ -95,6 +96,7 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
   link('kube-apiserver', 'kube-controller-manager');
   link('kube-apiserver', 'kube-scheduler');
   link('kube-apiserver', 'coredns');
+  link('kube-apiserver', 'csi-provisioner');
 
   const left = mid - workersWidth / 2;
   nodes.forEach((n, i) => {

@@ -79,7 +79,8 @@ describe('the happy path of a bare Pod', () => {
   it('opens every watch before kubectl sends anything', () => {
     const lastWatch = trace.steps.findLastIndex((s) => s.say.key === 'informer-list-watch');
     expect(lastWatch).toBeLessThan(firstIndex(trace, 'kubectl-create'));
-    expect(trace.steps.filter((s) => s.say.key === 'informer-list-watch')).toHaveLength(7);
+    // Seven components and, since dynamic provisioning, the CSI external-provisioner.
+    expect(trace.steps.filter((s) => s.say.key === 'informer-list-watch')).toHaveLength(8);
   });
 
   it('talks to etcd only through kube-apiserver', () => {

@@ -10,6 +10,7 @@ import { handleControllerManager, initControllerManager } from './controllers/co
 import type { Handler } from './core/sim';
 import { SETTLE_MS, Sim } from './core/sim';
 import { handleCoredns, initCoredns } from './dns/coredns';
+import { handleCsiProvisioner, initCsiProvisioner } from './storage/csi-provisioner';
 import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
 import { faultDelivery } from './faults';
 import { handleKubectl, initKubectl } from './kubectl/kubectl';
@@ -34,7 +35,8 @@ function initWorld(input: SimulationInput) {
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),
-    kubelets: byNode((name, i) => initKubelet(name, internalIP(i))),
+    csiProvisioner: initCsiProvisioner(),
+    kubelets: byNode((name, i) => initKubelet(name, internalIP(i), nodes[i]!.staticPods)),
     runtimes: byNode((_, i) =>
       initRuntime(
         nodes[i]!.images ?? [],
@@ -54,6 +56,7 @@ const HANDLERS = {
   'kube-controller-manager': handleControllerManager,
   'kube-scheduler': handleScheduler,
   coredns: handleCoredns,
+  'csi-provisioner': handleCsiProvisioner,
   kubelet: handleKubelet,
   runtime: handleRuntime,
   cni: handleCni,
@@ -97,6 +100,7 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
     'kube-scheduler',
     ...full.cluster.nodes.flatMap((n) => [`kubelet/${n.name}`, `kube-proxy/${n.name}`] as ComponentId[]),
     'coredns',
+    'csi-provisioner',
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

@@ -182,4 +182,36 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-container-oom': `${CRI}/events.go`,
   'runtime-pull-failed': `${CRI}/images/image_pull.go`,
   'event-count': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
+  // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+  'kubelet-mount-failed': 'k8s:pkg/volume/util/operationexecutor/operation_generator.go',
+  'kubelet-volume-populator': 'k8s:pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go',
+  'kubelet-csi-stage': 'k8s:pkg/volume/csi/csi_attacher.go',
+  'kubelet-csi-publish': 'k8s:pkg/volume/csi/csi_mounter.go',
+  'kubelet-volume-mounted': 'k8s:pkg/kubelet/volumemanager/reconciler/reconciler_common.go',
+  'rootca-publish': 'k8s:pkg/controller/certificates/rootcacertpublisher/publisher.go',
+  // Volumes and the Pod lifecycle (issues #4 and #5).
+  // Sidecars, lifecycle hooks and graceful termination (issue #4).
+  'kubelet-start-sidecar': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_manager.go',
+  'kubelet-stop-sidecar': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_termination_order.go',
+  'kubelet-hook-poststart': 'k8s:pkg/kubelet/lifecycle/handlers.go',
+  'kubelet-hook-prestop': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
+  'kubelet-hook-done': 'k8s:pkg/kubelet/lifecycle/handlers.go',
+  'runtime-sigterm': 'containerd:internal/cri/server/container_stop.go',
+  'runtime-sigkill': 'containerd:internal/cri/server/container_stop.go',
+  // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+  'kubelet-status-failed': 'k8s:pkg/kubelet/status/status_manager.go',
+  // PersistentVolume binding and dynamic provisioning (issue #5).
+  'pv-wait-first-consumer': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'pv-external-provisioning': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'csi-create-volume': 'external-provisioner:pkg/controller/controller.go',
+  'csi-create-pv': 'external-provisioner:pkg/controller/controller.go',
+  'pv-bind-volume': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'pv-bind-claim': 'k8s:pkg/controller/volume/persistentvolume/pv_controller.go',
+  'scheduler-prebind-volume': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
+  'scheduler-volumes-bound': 'k8s:pkg/scheduler/framework/plugins/volumebinding/binder.go',
+  // Static Pods and mirror Pods (issue #4).
+  'kubelet-static-pod': 'k8s:pkg/kubelet/config/file.go',
+  'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
+  'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
+  // Sidecar startup probes (issue #4).
 };

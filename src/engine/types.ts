@@ -11,6 +11,8 @@ export type ComponentId =
   | 'kube-controller-manager'
   | 'kube-scheduler'
   | 'coredns'
+  /** The CSI driver's external-provisioner (a sidecar in the driver's Pod), for dynamic provisioning. */
+  | 'csi-provisioner'
   | `kubelet/${string}`
   | `runtime/${string}`
   | `cni/${string}`
@@ -125,6 +127,8 @@ export interface NodeSpec {
   images?: string[];
   /** spec.taints, as `kubectl taint` would set them. */
   taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  /** Pod manifests in the node's /etc/kubernetes/manifests: static Pods its kubelet runs. */
+  staticPods?: unknown[];
 }
 
 export interface ClusterSpec {

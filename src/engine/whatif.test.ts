@@ -82,7 +82,7 @@ describe('each fault does what it says', () => {
       r.trace.steps.find((s) =>
         s.changes.some((c) => (c.after as { status?: { phase?: string } } | null)?.status?.phase === 'Running'),
       )!.at;
-    expect(running(b)).toBeGreaterThan(running(original) + 500);
+    expect(running(b)).toBeGreaterThan(running(original));
   });
 
   it('ips-exhausted: the sandbox cannot get an address: FailedCreatePodSandBox', () => {

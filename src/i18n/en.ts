@@ -246,6 +246,7 @@ export const en = {
     runtime: 'containerd (CRI)',
     cni: 'CNI plugin',
     'kube-proxy': 'kube-proxy',
+    'csi-provisioner': 'csi-provisioner',
   },
   role: {
     kubectl: 'the user',
@@ -258,6 +259,7 @@ export const en = {
     runtime: 'sandboxes, images, containers',
     cni: 'Pod network, IPs',
     'kube-proxy': 'writes Service rules (iptables)',
+    'csi-provisioner': 'creates volumes for claims (CSI hostpath)',
   },
   scenario: {
     // Container failures (branch failures).
@@ -363,6 +365,35 @@ export const en = {
       title: 'A Service in front of the Deployment, and a request',
       lesson:
         'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    'missing-configmap': {
+      title: 'A ConfigMap that is not there yet',
+      lesson:
+        'dapi-test-pod mounts the ConfigMap special-config, which nobody has created. The Pod is scheduled and the kubelet admits it, but its volume manager cannot set up config-volume: FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”, again and again with a doubling back-off, and the Pod stays ContainerCreating. At 20 s the learner applies the ConfigMap; the next retry mounts it and the Pod starts.',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    sidecar: {
+      title: 'A sidecar container',
+      lesson:
+        'myapp writes a log file to an emptyDir volume; logshipper, an init container with restartPolicy: Always, tails it. The kubelet starts logshipper first, as an init container, but does not wait for it to exit: as soon as it has started, myapp starts, and both run side by side. kubectl counts the sidecar in READY: 2/2.',
+    },
+    'graceful-termination': {
+      title: 'Graceful termination: preStop, SIGTERM, SIGKILL',
+      lesson:
+        'lifecycle-demo has nginx with postStart and preStop hooks and a container that ignores SIGTERM, and a grace period of 10 s. At 15 s the learner deletes it. The kubelet records Killing for both; it runs nginx’s preStop hook first, then SIGTERM with what is left of the 10 s, and nginx exits. The other container ignores SIGTERM, so when its 10 s run out containerd sends SIGKILL: exit code 137. Then the sandbox goes and the Pod is deleted.',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    volumes: {
+      title: 'Volumes: a ConfigMap and a PersistentVolumeClaim',
+      lesson:
+        'A ConfigMap, a claim task-pv-claim of 1Gi on the default StorageClass csi-hostpath-sc (WaitForFirstConsumer, CSI hostpath driver), and a Pod that mounts both. The PV controller waits for a consumer; the scheduler picks a node and, in PreBind, writes it on the claim; the external-provisioner creates the volume there; the PV controller binds it (Pending → Bound); only then is the Pod bound. The kubelet mounts the ConfigMap and stages and publishes the CSI volume before the sandbox.',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'static-pod': {
+      title: 'A static Pod and its mirror',
+      lesson:
+        'static-web is a manifest in node-1’s /etc/kubernetes/manifests: kubectl sends nothing and the scheduler never sees it. node-1’s kubelet runs it as static-web-node-1 and publishes a mirror Pod (kubernetes.io/config.mirror, owned by the Node). At 15 s the learner deletes the Pod through the API: the containers keep running, and the kubelet makes the mirror again.',
     },
   },
   param: {
@@ -904,6 +935,117 @@ export const en = {
       title: 'Reserve, Permit: {{pod}} assumed on {{node}}',
       body: 'Reserve: the scheduler cache counts {{pod}} on {{node}} at once (assume), so the next cycle sees its requests before the binding is stored. Permit: no plugin asks to wait. The binding cycle follows: PreBind (no volumes to bind), Bind (DefaultBinder), then PostBind.',
     },
+    // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+    'kubelet-mount-failed': {
+      title: 'FailedMount: {{volume}} of {{pod}}',
+      body: '{{message}}. The kubelet records a FailedMount Warning and its volume manager tries MountVolume again in {{retryMs}} ms (the back-off doubles after each failure, up to 2m2s). No container starts meanwhile: the Pod stays ContainerCreating.',
+    },
+    'kubelet-volume-populator': {
+      title: '{{volume}} of {{pod}} cannot be mounted yet',
+      body: 'The volume manager cannot turn the claim into a volume yet: {{error}}. It only logs this (no Event) and looks again in {{retryMs}} ms.',
+    },
+    'kubelet-csi-stage': {
+      title: 'NodeStageVolume {{pv}}',
+      body: "MountVolume.MountDevice: the kubelet's CSI plugin calls the driver {{driver}} over its unix socket with NodeStageVolume (volume {{handle}}); the driver prepares it once for the whole node at {{path}}.",
+    },
+    'kubelet-csi-publish': {
+      title: 'NodePublishVolume {{pv}}',
+      body: 'MountVolume.SetUp: the CSI plugin calls {{driver}} with NodePublishVolume, which bind-mounts the staged volume into the Pod’s directory {{path}}; the runtime mounts it into the containers from there.',
+    },
+    'kubelet-volume-mounted': {
+      title: 'Volume {{volume}} mounted',
+      body: 'MountVolume.SetUp succeeded for volume {{volume}} of {{pod}} ({{plugin}}). Once every volume is mounted, WaitForAttachAndMount returns and the pod worker goes on to the sandbox.',
+    },
+    'rootca-publish': {
+      title: 'POST configmaps kube-root-ca.crt in {{namespace}}',
+      body: 'The root CA publisher in kube-controller-manager gives the new namespace {{namespace}} its ConfigMap kube-root-ca.crt: every Pod’s kube-api-access volume mounts the CA from it to trust kube-apiserver.',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    // Sidecars, lifecycle hooks and graceful termination (issue #4).
+    'kubelet-start-sidecar': {
+      title: 'StartContainer {{container}} (a sidecar)',
+      body: '{{container}} is an init container with restartPolicy: Always, a sidecar. The kubelet starts it in its place among the init containers but does not wait for it to finish: once it has started, the next init container (or the app containers of {{pod}}) may start, and it keeps running beside them.',
+    },
+    'kubelet-stop-sidecar': {
+      title: 'StopContainer {{container}} (sidecar, grace {{grace}} s)',
+      body: 'Every app container has exited, and every sidecar declared after this one: now it is the turn of the sidecar {{container}}. It gets what is left of the grace period: SIGTERM, then SIGKILL after {{grace}} s.',
+    },
+    'kubelet-hook-poststart': {
+      title: 'postStart hook of {{container}}: {{target}}',
+      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container; if the hook failed, the container would be killed (FailedPostStartHook).',
+    },
+    'kubelet-hook-prestop': {
+      title: 'preStop hook of {{container}}: {{target}}',
+      body: 'Before any signal, the kubelet runs the preStop hook ({{target}}) and waits for it. Its time counts against the grace period of {{grace}} s: StopContainer gets only what is left (at least 2 s).',
+    },
+    'kubelet-hook-done': {
+      title: '{{hook}} hook of {{container}} done',
+      body: 'The {{hook}} hook of {{container}} has returned; the kubelet goes on.',
+    },
+    'runtime-sigterm': {
+      title: 'SIGTERM to {{container}}',
+      body: 'containerd sends the stop signal (the image’s STOPSIGNAL, SIGTERM by default) to the container’s main process and waits up to {{timeout}} s for it to exit.',
+    },
+    'runtime-sigkill': {
+      title: 'SIGKILL: {{container}} ignored SIGTERM',
+      body: '{{container}} was still running when its {{timeout}} s ran out (its process ignores SIGTERM). containerd sends SIGKILL, which cannot be caught: the process dies with exit code 137 (128 + 9), reason Error.',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    'kubelet-status-failed': {
+      title: 'Status: Failed, a container was killed',
+      body: 'PATCH pods/{{pod}}/status: every container has terminated, but not all with exit code 0 (one was killed with SIGKILL: 137, Error), so getPhase reports {{phase}}. The Pod is deleted all the same.',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    'pv-wait-first-consumer': {
+      title: '{{claim}} waits for its first consumer',
+      body: 'The PV controller finds no volume for the claim {{claim}}, and its StorageClass has volumeBindingMode WaitForFirstConsumer: nothing is provisioned until a Pod that uses the claim is scheduled, so the volume can be made where the Pod will run. It records WaitForFirstConsumer; the claim stays Pending.',
+    },
+    'pv-external-provisioning': {
+      title: 'PUT persistentvolumeclaims {{claim}}: for {{provisioner}}',
+      body: 'The scheduler has chosen a node (volume.kubernetes.io/selected-node). The class’s provisioner {{provisioner}} is not built in, so the PV controller hands the claim over: it sets volume.kubernetes.io/storage-provisioner and records ExternalProvisioning.',
+    },
+    'csi-create-volume': {
+      title: 'CreateVolume for {{claim}}',
+      body: 'The external-provisioner sees a claim handed to its driver, records Provisioning, and calls the driver {{driver}} with CreateVolume ({{size}}, accessible from {{node}}, the node the scheduler selected).',
+    },
+    'csi-create-pv': {
+      title: 'POST persistentvolumes {{pv}}',
+      body: 'The driver has made the volume; the external-provisioner creates the PersistentVolume {{pv}}: pre-bound to {{claim}} (claimRef), with node affinity to {{node}}, and records ProvisioningSucceeded.',
+    },
+    'pv-bind-volume': {
+      title: 'PUT persistentvolumes {{pv}}: Bound',
+      body: 'The PV controller finds {{pv}} pre-bound to {{claim}} and binds it: the volume’s phase goes to Bound.',
+    },
+    'pv-bind-claim': {
+      title: '{{claim}} is Bound to {{pv}}',
+      body: 'The other half of the binding: the claim gets spec.volumeName {{pv}}, the annotations pv.kubernetes.io/bind-completed and bound-by-controller, and phase Bound (Pending → Bound).',
+    },
+    'scheduler-prebind-volume': {
+      title: 'PreBind: claim {{claim}} goes to {{node}}',
+      body: 'VolumeBinding’s PreBind: {{pod}} uses the unbound claim {{claim}} of a WaitForFirstConsumer class, so the scheduler writes volume.kubernetes.io/selected-node: {{node}} on it and waits until the claim is bound before it binds the Pod.',
+    },
+    'scheduler-volumes-bound': {
+      title: 'The claims of {{pod}} are bound',
+      body: 'checkBindings: every claim of {{pod}} is now Bound. PreBind returns and the binding cycle goes on to Bind {{pod}} to {{node}}.',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'kubelet-static-pod': {
+      title: 'Static Pod {{pod}} from {{path}}',
+      body: 'The kubelet on {{node}} reads its manifest folder {{path}} and finds a Pod there. It runs it itself: no kube-apiserver write, no scheduler. The file source names it {{pod}} (the manifest’s name and the node’s) and annotates it kubernetes.io/config.source: file.',
+    },
+    'kubelet-mirror-create': {
+      title: 'POST pods {{pod}} (a mirror Pod)',
+      body: 'So that the API shows the static Pod, the kubelet creates a mirror Pod: the same spec, the annotation kubernetes.io/config.mirror, and an owner reference to the Node {{node}}. It is read-only: changing it changes nothing on the node.',
+    },
+    'kubelet-mirror-delete': {
+      title: 'DELETE pods {{pod}} (grace 0): the mirror goes',
+      body: 'Someone deleted the mirror Pod {{pod}}. That does not stop the static Pod: the kubelet only sees that the mirror is being deleted, removes it at once, and will create a new one. The containers keep running.',
+    },
+    // Sidecar startup probes (issue #4).
+    'kubelet-probe-started': {
+      title: 'Startup probe passed: {{container}} has started',
+      body: 'The startup probe of {{container}} ({{target}}) succeeds, so the kubelet marks it started. For a sidecar this is the moment the next container of {{pod}} may start; readiness and liveness probes take over from here.',
+    },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',
       body: 'Nothing changes any more: kubelets renew their Leases every 10 s and the controllers keep watching; if the Pod died, they would act. ({{folded}} repeated steps over {{seconds}} s are folded into this one.)',
@@ -1099,10 +1241,6 @@ export const en = {
     'kubelet-probe-kill': {
       title: '{{container}} failed its {{probe}} probe {{threshold}} times: restart it',
       body: 'The {{probe}} probe of {{container}} in {{pod}} has failed failureThreshold times in a row. The kubelet records Killing (“failed {{probe}} probe, will be restarted”), stops the container with its grace period, and starts a new one as restartPolicy says.',
-    },
-    'kubelet-probe-started': {
-      title: 'Startup probe passed: {{container}} has started',
-      body: 'The startup probe of {{container}} in {{pod}} ({{target}}) succeeded. Until now its liveness and readiness probes were held off; now they begin, and containerStatuses[].started is true.',
     },
     'kubelet-status-failing': {
       title: 'The kubelet reports {{pod}}: {{status}}',

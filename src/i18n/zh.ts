@@ -245,6 +245,7 @@ export const zh: Catalog = {
     runtime: '容器运行时（CRI）',
     cni: 'CNI 网络插件',
     'kube-proxy': 'kube-proxy',
+    'csi-provisioner': 'csi-provisioner',
   },
   role: {
     kubectl: '用户',
@@ -257,6 +258,7 @@ export const zh: Catalog = {
     runtime: '沙箱、镜像、容器',
     cni: 'Pod 网络与 IP',
     'kube-proxy': '为 Service 设置 iptables 规则',
+    'csi-provisioner': '为 PVC 创建存储卷（CSI hostpath）',
   },
   scenario: {
     // 容器故障（failures 分支）。
@@ -362,6 +364,35 @@ export const zh: Catalog = {
       title: 'Deployment 前面加一个 Service，再发一次请求',
       lesson:
         '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    'missing-configmap': {
+      title: '尚不存在的 ConfigMap',
+      lesson:
+        'dapi-test-pod 挂载 ConfigMap special-config，但还没有人创建它。Pod 被调度，kubelet 也接纳了它，但卷管理器无法准备 config-volume：FailedMount “MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found”，按加倍的退避时间反复出现，Pod 一直处于 ContainerCreating。第 20 秒时学习者 apply 了这个 ConfigMap；下一次重试挂载成功，Pod 随即启动。',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    sidecar: {
+      title: '边车容器',
+      lesson:
+        'myapp 把日志写入 emptyDir 存储卷；logshipper 是 restartPolicy: Always 的 Init 容器，负责读取日志。kubelet 作为 Init 容器先启动 logshipper，但不等它退出：它一启动，myapp 就启动，两者并行运行。kubectl 在 READY 中也计入边车容器：2/2。',
+    },
+    'graceful-termination': {
+      title: '优雅终止：preStop、SIGTERM、SIGKILL',
+      lesson:
+        'lifecycle-demo 中有一个带 postStart 和 preStop 钩子的 nginx 容器，还有一个忽略 SIGTERM 的容器，宽限期为 10 秒。第 15 秒时学习者删除它。kubelet 为两个容器都记录 Killing；先执行 nginx 的 preStop 钩子，再用 10 秒中剩下的时间发送 SIGTERM，nginx 退出。另一个容器忽略 SIGTERM，10 秒到期时 containerd 发送 SIGKILL：退出码 137。随后沙箱被停止，Pod 被删除。',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    volumes: {
+      title: '存储卷：ConfigMap 与 PersistentVolumeClaim',
+      lesson:
+        '一个 ConfigMap、一个使用默认 StorageClass csi-hostpath-sc（WaitForFirstConsumer，CSI hostpath 驱动）的 1Gi PVC task-pv-claim，以及同时挂载两者的 Pod。PV 控制器等待使用者；调度器选定节点并在 PreBind 中写到 PVC 上；external-provisioner 在该节点上创建卷；PV 控制器完成绑定（Pending → Bound）；之后 Pod 才被绑定。kubelet 在创建沙箱前挂载 ConfigMap，并准备和发布 CSI 卷。',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'static-pod': {
+      title: '静态 Pod 及其镜像',
+      lesson:
+        'static-web 是 node-1 上 /etc/kubernetes/manifests 中的清单：kubectl 什么都不发送，调度器也从未见过它。node-1 的 kubelet 以 static-web-node-1 运行它，并发布一个镜像 Pod（kubernetes.io/config.mirror，属主为该节点）。第 15 秒时学习者通过 API 删除这个 Pod：容器继续运行，kubelet 重新创建镜像。',
     },
   },
   param: {
@@ -902,6 +933,117 @@ export const zh: Catalog = {
       title: 'Reserve、Permit：假定 {{pod}} 在 {{node}} 上',
       body: 'Reserve：调度器缓存立即把 {{pod}} 计入 {{node}}（assume），这样下一个调度周期在绑定写入之前就能看到它的请求。Permit：没有插件要求等待。随后是绑定周期：PreBind（没有卷需要绑定）、Bind（DefaultBinder），然后是 PostBind。',
     },
+    // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
+    'kubelet-mount-failed': {
+      title: '挂载失败：{{pod}} 的 {{volume}}',
+      body: '{{message}}。kubelet 记录一条 FailedMount 警告事件，卷管理器在 {{retryMs}} 毫秒后再次尝试 MountVolume（每次失败后退避时间加倍，最长 2m2s）。在此之前不会启动任何容器：Pod 保持 ContainerCreating。',
+    },
+    'kubelet-volume-populator': {
+      title: '{{pod}} 的 {{volume}} 暂时无法挂载',
+      body: '卷管理器还不能把这个 PVC 变成存储卷：{{error}}。它只记录日志（不产生事件），{{retryMs}} 毫秒后再看。',
+    },
+    'kubelet-csi-stage': {
+      title: 'NodeStageVolume {{pv}}',
+      body: 'MountVolume.MountDevice：kubelet 的 CSI 插件通过 unix 套接字调用驱动 {{driver}} 的 NodeStageVolume（卷 {{handle}}），驱动在 {{path}} 为整个节点准备一次该卷。',
+    },
+    'kubelet-csi-publish': {
+      title: 'NodePublishVolume {{pv}}',
+      body: 'MountVolume.SetUp：CSI 插件调用 {{driver}} 的 NodePublishVolume，把已准备好的卷绑定挂载到 Pod 的目录 {{path}}；运行时再从这里挂载进容器。',
+    },
+    'kubelet-volume-mounted': {
+      title: '存储卷 {{volume}} 已挂载',
+      body: '{{pod}} 的存储卷 {{volume}} MountVolume.SetUp 成功（{{plugin}}）。所有存储卷都挂载后，WaitForAttachAndMount 返回，Pod worker 继续创建沙箱。',
+    },
+    'rootca-publish': {
+      title: '在 {{namespace}} 中创建 ConfigMap kube-root-ca.crt',
+      body: 'kube-controller-manager 中的根 CA 发布控制器为新命名空间 {{namespace}} 创建 ConfigMap kube-root-ca.crt：每个 Pod 的 kube-api-access 存储卷都从中挂载 CA，用来信任 API Server。',
+    },
+    // Volumes and the Pod lifecycle (issues #4 and #5).
+    // Sidecars, lifecycle hooks and graceful termination (issue #4).
+    'kubelet-start-sidecar': {
+      title: '启动容器 {{container}}（边车容器）',
+      body: '{{container}} 是 restartPolicy: Always 的 Init 容器，即边车容器。kubelet 按它在 Init 容器中的顺序启动它，但不等它结束：它一启动，下一个 Init 容器（或 {{pod}} 的应用容器）就可以启动，而它会一直与它们并行运行。',
+    },
+    'kubelet-stop-sidecar': {
+      title: '停止边车容器 {{container}}（宽限期 {{grace}} 秒）',
+      body: '所有应用容器以及声明在它之后的边车容器都已退出，轮到边车容器 {{container}}。它得到宽限期剩下的时间：先 SIGTERM，{{grace}} 秒后 SIGKILL。',
+    },
+    'kubelet-hook-poststart': {
+      title: '{{container}} 的 postStart 钩子：{{target}}',
+      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
+    },
+    'kubelet-hook-prestop': {
+      title: '{{container}} 的 preStop 钩子：{{target}}',
+      body: '在发送任何信号之前，kubelet 先执行 preStop 钩子（{{target}}）并等待它结束。钩子用掉的时间计入 {{grace}} 秒的宽限期：StopContainer 只得到剩下的时间（至少 2 秒）。',
+    },
+    'kubelet-hook-done': {
+      title: '{{container}} 的 {{hook}} 钩子已完成',
+      body: '{{container}} 的 {{hook}} 钩子已返回，kubelet 继续。',
+    },
+    'runtime-sigterm': {
+      title: '向 {{container}} 发送 SIGTERM',
+      body: 'containerd 向容器主进程发送停止信号（镜像的 STOPSIGNAL，默认 SIGTERM），最多等待 {{timeout}} 秒让它退出。',
+    },
+    'runtime-sigkill': {
+      title: 'SIGKILL：{{container}} 忽略了 SIGTERM',
+      body: '{{timeout}} 秒到期时 {{container}} 仍在运行（它的进程忽略 SIGTERM）。containerd 发送无法捕获的 SIGKILL：进程以退出码 137（128 + 9）结束，原因为 Error。',
+    },
+    // Sidecars, lifecycle hooks and graceful termination (issue #4), continued.
+    'kubelet-status-failed': {
+      title: '状态：Failed，有容器被杀掉',
+      body: 'PATCH pods/{{pod}}/status：所有容器都已终止，但并非都以退出码 0 结束（有一个被 SIGKILL 杀掉：137，Error），所以 getPhase 报告 {{phase}}。Pod 照样会被删除。',
+    },
+    // PersistentVolume binding and dynamic provisioning (issue #5).
+    'pv-wait-first-consumer': {
+      title: '{{claim}} 等待第一个使用者',
+      body: 'PV 控制器没有为 PVC {{claim}} 找到存储卷，而它的 StorageClass 的 volumeBindingMode 是 WaitForFirstConsumer：在使用这个 PVC 的 Pod 被调度之前不会制备任何卷，这样卷可以建在 Pod 将运行的地方。它记录 WaitForFirstConsumer 事件；PVC 保持 Pending。',
+    },
+    'pv-external-provisioning': {
+      title: 'PUT persistentvolumeclaims {{claim}}：交给 {{provisioner}}',
+      body: '调度器已选定节点（volume.kubernetes.io/selected-node）。该类的制备器 {{provisioner}} 不是内置的，所以 PV 控制器把 PVC 交出去：设置 volume.kubernetes.io/storage-provisioner 注解并记录 ExternalProvisioning 事件。',
+    },
+    'csi-create-volume': {
+      title: '为 {{claim}} 调用 CreateVolume',
+      body: 'external-provisioner 看到交给其驱动的 PVC，记录 Provisioning 事件，并调用驱动 {{driver}} 的 CreateVolume（{{size}}，可从调度器选定的节点 {{node}} 访问）。',
+    },
+    'csi-create-pv': {
+      title: 'POST persistentvolumes {{pv}}',
+      body: '驱动已创建卷；external-provisioner 创建 PersistentVolume {{pv}}：通过 claimRef 预绑定到 {{claim}}，节点亲和性指向 {{node}}，并记录 ProvisioningSucceeded 事件。',
+    },
+    'pv-bind-volume': {
+      title: 'PUT persistentvolumes {{pv}}：Bound',
+      body: 'PV 控制器发现 {{pv}} 已预绑定到 {{claim}}，于是完成绑定：卷的阶段变为 Bound。',
+    },
+    'pv-bind-claim': {
+      title: '{{claim}} 已绑定到 {{pv}}',
+      body: '绑定的另一半：PVC 得到 spec.volumeName {{pv}}、注解 pv.kubernetes.io/bind-completed 和 bound-by-controller，阶段从 Pending 变为 Bound。',
+    },
+    'scheduler-prebind-volume': {
+      title: 'PreBind：PVC {{claim}} 定在 {{node}}',
+      body: 'VolumeBinding 的 PreBind：{{pod}} 使用 WaitForFirstConsumer 类的未绑定 PVC {{claim}}，调度器在其上写入 volume.kubernetes.io/selected-node: {{node}}，并等 PVC 绑定后才绑定 Pod。',
+    },
+    'scheduler-volumes-bound': {
+      title: '{{pod}} 的 PVC 都已绑定',
+      body: 'checkBindings：{{pod}} 的所有 PVC 都已 Bound。PreBind 返回，绑定周期继续把 {{pod}} 绑定到 {{node}}。',
+    },
+    // Static Pods and mirror Pods (issue #4).
+    'kubelet-static-pod': {
+      title: '来自 {{path}} 的静态 Pod {{pod}}',
+      body: '{{node}} 上的 kubelet 读取清单目录 {{path}}，在其中找到一个 Pod。它自己运行这个 Pod：不经过 API Server 写入，也不经过调度器。文件源把它命名为 {{pod}}（清单中的名字加节点名），并加上注解 kubernetes.io/config.source: file。',
+    },
+    'kubelet-mirror-create': {
+      title: 'POST pods {{pod}}（镜像 Pod）',
+      body: '为了让 API 能看到这个静态 Pod，kubelet 创建一个镜像 Pod：相同的 spec、注解 kubernetes.io/config.mirror，以及指向节点 {{node}} 的属主引用。它是只读的：修改它不会改变节点上的任何东西。',
+    },
+    'kubelet-mirror-delete': {
+      title: 'DELETE pods {{pod}}（宽限期 0）：删除镜像',
+      body: '有人删除了镜像 Pod {{pod}}。这并不会停止静态 Pod：kubelet 只看到镜像正在被删除，立即将其删除，然后重新创建一个。容器继续运行。',
+    },
+    // Sidecar startup probes (issue #4).
+    'kubelet-probe-started': {
+      title: '启动探针通过：{{container}} 已启动',
+      body: '{{container}} 的启动探针（{{target}}）成功，kubelet 把它标记为已启动。对边车容器来说，此刻 {{pod}} 的下一个容器才可以启动；此后由就绪探针和存活探针接手。',
+    },
     'cluster-steady': {
       title: '稳定状态：此后只剩重复',
       body: '之后不再有变化：kubelet 每 10 秒续约 Lease，控制器持续 watch；一旦 Pod 出问题，它们就会行动。（{{seconds}} 秒内的 {{folded}} 个重复步骤折叠为这一步。）',
@@ -1097,10 +1239,6 @@ export const zh: Catalog = {
     'kubelet-probe-kill': {
       title: '{{container}} 的 {{probe}} 探针失败 {{threshold}} 次：重启它',
       body: '{{pod}} 中 {{container}} 的 {{probe}} 探针已连续失败 failureThreshold 次。kubelet 记录 Killing（“failed {{probe}} probe, will be restarted”），按宽限期停止容器，并按 restartPolicy 启动一个新容器。',
-    },
-    'kubelet-probe-started': {
-      title: '启动探针通过：{{container}} 已启动',
-      body: '{{pod}} 中 {{container}} 的启动探针（{{target}}）成功。此前它的存活探针和就绪探针都被搁置；现在它们开始工作，containerStatuses[].started 为 true。',
     },
     'kubelet-status-failing': {
       title: 'kubelet 报告 {{pod}}：{{status}}',

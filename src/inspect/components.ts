@@ -93,7 +93,12 @@ export function apiserverRequests(trace: Trace, seq: number): ApiRequestView[] {
           // A request that names the object wins over a create into its collection.
           open.find((o) => writesTo(c.key, o.request.path ?? '') === 'object') ??
           open.find((o) => o.writes.length === 0 && writesTo(c.key, o.request.path ?? '')) ??
-          open.find((o) => last(o) >= STAGE_ORDER.indexOf('apiserver-validation'));
+          open.find((o) => writesTo(c.key, o.request.path ?? '')) ??
+          // A write no open request names (an IPAddress for a Service, a quota's status): the one past validation.
+          // Events are told as Event steps, not as requests followed here: their writes belong to none of these.
+          (c.key.startsWith('/registry/events/')
+            ? undefined
+            : open.find((o) => last(o) >= STAGE_ORDER.indexOf('apiserver-validation')));
         v?.writes.push({ key: c.key, revision: c.revision });
       }
     } else if (s.status) {

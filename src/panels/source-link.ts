@@ -6,6 +6,8 @@ const REPOS: Record<string, string> = {
   // CoreDNS as kubeadm v1.33 deploys it; the docs as published.
   coredns: 'https://github.com/coredns/coredns/blob/v1.12.0/',
   website: 'https://github.com/kubernetes/website/blob/main/',
+  // The CSI external-provisioner sidecar that dynamic provisioning goes through.
+  'external-provisioner': 'https://github.com/kubernetes-csi/external-provisioner/blob/v5.2.0/',
 };
 
 export function sourceLink(source: string): { href: string; path: string } | null {

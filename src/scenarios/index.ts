@@ -13,6 +13,7 @@ import {
   type SimulationInput,
 } from '../engine';
 import { loadManifests } from '../manifest/load';
+import { STORAGE_SCENARIOS } from './storage';
 
 export interface Scenario {
   id: string;
@@ -480,6 +481,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   { id: 'oom-killed', yaml: OOM_KILLED, cluster: DEFAULT_CLUSTER },
   { id: 'cni-out-of-ips', yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 7'), cluster: TINY_POD_CIDR },
+  // Volumes and the Pod lifecycle (issues #4 and #5).
+  ...STORAGE_SCENARIOS,
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

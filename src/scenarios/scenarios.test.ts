@@ -15,7 +15,9 @@ describe('every scenario', () => {
     'oom-killed',
     'cni-out-of-ips',
   ];
-  const happy = SCENARIOS.filter((s) => ![...failures, 'forbidden', 'delete', 'pod-security'].includes(s.id));
+  const happy = SCENARIOS.filter(
+    (s) => ![...failures, 'forbidden', 'delete', 'pod-security', 'graceful-termination'].includes(s.id),
+  );
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);
     expect(t.end).toBe('settled');
@@ -247,7 +249,8 @@ describe('container failures (issues #5 and #6)', () => {
     const t = byId('image-pull-backoff');
     expect(t.end).toBe('settled');
     const failed = events(t, 'Failed');
-    expect(failed[0]).toBe(
+    // The recorder's requests race each other to kube-apiserver, so the three Failed Events may land in any order.
+    expect(failed).toContain(
       'Failed to pull image "nginx:1.142": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.142": failed to resolve reference "docker.io/library/nginx:1.142": docker.io/library/nginx:1.142: not found',
     );
     expect(failed).toContain('Error: ErrImagePull');

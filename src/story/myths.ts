@@ -30,6 +30,8 @@ const BY_KEY: Readonly<Record<string, Myth>> = {
   'kubelet-status-running-unready': 'running-is-not-ready',
   'apiserver-store-running-unready': 'running-is-not-ready',
   'deployment-sync': 'deployments-do-not-create-pods',
+  'kubelet-static-pod': 'static-pods-skip-the-scheduler',
+  'kubelet-mirror-create': 'static-pods-skip-the-scheduler',
 };
 
 export function mythOf(step: Step): Myth | null {

@@ -43,6 +43,22 @@ export const USERS = {
   },
   /** kube-apiserver's loopback client, which admission plugins write through. */
   apiserverLoopback: { name: 'system:apiserver', groups: ['system:authenticated', 'system:masters'], via: 'x509' },
+  // Storage (issue #5): the root CA publisher, the PV controller, and the CSI driver's external-provisioner.
+  rootCaCertPublisher: {
+    name: 'system:serviceaccount:kube-system:root-ca-cert-publisher',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  persistentVolumeBinder: {
+    name: 'system:serviceaccount:kube-system:persistent-volume-binder',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  csiProvisioner: {
+    name: 'system:serviceaccount:kube-system:csi-provisioner',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   endpointsliceController: {
     name: 'system:serviceaccount:kube-system:endpointslice-controller',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -84,6 +100,8 @@ const GRANTS: readonly Grant[] = [
     role: 'system:kube-scheduler',
     subject: 'User "system:kube-scheduler"',
     allows: (r) =>
+      // VolumeBinding's PreBind writes the selected node on the claims it provisions for.
+      (r.resource === 'persistentvolumeclaims' && (r.verb === 'update' || r.verb === 'patch')) ||
       READ(r) ||
       (r.resource === 'pods' && (r.subresource === 'binding' || r.subresource === 'status')) ||
       r.resource === 'events',
@@ -143,6 +161,32 @@ const GRANTS: readonly Grant[] = [
     allows: (r) => READ(r) || r.resource === 'endpointslices' || r.resource === 'events',
   },
   {
+    binding: 'system:controller:root-ca-cert-publisher',
+    role: 'system:controller:root-ca-cert-publisher',
+    subject: 'ServiceAccount "kube-system/root-ca-cert-publisher"',
+    allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
+  },
+  {
+    binding: 'system:controller:persistent-volume-binder',
+    role: 'system:controller:persistent-volume-binder',
+    subject: 'ServiceAccount "kube-system/persistent-volume-binder"',
+    allows: (r) =>
+      READ(r) ||
+      r.resource === 'persistentvolumes' ||
+      r.resource === 'persistentvolumeclaims' ||
+      r.resource === 'events',
+  },
+  {
+    binding: 'csi-provisioner-role',
+    role: 'external-provisioner-runner',
+    subject: 'ServiceAccount "kube-system/csi-provisioner"',
+    allows: (r) =>
+      READ(r) ||
+      r.resource === 'persistentvolumes' ||
+      (r.resource === 'persistentvolumeclaims' && r.verb !== 'delete') ||
+      r.resource === 'events',
+  },
+  {
     binding: 'system:coredns',
     role: 'system:coredns',
     subject: 'ServiceAccount "kube-system/coredns"',
@@ -166,6 +210,12 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
   if (req.resource === 'leases') return req.name === node && req.namespace === 'kube-node-lease';
   if (req.resource === 'nodes') return req.name === node;
   // Its own Pods' status, and the final delete once it has stopped them.
+  // The system:node rules allow pods create for mirror Pods; NodeRestriction admits only a mirror Pod
+  // bound to the node itself (both folded in here).
+  if (req.resource === 'pods' && req.verb === 'create' && !req.subresource) {
+    const body = req.body as { metadata?: { annotations?: Record<string, string> }; spec?: { nodeName?: string } };
+    return !!body?.metadata?.annotations?.['kubernetes.io/config.mirror'] && body.spec?.nodeName === node;
+  }
   return req.resource === 'pods' && (req.subresource === 'status' || (req.verb === 'delete' && !req.subresource));
 }
 

@@ -75,6 +75,8 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
 export function admitServiceAccount(pod: Pod, volumeSuffix: string, saAutomount?: boolean): string[] {
   const spec = pod.spec!;
   const set: string[] = [];
+  // A mirror Pod must stay as its static Pod is: the plugin leaves its spec alone.
+  if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) return set;
   if (!spec.serviceAccountName) {
     spec.serviceAccountName = 'default';
     set.push('spec.serviceAccountName');

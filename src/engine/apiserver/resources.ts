@@ -121,6 +121,31 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: true,
     etcdPrefix: '/registry/resourcequotas',
   },
+  // Storage (issue #5): claims, volumes, and the classes that provision them.
+  {
+    kind: 'PersistentVolumeClaim',
+    resource: 'persistentvolumeclaims',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/persistentvolumeclaims',
+  },
+  {
+    kind: 'PersistentVolume',
+    resource: 'persistentvolumes',
+    group: '',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/persistentvolumes',
+  },
+  {
+    kind: 'StorageClass',
+    resource: 'storageclasses',
+    group: 'storage.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/storageclasses',
+  },
 ];
 
 export function byResource(resource: string): ResourceInfo {

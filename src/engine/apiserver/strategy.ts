@@ -12,6 +12,7 @@ import { applyPodDefaults, applyPodSpecDefaults, qosClass } from './pod-defaults
 import { decodePod, validatePod, type FieldError } from './pod-validation';
 import { CORE_STRATEGIES } from './core-strategies';
 import { serviceStrategy } from './service-strategy';
+import { STORAGE_STRATEGIES } from './storage-strategies';
 
 export interface Mutation {
   /** Fields set by scheme defaulting. */
@@ -138,6 +139,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   replicasets: workloadStrategy('ReplicaSet'),
   ...CORE_STRATEGIES,
   services: serviceStrategy,
+  ...STORAGE_STRATEGIES,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

@@ -25,6 +25,15 @@ export const REASON = {
   // "BackOff"; ContainerUnhealthy is "Unhealthy".
   BackOff: 'BackOff',
   Unhealthy: 'Unhealthy',
+  // Volumes (pkg/kubelet/events: FailedMountVolume; pkg/controller/volume/events).
+  FailedMount: 'FailedMount',
+  WaitForFirstConsumer: 'WaitForFirstConsumer',
+  ExternalProvisioning: 'ExternalProvisioning',
+  Provisioning: 'Provisioning',
+  ProvisioningSucceeded: 'ProvisioningSucceeded',
+  // Container lifecycle hooks (pkg/kubelet/events).
+  FailedPostStartHook: 'FailedPostStartHook',
+  FailedPreStopHook: 'FailedPreStopHook',
   // Node lifecycle and taint eviction (pkg/controller/util/node, pkg/controller/tainteviction).
   NodeNotReady: 'NodeNotReady',
   TaintManagerEviction: 'TaintManagerEviction',

@@ -13,6 +13,9 @@ import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
 export const KUBERNETES_VERSION = 'v1.33';
 export const KUBELET_VERSION = 'v1.33.1';
 export const CONTAINERD_VERSION = 'containerd://2.0.5';
+/** The cluster's CSI driver and its default StorageClass (kubernetes-csi/csi-driver-host-path). */
+export const CSI_HOSTPATH_DRIVER = 'hostpath.csi.k8s.io';
+export const CSI_HOSTPATH_CLASS = 'csi-hostpath-sc';
 
 export const DEFAULT_CLUSTER: ClusterSpec = {
   nodes: [
@@ -37,7 +40,7 @@ function meta(name: string, namespace?: string, extra: Record<string, unknown> =
 }
 
 /** Stable uids for bootstrap objects, independent of the run's seed. */
-function uidFor(text: string): string {
+export function uidFor(text: string): string {
   let h = 0x811c9dc5;
   let out = '';
   for (let i = 0; out.length < 32; i++) {
@@ -116,13 +119,32 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
       { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default', ns) },
     ]);
   }
+  // The root CA publisher put kube-root-ca.crt in every namespace long ago.
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    out.push([
+      etcdKey('configmaps', ns, 'kube-root-ca.crt'),
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: meta('kube-root-ca.crt', ns),
+        data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n' },
+      },
+    ]);
+  }
+  // The default StorageClass of the csi-driver-host-path deployment (deploy/kubernetes-*/hostpath,
+  // examples/csi-storageclass.yaml), made the default one as kind makes its `standard` class.
   out.push([
-    etcdKey('configmaps', 'default', 'kube-root-ca.crt'),
+    etcdKey('storageclasses', undefined, CSI_HOSTPATH_CLASS),
     {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: meta('kube-root-ca.crt', 'default'),
-      data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n' },
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: meta(CSI_HOSTPATH_CLASS, undefined, {
+        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+      }),
+      provisioner: CSI_HOSTPATH_DRIVER,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: true,
     },
   ]);
   out.push([

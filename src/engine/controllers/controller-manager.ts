@@ -55,8 +55,17 @@ import {
 } from './taint-eviction';
 import { quotaNeedsSync, quotasIn, syncResourceQuota } from './resourcequota';
 import { syncServiceAccounts } from './serviceaccounts';
+import { syncRootCaConfigMap } from './root-ca-publisher';
+import { claimKeysForVolume, syncClaim } from './persistentvolume';
 
-export type ControllerName = 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
+export type ControllerName =
+  | 'deployment'
+  | 'replicaset'
+  | 'serviceaccount'
+  | 'resourcequota'
+  | 'endpointslice'
+  | 'rootcacert'
+  | 'persistentvolume';
 
 export interface ControllerManagerState {
   informers: Informers;
@@ -74,6 +83,8 @@ export interface ControllerManagerState {
   pending: Record<number, PendingRequest>;
   nodeLifecycle: NodeLifecycleState;
   taintEviction: TaintEvictionState;
+  /** The PV controller's memory per claim key: the wait event told once, the volume being bound. */
+  pvClaims: Record<string, { waitReported?: boolean; binding?: string }>;
 }
 
 export interface PendingRequest {
@@ -99,6 +110,7 @@ export function initControllerManager(): ControllerManagerState {
     pending: {},
     nodeLifecycle: initNodeLifecycle(),
     taintEviction: initTaintEviction(),
+    pvClaims: {},
   };
 }
 
@@ -114,6 +126,11 @@ const WATCHES = [
   'namespaces',
   'serviceaccounts',
   'resourcequotas',
+  // The root CA publisher's and the PV controller's informers.
+  'configmaps',
+  'persistentvolumeclaims',
+  'persistentvolumes',
+  'storageclasses',
 ].map((resource) => ({
   resource,
 }));
@@ -172,7 +189,11 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       }
       if (e.object.kind === 'Pod')
         taintEvictionPodUpdated(sim, e.key, e.type === 'DELETED' ? null : (e.object as unknown as Pod));
-      if (e.object.kind === 'Namespace' && e.type !== 'DELETED') enqueue(sim, 'serviceaccount', e.key);
+      if (e.object.kind === 'Namespace' && e.type !== 'DELETED') {
+        enqueue(sim, 'serviceaccount', e.key);
+        enqueue(sim, 'rootcacert', e.key);
+      } else if (e.object.kind === 'ConfigMap' && e.type === 'DELETED' && ns)
+        enqueue(sim, 'rootcacert', `/registry/namespaces/${ns}`);
       else if (e.object.kind === 'ServiceAccount' && e.type === 'DELETED' && ns)
         enqueue(sim, 'serviceaccount', `/registry/namespaces/${ns}`);
       else if (e.object.kind === 'ResourceQuota' && e.type !== 'DELETED' && quotaNeedsSync(e.object))
@@ -180,6 +201,12 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
       // Replenishment: a Pod that goes, or reaches a terminal phase, gives its usage back.
       if (e.object.kind === 'Pod' && ns && (e.type === 'DELETED' || isTerminal(e.object)))
         for (const q of quotasIn(st, ns)) enqueue(sim, 'resourcequota', q);
+      // The PV controller: claims, and the claims a volume concerns.
+      if (e.object.kind === 'PersistentVolumeClaim') {
+        if (e.type === 'DELETED') delete st.pvClaims[e.key];
+        else enqueue(sim, 'persistentvolume', e.key);
+      } else if (e.object.kind === 'PersistentVolume' && e.type !== 'DELETED')
+        for (const claim of claimKeysForVolume(st, e.object)) enqueue(sim, 'persistentvolume', claim);
       if (e.object.kind === 'Deployment') enqueue(sim, 'deployment', e.key);
       else if (e.object.kind === 'ReplicaSet') {
         enqueue(sim, 'replicaset', e.key);
@@ -196,6 +223,8 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (msg.type === 'controller-sync') {
     delete st.queued[`${msg.controller}:${msg.key}`];
     if (msg.controller === 'serviceaccount') return syncServiceAccounts(sim, msg.key);
+    if (msg.controller === 'rootcacert') return syncRootCaConfigMap(sim, msg.key);
+    if (msg.controller === 'persistentvolume') return syncClaim(sim, msg.key);
     if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
     if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
@@ -209,7 +238,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];
-    if (p.controller === 'serviceaccount' || p.controller === 'resourcequota') return;
+    if (p.controller === 'serviceaccount' || p.controller === 'resourcequota' || p.controller === 'rootcacert') return;
     if (p.controller === 'endpointslice')
       endpointSliceAnswered(sim, p, msg.status, msg.body, (key) => enqueue(sim, 'endpointslice', key));
     else if (p.controller === 'deployment') deploymentAnswered(sim, p, msg.status, msg.body);

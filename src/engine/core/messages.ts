@@ -4,6 +4,7 @@
  * and resumed, which what-if branches rely on.
  */
 import type { Container } from 'kubernetes-types/core/v1';
+import type { ControllerName } from '../controllers/controller-manager';
 import type { ApiObject, ComponentId, FaultSpec } from '../types';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
@@ -67,6 +68,10 @@ export type Message =
       init?: boolean;
       /** CreateContainer's ContainerConfig: what the process is (command, args, limits, ports). */
       config?: Container;
+      /** CreateContainer: the process the container runs (command and args), which decides how it meets SIGTERM. */
+      command?: string[];
+      /** StopContainer: seconds between the stop signal and SIGKILL. */
+      timeout?: number;
     }
   /** PLEG: the runtime's relist found a container that has exited. */
   | { type: 'pleg-container-died'; podKey: string; container: string; exitCode: number; reason?: string }
@@ -105,6 +110,10 @@ export type Message =
   | { type: 'cni-result'; id: number; ok: boolean; ip?: string; message?: string; released?: boolean }
   | { type: 'kubelet-sync'; podKey: string }
   | { type: 'kubelet-volumes-mounted'; podKey: string }
+  /** A container lifecycle hook has finished (postStart, or preStop before the stop signal). */
+  | { type: 'kubelet-hook-done'; podKey: string; container: string; hook: 'postStart' | 'preStop' }
+  /** The volume manager's reconciler tries MountVolume for one volume of a Pod (again, after back-off). */
+  | { type: 'kubelet-mount'; podKey: string; volume: string }
   | {
       type: 'kubelet-probe';
       podKey: string;
@@ -116,7 +125,7 @@ export type Message =
   | { type: 'lease-renew' }
   | {
       type: 'controller-sync';
-      controller: 'deployment' | 'replicaset' | 'serviceaccount' | 'resourcequota' | 'endpointslice';
+      controller: ControllerName;
       key: string;
     }
   /** kube-proxy's sync runner: run syncProxyRules now (minSyncPeriod has passed). */

@@ -21,6 +21,8 @@ export interface KubectlState {
   inflight?: number;
   /** A `kubectl get -l …` whose first name the next delete uses. */
   listing?: { id: number; del: KubectlDelete };
+  /** The manifest of the `kubectl apply` in flight, to create it if the server has none. */
+  applying?: unknown;
 }
 
 export function initKubectl(
@@ -61,6 +63,13 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   }
   if (msg.type === 'http-response' && msg.id === st.inflight) {
     st.inflight = undefined;
+    // `kubectl apply` of an object that is not there yet creates it (apply.go: NotFound → Create).
+    const applying = st.applying;
+    st.applying = undefined;
+    if (applying && msg.status === 404) {
+      st.next = Math.min(st.next, st.manifests.length);
+      st.manifests.splice(st.next, 0, applying);
+    }
     sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, sim.latency(1, 5));
     return;
   }
@@ -131,6 +140,7 @@ function applyUpdate(sim: KSim): void {
   const manifest = st.updates.shift()!.manifest as ApiObject;
   const info = byKind(manifest.kind);
   if (!info) return nextLater(sim);
+  st.applying = manifest;
   const namespace = info.namespaced ? (manifest.metadata?.namespace ?? 'default') : undefined;
   st.inflight = request(sim, SELF, {
     verb: 'patch',

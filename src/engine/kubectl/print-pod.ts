@@ -69,7 +69,9 @@ export function printPod(pod: Pod, now?: number): PodRow {
   const spec = pod.spec;
   const st = pod.status ?? {};
   let reason = st.reason ?? st.phase ?? 'Pending';
-  const total = spec?.containers.length ?? 0;
+  // Sidecars (restartable init containers) count in READY beside the main containers.
+  const sidecars = new Set((spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const total = (spec?.containers.length ?? 0) + sidecars.size;
   let ready = 0;
   let restarts = 0;
 
@@ -78,6 +80,11 @@ export function printPod(pod: Pod, now?: number): PodRow {
   (st.initContainerStatuses ?? []).forEach((c, i) => {
     restarts += c.restartCount;
     if (initializing) return;
+    // A started sidecar does not hold the Pod in Init; it counts when ready.
+    if (sidecars.has(c.name) && c.started) {
+      if (c.ready) ready++;
+      return;
+    }
     if (c.state?.terminated && c.state.terminated.exitCode === 0) return;
     initializing = true;
     if (c.state?.terminated) {

@@ -31,6 +31,10 @@ import {
 } from './backoff';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import { generatePodStatus } from './status';
+import { mirrorPodOf, staticPodFrom, STATIC_POD_PATH } from './static-pods';
+import { uidFor } from '../cluster/bootstrap';
+import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
+import { hookDurationMs, hookTarget, isSidecar, mayStop, sidecarsOf, stopTimeoutSeconds } from './lifecycle';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
 
 export interface KubeletState {
@@ -48,9 +52,14 @@ export interface KubeletState {
   imageBackoff?: Backoff;
   /** The event recorder's correlator: a repeated Event counts up instead of being created again. */
   eventCache?: EventCountCache;
+  /** The manifests in /etc/kubernetes/manifests, and the static Pods made of them, by key. */
+  staticManifests: unknown[];
+  staticPods: Record<string, Pod>;
+  /** The mirror Pod of each static Pod: create sent, delete sent. */
+  mirrors: Record<string, { created?: boolean; deleting?: boolean }>;
 }
 
-export function initKubelet(node: string, hostIP: string): KubeletState {
+export function initKubelet(node: string, hostIP: string, staticManifests: unknown[] = []): KubeletState {
   return {
     node,
     hostIP,
@@ -59,6 +68,9 @@ export function initKubelet(node: string, hostIP: string): KubeletState {
     pendingCri: {},
     crashBackoff: newBackoff(),
     imageBackoff: newBackoff(),
+    staticManifests,
+    staticPods: {},
+    mirrors: {},
   };
 }
 
@@ -77,8 +89,32 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     return;
   }
   if (msg.type === 'start') {
-    startInformers(sim, self, st.informers, [{ resource: 'pods', nodeName: st.node }, { resource: 'services' }], user);
+    startInformers(
+      sim,
+      self,
+      st.informers,
+      [
+        { resource: 'pods', nodeName: st.node },
+        { resource: 'services' },
+        // What the volume manager reads: the configMap and secret managers, the populator's claims and volumes.
+        ...VOLUME_WATCHES,
+      ],
+      user,
+    );
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS - sim.int(0, 4000));
+    // The file source: each manifest in the static Pod path becomes a Pod this kubelet runs itself.
+    for (const manifest of st.staticManifests) {
+      const p = staticPodFrom(manifest, st.node, sim.now);
+      const key = `/registry/pods/${p.metadata!.namespace}/${p.metadata!.name}`;
+      st.staticPods[key] = p;
+      st.workers[key] = newWorker(sim.now);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-static-pod', params: { pod: p.metadata!.name!, path: STATIC_POD_PATH, node: st.node } },
+      });
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: key } }, sim.latency(1, 5));
+    }
     return;
   }
   if (msg.type === 'lease-renew') {
@@ -106,6 +142,17 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   if (events) {
     for (const e of events) {
       if (e.object.kind !== 'Pod') continue;
+      if (st.staticPods[e.key]) {
+        // The mirror Pod of a static Pod: gone, it is made again; there, it carries the status.
+        if (e.type === 'DELETED') st.mirrors[e.key] = {};
+        // A new mirror Pod gets the status the kubelet holds.
+        if (e.type === 'ADDED' && st.workers[e.key]) {
+          st.workers[e.key]!.lastStatus = undefined;
+          sendStatus(sim, self, st, e.key);
+        }
+        sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey: e.key } }, sim.latency(1, 5));
+        continue;
+      }
       if (e.type === 'DELETED') {
         // The Pod is gone from the API: its worker ends (SyncLoop REMOVE).
         delete st.workers[e.key];
@@ -154,6 +201,8 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     }
     return;
   }
+  if (msg.type === 'kubelet-mount') return mountVolume(sim, self, st, msg.podKey, msg.volume);
+  if (msg.type === 'kubelet-hook-done') return hookDone(sim, self, st, msg.podKey, msg.container, msg.hook);
   if (msg.type === 'kubelet-volumes-mounted') {
     const w = st.workers[msg.podKey];
     if (!w) return;
@@ -165,7 +214,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
 }
 
 function pod(st: KubeletState, key: string): Pod | undefined {
-  return st.informers.cache.objects[key] as unknown as Pod | undefined;
+  return st.staticPods[key] ?? (st.informers.cache.objects[key] as unknown as Pod | undefined);
 }
 
 function resync(sim: KSim, self: ComponentId, podKey: string, delay = sim.latency(0.5, 3)): void {
@@ -182,7 +231,14 @@ function cri(
   level: DetailLevel,
   sayKey: string,
   params: Record<string, string | number>,
-  extra: { container?: string; image?: string; init?: boolean; config?: Container } = {},
+  extra: {
+    container?: string;
+    image?: string;
+    init?: boolean;
+    config?: Container;
+    command?: string[];
+    timeout?: number;
+  } = {},
   periodic?: boolean,
 ): void {
   const id = sim.id();
@@ -239,9 +295,14 @@ function event(
 function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
-  if (!w || !p || w.waiting) return;
+  if (!w || !p) return;
+  if (st.staticPods[podKey]) syncMirrorPod(sim, self, st, podKey, p);
+  // Once killPod has begun, its stop calls run side by side: a sync need not wait for one answer.
+  // Waiting on volumes (no runtime call yet) does not hold it up either.
+  if (p.metadata?.deletionTimestamp && (w.terminating || !w.waiting || (w.admitted && !w.volumesMounted)))
+    return syncTerminatingPod(sim, self, st, podKey, w, p);
+  if (w.waiting) return;
   const name = p.metadata!.name!;
-  if (p.metadata?.deletionTimestamp) return syncTerminatingPod(sim, self, st, podKey, w, p);
   if (!w.admitted) {
     // canAdmitPod: the node's admit handlers (resources, node affinity) accept the Pod.
     w.admitted = true;
@@ -256,13 +317,19 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
   if (!w.volumesMounted) {
     // WaitForAttachAndMount: the worker waits until every volume is mounted.
     w.waiting = true;
-    const volumes = (p.spec?.volumes ?? []).map((v) => v.name).join(', ');
+    const volumes = (p.spec?.volumes ?? []).map((v) => v.name);
     sim.note(self, {
       kind: 'internal',
       level: 'overview',
-      say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes || '—' } },
+      say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes.join(', ') || '—' } },
     });
-    sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
+    w.volumes = Object.fromEntries(volumes.map((v) => [v, { mounted: false, failures: 0 }]));
+    if (!volumes.length) {
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
+    }
+    // The reconciler starts a MountVolume operation for each volume of the desired state.
+    for (const volume of volumes)
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-mount', podKey, volume } }, sim.latency(5, 30));
     return;
   }
   if (!w.sandboxId) {
@@ -272,13 +339,21 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
     return cri(sim, self, st, podKey, 'PodSandboxStatus', 'standard', 'kubelet-sandbox-status', { pod: name });
   }
   // SyncPod step 6: init containers one at a time, each to completion (exit 0) before the next.
+  // A sidecar (restartPolicy Always) only has to be started: it keeps running beside the rest.
   for (const c of p.spec?.initContainers ?? []) {
     const rec = (w.containers[c.name] ??= { state: 'waiting' });
-    if (rec.state === 'exited' && (rec.exitCode ?? 0) === 0) continue;
-    if (rec.state === 'running') return; // it runs; PLEG will say when it exits
+    if (rec.state === 'exited' && (rec.exitCode ?? 0) === 0 && !isSidecar(c)) continue;
+    if (rec.state === 'running') {
+      // A sidecar with a startup probe holds the next container until the probe has passed.
+      if (isSidecar(c)) {
+        if (c.startupProbe && rec.started === false) return;
+        continue;
+      }
+      return; // it runs; PLEG will say when it exits
+    }
     if (rec.state === 'exited') {
       // A failed init container runs again (with the crash back-off) unless restartPolicy is Never: then the Pod has failed.
-      if ((p.spec?.restartPolicy ?? 'Always') === 'Never') return;
+      if (!isSidecar(c) && (p.spec?.restartPolicy ?? 'Always') === 'Never') return;
       if (!restartAfterBackOff(sim, self, st, podKey, w, p, c, rec)) return;
     }
     return advanceContainer(sim, self, st, podKey, p, c, w.containers[c.name]!);
@@ -471,10 +546,11 @@ function advanceContainer(
       'standard',
       'kubelet-create',
       { container: c.name, pod: name },
-      { container: c.name, config: c },
+      { container: c.name, config: c, command: [...(c.command ?? []), ...(c.args ?? [])] },
     );
   }
-  const init = isInit(p, c.name);
+  // A sidecar is an init container that does not run to completion.
+  const init = isInit(p, c.name) && !isSidecar(c);
   return cri(
     sim,
     self,
@@ -482,7 +558,7 @@ function advanceContainer(
     podKey,
     'StartContainer',
     'overview',
-    init ? 'kubelet-start-init' : 'kubelet-start',
+    init ? 'kubelet-start-init' : isSidecar(c) ? 'kubelet-start-sidecar' : 'kubelet-start',
     { container: c.name, pod: name },
     { container: c.name, ...(init ? { init: true } : {}) },
   );
@@ -595,6 +671,22 @@ function criResponse(
         event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
         startProbes(sim, self, podKey, c, rec);
         sendStatus(sim, self, st, podKey);
+        // startContainer step 4: the postStart hook runs before the pod worker goes on.
+        const postStart = c.lifecycle?.postStart;
+        if (postStart) {
+          rec.hook = 'postStart';
+          w.waiting = true;
+          sim.note(self, {
+            kind: 'internal',
+            level: 'standard',
+            say: { key: 'kubelet-hook-poststart', params: { container: c.name, target: hookTarget(postStart) } },
+          });
+          sim.send(
+            { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'postStart' } },
+            hookDurationMs(postStart),
+          );
+          return;
+        }
       }
       break;
   }
@@ -648,7 +740,7 @@ function probe(
 ): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
-  const c = p?.spec?.containers.find((x) => x.name === container);
+  const c = p ? containerOf(p, container) : undefined;
   const rec = w?.containers[container];
   // The worker of an instance that is gone (stopped, restarted) ends with it.
   if (!w || !p || !c || !rec || rec.state !== 'running' || w.terminating || rec.killing) return;
@@ -681,6 +773,8 @@ function probe(
         say: { key: 'kubelet-probe-started', params: { container, pod: name, target } },
       });
       sendStatus(sim, self, st, podKey, false);
+      // A sidecar's startup probe may be what the next init container waits for.
+      sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
       return;
     }
     if (kind === 'readiness' && rec.ready === false) {
@@ -842,30 +936,63 @@ function syncTerminatingPod(
   const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
   if (!w.terminating) {
     w.terminating = true;
+    w.terminatingSince = sim.now;
     sim.note(self, {
       kind: 'internal',
       level: 'overview',
       say: { key: 'kubelet-terminate', params: { pod: name, grace } },
     });
   }
-  for (const c of p.spec?.containers ?? []) {
+  // killContainersWithSyncResult: every running container is killed at once (Killing, then its preStop
+  // hook); a sidecar's stop signal waits for its turn, after the main containers (termination_order.go).
+  const all = [...sidecarsOf(p), ...(p.spec?.containers ?? [])];
+  for (const c of all) {
     const rec = w.containers[c.name];
     if (!rec || rec.stopping || (rec.state !== 'running' && rec.state !== 'created')) continue;
     rec.stopping = true;
     event(sim, self, st, p, REASON.Killing, `Stopping container ${c.name}`, c);
-    return cri(
+    const preStop = c.lifecycle?.preStop;
+    if (preStop && rec.state === 'running') {
+      rec.hook = 'preStop';
+      const ms = Math.min(hookDurationMs(preStop), grace * 1000);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-hook-prestop', params: { container: c.name, target: hookTarget(preStop), grace } },
+      });
+      sim.send(
+        { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'preStop' } },
+        ms,
+      );
+    } else {
+      rec.readyToStop = true;
+    }
+  }
+  const exited = (n: string) =>
+    !w.containers[n] || w.containers[n]!.state === 'exited' || w.containers[n]!.state === 'waiting';
+  let busy = false;
+  for (const c of all) {
+    const rec = w.containers[c.name];
+    if (!rec || exited(c.name)) continue;
+    busy = true;
+    if (!rec.readyToStop || !mayStop(p, c.name, exited)) continue;
+    rec.readyToStop = false;
+    const timeout = stopTimeoutSeconds(grace, sim.now - (w.terminatingSince ?? sim.now));
+    cri(
       sim,
       self,
       st,
       podKey,
       'StopContainer',
       'standard',
-      'kubelet-stop-container',
-      { container: c.name, grace },
-      { container: c.name },
+      isSidecar(c) ? 'kubelet-stop-sidecar' : 'kubelet-stop-container',
+      { container: c.name, grace: timeout },
+      { container: c.name, timeout },
     );
   }
+  if (busy) return;
   if (w.sandboxId && !w.sandboxStopped) {
+    if (w.waiting) return; // StopPodSandbox is under way
     return cri(sim, self, st, podKey, 'StopPodSandbox', 'overview', 'kubelet-stop-sandbox', {
       pod: name,
       ip: w.ip ?? '',
@@ -902,6 +1029,8 @@ function sendStatus(
 ): number | undefined {
   const w = st.workers[podKey]!;
   const p = pod(st, podKey)!;
+  // A static Pod's status goes to its mirror Pod; with no mirror yet there is nowhere to send it.
+  if (st.staticPods[podKey] && !st.informers.cache.objects[podKey]) return undefined;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
   const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
   if (fingerprint === w.lastStatus) return undefined;
@@ -934,11 +1063,13 @@ function sendStatus(
         ? 'kubelet-status-failing'
         : status.phase === 'Succeeded'
           ? 'kubelet-status-terminated'
-          : running && !ready
-            ? 'kubelet-status-running-unready'
-            : running
-              ? 'kubelet-status-running'
-              : 'kubelet-status-pending',
+          : status.phase === 'Failed'
+            ? 'kubelet-status-failed'
+            : running && !ready
+              ? 'kubelet-status-running-unready'
+              : running
+                ? 'kubelet-status-running'
+                : 'kubelet-status-pending',
       params: {
         pod: p.metadata!.name!,
         ip: status.podIP ?? '',
@@ -951,4 +1082,148 @@ function sendStatus(
   });
   if (!w.terminating) w.statusInFlight = id;
   return id;
+}
+
+/**
+ * One MountVolume operation of the reconciler. A volume whose source is
+ * missing fails with FailedMount and is tried again after the back-off; the
+ * Pod stays ContainerCreating until every volume is mounted.
+ */
+function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: string, volume: string): void {
+  const w = st.workers[podKey];
+  const p = pod(st, podKey);
+  const rec = w?.volumes?.[volume];
+  const v = p?.spec?.volumes?.find((x) => x.name === volume);
+  if (!w || !p || !rec || !v || rec.mounted || w.terminating) return;
+  if (p.metadata?.deletionTimestamp) {
+    // Deleted while its volumes were being set up: the pod worker stops waiting and terminates the Pod.
+    w.waiting = false;
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
+    return;
+  }
+  const name = p.metadata!.name!;
+  const result = setUpVolume(p, v, (key) => st.informers.cache.objects[key]);
+  if (!result.ok) {
+    rec.failures++;
+    const retryMs = durationBeforeRetry(rec.failures);
+    if ('failedMount' in result) {
+      event(sim, self, st, p, REASON.FailedMount, result.failedMount, undefined, 'Warning');
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: { key: 'kubelet-mount-failed', params: { pod: name, volume, message: result.failedMount, retryMs } },
+      });
+    } else {
+      sim.note(self, {
+        kind: 'internal',
+        level: 'standard',
+        say: { key: 'kubelet-volume-populator', params: { pod: name, volume, error: result.populator, retryMs } },
+      });
+    }
+    // Retries are background work: a Pod that can never mount lets the run settle.
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-mount', podKey, volume }, periodic: true }, retryMs);
+    return;
+  }
+  if (result.csi) {
+    // The CSI plugin: MountDevice stages the volume on the node once, SetUp publishes it into the Pod.
+    const uid = String(p.metadata?.uid ?? '');
+    const sha = sim.hex(64);
+    sim.note(self, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'kubelet-csi-stage',
+        params: {
+          driver: result.csi.driver,
+          pv: result.csi.pv,
+          handle: result.csi.volumeHandle,
+          path: `/var/lib/kubelet/plugins/kubernetes.io/csi/${result.csi.driver}/${sha}/globalmount`,
+        },
+      },
+    });
+    sim.note(self, {
+      kind: 'internal',
+      level: 'deep',
+      say: {
+        key: 'kubelet-csi-publish',
+        params: {
+          driver: result.csi.driver,
+          pv: result.csi.pv,
+          path: `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${result.csi.pv}/mount`,
+        },
+      },
+    });
+  }
+  rec.mounted = true;
+  sim.note(self, {
+    kind: 'internal',
+    level: rec.failures ? 'overview' : 'standard',
+    say: { key: 'kubelet-volume-mounted', params: { pod: name, volume, plugin: result.plugin } },
+  });
+  if (Object.values(w.volumes!).every((x) => x.mounted)) {
+    w.volumesMounted = true;
+    w.waiting = false;
+    // The pod worker goes on: real work again, even when a background retry found the volume.
+    sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
+  }
+}
+
+/** A lifecycle hook has finished: postStart lets the pod worker go on; preStop lets the stop signal go. */
+function hookDone(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  container: string,
+  hook: 'postStart' | 'preStop',
+): void {
+  const w = st.workers[podKey];
+  const rec = w?.containers[container];
+  if (!w || !rec || rec.hook !== hook) return;
+  rec.hook = undefined;
+  if (hook === 'preStop') rec.readyToStop = true;
+  else w.waiting = false;
+  sim.note(self, {
+    kind: 'internal',
+    level: 'deep',
+    say: { key: 'kubelet-hook-done', params: { container, hook } },
+  });
+  resync(sim, self, podKey);
+}
+
+/**
+ * The mirror Pod (syncPod for a static Pod): create it when the API has none;
+ * one being deleted is not the static Pod's to lose, so the kubelet deletes
+ * it at once (grace 0) and makes it again, and the containers run on.
+ */
+function syncMirrorPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string, p: Pod): void {
+  const m = (st.mirrors[podKey] ??= {});
+  const mirror = st.informers.cache.objects[podKey];
+  const name = p.metadata!.name!;
+  if (!mirror && !m.created) {
+    m.created = true;
+    request(sim, self, {
+      verb: 'create',
+      resource: 'pods',
+      namespace: p.metadata!.namespace,
+      body: mirrorPodOf(p, uidFor(`/${st.node}`)) as unknown as ApiObject,
+      user: kubeletUser(st.node),
+      level: 'overview',
+      say: { key: 'kubelet-mirror-create', params: { pod: name, node: st.node } },
+    });
+    return;
+  }
+  if (mirror?.metadata.deletionTimestamp && !m.deleting) {
+    m.deleting = true;
+    request(sim, self, {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: p.metadata!.namespace,
+      name,
+      body: { gracePeriodSeconds: 0, preconditions: { uid: mirror.metadata.uid } } as unknown as ApiObject,
+      user: kubeletUser(st.node),
+      level: 'overview',
+      say: { key: 'kubelet-mirror-delete', params: { pod: name } },
+    });
+  }
 }

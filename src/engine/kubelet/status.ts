@@ -6,6 +6,7 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { isoTime } from '../apiserver/names';
 import { imageId } from '../runtime/images';
+import { isSidecar } from './lifecycle';
 import type { PodWorker, Terminated } from './worker';
 
 function condition(type: string, ok: boolean, now: number, reason?: string, message?: string): PodCondition {
@@ -24,11 +25,14 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   const inits = pod.spec?.initContainers ?? [];
   const doneInit = (name: string) =>
     w.containers[name]?.state === 'exited' && (w.containers[name]?.exitCode ?? 0) === 0;
-  const pendingInits = inits.filter((c) => !doneInit(c.name)).map((c) => c.name);
+  // A sidecar counts as initialized once it runs (it never completes) and its startup probe, if any, has passed.
+  const sidecarUp = (c: (typeof inits)[number]) =>
+    isSidecar(c) && w.containers[c.name]?.state === 'running' && w.containers[c.name]?.started !== false;
+  const pendingInits = inits.filter((c) => !doneInit(c.name) && !sidecarUp(c)).map((c) => c.name);
   // An init container that failed under restartPolicy Never fails the Pod (getPhase's pendingInitialization case).
   const initFailed =
     pod.spec?.restartPolicy === 'Never' &&
-    inits.some((c) => w.containers[c.name]?.state === 'exited' && !doneInit(c.name));
+    inits.some((c) => !isSidecar(c) && w.containers[c.name]?.state === 'exited' && !doneInit(c.name));
   const initialized = pendingInits.length === 0;
   // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
@@ -89,7 +93,9 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     // An init container that completed counts as ready.
     return s.state?.terminated?.exitCode === 0 ? { ...s, ready: true } : s;
   });
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  // GenerateContainersReadyCondition counts sidecars (restartable init containers) with the main containers.
+  const sidecarStatuses = initStatuses.filter((_, i) => isSidecar(inits[i]));
+  const notReady = [...sidecarStatuses, ...statuses].filter((s) => !s.ready).map((s) => s.name);
   const allReady = notReady.length === 0;
   // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
   const terminal = !!w.terminating && statuses.length > 0 && statuses.every((s) => s.state?.terminated);

@@ -3,6 +3,8 @@ export interface PodWorker {
   startTime: number;
   admitted: boolean;
   volumesMounted: boolean;
+  /** The volume manager's view of each volume: mounted yet, and how many MountVolume tries failed. */
+  volumes?: Record<string, { mounted: boolean; failures: number }>;
   sandboxId?: string;
   ip?: string;
   /** A CRI call is in flight; the next sync waits for its answer. */
@@ -12,6 +14,8 @@ export interface PodWorker {
   lastStatus?: string;
   /** Graceful termination under way (deletionTimestamp seen). */
   terminating?: boolean;
+  /** When killPod began, for the grace period that is left. */
+  terminatingSince?: number;
   sandboxStopped?: boolean;
   deleteSent?: boolean;
   /** The terminal status patch the final delete waits for. */
@@ -69,6 +73,10 @@ export interface ContainerRecord {
   backoffFrom?: number | 'none';
   /** The last pull error, which the ImagePullBackOff message repeats. */
   lastPullError?: string;
+  /** A lifecycle hook runs: postStart holds the pod worker; preStop holds the stop signal. */
+  hook?: 'postStart' | 'preStop';
+  /** Termination: the preStop hook (if any) is over and StopContainer may go once it is this container's turn. */
+  readyToStop?: boolean;
 }
 
 export function newWorker(now: number): PodWorker {

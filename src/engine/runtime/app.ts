@@ -5,7 +5,8 @@
  *
  * - a shell script (`sh -c "…"`, command or args) runs for the sum of its
  *   `sleep N` and then ends with the code of its `exit N` (0 without one);
- *   `sleep infinity` or a `while true` loop never ends;
+ *   `sleep infinity`, a `while true` loop or a follower (`tail -f`/`-F`)
+ *   never ends;
  * - `stress --vm-bytes <size>` (polinux/stress, as in the docs' "Assign
  *   Memory Resources" task) uses that much memory: more than
  *   resources.limits.memory and the kernel's OOM killer ends it (exit 137);
@@ -60,7 +61,7 @@ export function containerFate(c: Container): ContainerFate | undefined {
   if (use !== undefined && limit > 0 && use > limit) return { afterMs: 600, exitCode: 137, reason: 'OOMKilled' };
   const sh = script(c);
   if (sh === undefined) return undefined;
-  if (/sleep\s+infinity|while\s+(true|:)/.test(sh)) return undefined;
+  if (/sleep\s+infinity|while\s+(true|:)|tail\s+(-\w*\s+)*-[fF]\b/.test(sh)) return undefined;
   const sleeps = [...sh.matchAll(/sleep\s+(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   const exit = /exit\s+(\d+)/.exec(sh);
   const exitCode = exit ? Number(exit[1]) : 0;

@@ -9,6 +9,7 @@ import type { Sim, StepMeta } from '../core/sim';
 import { normalizeImage, sameImage } from '../scheduler/plugins';
 import type { ComponentId } from '../types';
 import type { Container } from 'kubernetes-types/core/v1';
+import { SETTLE_MS } from '../core/sim';
 import { containerFate, stopFate } from './app';
 import { goDuration, imageSize } from './images';
 
@@ -17,7 +18,10 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export interface RuntimeState {
   images: string[];
   sandboxes: Record<string, { id: string; ip?: string; netns: string; ready: boolean }>;
-  containers: Record<string, { podKey: string; name: string; state: 'created' | 'running'; config?: Container }>;
+  containers: Record<
+    string,
+    { podKey: string; name: string; state: 'created' | 'running'; config?: Container; command?: string[] }
+  >;
   /** Images the registry does not have (the image-missing fault), normalized. */
   missing: string[];
   /** RunPodSandbox calls waiting for CNI: CNI request id → CRI request. */
@@ -326,6 +330,7 @@ function criRequest(
         name: msg.container!,
         state: 'created',
         ...(msg.config ? { config: msg.config } : {}),
+        ...(msg.command ? { command: msg.command } : {}),
       };
       reply(
         sim,
@@ -358,6 +363,9 @@ function criRequest(
               exitCode: fate.exitCode,
               reason: fate.reason,
             },
+            // A process that runs for longer than the settle window (`sleep 3600`) is, for the story, one that runs:
+            // its end does not keep the run going.
+            periodic: fate.afterMs > SETTLE_MS,
           },
           fate.afterMs + sim.latency(50, 400),
         );
@@ -378,17 +386,31 @@ function criRequest(
       return;
     }
     case 'StopContainer': {
-      // SIGTERM; nginx and most servers exit at once with code 0, well inside the grace period.
+      // The stop signal (SIGTERM), then SIGKILL when the timeout runs out if the process is still there.
       const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
       if (entry) delete st.containers[entry[0]];
-      const ended = entry?.[1].config ? stopFate(entry[1].config) : { exitCode: 0, reason: 'Completed' };
+      const timeout = msg.timeout ?? 30;
+      // A process that ignores SIGTERM (a shell as PID 1 without a trap) is killed when the timeout runs out.
+      const killed = !!entry && ignoresSigterm(entry[1].command);
+      sim.note(self, {
+        kind: 'internal',
+        level: 'deep',
+        say: { key: 'runtime-sigterm', params: { container: msg.container!, timeout } },
+      });
+      const ended = killed
+        ? { exitCode: 137, reason: 'Error' }
+        : entry?.[1].config
+          ? stopFate(entry[1].config)
+          : { exitCode: 0, reason: 'Completed' };
       reply(
         sim,
         self,
         kubelet,
-        sim.latency(80, 400),
+        killed ? timeout * 1000 : sim.latency(80, 400),
         { id, method: 'StopContainer', podKey, container: msg.container!, ok: true, ...ended },
-        response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
+        killed
+          ? response('overview', 'StopContainer', 'runtime-sigkill', { container: msg.container!, timeout })
+          : response('standard', 'StopContainer', 'runtime-stopped', { container: msg.container! }),
       );
       return;
     }
@@ -413,4 +435,20 @@ function criRequest(
       return;
     }
   }
+}
+
+/**
+ * Whether a container's main process outlives SIGTERM. A process that sets
+ * SIGTERM to be ignored (`trap '' TERM`) does; so does a shell that is PID 1
+ * of its container and runs its script without trapping TERM, since the
+ * kernel does not deliver a signal to PID 1 that it has no handler for.
+ * Servers (nginx, …) handle SIGTERM and exit.
+ */
+export function ignoresSigterm(command: string[] | undefined): boolean {
+  if (!command?.length) return false;
+  // Only a shell script can trap signals or leave PID 1 without a handler.
+  if (!/^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash)$/.test(command[0]!)) return false;
+  const script = command.join(' ');
+  if (/trap\s+(''|"")\s+(SIG)?TERM/.test(script)) return true;
+  return !/trap\s+\S.*\s(SIG)?TERM/.test(script) && !/(^|[;&|]\s*|-c\s+)exec\s/.test(script);
 }

@@ -3,6 +3,7 @@
  * formulas of pkg/scheduler/framework/plugins. Filter answers fit or a
  * reason; Score answers 0–100 per node.
  */
+import { volumeBindingFilter, type VolumeBindingState } from './volume-binding';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { milliCpu, parseQuantity } from '../quantity';
 import {
@@ -140,6 +141,8 @@ export interface CycleState {
   /** PreFilter results of PodTopologySpread and InterPodAffinity. */
   spread: SpreadPreFilterState;
   affinity: AffinityPreFilterState;
+  /** VolumeBinding's PreFilter result, when the scheduler has the claims at hand. */
+  volumes?: VolumeBindingState;
 }
 
 export const NO_LISTERS: SpreadListers = { replicaSets: [], services: [] };
@@ -334,6 +337,12 @@ const InterPodAffinity: FilterPlugin = {
   filter: (pod, info, state) => affinityFilter(pod, info, state.affinity),
 };
 
+/** Models plugins/volumebinding Filter. */
+const VolumeBinding: FilterPlugin = {
+  name: 'VolumeBinding',
+  filter: (_pod, info, state) => volumeBindingFilter(state.volumes, info.node),
+};
+
 /** In the default profile's order (default_plugins.go). */
 export const FILTERS: readonly FilterPlugin[] = [
   NodeUnschedulable,
@@ -342,6 +351,7 @@ export const FILTERS: readonly FilterPlugin[] = [
   NodeAffinity,
   NodePorts,
   NodeResourcesFit,
+  VolumeBinding,
   PodTopologySpread,
   InterPodAffinity,
 ];

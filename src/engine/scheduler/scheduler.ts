@@ -5,6 +5,8 @@
  * itself. Models pkg/scheduler/schedule_one.go scheduleOne / schedulePod and
  * the framework's extension points in their order.
  */
+import { ANN_SELECTED_NODE } from '../controllers/persistentvolume';
+import { claimsBound, volumeBindingPreFilter } from './volume-binding';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
@@ -62,6 +64,8 @@ interface CycleResult {
   scores: PluginScores[];
   feasible: string[];
   totals: { node: string; total: number }[];
+  /** VolumeBinding: the claims PreBind must have provisioned on the chosen node. */
+  provision: string[];
 }
 
 export interface SchedulerState {
@@ -81,6 +85,8 @@ export interface SchedulerState {
   timers: { backoff?: number; unschedulable?: number };
   /** The event recorder's isomorphic-event cache. */
   events: EventSeriesCache;
+  /** VolumeBinding PreBind: Pods waiting for their claims to be bound, with the node they will go to. */
+  volumeWait: Record<string, { node: string; claims: string[] }>;
 }
 
 export function initScheduler(): SchedulerState {
@@ -96,6 +102,7 @@ export function initScheduler(): SchedulerState {
     startedAt: 0,
     timers: {},
     events: {},
+    volumeWait: {},
   };
 }
 
@@ -111,7 +118,16 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       sim,
       self,
       st.informers,
-      [{ resource: 'pods' }, { resource: 'nodes' }, { resource: 'replicasets' }, { resource: 'services' }],
+      [
+        { resource: 'pods' },
+        { resource: 'nodes' },
+        { resource: 'replicasets' },
+        { resource: 'services' },
+        // VolumeBinding's listers.
+        { resource: 'persistentvolumeclaims' },
+        { resource: 'persistentvolumes' },
+        { resource: 'storageclasses' },
+      ],
       USERS.scheduler,
     );
   }
@@ -120,6 +136,7 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
     for (const e of events) {
       if (e.object.kind === 'Node') onNode(sim, e.type, e.object as unknown as Node);
       else if (e.object.kind === 'Pod') onPod(sim, e.type, e.key, e.object as unknown as Pod);
+      else if (e.object.kind === 'PersistentVolumeClaim') claimsChanged(sim);
     }
     armTimers(sim);
     return kick(sim);
@@ -382,6 +399,7 @@ function scheduleOne(sim: SchedSim): void {
   const name = pod.metadata!.name!;
   const infos = nodeInfos(st);
   const state = cycleState(pod, infos, listers(st));
+  state.volumes = volumeBindingPreFilter(pod, (key) => st.informers.cache.objects[key]);
   sim.note(SELF, {
     kind: 'internal',
     level: 'deep',
@@ -429,7 +447,7 @@ function scheduleOne(sim: SchedSim): void {
     node,
     total: scores.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
   }));
-  st.cycle = { podKey, verdicts, scores, feasible, totals };
+  st.cycle = { podKey, verdicts, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
 }
 
@@ -598,6 +616,58 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     say: { key: 'scheduler-reserve-permit', params: { pod: name, node: best.node } },
   });
   st.inCycle = false;
+  // PreBind (VolumeBinding): the claims to provision get the chosen node; binding waits until they are bound.
+  if (cycle.provision.length) {
+    st.volumeWait[podKey] = { node: best.node, claims: cycle.provision };
+    for (const claimKey of cycle.provision) selectNode(sim, claimKey, best.node, name);
+    return kick(sim);
+  }
+  bindPod(sim, podKey, pod, best.node);
+  kick(sim);
+}
+
+/** BindPodVolumes: write volume.kubernetes.io/selected-node on a claim (an Update, as the binder does). */
+function selectNode(sim: SchedSim, claimKey: string, node: string, pod: string): void {
+  const pvc = sim.world.scheduler.informers.cache.objects[claimKey];
+  if (!pvc) return;
+  const annotations = {
+    ...(pvc.metadata.annotations as Record<string, string> | undefined),
+    [ANN_SELECTED_NODE]: node,
+  };
+  request(sim, SELF, {
+    verb: 'update',
+    resource: 'persistentvolumeclaims',
+    namespace: pvc.metadata.namespace,
+    name: pvc.metadata.name,
+    body: { ...pvc, metadata: { ...pvc.metadata, annotations } },
+    user: USERS.scheduler,
+    level: 'overview',
+    say: { key: 'scheduler-prebind-volume', params: { pod, claim: String(pvc.metadata.name), node } },
+  });
+}
+
+/** A claim changed: a Pod whose claims are now all bound goes on to Bind. */
+function claimsChanged(sim: SchedSim): void {
+  const st = sim.world.scheduler;
+  for (const [podKey, w] of Object.entries(st.volumeWait)) {
+    if (!claimsBound(w.claims, (key) => st.informers.cache.objects[key])) continue;
+    delete st.volumeWait[podKey];
+    const pod = st.informers.cache.objects[podKey] as unknown as Pod | undefined;
+    if (!pod || !needsScheduling(pod)) continue;
+    sim.note(SELF, {
+      kind: 'internal',
+      level: 'standard',
+      say: { key: 'scheduler-volumes-bound', params: { pod: pod.metadata!.name!, node: w.node } },
+    });
+    bindPod(sim, podKey, pod, w.node);
+  }
+}
+
+/** The Bind extension point (DefaultBinder): POST pods/<name>/binding. */
+function bindPod(sim: SchedSim, podKey: string, pod: Pod, node: string): void {
+  const st = sim.world.scheduler;
+  const name = pod.metadata!.name!;
+  const best = { node };
   const id = request(sim, SELF, {
     verb: 'create',
     resource: 'pods',
@@ -615,5 +685,4 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
     say: { key: 'scheduler-bind', params: { pod: name, node: best.node } },
   });
   st.binding[id] = { podKey, node: best.node };
-  kick(sim);
 }
