@@ -123,3 +123,13 @@ test("a link carries the learner's YAML: it runs, shows in the editor, and their
   await expect(otherEditor).toContainText('# my own work');
   await expect(other.getByTestId('editor-restore')).toHaveCount(0);
 });
+
+test('the open inspector is part of the link, both ways', async ({ page }) => {
+  await page.goto('/#scenario=taints&step=20&level=overview&language=en&inspect=inspector:kube-scheduler');
+  await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('scheduler-table')).toBeVisible();
+  await page.getByTestId('tab-kubectl').click();
+  await expect(page).toHaveURL(/&inspect=kubectl$/);
+  await page.getByTestId('tab-narration').click();
+  await expect(page).not.toHaveURL(/inspect=/);
+});

@@ -6,12 +6,14 @@ import { useEffect } from 'react';
 import { useEditor } from '../editor/draft';
 import { loadManifests } from '../manifest/load';
 import { readLink, writeLink, type View } from '../store/link';
+import { inspectLink, openInspectLink, useInspect } from '../store/inspect';
 import { usePlayer, type PlayerState } from '../store/store';
 
 /** The address bar need not follow every frame of playback. */
 const WRITE_EVERY_MS = 250;
 
-export function viewOf(s: PlayerState): View {
+export function viewOf(s: PlayerState, side = useInspect.getState()): View {
+  const inspect = inspectLink(side);
   return {
     scenario: s.scenario,
     step: s.cursor,
@@ -23,6 +25,7 @@ export function viewOf(s: PlayerState): View {
     ...(s.custom && s.customYaml !== null ? { yaml: s.customYaml } : {}),
     ...(s.clusterDraft ? { cluster: s.clusterDraft } : {}),
     ...(s.branch >= 0 && s.branches[s.branch] ? { whatIf: s.branches[s.branch]!.whatIf } : {}),
+    ...(inspect ? { inspect } : {}),
   };
 }
 
@@ -37,23 +40,29 @@ export function useLinkSync(): void {
       written = hash;
       history.replaceState(history.state, '', hash);
     };
-    const unsubscribe = usePlayer.subscribe(() => {
+    const later = (): void => {
       timer ??= setTimeout(write, WRITE_EVERY_MS);
-    });
+    };
+    const unsubscribe = usePlayer.subscribe(later);
+    const unsubscribeSide = useInspect.subscribe(later);
     const onHashChange = (): void => {
       if (location.hash === written) return;
       written = location.hash;
       const { view } = readLink(location.hash);
       usePlayer.getState().openView(view);
+      if (view.inspect) openInspectLink(view.inspect);
       if (view.yaml !== undefined && loadManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);
     };
     window.addEventListener('hashchange', onHashChange);
-    // YAML that came with the link goes into the editor, the learner's own text kept aside.
-    const linked = readLink(location.hash).view.yaml;
+    // The side column the link names, and YAML that came with it (into the editor, the learner's own text kept aside).
+    const opened = readLink(location.hash).view;
+    if (opened.inspect) openInspectLink(opened.inspect);
+    const linked = opened.yaml;
     if (linked !== undefined && loadManifests(linked).ok) useEditor.getState().adoptFromLink(linked);
     write();
     return () => {
       unsubscribe();
+      unsubscribeSide();
       clearTimeout(timer);
       window.removeEventListener('hashchange', onHashChange);
     };

@@ -24,3 +24,18 @@ export const useInspect = create<InspectState>()((set) => ({
   setTab: (tab) => set({ tab }),
   inspect: (target) => set({ target, tab: 'inspector' }),
 }));
+
+/** The side column as a link writes it (store/link.ts checks it), or nothing for the narration. */
+export function inspectLink(st: Pick<InspectState, 'tab' | 'target'>): string | undefined {
+  if (st.tab === 'narration') return undefined;
+  if (st.tab !== 'inspector') return st.tab;
+  return `inspector:${'component' in st.target ? st.target.component : st.target.object}`;
+}
+
+/** Opens what a (checked) link names. */
+export function openInspectLink(raw: string): void {
+  const st = useInspect.getState();
+  if (raw === 'kubectl' || raw === 'transcript') return st.setTab(raw);
+  const what = raw.slice('inspector:'.length);
+  st.inspect(what.startsWith('/registry/') ? { object: what } : { component: what as ComponentId });
+}

@@ -71,4 +71,21 @@ describe('links to a view', () => {
     expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
     expect(readLink(hash).rejected).toEqual(['yaml']);
   });
+
+  it.each([
+    ['kubectl', true],
+    ['transcript', true],
+    ['inspector:kube-scheduler', true],
+    ['inspector:kubelet/node-1', true],
+    ['inspector:/registry/pods/default/nginx', true],
+    ['narration', false],
+    ['inspector:kubelet/Node_1', false],
+    ['inspector:/etc/passwd', false],
+    ['inspector:<img src=x>', false],
+    ['inspector:javascript:alert(1)', false],
+  ])('read the side column %s: %s', (raw, ok) => {
+    const read = readLink(`#inspect=${encodeURIComponent(raw)}`);
+    expect(read.view.inspect).toBe(ok ? raw : undefined);
+    expect(read.rejected).toEqual(ok ? [] : ['inspect']);
+  });
 });

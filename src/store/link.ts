@@ -37,6 +37,12 @@ export interface View {
   cluster?: NodeDraft[];
   /** The what-if branch on screen: `kind:node:step` (the node empty for etcd-slow), step a trace seq. */
   whatIf?: WhatIf;
+  /**
+   * The side column when it is not the narration: `kubectl`, `transcript`, or the inspector
+   * on a component (`inspector:kube-scheduler`, `inspector:kubelet/node-1`) or an object
+   * (`inspector:/registry/pods/default/nginx`).
+   */
+  inspect?: string;
 }
 
 export interface ReadLink {
@@ -68,7 +74,13 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   },
   cluster: readCluster,
   whatIf: readWhatIf,
+  inspect: (raw) => (INSPECT.test(raw) ? raw : undefined),
 };
+
+const COMPONENT = String.raw`(?:kubectl|kube-apiserver|etcd|kube-controller-manager|kube-scheduler|coredns|csi-provisioner|(?:kubelet|runtime|cni|kube-proxy)/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)`;
+const INSPECT = new RegExp(
+  String.raw`^(?:kubectl|transcript|inspector:(?:${COMPONENT}|/registry/[a-z0-9][-a-z0-9./]{0,250}))$`,
+);
 
 /** `node-down:node-1:40` → the fault after step 40; only kinds the engine knows, a node name as Kubernetes allows. */
 function readWhatIf(raw: string): WhatIf | undefined {
