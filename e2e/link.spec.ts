@@ -133,3 +133,17 @@ test('the open inspector is part of the link, both ways', async ({ page }) => {
   await page.getByTestId('tab-narration').click();
   await expect(page).not.toHaveURL(/inspect=/);
 });
+
+test('a link carries the seed: another seed, other tie-breaks and names, the same every time', async ({ page }) => {
+  const names = async (hash: string): Promise<string[]> => {
+    await page.goto('about:blank');
+    await page.goto(`/${hash}`);
+    await page.getByRole('button', { name: 'Go to end' }).click();
+    return page.getByTestId('pod-card').allInnerTexts();
+  };
+  const first = await names('#scenario=deployment&level=overview&language=en');
+  const seeded = await names('#scenario=deployment&level=overview&language=en&seed=7');
+  expect(seeded).not.toEqual(first);
+  await expect(page).toHaveURL(/&seed=7$/);
+  expect(await names('#scenario=deployment&level=overview&language=en&seed=7')).toEqual(seeded);
+});

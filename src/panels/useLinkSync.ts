@@ -26,6 +26,7 @@ export function viewOf(s: PlayerState, side = useInspect.getState()): View {
     ...(s.clusterDraft ? { cluster: s.clusterDraft } : {}),
     ...(s.branch >= 0 && s.branches[s.branch] ? { whatIf: s.branches[s.branch]!.whatIf } : {}),
     ...(inspect ? { inspect } : {}),
+    ...(s.seed !== 1 ? { seed: s.seed } : {}),
   };
 }
 
@@ -49,6 +50,8 @@ export function useLinkSync(): void {
       if (location.hash === written) return;
       written = location.hash;
       const { view } = readLink(location.hash);
+      // Another seed means other runs from the start: open the page afresh.
+      if ((view.seed ?? 1) !== usePlayer.getState().seed) return location.reload();
       usePlayer.getState().openView(view);
       if (view.inspect) openInspectLink(view.inspect);
       if (view.yaml !== undefined && loadManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);

@@ -88,4 +88,16 @@ describe('links to a view', () => {
     expect(read.view.inspect).toBe(ok ? raw : undefined);
     expect(read.rejected).toEqual(ok ? [] : ['inspect']);
   });
+
+  it.each([
+    ['7', 7],
+    ['2147483647', 2147483647],
+    ['0', undefined],
+    ['2147483648', undefined],
+    ['07', undefined],
+    ['1e3', undefined],
+    ['-1', undefined],
+  ])('read the seed %s as %s', (raw, seed) => {
+    expect(readLink(`#seed=${raw}`).view.seed).toBe(seed);
+  });
 });

@@ -43,6 +43,8 @@ export interface View {
    * (`inspector:/registry/pods/default/nginx`).
    */
   inspect?: string;
+  /** The runs' seed, when it is not 1: another seed breaks ties and draws latencies differently. */
+  seed?: number;
 }
 
 export interface ReadLink {
@@ -75,6 +77,7 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   cluster: readCluster,
   whatIf: readWhatIf,
   inspect: (raw) => (INSPECT.test(raw) ? raw : undefined),
+  seed: (raw) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : undefined),
 };
 
 const COMPONENT = String.raw`(?:kubectl|kube-apiserver|etcd|kube-controller-manager|kube-scheduler|coredns|csi-provisioner|(?:kubelet|runtime|cni|kube-proxy)/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)`;

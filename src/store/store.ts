@@ -14,13 +14,22 @@ import {
   type WhatIf,
 } from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
-import { DEFAULT_SCENARIO, scenarioById, simulationInput } from '../scenarios';
+import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { clusterOfDraft, type DraftResult, type NodeDraft } from './cluster-edit';
 import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
 import { loadManifests } from '../manifest/load';
 import { placeAfterReplace } from './place';
-import { customInput, isBig, isBigManifests, simulateInputInWorker, simulateInWorker, simulateNow } from './simulation';
+import {
+  customInput,
+  isBig,
+  isBigManifests,
+  scenarioInput,
+  setRunSeed,
+  simulateInputInWorker,
+  simulateInWorker,
+  simulateNow,
+} from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
 
 /** Wall time of one step at 1×. */
@@ -52,6 +61,8 @@ export interface PlayerState {
   range: { from: number; to: number } | null;
   /** What was wrong with the link the page was opened with, until dismissed. */
   linkProblem: Omit<ReadLink, 'view'> | null;
+  /** The seed of this page's runs (links carry it when it is not 1). */
+  seed: number;
   /** The trace on screen is the learner's own YAML (the editor's Apply), on the scenario's cluster. */
   custom: boolean;
   /** The YAML of that run, for links. */
@@ -147,6 +158,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   };
   // The page opens where its link says; a big scenario from a link is simulated in the Worker after start.
   const { view: opened, ...problem } = readLink(typeof location === 'undefined' ? '' : location.hash);
+  // Every run of this page uses the link's seed (1 by default), set before the first run.
+  setRunSeed(opened.seed ?? 1);
   const linked = opened.scenario ? scenarioById(opened.scenario) : undefined;
   const start = linked && !isBig(linked) ? linked : DEFAULT_SCENARIO;
   const initialLevel: DetailLevel = opened.level ?? 'overview';
@@ -154,7 +167,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const fromLink = opened.yaml === undefined ? null : loadManifests(opened.yaml);
   const linkedObjects = fromLink?.ok ? fromLink.objects : null;
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
-  baseInput = runNow ? customInput(start, linkedObjects) : simulationInput(start);
+  baseInput = runNow ? customInput(start, linkedObjects) : scenarioInput(start);
   const first = simulate(baseInput);
   if (linked === start && (opened.cluster || opened.whatIf))
     queueMicrotask(() => get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, step: opened.step }));
@@ -183,6 +196,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     language: opened.language ?? detectLanguage(browserLanguages()),
     theme: opened.theme ?? 'system',
     linkProblem: rejected.length || problem.tooLong ? { ...problem, rejected } : null,
+    seed: opened.seed ?? 1,
     range: embedded,
     custom: runNow,
     customYaml: runNow ? (opened.yaml ?? null) : null,
@@ -210,7 +224,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       latestRun++;
       get().pause();
       if (!isBig(scenario)) {
-        baseInput = simulationInput(scenario);
+        baseInput = scenarioInput(scenario);
         set({
           scenario: id,
           shownScenario: id,
@@ -227,7 +241,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         (trace) => {
           // A later pick wins over a run that finishes late.
           if (get().scenario !== id) return;
-          baseInput = simulationInput(scenario);
+          baseInput = scenarioInput(scenario);
           set({ simulating: false, shownScenario: id, custom: false, customYaml: null, clusterDraft: null });
           get().load(trace);
         },
