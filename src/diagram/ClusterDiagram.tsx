@@ -2,6 +2,7 @@
  * The cluster as a React Flow diagram: nodes are built once per topology;
  * the step at the cursor decides which edge is lit and where the packet goes.
  */
+import { actorOf, usePredict } from '../predict/predict';
 import { ReactFlow, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
@@ -95,6 +96,12 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
   const nodes = useMemo(() => flowNodes(topology), [topology]);
   const inspect = useInspect((s) => s.inspect);
+  // In predict mode a component clicked (or Enter) is the learner's guess of who acts next; otherwise it opens its inspector.
+  const pick = (id: ComponentId): void => {
+    const predict = usePredict.getState();
+    if (predict.on) predict.guess(actorOf(id));
+    else inspect({ component: id });
+  };
   const edges: Edge[] = useMemo(
     () =>
       topology.edges.map((e) => ({
@@ -122,7 +129,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         const id = (e.target as HTMLElement).closest?.('.react-flow__node-component')?.getAttribute('data-id');
         if (!id) return;
         e.preventDefault();
-        inspect({ component: id as ComponentId });
+        pick(id as ComponentId);
       }}
     >
       <ReactFlow
@@ -146,7 +153,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         zoomActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
         onInit={() => mark(MARK.firstDiagram)}
-        onNodeClick={(_, node) => node.type === 'component' && inspect({ component: node.id as ComponentId })}
+        onNodeClick={(_, node) => node.type === 'component' && pick(node.id as ComponentId)}
       >
         <Packets topology={topology} />
         <StepCommitMark />

@@ -198,7 +198,7 @@ export const en = {
   },
   predict: {
     toggle: 'Predict',
-    question: 'Who acts next?',
+    question: 'Who acts next? Click it in the diagram, or here.',
     right: 'Right: {{actor}} acts. Why, below.',
     wrong: 'Not {{guess}}: it is {{actor}}. Why, below.',
     done: 'The end of the story.',

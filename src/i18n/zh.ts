@@ -197,7 +197,7 @@ export const zh: Catalog = {
   },
   predict: {
     toggle: '预测',
-    question: '下一步由谁行动？',
+    question: '下一步由谁行动？在示意图中点击它，或点这里。',
     right: '答对了：是 {{actor}}。原因见下文。',
     wrong: '不是 {{guess}}，而是 {{actor}}。原因见下文。',
     done: '故事结束。',
