@@ -35,7 +35,7 @@ export function EmbedDialog() {
   app.hash = '';
   app.search = '';
   const snippet = embedSnippet(
-    embedUrl(app.toString(), choice, writeLink({ ...view, step: choice.from })),
+    embedUrl(app.toString(), choice, writeLink({ ...view, step: choice.from, from: choice.from, to: choice.to })),
     choice.title,
   );
   const update = (patch: Partial<EmbedChoice>): void => {

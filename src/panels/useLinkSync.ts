@@ -27,6 +27,7 @@ export function viewOf(s: PlayerState, side = useInspect.getState()): View {
     ...(s.branch >= 0 && s.branches[s.branch] ? { whatIf: s.branches[s.branch]!.whatIf } : {}),
     ...(inspect ? { inspect } : {}),
     ...(s.seed !== 1 ? { seed: s.seed } : {}),
+    ...(s.range ? { from: s.range.from, to: s.range.to } : {}),
   };
 }
 

@@ -43,11 +43,11 @@ describe('embed options', () => {
     const src = embedUrl(
       'https://example.org/podflow/',
       { from: 2, to: 9, autoplay: true, controls: false, title: '' },
-      '#scenario=bare-pod&step=2',
+      '#scenario=bare-pod&step=2&from=2&to=9',
     );
-    expect(src).toBe('https://example.org/podflow/?embed=1&from=2&to=9&autoplay=1&controls=0#scenario=bare-pod&step=2');
+    expect(src).toBe('https://example.org/podflow/?embed=1&autoplay=1&controls=0#scenario=bare-pod&step=2&from=2&to=9');
     expect(embedSnippet(src, 'A "Pod" <b>')).toBe(
-      '<iframe src="https://example.org/podflow/?embed=1&amp;from=2&amp;to=9&amp;autoplay=1&amp;controls=0#scenario=bare-pod&amp;step=2" title="A &quot;Pod&quot; &lt;b&gt;" width="960" height="540" style="border:0" loading="lazy"></iframe>',
+      '<iframe src="https://example.org/podflow/?embed=1&amp;autoplay=1&amp;controls=0#scenario=bare-pod&amp;step=2&amp;from=2&amp;to=9" title="A &quot;Pod&quot; &lt;b&gt;" width="960" height="540" style="border:0" loading="lazy"></iframe>',
     );
   });
 });

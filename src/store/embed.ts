@@ -78,7 +78,8 @@ export interface EmbedChoice {
 /** The embed's address: the app's own URL with the embed options, and the view in the fragment. */
 export function embedUrl(app: string, choice: EmbedChoice, fragment: string): string {
   const url = new URL(app);
-  const params = new URLSearchParams({ embed: '1', from: String(choice.from), to: String(choice.to) });
+  // The step range goes in the fragment with the view (`…#scenario=…&from=2&to=9`); the query says how to embed.
+  const params = new URLSearchParams({ embed: '1' });
   if (choice.autoplay) params.set('autoplay', '1');
   if (!choice.controls) params.set('controls', '0');
   url.search = params.toString();

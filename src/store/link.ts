@@ -45,6 +45,9 @@ export interface View {
   inspect?: string;
   /** The runs' seed, when it is not 1: another seed breaks ties and draws latencies differently. */
   seed?: number;
+  /** An embed's step range (as "Step N of M" counts); only embed mode (`?embed=1`) plays within it. */
+  from?: number;
+  to?: number;
 }
 
 export interface ReadLink {
@@ -77,6 +80,8 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   cluster: readCluster,
   whatIf: readWhatIf,
   inspect: (raw) => (INSPECT.test(raw) ? raw : undefined),
+  from: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
+  to: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
   seed: (raw) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : undefined),
 };
 

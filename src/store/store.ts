@@ -174,7 +174,12 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   if (linkedObjects && !runNow) queueMicrotask(() => get().applyManifests(linkedObjects, opened.yaml));
   const firstVisible = visibleSteps(first.steps, initialLevel);
   if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
-  const embedded = embedRange(EMBED.options);
+  // The range lives in the fragment with the rest of the view; an older embed's query still works.
+  const embedded = embedRange({
+    ...EMBED.options,
+    from: opened.from ?? EMBED.options.from,
+    to: opened.to ?? EMBED.options.to,
+  });
   const rejected = [
     ...problem.rejected,
     ...(fromLink && !fromLink.ok ? ['yaml'] : []),
