@@ -7,6 +7,25 @@ import { loadAll, YAML11_SCHEMA, YAMLException } from 'js-yaml';
 
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 100;
+/**
+ * Aliases are references, so a few dozen of them, nested, can stand for billions of
+ * values (the "billion laughs"): whatever walks the result later would never finish.
+ * The documents may expand to at most this many values, aliases unfolded.
+ */
+export const MAX_EXPANDED_VALUES = 200_000;
+
+/** How many values the documents hold with every alias unfolded, counting only up to `limit` (then it stops). */
+export function expandedValues(docs: unknown[], limit = MAX_EXPANDED_VALUES): number {
+  let count = 0;
+  const stack: unknown[] = [...docs];
+  while (stack.length && count <= limit) {
+    const v = stack.pop();
+    count++;
+    if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (v !== null && typeof v === 'object') for (const item of Object.values(v)) stack.push(item);
+  }
+  return count;
+}
 
 export type LoadResult =
   { ok: true; objects: unknown[] } | { ok: false; message: string; line?: number; column?: number };
@@ -14,6 +33,12 @@ export type LoadResult =
 export function loadManifests(text: string): LoadResult {
   try {
     const docs = loadAll(text, { schema: YAML11_SCHEMA, maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
+    if (expandedValues(docs) > MAX_EXPANDED_VALUES) {
+      return {
+        ok: false,
+        message: `the aliases of this YAML expand to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values (an alias bomb); podflow reads no more`,
+      };
+    }
     return { ok: true, objects: docs.filter((d) => d !== null && d !== undefined) };
   } catch (e) {
     if (e instanceof YAMLException) {
