@@ -7,7 +7,7 @@
  * round. Budget: within 10 %, and no console error. Reports; never fails.
  *
  * Options (environment): SOAK_MS (default 300000), SOAK_SWITCH_MS (default
- * 20000), BENCH_SKIP_BUILD=1.
+ * 20000), SOAK_BRANCH=0 (no what-if branches), BENCH_SKIP_BUILD=1.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import { CHROMIUM_ARGS, chromiumPath, serveDir } from './lib.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOAK_MS = Number(process.env.SOAK_MS ?? 300_000);
 const SWITCH_MS = Number(process.env.SOAK_SWITCH_MS ?? 20_000);
+/** SOAK_BRANCH=0 leaves the what-if branches out, to tell their share of any growth. */
+const BRANCH = process.env.SOAK_BRANCH !== '0';
 const SCENARIOS = ['bare-pod', 'deployment', 'delete', 'deployment-service', 'crashloop', 'volumes'];
 if (!process.env.BENCH_SKIP_BUILD)
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -49,6 +51,7 @@ try {
     switches++;
     await play();
     await page.waitForTimeout(ms / 2);
+    if (!BRANCH) return page.waitForTimeout(ms / 2);
     await page.getByTestId('whatif-button').click();
     await page.getByTestId('whatif-kind-etcd-slow').check();
     await page.getByTestId('whatif-inject').click();
