@@ -18,7 +18,7 @@ import { request } from '../client/client';
 import { recordEvent, REASON } from '../client/events';
 import type { Informers } from '../client/informer';
 import type { Sim } from '../core/sim';
-import type { ApiObject, ComponentId } from '../types';
+import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
 
 /** --node-monitor-period default (KubeCloudSharedConfiguration, staging/src/k8s.io/cloud-provider/config/v1alpha1/defaults.go). */
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -306,7 +306,6 @@ export function noExecuteTaintingPass(sim: NSim, nodeName: string): void {
 
 /** PATCH the Node's taints: add `add` as NoExecute, drop `remove`; both undefined: drop both NoExecute taints. */
 function patchTaints(sim: NSim, node: Node, add: string | undefined, remove: string | undefined): void {
-  const st = sim.world.controllerManager.nodeLifecycle;
   const name = node.metadata!.name!;
   const removeList: Taint[] = add
     ? [{ key: remove!, effect: 'NoExecute' }]
@@ -320,6 +319,20 @@ function patchTaints(sim: NSim, node: Node, add: string | undefined, remove: str
     removeList,
     isoTime(sim.now),
   );
+  writeTaints(
+    sim,
+    name,
+    taints,
+    add ? 'overview' : 'standard',
+    add
+      ? { key: 'node-lifecycle-taint-noexecute', params: { node: name, taint: `${add}:NoExecute` } }
+      : { key: 'node-lifecycle-untaint', params: { node: name } },
+  );
+}
+
+/** PATCH the Node's taints; the node is busy until the answer comes back. */
+function writeTaints(sim: NSim, name: string, taints: Taint[], level: DetailLevel, say: Say): void {
+  const st = sim.world.controllerManager.nodeLifecycle;
   st.busy[name] = true;
   const id = request(sim, SELF, {
     verb: 'patch',
@@ -327,10 +340,8 @@ function patchTaints(sim: NSim, node: Node, add: string | undefined, remove: str
     name,
     body: { apiVersion: 'v1', kind: 'Node', metadata: {}, spec: { taints } } as unknown as ApiObject,
     user: USER,
-    level: add ? 'overview' : 'standard',
-    say: add
-      ? { key: 'node-lifecycle-taint-noexecute', params: { node: name, taint: `${add}:NoExecute` } }
-      : { key: 'node-lifecycle-untaint', params: { node: name } },
+    level,
+    say,
   });
   st.pending[id] = { action: 'taint', node: name };
 }
@@ -355,24 +366,14 @@ export function noScheduleTaintingPass(sim: NSim, node: Node): void {
     remove,
     isoTime(sim.now),
   );
-  st.busy[name] = true;
-  const id = request(sim, SELF, {
-    verb: 'patch',
-    resource: 'nodes',
-    name,
-    body: { apiVersion: 'v1', kind: 'Node', metadata: {}, spec: { taints } } as unknown as ApiObject,
-    user: USER,
-    level: 'standard',
-    say: {
-      key: 'node-lifecycle-taint-noschedule',
-      params: {
-        node: name,
-        added: add.map((k) => `${k}:NoSchedule`).join(', ') || '—',
-        removed: remove.map((t) => `${t.key}:NoSchedule`).join(', ') || '—',
-      },
+  writeTaints(sim, name, taints, 'standard', {
+    key: 'node-lifecycle-taint-noschedule',
+    params: {
+      node: name,
+      added: add.map((k) => `${k}:NoSchedule`).join(', ') || '—',
+      removed: remove.map((t) => `${t.key}:NoSchedule`).join(', ') || '—',
     },
   });
-  st.pending[id] = { action: 'taint', node: name };
 }
 
 /** An answer from kube-apiserver; true when it was for this controller. */

@@ -57,7 +57,10 @@ export function backoffDuration(attempts: number): number {
   return d;
 }
 
-/** getBackoffTime, aligned up to the next 1 s ordering window. */
+/**
+ * Upstream's getBackoffTime, in virtual time (the Pod's queue timestamp is the
+ * simulation clock), aligned up to the next 1 s ordering window.
+ */
 export function backoffExpiry(p: QueuedPodInfo): number {
   if (p.attempts === 0) return 0;
   const t = p.timestamp + backoffDuration(p.attempts);
