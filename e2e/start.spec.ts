@@ -108,6 +108,8 @@ test('`npm start` serves the app on port 5173', async ({ page }) => {
     await page.goto(APP_URL);
     await expect(page).toHaveTitle('podflow');
     await expect(page.locator('#root')).not.toBeEmpty();
+    // Leave the page before the server goes: Vite's client would poll the dead server and log refused connections.
+    await page.goto('about:blank');
   } finally {
     await killGroup(child);
   }
