@@ -11,8 +11,11 @@ test('a shared link opens exactly that view: scenario, level, step, language, th
   await page.getByTestId('scenario').selectOption('delete');
   await page.getByTestId('level').selectOption('standard');
   await page.getByTestId('language').selectOption('zh');
+  // The Chinese catalog arrives asynchronously: read the title once the page speaks Chinese.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByTestId('theme').selectOption('dark');
   await page.getByTestId('scrubber').fill('17');
+  await expect(page.getByTestId('narration-title')).toHaveText(/[\u4e00-\u9fff]/);
   const title = await page.getByTestId('narration-title').innerText();
   const counter = await page.getByTestId('step-counter').innerText();
 
