@@ -79,9 +79,12 @@ export function affinityPreFilter(pod: Pod, all: NodeInfo[]): AffinityPreFilterS
   };
   const affinity = requiredAffinity(pod);
   const anti = requiredAnti(pod);
+  // Only Pods with required anti-affinity matter unless the incoming Pod has terms (PodsWithRequiredAntiAffinity).
+  const incoming = affinity.length > 0 || anti.length > 0;
   for (const info of all) {
     const labels = nodeLabels(info);
     for (const existing of info.pods) {
+      if (!incoming && !existing.spec?.affinity?.podAntiAffinity) continue;
       for (const t of requiredAnti(existing)) {
         const v = labels[t.topologyKey];
         if (v !== undefined && termMatches(existing, t, pod))
@@ -148,7 +151,8 @@ export function affinityPreScore(pod: Pod, all: NodeInfo[]): AffinityPreScoreSta
     const labels = nodeLabels(info);
     if (!Object.keys(labels).length) continue;
     // Unless the incoming Pod has preferred terms, only Pods with affinity matter.
-    for (const existing of hasConstraints ? info.pods : info.pods.filter(hasAffinity)) {
+    for (const existing of info.pods) {
+      if (!hasConstraints && !hasAffinity(existing)) continue;
       const term = (owner: Pod, t: PodAffinityTerm, target: Pod, weight: number): void => {
         const v = labels[t.topologyKey];
         if (v !== undefined && termMatches(owner, t, target)) add(t.topologyKey, v, weight);

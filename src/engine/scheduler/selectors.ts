@@ -36,10 +36,12 @@ export function matchesRequirement(labels: Labels, r: Requirement): boolean {
  */
 export function selectorMatches(sel: LabelSelector | undefined | null, labels: Labels): boolean {
   if (!sel) return false;
-  return (
-    Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
-    (sel.matchExpressions ?? []).every((r) => matchesRequirement(labels, r as Requirement))
-  );
+  // Loops, not entries().every(): the scheduler calls this for every Pod on every node in each cycle.
+  const ml = sel.matchLabels;
+  if (ml) for (const k in ml) if (labels[k] !== ml[k]) return false;
+  const exprs = sel.matchExpressions;
+  if (exprs) for (const r of exprs) if (!matchesRequirement(labels, r as Requirement)) return false;
+  return true;
 }
 
 /** A selector with no requirements (labels.Selector.Empty()). */

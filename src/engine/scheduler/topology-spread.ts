@@ -111,12 +111,17 @@ export function spreadConstraints(pod: Pod, when: string, listers: SpreadListers
 /** countPodsMatchSelector: terminating Pods and other namespaces do not count; an empty selector counts none. */
 export function countPodsMatchSelector(pods: Pod[], selector: LabelSelector | undefined, ns: string): number {
   if (!selector || selectorEmpty(selector)) return 0;
-  return pods.filter(
-    (p) =>
-      !p.metadata?.deletionTimestamp &&
-      (p.metadata?.namespace ?? 'default') === ns &&
-      selectorMatches(selector, (p.metadata?.labels ?? {}) as Labels),
-  ).length;
+  let n = 0;
+  for (const p of pods) {
+    const m = p.metadata;
+    if (
+      !m?.deletionTimestamp &&
+      (m?.namespace ?? 'default') === ns &&
+      selectorMatches(selector, (m?.labels ?? {}) as Labels)
+    )
+      n++;
+  }
+  return n;
 }
 
 const labelsOf = (info: NodeInfo): Labels => (info.node.metadata?.labels ?? {}) as Labels;
