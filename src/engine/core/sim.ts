@@ -40,6 +40,8 @@ export type Handler<W> = (sim: Sim<W>, self: ComponentId, msg: Message, from: Co
 export class Sim<W> {
   now = 0;
   readonly agenda = new Agenda<Delivery>();
+  /** How many non-periodic deliveries the agenda holds: asked after every step, so counted, not searched. */
+  private waiting = 0;
   readonly recorder = new TraceRecorder();
   readonly prng: PrngState;
   private nextId = 1;
@@ -84,7 +86,9 @@ export class Sim<W> {
   }
 
   send(d: Delivery, delay: number): void {
-    this.agenda.push(this.now + delay, this.inPeriodic && d.periodic === undefined ? { ...d, periodic: true } : d);
+    const item = this.inPeriodic && d.periodic === undefined ? { ...d, periodic: true } : d;
+    if (!item.periodic) this.waiting++;
+    this.agenda.push(this.now + delay, item);
   }
 
   /** Record a step that happens now, without a message (internal work, a summary). */
@@ -113,6 +117,7 @@ export class Sim<W> {
   deliverNext(): Delivery | undefined {
     const next = this.agenda.pop();
     if (!next) return undefined;
+    if (!next.item.periodic) this.waiting--;
     this.now = next.at;
     return this.deliver(next.item);
   }
@@ -150,7 +155,7 @@ export class Sim<W> {
 
   /** True when nothing but periodic work is waiting. */
   onlyPeriodicLeft(): boolean {
-    return this.agenda.items().every((s) => s.item.periodic);
+    return this.waiting === 0;
   }
 }
 

@@ -440,7 +440,8 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  const feasibleInfos = infos.filter((i) => feasible.includes(i.node.metadata!.name!));
+  const fits = new Set(feasible);
+  const feasibleInfos = infos.filter((i) => fits.has(i.node.metadata!.name!));
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
   const totals = feasible.map((node, i) => ({
