@@ -10,6 +10,7 @@ import { usePlayer } from '../store/store';
 import type { ExportFormat } from './files';
 import { download, runExport } from './export';
 import type { ExportTheme } from './render-svg';
+import { StepField } from '../panels/StepField';
 
 const SIZES = [
   { w: 1280, h: 720 },
@@ -47,7 +48,6 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     return () => d?.close();
   }, []);
   const range = choice.format === 'zip' || choice.format === 'gif';
-  const step = (value: string): number => Math.max(0, Math.min(total, Math.round(Number(value) || 0)));
   const update = (patch: Partial<typeof choice>): void => setChoice((c) => ({ ...c, ...patch }));
 
   const save = (): void => {
@@ -109,29 +109,21 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
-        <label>
-          <span>{range ? t('export.from') : t('export.step')}</span>
-          <input
-            type="number"
-            min={0}
-            max={total}
-            value={choice.from}
-            onChange={(e) => update({ from: step(e.currentTarget.value) })}
-            data-testid="export-from"
-          />
-        </label>
+        <StepField
+          label={range ? t('export.from') : t('export.step')}
+          value={choice.from}
+          total={total}
+          onChange={(from) => update({ from })}
+          testId="export-from"
+        />
         {range && (
-          <label>
-            <span>{t('export.to')}</span>
-            <input
-              type="number"
-              min={0}
-              max={total}
-              value={choice.to}
-              onChange={(e) => update({ to: step(e.currentTarget.value) })}
-              data-testid="export-to"
-            />
-          </label>
+          <StepField
+            label={t('export.to')}
+            value={choice.to}
+            total={total}
+            onChange={(to) => update({ to })}
+            testId="export-to"
+          />
         )}
         <label>
           <span>{t('export.size')}</span>

@@ -8,6 +8,7 @@ import { writeLink, type View } from '../store/link';
 import { usePlayer } from '../store/store';
 import { viewOf } from './useLinkSync';
 import { useT } from './useT';
+import { StepField } from './StepField';
 
 export function EmbedDialog() {
   const t = useT();
@@ -42,7 +43,6 @@ export function EmbedDialog() {
     setChoice((c) => ({ ...c, ...patch }));
     setCopied(false);
   };
-  const step = (value: string): number => Math.max(0, Math.min(total, Math.round(Number(value) || 0)));
 
   return (
     <>
@@ -52,28 +52,20 @@ export function EmbedDialog() {
       <dialog ref={dialog} className="dialog" aria-labelledby="embed-heading" data-testid="embed-dialog">
         <h2 id="embed-heading">{t('embed.dialogTitle')}</h2>
         <div className="dialog-fields">
-          <label>
-            <span>{t('embed.from')}</span>
-            <input
-              type="number"
-              min={0}
-              max={total}
-              value={choice.from}
-              onChange={(e) => update({ from: step(e.currentTarget.value) })}
-              data-testid="embed-from"
-            />
-          </label>
-          <label>
-            <span>{t('embed.to')}</span>
-            <input
-              type="number"
-              min={0}
-              max={total}
-              value={choice.to}
-              onChange={(e) => update({ to: step(e.currentTarget.value) })}
-              data-testid="embed-to"
-            />
-          </label>
+          <StepField
+            label={t('embed.from')}
+            value={choice.from}
+            total={total}
+            onChange={(from) => update({ from })}
+            testId="embed-from"
+          />
+          <StepField
+            label={t('embed.to')}
+            value={choice.to}
+            total={total}
+            onChange={(to) => update({ to })}
+            testId="embed-to"
+          />
           <label className="check">
             <input
               type="checkbox"
