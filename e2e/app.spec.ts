@@ -172,7 +172,7 @@ test('loop plays on past the end, from the start', async ({ page }) => {
   await page.keyboard.press('ArrowLeft');
   await page.getByRole('button', { name: 'Play' }).click();
   // End of the story, then it starts again and keeps playing.
-  await expect(page.getByTestId('step-counter')).toHaveText(/^Step [12] of /, { timeout: 5_000 });
+  await expect(page.getByTestId('step-counter')).toHaveText(/^Step [12] of /, { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
 
