@@ -14,7 +14,7 @@ describe('istio-sidecar', () => {
     expect([call?.from, call?.to, call?.path]).toEqual([
       'kube-apiserver',
       'istiod',
-      'https://istiod.istio-system.svc:443/inject/cluster/Kubernetes/net/?timeout=10s',
+      'https://istiod.istio-system.svc:443/inject?timeout=10s',
     ]);
   });
   it('calls the injector after the built-in mutating plugins and before validation', () => {

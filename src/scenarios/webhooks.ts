@@ -22,7 +22,7 @@ webhooks:
     service:
       name: istiod
       namespace: istio-system
-      path: /inject/cluster/Kubernetes/net/
+      path: /inject
       port: 443
   rules:
   - operations: ["CREATE"]
@@ -32,7 +32,7 @@ webhooks:
   failurePolicy: Fail
   reinvocationPolicy: Never
   sideEffects: None
-  admissionReviewVersions: ["v1"]
+  admissionReviewVersions: ["v1beta1", "v1"]
   namespaceSelector:
     matchExpressions:
     - key: istio-injection
@@ -48,7 +48,7 @@ webhooks:
     service:
       name: istiod
       namespace: istio-system
-      path: /inject/cluster/Kubernetes/net/
+      path: /inject
       port: 443
   rules:
   - operations: ["CREATE"]
@@ -58,7 +58,7 @@ webhooks:
   failurePolicy: Fail
   reinvocationPolicy: Never
   sideEffects: None
-  admissionReviewVersions: ["v1"]
+  admissionReviewVersions: ["v1beta1", "v1"]
   namespaceSelector:
     matchExpressions:
     - key: istio-injection

@@ -119,6 +119,10 @@ export function blockedMessage(
   return `\n\nresource ${resource} was blocked due to the following policies \n\n${yaml}\n`;
 }
 
+function withPeriod(message: string): string {
+  return message.endsWith('.') ? message : `${message}.`;
+}
+
 /** Check an AdmissionReview's object against every Enforce policy that matches its kind. */
 export function validateAgainstPolicies(
   policies: readonly ApiObject[],
@@ -139,12 +143,14 @@ export function validateAgainstPolicies(
         failures.push({
           policy: String(policy.metadata.name),
           rule: rule.name,
-          message: `validation error: ${rule.validate.message ?? ''} rule ${rule.name} failed at path ${path}`,
+          // validate.go buildErrorMessage: the rule's message ends with a period, then the rule and the path.
+          message: `validation error: ${withPeriod(rule.validate.message ?? '')} rule ${rule.name} failed at path ${path}`,
         });
     }
   }
   if (!failures.length) return { allowed: true, checked };
-  const resource = `${req.kind.kind}/${req.namespace ? req.namespace + '/' : ''}${req.name ?? ''}`;
+  // block.go: `%s/%s/%s` of kind, namespace and name (a cluster-scoped object leaves the middle empty).
+  const resource = `${req.kind.kind}/${req.namespace ?? ''}/${req.name ?? ''}`;
   return { allowed: false, message: blockedMessage(resource, failures), checked };
 }
 

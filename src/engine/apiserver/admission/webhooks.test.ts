@@ -2,12 +2,13 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { simulateYaml } from '../../../headless';
 import { injectPod, injectionPatch, PROXY_IMAGE } from '../../mesh/sidecar-injector';
-import { blockedMessage, patternFailure } from '../../policy/kyverno';
+import { blockedMessage, patternFailure, validateAgainstPolicies } from '../../policy/kyverno';
 import type { ApiObject } from '../../types';
 import {
   applyJsonPatch,
   callingErrorMessage,
   deniedMessage,
+  matchingWebhooks,
   resolveService,
   ruleMatches,
   selectorMatches,
@@ -95,6 +96,20 @@ describe('selectors (namespaceSelector, objectSelector)', () => {
         'istio-injection': 'enabled',
       }),
     ).toBe(false);
+  });
+});
+
+describe('the order of calls', () => {
+  it('takes configurations by name, then each one’s webhooks in order', () => {
+    const config = (name: string, hooks: string[]): ApiObject =>
+      ({
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'MutatingWebhookConfiguration',
+        metadata: { name },
+        webhooks: hooks.map((h) => ({ name: h, clientConfig: {}, rules: [podsRule] })),
+      }) as unknown as ApiObject;
+    const calls = matchingWebhooks([config('zeta', ['z1']), config('alpha', ['a2', 'a1'])], attrs(), {});
+    expect(calls.map((c) => `${c.configuration}/${c.webhook.name}`)).toEqual(['alpha/a2', 'alpha/a1', 'zeta/z1']);
   });
 });
 
@@ -254,6 +269,47 @@ describe('Kyverno’s pattern check and message', () => {
     ).toBe(
       "\n\nresource Pod/default/nginx was blocked due to the following policies \n\ndisallow-latest-tag:\n  validate-image-tag: 'validation error: Using a mutable image tag e.g. ''latest''\n    is not allowed. rule validate-image-tag failed at path /spec/containers/0/image/'\n",
     );
+  });
+});
+
+describe('Kyverno’s policy check', () => {
+  const policy = {
+    apiVersion: 'kyverno.io/v1',
+    kind: 'ClusterPolicy',
+    metadata: { name: 'require-tag' },
+    spec: {
+      validationFailureAction: 'Enforce',
+      rules: [
+        {
+          name: 'tagged',
+          match: { any: [{ resources: { kinds: ['Pod'] } }] },
+          validate: { message: 'An image tag is required', pattern: { spec: { containers: [{ image: '*:*' }] } } },
+        },
+      ],
+    },
+  } as unknown as ApiObject;
+  const review = (image: string) => ({
+    kind: { group: '', version: 'v1', kind: 'Pod' },
+    namespace: 'default',
+    name: 'web',
+    object: { ...pod(), spec: { containers: [{ name: 'web', image }] } } as ApiObject,
+  });
+  it('allows a tagged image', () => {
+    expect(validateAgainstPolicies([policy], review('nginx:1.14.2'))).toEqual({
+      allowed: true,
+      checked: ['require-tag/tagged'],
+    });
+  });
+  it('blocks an untagged one: the rule’s message ends in a period, the YAML folds past column 80', () => {
+    const r = validateAgainstPolicies([policy], review('nginx'));
+    expect(r.allowed).toBe(false);
+    expect(!r.allowed && r.message).toBe(
+      "\n\nresource Pod/default/web was blocked due to the following policies \n\nrequire-tag:\n  tagged: 'validation error: An image tag is required. rule tagged failed at path\n    /spec/containers/0/image/'\n",
+    );
+  });
+  it('only reports under Audit', () => {
+    const audit = { ...policy, spec: { ...(policy.spec as object), validationFailureAction: 'Audit' } } as ApiObject;
+    expect(validateAgainstPolicies([audit], review('nginx')).allowed).toBe(true);
   });
 });
 
