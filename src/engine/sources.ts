@@ -15,6 +15,7 @@ const TAINT_EVICTION = 'k8s:pkg/controller/tainteviction/taint_eviction.go';
 export const SOURCES: Readonly<Record<string, string>> = {
   // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
   'apiserver-webhook-call': `${APISERVER}/admission/plugin/webhook/mutating/dispatcher.go`,
+  'apiserver-validating-webhook-call': `${APISERVER}/admission/plugin/webhook/validating/dispatcher.go`,
   'apiserver-webhook-patched': `${APISERVER}/admission/plugin/webhook/mutating/dispatcher.go`,
   'apiserver-webhook-fail-open': `${APISERVER}/admission/plugin/webhook/validating/dispatcher.go`,
   'apiserver-webhook-rejected': `${APISERVER}/admission/plugin/webhook/errors/statuserror.go`,

@@ -1278,6 +1278,10 @@ export const en = {
       title: 'POST AdmissionReview to {{webhook}}',
       body: '{{kind}} admission webhook {{webhook}} (configuration {{configuration}}) matches {{object}}: its rules, namespaceSelector and objectSelector all fit. kube-apiserver posts an AdmissionReview to {{url}}, dialing {{dial}} (the endpoint behind it: {{endpoint}}), and waits for the answer before the request goes on.',
     },
+    'apiserver-validating-webhook-call': {
+      title: 'POST AdmissionReview to {{webhook}}',
+      body: 'Validating admission webhook {{webhook}} (configuration {{configuration}}) matches {{object}}. kube-apiserver posts an AdmissionReview to {{url}}, dialing {{dial}} (the endpoint behind it: {{endpoint}}). Validating webhooks are called all at once and may only say yes or no; ResourceQuota, the last plugin, waits for them.',
+    },
     'apiserver-webhook-patched': {
       title: 'The patch from {{webhook}} is applied',
       body: 'kube-apiserver applies the JSONPatch ({{count}} operations: {{paths}}) to the object, decodes it again and runs the defaulting once more, so the injected containers get their defaults too.',

@@ -1276,6 +1276,10 @@ export const zh: Catalog = {
       title: '向 {{webhook}} 发送 AdmissionReview',
       body: '{{kind}} 准入 webhook {{webhook}}（配置 {{configuration}}）匹配 {{object}}：rules、namespaceSelector 与 objectSelector 都符合。API Server（API 服务器）向 {{url}} POST 一个 AdmissionReview，连接 {{dial}}（其后的端点：{{endpoint}}），等到回答后请求才继续。',
     },
+    'apiserver-validating-webhook-call': {
+      title: '向 {{webhook}} 发送 AdmissionReview',
+      body: '验证准入 webhook {{webhook}}（配置 {{configuration}}）匹配 {{object}}。API Server 向 {{url}} POST 一个 AdmissionReview，连接 {{dial}}（其后的端点：{{endpoint}}）。验证 webhook 并行调用，只能回答允许或拒绝；最后一个插件 ResourceQuota 等它们都回答。',
+    },
     'apiserver-webhook-patched': {
       title: '应用 {{webhook}} 返回的补丁',
       body: 'API Server 把 JSONPatch（{{count}} 个操作：{{paths}}）应用到对象上，重新解码并再次设置默认值，注入的容器也得到默认字段。',

@@ -51,7 +51,13 @@ describe('webhook-denied', () => {
   });
   it('runs the built-in validating plugins first, and stores nothing', () => {
     const steps = run.steps('deep');
-    expect(steps.find((s) => s.key === 'apiserver-webhook-call')?.to).toBe('kyverno');
+    const call = steps.find((s) => s.key === 'apiserver-validating-webhook-call');
+    expect([call?.to, call?.path]).toEqual([
+      'kyverno',
+      'https://kyverno-svc.kyverno.svc:443/validate/fail?timeout=10s',
+    ]);
+    // LimitRanger, ServiceAccount and PodSecurity ran first (their verdicts come before the call).
+    expect(steps.findIndex((s) => s.key === 'apiserver-validation')).toBeLessThan(steps.indexOf(call!));
     expect(steps.some((s) => s.key === 'apiserver-store-pod')).toBe(false);
   });
 });

@@ -165,7 +165,7 @@ function call(sim: ApiSim, id: number, index: number, end: RoundEnd): void {
         verb: 'POST',
         path: webhookURL(webhook),
         say: {
-          key: 'apiserver-webhook-call',
+          key: round.kind === 'mutating' ? 'apiserver-webhook-call' : 'apiserver-validating-webhook-call',
           params: {
             webhook: webhook.name,
             configuration,
