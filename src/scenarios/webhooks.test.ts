@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulateScenario } from '../headless';
+import { simulateScenario, simulateYaml } from '../headless';
+import { ISTIO_SIDECAR_INJECTOR } from './webhooks';
 
 describe('istio-sidecar', () => {
   const run = simulateScenario('istio-sidecar');
@@ -59,5 +60,42 @@ describe('webhook-denied', () => {
     // LimitRanger, ServiceAccount and PodSecurity ran first (their verdicts come before the call).
     expect(steps.findIndex((s) => s.key === 'apiserver-validation')).toBeLessThan(steps.indexOf(call!));
     expect(steps.some((s) => s.key === 'apiserver-store-pod')).toBe(false);
+  });
+});
+
+describe('the injector’s webhook without istiod', () => {
+  // The configuration applied to a cluster that does not run istiod: failurePolicy Fail stops every Pod.
+  const yaml = `${ISTIO_SIDECAR_INJECTOR}---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.14.2
+`;
+  it('the ReplicaSet controller records FailedCreate with the apiserver’s message', () => {
+    const failed = simulateYaml(yaml)
+      .events()
+      .find((e) => e.reason === 'FailedCreate');
+    expect(failed?.message).toBe(
+      'Error creating: Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": service "istiod" not found',
+    );
   });
 });
