@@ -54,7 +54,26 @@ export function nodesPerRow(count: number): number {
   return count <= 4 ? Math.max(count, 1) : Math.ceil(Math.sqrt(count * 2));
 }
 
-export function buildTopology(nodes: readonly NodeSpec[]): Topology {
+/**
+ * Components drawn only when a trace uses them (webhook servers and other
+ * add-ons), in the order they fill the extra row from its left end.
+ */
+export const OPTIONAL_COMPONENTS: readonly ComponentId[] = ['istiod', 'kyverno'];
+const EXTRA_ROW_H = 100;
+
+/** The optional components a trace's steps go to or come from. */
+export function optionalUsed(steps: readonly { from: ComponentId; to: ComponentId }[]): ComponentId[] {
+  const used = new Set<ComponentId>();
+  for (const s of steps) {
+    if (OPTIONAL_COMPONENTS.includes(s.from)) used.add(s.from);
+    if (OPTIONAL_COMPONENTS.includes(s.to)) used.add(s.to);
+  }
+  return OPTIONAL_COMPONENTS.filter((c) => used.has(c));
+}
+
+export function buildTopology(nodes: readonly NodeSpec[], extras: readonly ComponentId[] = []): Topology {
+  // An extra row between the control plane and the workers, only when a trace uses an optional component.
+  const nodesY = NODES_Y + (extras.length ? EXTRA_ROW_H : 0);
   const perRow = nodesPerRow(nodes.length);
   const rows = Math.ceil(nodes.length / perRow);
   const workersWidth = perRow * NODE_W + (perRow - 1) * NODE_GAP;
@@ -97,11 +116,16 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
   link('kube-apiserver', 'kube-scheduler');
   link('kube-apiserver', 'coredns');
   link('kube-apiserver', 'csi-provisioner');
+  extras.forEach((id, i) => {
+    // From the row's left end, so other optional components can follow to the right.
+    components.push(at(id, id, mid - 400 + COMPONENT_W / 2 + i * (COMPONENT_W + 30), NODES_Y - 40));
+    link('kube-apiserver', id);
+  });
 
   const left = mid - workersWidth / 2;
   nodes.forEach((n, i) => {
     const x = left + (i % perRow) * (NODE_W + NODE_GAP);
-    const y = NODES_Y + Math.floor(i / perRow) * (NODE_H + NODE_GAP);
+    const y = nodesY + Math.floor(i / perRow) * (NODE_H + NODE_GAP);
     groups.push({ id: `node/${n.name}`, kind: 'worker', node: n.name, box: { x, y, w: NODE_W, h: NODE_H } });
     const col1 = x + 16 + COMPONENT_W / 2;
     const col2 = x + NODE_W - 16 - COMPONENT_W / 2;
@@ -125,7 +149,7 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
     groups,
     edges,
     podAreas,
-    bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + rows * (NODE_H + NODE_GAP) - NODE_GAP },
+    bounds: { x: minX, y: 0, w: maxX - minX, h: nodesY + rows * (NODE_H + NODE_GAP) - NODE_GAP },
   };
 }
 

@@ -20,6 +20,8 @@ import { clientNode, initTraffic } from './proxy/traffic';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
 import { traceFromData } from './core/recorder';
+import { handleIstiod, initIstiod } from './mesh/istiod';
+import { handleKyverno, initKyverno } from './policy/kyverno';
 import type { ComponentId, SimulationInput, Trace, TraceData } from './types';
 
 export type World = ReturnType<typeof initWorld>;
@@ -46,6 +48,8 @@ function initWorld(input: SimulationInput) {
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
     proxies: byNode((name) => initKubeProxy(name)),
     traffic: initTraffic(input.requests),
+    istiod: initIstiod(),
+    kyverno: initKyverno(),
   };
 }
 
@@ -61,6 +65,8 @@ const HANDLERS = {
   runtime: handleRuntime,
   cni: handleCni,
   'kube-proxy': handleKubeProxy,
+  istiod: handleIstiod,
+  kyverno: handleKyverno,
 } as unknown as Record<string, Handler<World>>;
 
 export { SETTLE_MS };
@@ -101,6 +107,8 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
     ...full.cluster.nodes.flatMap((n) => [`kubelet/${n.name}`, `kube-proxy/${n.name}`] as ComponentId[]),
     'coredns',
     'csi-provisioner',
+    // Add-on webhook servers start with the cluster they were installed in.
+    ...(full.cluster.addons ?? []).map((a): ComponentId => (a === 'istio' ? 'istiod' : 'kyverno')),
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

@@ -13,6 +13,19 @@ const NODE_LIFECYCLE = 'k8s:pkg/controller/nodelifecycle/node_lifecycle_controll
 const TAINT_EVICTION = 'k8s:pkg/controller/tainteviction/taint_eviction.go';
 
 export const SOURCES: Readonly<Record<string, string>> = {
+  // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
+  'apiserver-webhook-call': `${APISERVER}/admission/plugin/webhook/mutating/dispatcher.go`,
+  'apiserver-validating-webhook-call': `${APISERVER}/admission/plugin/webhook/validating/dispatcher.go`,
+  'apiserver-webhook-patched': `${APISERVER}/admission/plugin/webhook/mutating/dispatcher.go`,
+  'apiserver-webhook-fail-open': `${APISERVER}/admission/plugin/webhook/validating/dispatcher.go`,
+  'apiserver-webhook-rejected': `${APISERVER}/admission/plugin/webhook/errors/statuserror.go`,
+  'istiod-inject': 'istio:pkg/kube/inject/webhook.go',
+  'istiod-inject-skip': 'istio:pkg/kube/inject/webhook.go',
+  'istiod-ca-configmap': 'istio:security/pkg/k8s/namespace.go',
+  'istiod-ads-connect': 'istio:pilot/pkg/xds/ads.go',
+  'istiod-eds-push': 'istio:pilot/pkg/xds/eds.go',
+  'kyverno-allowed': 'kyverno:pkg/webhooks/resource/validation/validation.go',
+  'kyverno-blocked': 'kyverno:pkg/webhooks/utils/block.go',
   // Admission and the controllers behind it.
   'apiserver-serviceaccount-retry': 'k8s:plugin/pkg/admission/serviceaccount/admission.go',
   'apiserver-admission-denied': 'k8s:pkg/kubeapiserver/options/plugins.go',

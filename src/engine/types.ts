@@ -13,6 +13,9 @@ export type ComponentId =
   | 'coredns'
   /** The CSI driver's external-provisioner (a sidecar in the driver's Pod), for dynamic provisioning. */
   | 'csi-provisioner'
+  /** Webhook servers (issue #4/#5), drawn only when a trace uses them: Istio's control plane, Kyverno. */
+  | 'istiod'
+  | 'kyverno'
   | `kubelet/${string}`
   | `runtime/${string}`
   | `cni/${string}`
@@ -133,6 +136,8 @@ export interface NodeSpec {
 
 export interface ClusterSpec {
   nodes: NodeSpec[];
+  /** Add-ons installed and running before the run starts (their Services, endpoints, namespaces). */
+  addons?: ('istio' | 'kyverno')[];
 }
 
 export interface SimulationInput {

@@ -247,6 +247,8 @@ export const en = {
     cni: 'CNI plugin',
     'kube-proxy': 'kube-proxy',
     'csi-provisioner': 'csi-provisioner',
+    istiod: 'istiod',
+    kyverno: 'Kyverno',
   },
   role: {
     kubectl: 'the user',
@@ -260,8 +262,21 @@ export const en = {
     cni: 'Pod network, IPs',
     'kube-proxy': 'writes Service rules (iptables)',
     'csi-provisioner': 'creates volumes for claims (CSI hostpath)',
+    istiod: 'Istio control plane: injects sidecars, pushes xDS',
+    kyverno: 'policy webhook (Kyverno)',
   },
   scenario: {
+    // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
+    'istio-sidecar': {
+      title: 'Istio injects its sidecar: a mutating webhook, then an EDS push',
+      lesson:
+        'istiod runs in istio-system; its istio-sidecar-injector MutatingWebhookConfiguration matches Pods in namespaces labelled istio-injection=enabled. When the ReplicaSet controller creates each Pod, kube-apiserver runs the built-in admission plugins, then MutatingAdmissionWebhook posts an AdmissionReview to istiod, which answers with a JSONPatch: istio-init and the istio-proxy native sidecar. The kubelet runs istio-init, then istio-proxy until its startup probe passes, then nginx: READY 2/2. When the Pods turn ready, istiod sees the EndpointSlice change and pushes the endpoints to every proxy (EDS).',
+    },
+    'webhook-denied': {
+      title: 'A validating webhook says no: Kyverno blocks the latest tag',
+      lesson:
+        'Kyverno runs in the kyverno namespace with the disallow-latest-tag ClusterPolicy in Enforce mode. The Pod asks for nginx:latest. After the built-in validating plugins, ValidatingAdmissionWebhook posts an AdmissionReview to Kyverno; the rule validate-image-tag fails at /spec/containers/0/image/, so Kyverno answers allowed: false and kube-apiserver refuses the Pod with “admission webhook … denied the request”. Nothing is stored.',
+    },
     // Container failures (branch failures).
     'image-pull-backoff': {
       title: 'A typo in the image tag: ErrImagePull, then ImagePullBackOff',
@@ -1257,6 +1272,55 @@ export const en = {
     'runtime-pull-failed': {
       title: 'PullImage {{image}}: not found',
       body: 'containerd asked the registry for the manifest of {{image}} and got 404. It answers the kubelet with a gRPC error: {{error}}',
+    },
+    // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
+    'apiserver-webhook-call': {
+      title: 'POST AdmissionReview to {{webhook}}',
+      body: '{{kind}} admission webhook {{webhook}} (configuration {{configuration}}) matches {{object}}: its rules, namespaceSelector and objectSelector all fit. kube-apiserver posts an AdmissionReview to {{url}}, dialing {{dial}} (the endpoint behind it: {{endpoint}}), and waits for the answer before the request goes on.',
+    },
+    'apiserver-validating-webhook-call': {
+      title: 'POST AdmissionReview to {{webhook}}',
+      body: 'Validating admission webhook {{webhook}} (configuration {{configuration}}) matches {{object}}. kube-apiserver posts an AdmissionReview to {{url}}, dialing {{dial}} (the endpoint behind it: {{endpoint}}). Validating webhooks are called all at once and may only say yes or no; ResourceQuota, the last plugin, waits for them.',
+    },
+    'apiserver-webhook-patched': {
+      title: 'The patch from {{webhook}} is applied',
+      body: 'kube-apiserver applies the JSONPatch ({{count}} operations: {{paths}}) to the object, decodes it again and runs the defaulting once more, so the injected containers get their defaults too.',
+    },
+    'apiserver-webhook-fail-open': {
+      title: 'Webhook {{webhook}} failed: failurePolicy Ignore, the request goes on',
+      body: '{{message}}. With failurePolicy: Ignore kube-apiserver logs “Failed calling webhook, failing open” and admits the object without this webhook.',
+    },
+    'apiserver-webhook-rejected': {
+      title: 'Admission refuses: {{plugin}}',
+      body: '{{message}}. Nothing is stored; the answer is {{status}}.',
+    },
+    'istiod-inject': {
+      title: 'istiod injects the sidecar into {{pod}}',
+      body: 'istiod’s /inject handler ({{webhook}}; {{reason}}) renders the sidecar template and answers allowed with a JSONPatch of {{ops}} operations: init container istio-init (istio-iptables redirects the Pod’s traffic to ports 15001/15006), then istio-proxy ({{image}}) as a native sidecar (an init container with restartPolicy: Always and a startupProbe on :15021/healthz/ready, so the app starts after Envoy is ready), its volumes, the istio labels and the sidecar.istio.io/status annotation.',
+    },
+    'istiod-inject-skip': {
+      title: 'istiod leaves {{pod}} as it is',
+      body: 'istiod’s /inject handler ({{webhook}}) answers allowed without a patch: {{reason}}.',
+    },
+    'istiod-ca-configmap': {
+      title: 'istiod puts {{name}} into namespace {{namespace}}',
+      body: 'istiod’s namespace controller saw the new namespace and creates the ConfigMap {{name}}: the mesh’s root certificate, which every istio-proxy mounts to trust istiod.',
+    },
+    'istiod-ads-connect': {
+      title: 'ADS: new connection for node:{{node}}',
+      body: 'The istio-proxy of {{node}} ({{ip}}) has started: its pilot-agent opens an xDS stream (ADS) to istiod:15012, and istiod sends it the whole configuration: clusters (CDS), endpoints (EDS), listeners (LDS) and routes (RDS).',
+    },
+    'istiod-eds-push': {
+      title: 'EDS: PUSH for node:{{node}} resources:{{resources}}',
+      body: 'istiod saw the EndpointSlice change through its watch, waited out the 100 ms debounce, and pushes the new endpoints of {{clusters}} to the proxy (push version {{version}}): {{endpoints}}. Envoy in every sidecar now load-balances to them itself; kube-proxy’s rules are not on this path.',
+    },
+    'kyverno-allowed': {
+      title: 'Kyverno allows {{object}}',
+      body: 'Kyverno’s {{webhook}} checked {{object}} against the rules of its ClusterPolicies ({{rules}}) and answers allowed.',
+    },
+    'kyverno-blocked': {
+      title: 'Kyverno blocks {{object}}',
+      body: 'A rule of a ClusterPolicy in Enforce mode does not match, so {{webhook}} answers allowed: false with its message: {{message}}',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

@@ -246,6 +246,8 @@ export const zh: Catalog = {
     cni: 'CNI 网络插件',
     'kube-proxy': 'kube-proxy',
     'csi-provisioner': 'csi-provisioner',
+    istiod: 'istiod',
+    kyverno: 'Kyverno',
   },
   role: {
     kubectl: '用户',
@@ -259,8 +261,21 @@ export const zh: Catalog = {
     cni: 'Pod 网络与 IP',
     'kube-proxy': '为 Service 设置 iptables 规则',
     'csi-provisioner': '为 PVC 创建存储卷（CSI hostpath）',
+    istiod: 'Istio 控制面：注入 sidecar，推送 xDS',
+    kyverno: '策略 webhook（Kyverno）',
   },
   scenario: {
+    // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
+    'istio-sidecar': {
+      title: 'Istio 注入 sidecar：变更准入 webhook，然后是 EDS 推送',
+      lesson:
+        'istiod 运行在 istio-system 中；它的 MutatingWebhookConfiguration istio-sidecar-injector 匹配带有 istio-injection=enabled 标签的命名空间中的 Pod。副本集控制器创建每个 Pod 时，API Server（API 服务器）先运行内置的准入控制插件，然后 MutatingAdmissionWebhook 向 istiod 发送 AdmissionReview，istiod 回答一个 JSONPatch：istio-init 和原生 sidecar istio-proxy。kubelet（节点上的 Pod 管家）先运行 istio-init，再运行 istio-proxy 直到启动探针通过，然后是 nginx：READY 2/2。Pod 就绪（Ready）后，istiod 看到 EndpointSlice 的变化，把端点推送给每个代理（EDS）。这就是服务网格。',
+    },
+    'webhook-denied': {
+      title: '验证准入 webhook 拒绝：Kyverno 拦截 latest 标签',
+      lesson:
+        'Kyverno 运行在 kyverno 命名空间中，ClusterPolicy disallow-latest-tag 处于 Enforce 模式。Pod 请求 nginx:latest。内置的验证插件之后，ValidatingAdmissionWebhook 向 Kyverno 发送 AdmissionReview；规则 validate-image-tag 在 /spec/containers/0/image/ 处失败，Kyverno 回答 allowed: false，API Server 以 “admission webhook … denied the request” 拒绝这个 Pod。什么都没有持久化到 etcd。',
+    },
     // 容器故障（failures 分支）。
     'image-pull-backoff': {
       title: '镜像标签写错：ErrImagePull，然后 ImagePullBackOff',
@@ -1255,6 +1270,55 @@ export const zh: Catalog = {
     'runtime-pull-failed': {
       title: 'PullImage {{image}}：找不到',
       body: 'containerd 向镜像仓库请求 {{image}} 的 manifest，得到 404。它以 gRPC 错误回答 kubelet：{{error}}',
+    },
+    // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
+    'apiserver-webhook-call': {
+      title: '向 {{webhook}} 发送 AdmissionReview',
+      body: '{{kind}} 准入 webhook {{webhook}}（配置 {{configuration}}）匹配 {{object}}：rules、namespaceSelector 与 objectSelector 都符合。API Server（API 服务器）向 {{url}} POST 一个 AdmissionReview，连接 {{dial}}（其后的端点：{{endpoint}}），等到回答后请求才继续。',
+    },
+    'apiserver-validating-webhook-call': {
+      title: '向 {{webhook}} 发送 AdmissionReview',
+      body: '验证准入 webhook {{webhook}}（配置 {{configuration}}）匹配 {{object}}。API Server 向 {{url}} POST 一个 AdmissionReview，连接 {{dial}}（其后的端点：{{endpoint}}）。验证 webhook 并行调用，只能回答允许或拒绝；最后一个插件 ResourceQuota 等它们都回答。',
+    },
+    'apiserver-webhook-patched': {
+      title: '应用 {{webhook}} 返回的补丁',
+      body: 'API Server 把 JSONPatch（{{count}} 个操作：{{paths}}）应用到对象上，重新解码并再次设置默认值，注入的容器也得到默认字段。',
+    },
+    'apiserver-webhook-fail-open': {
+      title: 'Webhook {{webhook}} 调用失败：failurePolicy Ignore，请求继续',
+      body: '{{message}}。由于 failurePolicy: Ignore，API Server 记录 “Failed calling webhook, failing open”，不经这个 webhook 就准入对象。',
+    },
+    'apiserver-webhook-rejected': {
+      title: '准入拒绝：{{plugin}}',
+      body: '{{message}}。对象没有被保存，响应是 {{status}}。',
+    },
+    'istiod-inject': {
+      title: 'istiod 向 {{pod}} 注入 sidecar',
+      body: 'istiod 的 /inject 处理器（{{webhook}}；{{reason}}）渲染 sidecar 模板，回答 allowed 并附上 {{ops}} 个操作的 JSONPatch：init 容器 istio-init（istio-iptables 把 Pod 的流量重定向到 15001/15006 端口），然后是 istio-proxy（{{image}}），作为原生 sidecar（restartPolicy: Always 的 init 容器，带 :15021/healthz/ready 启动探针，Envoy 就绪后才启动应用容器），以及它的卷、istio 标签和 sidecar.istio.io/status 注解。',
+    },
+    'istiod-inject-skip': {
+      title: 'istiod 不修改 {{pod}}',
+      body: 'istiod 的 /inject 处理器（{{webhook}}）回答 allowed，不带补丁：{{reason}}。',
+    },
+    'istiod-ca-configmap': {
+      title: 'istiod 在命名空间 {{namespace}} 中创建 {{name}}',
+      body: 'istiod 的命名空间控制器看到新的命名空间，创建 ConfigMap {{name}}：服务网格的根证书，每个 istio-proxy 挂载它来信任 istiod。',
+    },
+    'istiod-ads-connect': {
+      title: 'ADS：node:{{node}} 建立新连接',
+      body: '{{node}}（{{ip}}）的 istio-proxy 已启动：它的 pilot-agent 向 istiod:15012 打开 xDS 流（ADS），istiod 发送全部配置：集群（CDS）、端点（EDS）、监听器（LDS）和路由（RDS）。',
+    },
+    'istiod-eds-push': {
+      title: 'EDS：向 node:{{node}} 推送 resources:{{resources}}',
+      body: 'istiod 通过 list-watch 机制看到 EndpointSlice 的变化，等过 100 ms 的防抖时间，把 {{clusters}} 的新端点推送给代理（推送版本 {{version}}）：{{endpoints}}。每个 sidecar 中的 Envoy 自己向它们做负载均衡；这条路径上没有 kube-proxy 的规则。',
+    },
+    'kyverno-allowed': {
+      title: 'Kyverno 允许 {{object}}',
+      body: 'Kyverno 的 {{webhook}} 用其 ClusterPolicy 的规则（{{rules}}）检查 {{object}}，回答 allowed。',
+    },
+    'kyverno-blocked': {
+      title: 'Kyverno 拦截 {{object}}',
+      body: '一个 Enforce 模式的 ClusterPolicy 规则不匹配，于是 {{webhook}} 回答 allowed: false，并给出消息：{{message}}',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

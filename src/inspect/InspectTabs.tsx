@@ -7,7 +7,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiObject, ComponentId, Step, Trace } from '../engine';
 import { iptablesChainsAt } from '../engine/proxy/chains-at';
 import { narrationOf } from '../i18n/narrate';
-import { buildTopology } from '../diagram/topology';
+import { buildTopology, optionalUsed } from '../diagram/topology';
 import { useT } from '../panels/useT';
 import { useInspect, type SideTab } from '../store/inspect';
 import { currentSeq, usePlayer } from '../store/store';
@@ -49,7 +49,10 @@ function Inspector() {
   const inspect = useInspect((s) => s.inspect);
   // The step number the transport shows (the cursor), not the trace's seq.
   const cursor = usePlayer((s) => s.cursor);
-  const components = useMemo(() => buildTopology(trace.nodes).components, [trace.nodes]);
+  const components = useMemo(
+    () => buildTopology(trace.nodes, optionalUsed(trace.steps)).components,
+    [trace.nodes, trace.steps],
+  );
   const keys = useMemo(() => [...trace.objectsAt(seq).keys()].sort(), [trace, seq]);
   const value = 'component' in target ? `c:${target.component}` : `o:${target.object}`;
   return (

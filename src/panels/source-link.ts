@@ -8,6 +8,9 @@ const REPOS: Record<string, string> = {
   website: 'https://github.com/kubernetes/website/blob/main/',
   // The CSI external-provisioner sidecar that dynamic provisioning goes through.
   'external-provisioner': 'https://github.com/kubernetes-csi/external-provisioner/blob/v5.2.0/',
+  // The webhook servers of the admission scenarios (issues #4 and #5).
+  istio: 'https://github.com/istio/istio/blob/1.27.3/',
+  kyverno: 'https://github.com/kyverno/kyverno/blob/v1.15.2/',
 };
 
 export function sourceLink(source: string): { href: string; path: string } | null {

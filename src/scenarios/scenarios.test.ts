@@ -16,7 +16,8 @@ describe('every scenario', () => {
     'cni-out-of-ips',
   ];
   const happy = SCENARIOS.filter(
-    (s) => ![...failures, 'forbidden', 'delete', 'pod-security', 'graceful-termination'].includes(s.id),
+    (s) =>
+      ![...failures, 'forbidden', 'delete', 'pod-security', 'graceful-termination', 'webhook-denied'].includes(s.id),
   );
   it.each(happy.map((s) => [s.id, s] as const))('%s runs to its end with every Pod Running', (_, scenario) => {
     const t = run(scenario);

@@ -22,6 +22,14 @@ import { request } from '../client/client';
 import { USERS } from './authz';
 import { eventToStorage } from './event-conversion';
 import { SERVICE_CIDR } from './service-strategy';
+import {
+  roundVerdict,
+  startWebhooks,
+  webhookAnswered,
+  webhooksFor,
+  type RoundEnd,
+  type WebhookRound,
+} from './webhook-dispatch';
 
 interface Inflight {
   req: ApiRequest;
@@ -36,6 +44,8 @@ interface Inflight {
   warnings?: string[];
   /** Quota status writes still travelling before the object may be stored. */
   waiting?: number;
+  /** The admission webhooks' round in progress (webhook-dispatch.ts). */
+  webhooks?: WebhookRound;
 }
 
 export interface ApiserverState {
@@ -54,10 +64,21 @@ export interface ApiserverState {
   loopback: Record<number, number>;
   /** The plugins' live lookups, kept 30 s (their liveLookupCache with liveTTL). */
   liveLookups: Record<string, { expiry: number; items: ApiObject[] }>;
+  /** AdmissionReviews on the wire → the request waiting on them. */
+  webhookCalls: Record<number, number>;
 }
 
 export function initApiserver(): ApiserverState {
-  return { inflight: {}, watchers: [], cache: {}, dirs: {}, quotaUsed: {}, loopback: {}, liveLookups: {} };
+  return {
+    inflight: {},
+    watchers: [],
+    cache: {},
+    dirs: {},
+    quotaUsed: {},
+    loopback: {},
+    liveLookups: {},
+    webhookCalls: {},
+  };
 }
 
 type World = { apiserver: ApiserverState; etcd: EtcdState };
@@ -109,6 +130,8 @@ export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, fr
       return fanOut(sim, msg.key, msg.prev, msg.value);
     case 'http-response':
       return loopbackAnswered(sim, msg.id, msg.status, msg.message);
+    case 'admission-review-response':
+      return webhookAnswered(sim, msg, ROUND_END);
     default:
       return void self;
   }
@@ -193,6 +216,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
           lookupFor(sim),
           generateNameSuffix(sim),
           lookups + 1 >= 10,
+          webhookNames(sim, flight),
         );
         if (a.retryServiceAccount) {
           // The ServiceAccount controller has not made the namespace's default ServiceAccount yet:
@@ -223,6 +247,8 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
           internal(level, 'apiserver-defaulting', { kind: obj.kind, fields: m?.defaulted.join(', ') || '—' }),
         );
       }
+      // MutatingAdmissionWebhook, after the built-in mutating plugins: the stage ends when its round does.
+      if (startWebhooks(sim, id, 'mutating', ROUND_END)) return;
       return nextStage(sim, id, stageName);
     }
     case 'validation': {
@@ -250,7 +276,19 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     }
     case 'validating-admission': {
       const obj = flight.obj!;
-      const v = validate(req.resource, obj, String(req.namespace ?? ''), lookupFor(sim), sim.world.apiserver.quotaUsed);
+      const ns = String(req.namespace ?? '');
+      if (flight.webhooks?.kind !== 'validating') {
+        // The plugins before ValidatingAdmissionWebhook, then its round; ResourceQuota waits for it.
+        const pre = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
+          stopAtWebhooks: true,
+        });
+        if (pre.denied)
+          return deny(sim, id, 'overview', pre.deniedBy ?? '', forbiddenMessage(req.resource, obj, pre.denied));
+        if (startWebhooks(sim, id, 'validating', ROUND_END)) return;
+      }
+      const v = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
+        webhookVerdict: roundVerdict(flight, 'validating'),
+      });
       if (v.denied) return deny(sim, id, 'overview', v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
       if (v.warnings.length) flight.warnings = v.warnings;
       sim.note(
@@ -715,6 +753,26 @@ function deny(sim: ApiSim, id: number, level: DetailLevel, plugin: string, messa
   sim.note(SELF, internal(level, 'apiserver-admission-denied', { plugin, message }));
   respond(sim, id, 403, undefined, message);
 }
+
+/** The mutating webhooks a Pod will meet, for the chain's verdict line. */
+function webhookNames(sim: ApiSim, flight: Inflight): string {
+  const names = webhooksFor(sim.world.apiserver, flight, 'mutating').map((i) => i.webhook.name);
+  return names.length ? `calling ${names.join(', ')}` : 'no webhooks';
+}
+
+/** How a webhook round ends: the next stage (validating re-enters its own to run ResourceQuota), or the error. */
+const ROUND_END: RoundEnd = {
+  next(sim, id) {
+    const flight = sim.world.apiserver.inflight[id];
+    if (!flight) return;
+    if (flight.webhooks?.kind === 'validating') return stage(sim, id, 'validating-admission', 0);
+    nextStage(sim, id, 'mutating-admission');
+  },
+  fail(sim, id, status, message, plugin) {
+    sim.note(SELF, internal('overview', 'apiserver-webhook-rejected', { plugin, message, status }));
+    respond(sim, id, status, undefined, message);
+  },
+};
 
 /**
  * ResourceQuota admission writes each charged quota's status.used through

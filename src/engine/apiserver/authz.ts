@@ -69,6 +69,17 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  // Dynamic admission (issue #4/#5): the webhook servers' ServiceAccounts, as their charts make them.
+  istiod: {
+    name: 'system:serviceaccount:istio-system:istiod',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:istio-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  kyverno: {
+    name: 'system:serviceaccount:kyverno:kyverno-admission-controller',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kyverno', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
 } satisfies Record<string, UserInfo>;
 
 export function kubeletUser(node: string): UserInfo {
@@ -191,6 +202,19 @@ const GRANTS: readonly Grant[] = [
     role: 'system:coredns',
     subject: 'ServiceAccount "kube-system/coredns"',
     allows: READ,
+  },
+  {
+    // istio-discovery chart: reads the cluster; configmaps for the namespace controller's istio-ca-root-cert.
+    binding: 'istiod-clusterrole-istio-system',
+    role: 'istiod-clusterrole-istio-system',
+    subject: 'ServiceAccount "istio-system/istiod"',
+    allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
+  },
+  {
+    binding: 'kyverno:admission-controller',
+    role: 'kyverno:admission-controller',
+    subject: 'ServiceAccount "kyverno/kyverno-admission-controller"',
+    allows: (r) => READ(r) || r.resource === 'events',
   },
 ];
 

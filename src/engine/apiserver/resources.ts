@@ -146,6 +146,32 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: false,
     etcdPrefix: '/registry/storageclasses',
   },
+  // Dynamic admission (issue #4): the webhook configurations, and Kyverno's ClusterPolicy (a CRD
+  // its chart installs; custom resources are stored under /registry/<group>/<resource>).
+  {
+    kind: 'MutatingWebhookConfiguration',
+    resource: 'mutatingwebhookconfigurations',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/mutatingwebhookconfigurations',
+  },
+  {
+    kind: 'ValidatingWebhookConfiguration',
+    resource: 'validatingwebhookconfigurations',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/validatingwebhookconfigurations',
+  },
+  {
+    kind: 'ClusterPolicy',
+    resource: 'clusterpolicies',
+    group: 'kyverno.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/kyverno.io/clusterpolicies',
+  },
 ];
 
 export function byResource(resource: string): ResourceInfo {

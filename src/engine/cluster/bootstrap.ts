@@ -9,6 +9,7 @@ import { isoTime } from '../apiserver/names';
 import type { ApiObject, ClusterSpec, NodeSpec } from '../types';
 import { etcdKey } from '../apiserver/resources';
 import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
+import { addonObjects } from './addons';
 
 export const KUBERNETES_VERSION = 'v1.33';
 export const KUBELET_VERSION = 'v1.33.1';
@@ -201,6 +202,8 @@ export function bootstrapObjects(cluster: ClusterSpec): [string, ApiObject][] {
     const obj = ipAddressObject(ip, { namespace, name });
     out.push([etcdKey('ipaddresses', undefined, ip), { ...obj, metadata: { ...obj.metadata, ...meta(ip) } }]);
   }
+  // Add-ons the scenario's cluster runs (istiod, Kyverno): their namespaces, Services and endpoints.
+  out.push(...addonObjects(cluster.addons ?? [], ['default', 'kube-system', 'kube-public', 'kube-node-lease']));
   cluster.nodes.forEach((spec, i) => {
     out.push([etcdKey('nodes', undefined, spec.name), node(spec, i)]);
     out.push([

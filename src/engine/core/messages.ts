@@ -6,6 +6,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ControllerName } from '../controllers/controller-manager';
 import type { ApiObject, ComponentId, FaultSpec } from '../types';
+import type { ReviewRequest, ReviewResponse } from '../apiserver/admission/webhooks';
 
 export type Verb = 'create' | 'get' | 'list' | 'watch' | 'update' | 'patch' | 'delete';
 
@@ -54,6 +55,11 @@ export type Message =
   | { type: 'http-request'; id: number; req: ApiRequest }
   | { type: 'http-response'; id: number; status: number; body?: ApiObject; items?: ApiObject[]; message?: string }
   | { type: 'apiserver-stage'; id: number; stage: ApiserverStage }
+  // Dynamic admission (apiserver/admission/webhooks.ts): kube-apiserver posts an AdmissionReview to a webhook server.
+  | { type: 'admission-review'; id: number; path: string; webhook: string; request: ReviewRequest }
+  | { type: 'admission-review-response'; id: number; response: ReviewResponse }
+  /** istiod's push debounce has passed (mesh/istiod.ts). */
+  | { type: 'istiod-debounce' }
   | { type: 'etcd-txn'; id: number; key: string; value: ApiObject | null; mustNotExist?: boolean }
   | { type: 'etcd-txn-result'; id: number; ok: boolean; revision: number; value: ApiObject | null }
   | { type: 'etcd-watch'; key: string; revision: number; prev: ApiObject | null; value: ApiObject | null }

@@ -59,6 +59,8 @@ export function containerFate(c: Container): ContainerFate | undefined {
   const use = memoryUse(c);
   // The allocation happens as the program starts; the cgroup's OOM killer ends it with SIGKILL.
   if (use !== undefined && limit > 0 && use > limit) return { afterMs: 600, exitCode: 137, reason: 'OOMKilled' };
+  // `pilot-agent istio-iptables …` (Istio's istio-init) writes the pod's iptables redirect rules and exits.
+  if ((c.command?.[0] ?? c.args?.[0]) === 'istio-iptables') return { afterMs: 300, exitCode: 0, reason: 'Completed' };
   const sh = script(c);
   if (sh === undefined) return undefined;
   if (/sleep\s+infinity|while\s+(true|:)|tail\s+(-\w*\s+)*-[fF]\b/.test(sh)) return undefined;
@@ -94,9 +96,19 @@ function portOf(c: Container, port: number | string | undefined): number | undef
   return c.ports?.find((p) => p.name === port)?.containerPort;
 }
 
+/**
+ * Ports a known program listens on whatever the container declares: Istio's
+ * pilot-agent and Envoy in proxyv2 (15000 admin, 15001/15006 the captured
+ * outbound/inbound traffic, 15020 merged metrics, 15021 health, 15090 Envoy's
+ * Prometheus endpoint), as the sidecar template probes /healthz/ready on 15021.
+ */
+const KNOWN_LISTENERS: [RegExp, number[]][] = [[/\/istio\/proxyv2:/, [15000, 15001, 15006, 15020, 15021, 15090]]];
+
 function listens(c: Container, port: number | undefined): boolean {
   // A container that declares no ports may listen anywhere; one that declares some listens on those.
   if (port === undefined || !c.ports?.length) return true;
+  const image = normalizeImage(c.image ?? '');
+  if (KNOWN_LISTENERS.some(([re, ports]) => re.test(image) && ports.includes(port))) return true;
   return c.ports.some((p) => p.containerPort === port);
 }
 

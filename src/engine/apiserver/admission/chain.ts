@@ -82,6 +82,8 @@ export function mutatePod(
   lookup: AdmissionLookup,
   volumeSuffix: string,
   lastAttempt: boolean,
+  /** What MutatingAdmissionWebhook will do: the webhooks it calls next (webhook-dispatch.ts). */
+  webhooks = 'no webhooks',
 ): MutatingResult {
   const verdicts: Verdict[] = [{ plugin: 'NamespaceLifecycle', verdict: `namespace ${namespace} is Active` }];
   const fields: string[] = [];
@@ -130,7 +132,7 @@ export function mutatePod(
         verdict: set.length ? `tolerationSeconds=300 ×${set.length}` : 'tolerations already set',
       });
   }
-  verdicts.push({ plugin: 'MutatingAdmissionWebhook', verdict: 'no webhooks' });
+  verdicts.push({ plugin: 'MutatingAdmissionWebhook', verdict: webhooks });
   return { verdicts, fields, plugins: [...new Set(plugins)] };
 }
 
@@ -157,6 +159,11 @@ export function validate(
   namespace: string,
   lookup: AdmissionLookup,
   quotaUsed: Record<string, ResourceList>,
+  /**
+   * The webhooks' part: `stopAtWebhooks` ends the chain before them (they are
+   * called next, and ResourceQuota waits for them); `webhookVerdict` is what they decided.
+   */
+  opts: { stopAtWebhooks?: boolean; webhookVerdict?: string } = {},
 ): ValidatingResult {
   const verdicts: Verdict[] = [];
   const ns = lookup.get('namespaces', undefined, namespace);
@@ -179,7 +186,8 @@ export function validate(
   const ps = podSecurityForPod(labels, pod.spec!);
   if (ps.denied) return { verdicts, denied: ps.denied, deniedBy: 'PodSecurity', warnings: [], charged: [] };
   verdicts.push({ plugin: 'PodSecurity', verdict: `${ps.policy}: allowed` });
-  verdicts.push({ plugin: 'ValidatingAdmissionWebhook', verdict: 'no webhooks' });
+  verdicts.push({ plugin: 'ValidatingAdmissionWebhook', verdict: opts.webhookVerdict ?? 'no webhooks' });
+  if (opts.stopAtWebhooks) return { verdicts, warnings: ps.warnings, charged: [] };
 
   const quotas = listOrLive(lookup, 'resourcequotas', namespace).map((q) => {
     const key = `/registry/resourcequotas/${namespace}/${q.metadata.name}`;
