@@ -252,7 +252,7 @@ function withNamespace(job: Job): ApiObject {
 
 /** Print a line of the command's answer on this step (the answer's arrival) and go on with the next job. */
 function print(sim: KSim, index: number, status: number, out: string): void {
-  sim.retell({ key: 'kubectl-prints', params: { cmd: index, status, printed: out } });
+  sim.retell({ key: 'kubectl-prints', params: { cmd: index, status, printed: out } }, 'overview');
   const jobs = sim.world.kubectl.prompt.jobs[index]!;
   jobs.shift();
   // kubectl goes on after an object's error (ContinueOnError) with the next object of the file.
