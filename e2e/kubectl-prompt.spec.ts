@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { simulateScenario } from '../src/headless';
 import { expect, test } from './fixtures';
 
@@ -22,6 +23,7 @@ test('get pods, scale the Deployment: the answer is printed and the new Pods app
   await input.fill('kubectl scale deployment/nginx-deployment --replicas=5');
   await input.press('Enter');
   await expect(out.nth(1)).toHaveText('deployment.apps/nginx-deployment scaled');
+  await expect(page.getByTestId('prompt-seek')).toHaveText(/^Go to the answer \(step \d+\)$/);
   // The diagram plays the command from the step it was typed at: kubectl sends the request.
   const pause = page.getByTestId('transport').getByRole('button', { name: 'Pause', exact: true });
   await expect(pause).toBeVisible();
@@ -98,3 +100,30 @@ test('kubectl edit opens the object in the editor; Apply saves it through the si
   await page.getByTestId('editor-apply').click();
   await expect(page.getByTestId('prompt-out').last()).toHaveText('deployment.apps/nginx-deployment edited');
 });
+
+for (const [theme, language] of [
+  ['light', 'en'],
+  ['dark', 'zh'],
+] as const) {
+  test(`axe finds no serious or critical violation in the prompt with output: ${theme}, ${language}`, async ({
+    page,
+  }) => {
+    await page.goto(`/#scenario=deployment&step=${lastStep()}&theme=${theme}&language=${language}`);
+    await page.getByTestId('tab-kubectl').click();
+    const input = page.getByTestId('prompt-input');
+    for (const line of [
+      'kubectl get pods',
+      'kubectl scale deployment/nginx-deployment --replicas=4',
+      'kubectl get foos',
+    ]) {
+      await input.fill(line);
+      await input.press('Enter');
+    }
+    await expect(page.getByTestId('prompt-entry')).toHaveCount(3);
+    const results = await new AxeBuilder({ page }).include('[data-testid="kubectl-prompt"]').analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
+}

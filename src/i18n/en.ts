@@ -1348,6 +1348,7 @@ export const en = {
     label: 'kubectl command',
     heading: 'kubectl prompt',
     hint: 'Type a kubectl command and press Enter: apply -f {{file}}, create, delete, scale, get, describe, edit. ↑/↓ recall earlier ones. Commands that change the cluster run from the step on screen.',
+    answerAt: 'Go to the answer (step {{step}})',
     run: 'Run',
     clear: 'Clear',
     output: 'kubectl output',

@@ -1346,6 +1346,7 @@ export const zh: Catalog = {
     label: 'kubectl 命令',
     heading: 'kubectl 提示符',
     hint: '输入 kubectl 命令并按 Enter：apply -f {{file}}、create、delete、scale、get、describe、edit。↑/↓ 调出之前的命令。修改集群的命令从屏幕上的这一步开始运行。',
+    answerAt: '跳到应答（第 {{step}} 步）',
     run: '运行',
     clear: '清除',
     output: 'kubectl 输出',

@@ -98,6 +98,16 @@ export const KubectlPrompt = memo(function KubectlPrompt() {
                   {a.out}
                 </pre>
               )}
+              {a.answerSeq !== undefined && (
+                <button
+                  type="button"
+                  className="prompt-seek"
+                  onClick={() => usePlayer.getState().seek(cursorForSeq(s.visible, a.answerSeq!))}
+                  data-testid="prompt-seek"
+                >
+                  {t('prompt.answerAt', { step: cursorForSeq(s.visible, a.answerSeq) })}
+                </button>
+              )}
             </div>
           );
         })}

@@ -3,9 +3,10 @@
  * server-side printers' columns), `-o name`, `-o yaml`, and its messages for
  * nothing found. Checked against the Deployment scenario once it has settled.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, type KubectlCmd } from '../engine/kubectl/argv';
-import { simulateScenario } from '../headless';
+import { simulateScenario, simulateYaml } from '../headless';
 import { describeAnswer, getAnswer, toYaml } from './kubectl-prompt';
 
 const run = simulateScenario('deployment');
@@ -109,4 +110,25 @@ describe('kubectl describe', () => {
 
 it('quotes strings YAML 1.1 would read otherwise, in double quotes as sigs.k8s.io/yaml does', () => {
   expect(toYaml({ a: 'true', b: 'n', c: '80', d: 'x' })).toBe('a: "true"\nb: "n"\nc: "80"\nd: x\n');
+});
+
+describe('EndpointSlices and Events', () => {
+  const svc = simulateYaml(readFileSync('/work/shared/fixtures/real-manifests/simple-service.yaml', 'utf8'));
+  const at = (line: string): string =>
+    getAnswer(svc.trace, svc.last, cmdOf(line) as Extract<KubectlCmd, { verb: 'get' }>);
+  it('lists a slice without ports or endpoints as <unset> (listWithMoreString)', () => {
+    expect(at('get endpointslices').split('\n').slice(0, 2)).toEqual([
+      'NAME               ADDRESSTYPE   PORTS     ENDPOINTS      AGE',
+      'kubernetes         IPv4          6443      172.18.0.100   60m',
+    ]);
+    expect(at('get endpointslices').split('\n')[2]).toMatch(
+      /^my-service-[a-z0-9]{5} {3}IPv4 {10}<unset> {3}<unset> {8}30s$/,
+    );
+  });
+  it('lists Events with LAST SEEN, TYPE, REASON, OBJECT, MESSAGE', () => {
+    const pod = simulateYaml(readFileSync('/work/shared/fixtures/real-manifests/simple-pod.yaml', 'utf8'));
+    const out = getAnswer(pod.trace, pod.last, cmdOf('get events') as Extract<KubectlCmd, { verb: 'get' }>);
+    expect(out.split('\n')[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    expect(out).toMatch(/\n\d+s\s+Normal\s+Scheduled\s+pod\/nginx\s+Successfully assigned default\/nginx to node-\d/);
+  });
 });

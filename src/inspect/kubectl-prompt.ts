@@ -196,6 +196,43 @@ const PRINTERS: Record<string, Printer> = {
   },
 };
 
+/** listWithMoreString: up to three, then `+ N more...`; nothing is `<unset>`. */
+function listWithMore(items: string[]): string {
+  const shown = items.slice(0, 3).join(',');
+  if (items.length > 3) return `${shown} + ${items.length - 3} more...`;
+  return shown || '<unset>';
+}
+
+PRINTERS.EndpointSlice = {
+  head: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+  row: (o, now) => [
+    str(o.metadata.name),
+    str(o.addressType, ''),
+    listWithMore(
+      ((o.ports as { port?: number; name?: string }[] | null) ?? []).map((p) =>
+        p.port !== undefined ? String(p.port) : (p.name ?? '*'),
+      ),
+    ),
+    listWithMore(((o.endpoints as { addresses?: string[] }[] | null) ?? []).flatMap((e) => e.addresses ?? [])),
+    since(o.metadata.creationTimestamp as string, now),
+  ],
+};
+
+PRINTERS.Event = {
+  head: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+  row: (o, now) => {
+    const involved = o.involvedObject as { kind?: string; name?: string } | undefined;
+    const last = (o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp) as string | undefined;
+    return [
+      since(last, now),
+      str(o.type, ''),
+      str(o.reason, ''),
+      `${String(involved?.kind ?? '').toLowerCase()}/${str(involved?.name, '')}`,
+      str(o.message, ''),
+    ];
+  },
+};
+
 /** Any other kind: the apiserver's default table (NAME, CREATED AT). */
 const DEFAULT_PRINTER: Printer = {
   head: ['NAME', 'CREATED AT'],

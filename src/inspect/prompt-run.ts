@@ -122,6 +122,8 @@ export interface EntryAnswer {
   note?: { key: string; params: Record<string, string | number> };
   /** The answer comes later in the run than the step on screen. */
   pending?: boolean;
+  /** The step (a trace seq) where kubectl printed the answer, for a command run through the simulation. */
+  answerSeq?: number;
 }
 
 /** The printed lines of each engine command, by its index, from the trace. */
@@ -189,5 +191,5 @@ export function answerOf(
   const steps = printed.get(k) ?? [];
   const lines = steps.map((s) => String(s.say.params.printed));
   if (!lines.length) return { out: '', note: { key: 'prompt.waiting', params: {} }, pending: true };
-  return { out: lines.join('\n') };
+  return { out: lines.join('\n'), answerSeq: steps[steps.length - 1]!.seq };
 }
