@@ -95,7 +95,8 @@ export function saveEdit(text: string): void {
   if (!editing) return;
   ed.endEdit();
   const s = usePlayer.getState();
-  const unchanged = text === editing.original;
+  // editoptions.go compares the text without its comments: only the header changed is no change.
+  const unchanged = stripComments(text) === stripComments(editing.original);
   const entry: PromptEntry = { atStep: 0, argv: editing.argv, ...(unchanged ? {} : { stdin: stripComments(text) }) };
   void s.setPrompt([...s.prompt, { ...entry, atStep: stepFor(s.prompt, !unchanged) }], !unchanged);
   ed.setNotice({ key: unchanged ? 'prompt.editCancelled' : 'editor.applied', params: {}, tone: 'ok' });

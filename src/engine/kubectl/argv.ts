@@ -173,8 +173,10 @@ const VALUE_FLAGS: Record<string, string> = {
 const BOOL_FLAGS: Record<string, string> = { A: 'all-namespaces', 'all-namespaces': 'all-namespaces' };
 
 /** pflag: `--name=value`, `--name value`, `-n value`, `-nvalue`; an unknown flag is an error. */
-function parseFlags(words: string[], allowed: readonly string[]): Flags {
+function parseFlags(words: string[], allowed: readonly string[], path: string): Flags {
   const out: Flags = { args: [], values: {} };
+  // kubectl's FlagErrorFunc (templater.go) adds where to find the usage.
+  const usage = `\nSee '${path} --help' for usage.`;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') {
@@ -195,22 +197,25 @@ function parseFlags(words: string[], allowed: readonly string[]): Flags {
       value = name.slice(1);
       name = name[0]!;
     }
-    const full = (long ? (name.length > 1 ? VALUE_FLAGS[name] : undefined) : VALUE_FLAGS[name]) ?? undefined;
+    let full = long ? (name.length > 1 ? VALUE_FLAGS[name] : undefined) : VALUE_FLAGS[name];
+    // Only `create deployment` has -r for --replicas; scale's --replicas has no shorthand.
+    if (!long && name === 'r' && path !== 'kubectl create deployment') full = undefined;
     const bool = BOOL_FLAGS[name];
     if (bool && allowed.includes(bool)) {
       out.values[bool] = ['true'];
       continue;
     }
     if (!full || !allowed.includes(full)) {
-      out.error = long ? `error: unknown flag: --${name}` : `error: unknown shorthand flag: '${name}' in ${w}`;
+      out.error =
+        (long ? `error: unknown flag: --${name}` : `error: unknown shorthand flag: '${name}' in ${w}`) + usage;
       return out;
     }
     if (value === undefined) {
       value = words[++i];
       if (value === undefined) {
-        out.error = long
-          ? `error: flag needs an argument: --${name}`
-          : `error: flag needs an argument: '${name}' in -${name}`;
+        out.error =
+          (long ? `error: flag needs an argument: --${name}` : `error: flag needs an argument: '${name}' in -${name}`) +
+          usage;
         return out;
       }
     }
@@ -266,12 +271,13 @@ function unknownCommand(word: string): Parsed {
 
 const required = (flag: string): Parsed => ({ ok: false, error: `error: required flag(s) "${flag}" not set` });
 
-function replicasOf(raw: string | undefined, flag = 'replicas'): number | Parsed {
-  if (raw === undefined) return required(flag);
+/** pflag's int flag: strconv.ParseInt, its error named by the flag as pflag names it (`-r, --replicas` with a shorthand). */
+function replicasOf(raw: string | undefined, path: string, flagName = '--replicas'): number | Parsed {
+  if (raw === undefined) return required('replicas');
   if (!/^-?\d+$/.test(raw))
     return {
       ok: false,
-      error: `error: invalid argument "${raw}" for "--${flag}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+      error: `error: invalid argument "${raw}" for "${flagName}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax\nSee '${path} --help' for usage.`,
     };
   return Number(raw);
 }
@@ -292,7 +298,7 @@ export function parseCommand(line: string | string[]): Parsed {
     case 'apply':
     case 'create': {
       if (sub === 'create' && words[0] === 'deployment') {
-        const f = parseFlags(words.slice(1), ['image', 'replicas', 'namespace']);
+        const f = parseFlags(words.slice(1), ['image', 'replicas', 'namespace'], 'kubectl create deployment');
         if (f.error) return { ok: false, error: f.error };
         const name = f.args[0];
         if (!name)
@@ -302,12 +308,12 @@ export function parseCommand(line: string | string[]): Parsed {
           };
         const images = (f.values.image ?? []).flatMap((v) => v.split(','));
         if (!images.length) return required('image');
-        const replicas = replicasOf(last(f.values.replicas) ?? '1');
+        const replicas = replicasOf(last(f.values.replicas) ?? '1', 'kubectl create deployment', '-r, --replicas');
         if (isParsed(replicas)) return replicas;
         return { ok: true, cmd: { verb: 'create-deployment', name, images, replicas, ...ns(f) } };
       }
       if (sub === 'create' && words[0] && !words[0].startsWith('-')) return { ok: false, error: '', known: true };
-      const f = parseFlags(words, ['filename', 'namespace']);
+      const f = parseFlags(words, ['filename', 'namespace'], `kubectl ${sub}`);
       if (f.error) return { ok: false, error: f.error };
       const files = f.values.filename ?? [];
       if (!files.length)
@@ -319,7 +325,7 @@ export function parseCommand(line: string | string[]): Parsed {
       return { ok: true, cmd: { verb: sub, files } };
     }
     case 'delete': {
-      const f = parseFlags(words, ['filename', 'namespace']);
+      const f = parseFlags(words, ['filename', 'namespace'], 'kubectl delete');
       if (f.error) return { ok: false, error: f.error };
       if (f.values.filename?.length) return { ok: true, cmd: { verb: 'delete-f', files: f.values.filename } };
       if (!f.args.length)
@@ -333,15 +339,14 @@ export function parseCommand(line: string | string[]): Parsed {
       if (!tn.names.length)
         return {
           ok: false,
-          error:
-            'error: resource(s) were provided, but no name was specified. Use --all to delete all resources or a label selector with --selector',
+          error: 'error: resource(s) were provided, but no name was specified',
         };
       return { ok: true, cmd: { verb: 'delete', type: tn.type, names: tn.names, ...ns(f) } };
     }
     case 'scale': {
-      const f = parseFlags(words, ['replicas', 'namespace', 'filename']);
+      const f = parseFlags(words, ['replicas', 'namespace', 'filename'], 'kubectl scale');
       if (f.error) return { ok: false, error: f.error };
-      const replicas = replicasOf(last(f.values.replicas));
+      const replicas = replicasOf(last(f.values.replicas), 'kubectl scale');
       if (isParsed(replicas)) return replicas;
       if (replicas < 0)
         return {
@@ -361,7 +366,11 @@ export function parseCommand(line: string | string[]): Parsed {
     }
     case 'get':
     case 'describe': {
-      const f = parseFlags(words, sub === 'get' ? ['output', 'namespace', 'all-namespaces'] : ['namespace']);
+      const f = parseFlags(
+        words,
+        sub === 'get' ? ['output', 'namespace', 'all-namespaces'] : ['namespace'],
+        `kubectl ${sub}`,
+      );
       if (f.error) return { ok: false, error: f.error };
       if (!f.args.length)
         return {
@@ -392,7 +401,7 @@ export function parseCommand(line: string | string[]): Parsed {
       };
     }
     case 'edit': {
-      const f = parseFlags(words, ['namespace']);
+      const f = parseFlags(words, ['namespace'], 'kubectl edit');
       if (f.error) return { ok: false, error: f.error };
       if (!f.args.length)
         return {

@@ -53,7 +53,7 @@ describe('what kubectl refuses before sending anything', () => {
     ['scale deployment/nginx', 'error: required flag(s) "replicas" not set'],
     [
       'scale deployment/nginx --replicas=x',
-      'error: invalid argument "x" for "--replicas" flag: strconv.ParseInt: parsing "x": invalid syntax',
+      'error: invalid argument "x" for "--replicas" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'kubectl scale --help\' for usage.',
     ],
     [
       'scale deployment/nginx --replicas=-1',
@@ -61,16 +61,19 @@ describe('what kubectl refuses before sending anything', () => {
     ],
     ['create deployment web', 'error: required flag(s) "image" not set'],
     ['apply', 'error: must specify one of -f and -k'],
-    ['get pods --bogus', 'error: unknown flag: --bogus'],
-    ['get pods -z', "error: unknown shorthand flag: 'z' in -z"],
+    ['get pods --bogus', "error: unknown flag: --bogus\nSee 'kubectl get --help' for usage."],
+    ['get pods -z', "error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage."],
+    ['scale deploy/x -r 2', "error: unknown shorthand flag: 'r' in -r\nSee 'kubectl scale --help' for usage."],
+    [
+      'create deployment web --image=nginx -r x',
+      'error: invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'kubectl create deployment --help\' for usage.',
+    ],
+    ['get pods -n', "error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage."],
     [
       'get pods -o xml',
       'error: unable to match a printer suitable for the output format "xml", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml',
     ],
-    [
-      'delete pods',
-      'error: resource(s) were provided, but no name was specified. Use --all to delete all resources or a label selector with --selector',
-    ],
+    ['delete pods', 'error: resource(s) were provided, but no name was specified'],
   ])('kubectl %s', (line, error) => {
     expect(parseCommand(line)).toEqual({ ok: false, error });
   });
