@@ -13,6 +13,7 @@ import { scenarioById } from '../scenarios';
 import { usePlayer } from '../store/store';
 import { createEditor, moveTo, replaceText, setLabel, showDiagnostics } from './codemirror';
 import { openFile, useEditor } from './draft';
+import { saveEdit } from '../inspect/prompt-run';
 
 const CHECK_DELAY_MS = 250;
 
@@ -48,6 +49,8 @@ export default function EditorPanel() {
     const d = diagnose(now);
     setChecked(now);
     if (!d.ok) return setOutcome('notApplied');
+    // Under `kubectl edit`, Apply saves the edit: a command of the prompt, run through the simulation.
+    if (useEditor.getState().editing) return void saveEdit(now);
     usePlayer.getState().applyManifests(d.objects, now);
     setOutcome('applied');
   }, []);

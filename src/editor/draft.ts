@@ -12,6 +12,8 @@ export const BACKUP_KEY = 'podflow.editor.backup';
 export const SAVE_DELAY_MS = 300;
 /** Files larger than this are refused with a message (a manifest is kilobytes). */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** What `kubectl apply -f` calls the editor's text until a file is opened. */
+export const DEFAULT_FILE_NAME = 'manifest.yaml';
 
 export interface Notice {
   key: string;
@@ -28,6 +30,13 @@ export interface EditorState {
   notice: Notice | null;
   /** The learner's text from before a link's YAML replaced it, until restored. */
   backup: string | null;
+  /** The editor's file as kubectl's `-f` names it: the file opened, or manifest.yaml (issue #7). */
+  fileName: string;
+  /** `kubectl edit TYPE/NAME` holds the editor: Apply saves the edit instead of simulating anew. */
+  editing: { argv: string[]; original: string } | null;
+  /** Open an object's YAML for `kubectl edit`, keeping the learner's own text aside to restore. */
+  startEdit(argv: string[], yaml: string): void;
+  endEdit(): void;
   setOpen(open: boolean): void;
   /** The editor reports each change. */
   edit(text: string): void;
@@ -93,6 +102,8 @@ export const useEditor = create<EditorState>()((set, get) => ({
   revision: 0,
   notice: null,
   backup: readDraft(BACKUP_KEY),
+  fileName: DEFAULT_FILE_NAME,
+  editing: null,
   setOpen(open) {
     set({ open });
   },
@@ -116,6 +127,19 @@ export const useEditor = create<EditorState>()((set, get) => ({
     }
     get().replace(yaml);
     set({ notice: { key: 'editor.fromLink', params: {}, tone: 'ok' } });
+  },
+  startEdit(argv, yaml) {
+    const { text, editing } = get();
+    // The learner's own text goes aside (saved), as for a link's YAML; a second edit keeps the first aside.
+    if (!editing && text !== null && text.trim() !== '') {
+      keep(BACKUP_KEY, text);
+      set({ backup: text });
+    }
+    get().replace(yaml);
+    set({ open: true, editing: { argv, original: yaml }, notice: null });
+  },
+  endEdit() {
+    set({ editing: null });
   },
   restoreBackup() {
     const { backup } = get();
@@ -146,5 +170,6 @@ export async function openFile(file: File): Promise<void> {
     return;
   }
   st.replace(text);
+  useEditor.setState({ fileName: file.name, editing: null });
   st.setNotice({ key: 'editor.fileLoaded', params: { name: file.name }, tone: 'ok' });
 }

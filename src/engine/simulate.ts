@@ -7,12 +7,13 @@ import { cachePut, handleApiserver, initApiserver } from './apiserver/apiserver'
 import { bootstrapObjects, DEFAULT_CLUSTER, internalIP, KUBERNETES_VERSION } from './cluster/bootstrap';
 import { handleCni, initCni } from './cni/cni';
 import { handleControllerManager, initControllerManager } from './controllers/controller-manager';
-import type { Handler } from './core/sim';
+import type { Delivery, Handler } from './core/sim';
 import { SETTLE_MS, Sim } from './core/sim';
 import { handleCoredns, initCoredns } from './dns/coredns';
 import { handleCsiProvisioner, initCsiProvisioner } from './storage/csi-provisioner';
 import { bootstrapPut, handleEtcd, initEtcd } from './etcd/etcd';
 import { faultDelivery } from './faults';
+import { commandDelivery } from './kubectl/commands';
 import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
@@ -33,7 +34,7 @@ function initWorld(input: SimulationInput) {
   return {
     etcd: initEtcd(),
     apiserver: initApiserver(),
-    kubectl: initKubectl(input.manifests, input.user, input.deletes, input.updates),
+    kubectl: initKubectl(input.manifests, input.user, input.deletes, input.updates, input.commands),
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),
@@ -80,17 +81,23 @@ export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput,
 export function simulateToData(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): TraceData {
   const full: SimulationInput = { cluster: DEFAULT_CLUSTER, seed: 1, maxSteps: DEFAULT_MAX_STEPS, ...input };
   // A what-if run replays the original deterministically to its step (cheaper than keeping snapshots:
-  // a few tens of ms for our traces). Only a branch from a step in a quiet spell may need a second go.
-  return run(full, false) ?? run(full, true)!;
+  // a few tens of ms for our traces). Only a strike after a step in a quiet spell may need another go.
+  const inQuiet = new Set<number>();
+  for (;;) {
+    const done = run(full, inQuiet);
+    if (typeof done !== 'number') return done;
+    inQuiet.add(done);
+  }
 }
 
 /**
  * One run. A step in a quiet spell (nothing but periodic work) is folded away
  * if the spell lasts to the end, and then the original's step `atStep` is the
- * fold: so a fault due there waits to see, unless `strikeInQuiet` (the second
- * go, when the spell turned out to end in new work). Null: try again so.
+ * fold: so a strike due there waits to see, unless it is in `strikeInQuiet`
+ * (another go, when the spell turned out to end in new work). A number: the
+ * strike to try again so.
  */
-function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
+function run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): TraceData | number {
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
 
@@ -149,24 +156,29 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
   const steps = sim.recorder.steps;
   let quiet: { from: number; until: number } | null = null;
   let end: Trace['end'] = 'settled';
-  // A what-if fault strikes right after its step: the run so far is the original's, step for step.
-  let whatIf = full.whatIf ? faultDelivery(full.whatIf.fault, nodeNames) : undefined;
-  const strikeAfter = full.whatIf?.atStep ?? 0;
-  const strike = (d: NonNullable<typeof whatIf>): void => {
-    whatIf = undefined;
-    sim.inject(d);
+  // A what-if fault, and each command typed at the kubectl prompt, strikes right after its step:
+  // the run so far is the original's, step for step. In order of their steps (a stable sort).
+  const pending = [
+    ...(full.whatIf ? [{ atStep: full.whatIf.atStep, d: faultDelivery(full.whatIf.fault, nodeNames) }] : []),
+    ...(full.commands ?? []).map((c, i) => ({ atStep: c.atStep, d: commandDelivery(c, i) })),
+  ]
+    .flatMap((p, id) => (p.d ? [{ id, atStep: p.atStep, d: p.d as Delivery }] : []))
+    .sort((a, b) => a.atStep - b.atStep);
+  const strike = (): void => {
+    sim.inject(pending.shift()!.d);
     quiet = null;
   };
-  const waitsForFold = (): boolean => !strikeInQuiet && !!quiet && quiet.from <= strikeAfter;
+  const waitsForFold = (): boolean =>
+    !!pending[0] && !strikeInQuiet.has(pending[0].id) && !!quiet && quiet.from <= pending[0].atStep;
   for (;;) {
-    if (whatIf && steps.length > strikeAfter && !waitsForFold()) strike(whatIf);
+    while (pending[0] && steps.length > pending[0].atStep && !waitsForFold()) strike();
     const next = sim.agenda.peekAt();
     if (next === undefined) break;
     if (quiet && next > quiet.until) {
       fold(sim, quiet);
       // A branch from the step that says the cluster is steady goes on from that quiet moment.
-      if (!whatIf) break;
-      strike(whatIf);
+      if (!pending.length) break;
+      strike();
       continue;
     }
     if (steps.length >= maxSteps) {
@@ -176,8 +188,8 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
     const before = steps.length;
     sim.deliverNext();
     if (!sim.onlyPeriodicLeft()) {
-      // The spell ends in new work: nothing was folded, and the fault was due at its step already.
-      if (whatIf && before > strikeAfter && waitsForFold()) return null;
+      // The spell ends in new work: nothing was folded, and the strike was due at its step already.
+      if (pending[0] && before > pending[0].atStep && waitsForFold()) return pending[0].id;
       quiet = null;
     } else quiet ??= { from: steps.length, until: sim.now + SETTLE_MS };
   }

@@ -227,4 +227,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
   'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
   // Sidecar startup probes (issue #4).
+  // The kubectl prompt (issue #7).
+  'kubectl-typed': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/cmd.go',
+  'kubectl-prompt-get': 'k8s:staging/src/k8s.io/cli-runtime/pkg/resource/builder.go',
+  'kubectl-prompt-create': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',
+  'kubectl-prompt-apply': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go',
+  'kubectl-prompt-scale': 'k8s:staging/src/k8s.io/kubectl/pkg/scale/scale.go',
+  'kubectl-prompt-delete': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go',
+  'kubectl-prompt-edit': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptions.go',
+  'kubectl-prints': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go',
 };

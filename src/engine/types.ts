@@ -159,6 +159,23 @@ export interface SimulationInput {
   requests?: ServiceRequest[];
   /** Branch the run: a fault strikes right after this step (what-if). */
   whatIf?: WhatIf;
+  /** Commands typed at the kubectl prompt, each right after its step (issue #7). */
+  commands?: KubectlCommand[];
+}
+
+/**
+ * A command the learner types at the kubectl prompt: it runs right after step
+ * `atStep`, as a what-if fault strikes, so the run before it is the same.
+ * Commands come in the order typed, their steps never decreasing.
+ */
+export interface KubectlCommand {
+  atStep: number;
+  /** The words after `kubectl`: `['scale', 'deployment/nginx', '--replicas=5']`. */
+  argv: string[];
+  /** The objects of the `-f` files (or of an edit), read by the page. */
+  objects?: unknown[];
+  /** The `-f` names as typed (`-` for stdin), for kubectl's `error when creating "…"`. */
+  files?: string[];
 }
 
 /** A client Pod's request to a Service URL: DNS, then the node's iptables DNAT, then a Pod. */

@@ -1322,6 +1322,39 @@ export const en = {
       title: 'Kyverno blocks {{object}}',
       body: 'A rule of a ClusterPolicy in Enforce mode does not match, so {{webhook}} answers allowed: false with its message: {{message}}',
     },
+    // The kubectl prompt (issue #7).
+    'kubectl-typed': {
+      title: '$ {{command}}',
+      body: 'The learner types this at the kubectl prompt, right after the step on screen. The run up to here is the same as before; from here it goes on with the command.',
+    },
+    'kubectl-prompt-get': {
+      title: 'kubectl reads {{kind}}/{{name}}',
+      body: 'Before it changes anything, kubectl GETs the live object from kube-apiserver (the resource builder of kubectl apply and kubectl scale).',
+    },
+    'kubectl-prompt-create': {
+      title: 'kubectl creates {{kind}}/{{name}}',
+      body: 'kubectl sends the object to kube-apiserver: a POST to the collection. It goes through authentication, authorization, admission and validation like every other request.',
+    },
+    'kubectl-prompt-apply': {
+      title: 'kubectl apply patches {{kind}}/{{name}}',
+      body: 'The object exists and the manifest changes it: kubectl sends a PATCH with the new fields and the last-applied-configuration annotation.',
+    },
+    'kubectl-prompt-scale': {
+      title: 'kubectl scale {{kind}}/{{name}} to {{replicas}}',
+      body: 'kubectl PATCHes the scale subresource: spec.replicas becomes {{replicas}}. Making or removing Pods is the controllers’ work, not kubectl’s.',
+    },
+    'kubectl-prompt-delete': {
+      title: 'kubectl deletes {{kind}}/{{name}}',
+      body: 'kubectl sends DELETE to kube-apiserver. What happens next (a graceful termination, the garbage collector) is the cluster’s work.',
+    },
+    'kubectl-prompt-edit': {
+      title: 'kubectl edit saves {{kind}}/{{name}}',
+      body: 'The learner saved the edited YAML: kubectl sends the change as a PATCH.',
+    },
+    'kubectl-prints': {
+      title: 'kubectl prints: {{printed}}',
+      body: 'The answer of kube-apiserver ({{status}}) arrives, and kubectl prints “{{printed}}”.',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {
@@ -1373,6 +1406,24 @@ export const en = {
       containers: 'Containers',
       images: 'Images in the store',
     },
+  },
+  // The kubectl prompt (issue #7).
+  prompt: {
+    label: 'kubectl command',
+    heading: 'kubectl prompt',
+    hint: 'Type a kubectl command and press Enter: apply -f {{file}}, create, delete, scale, get, describe, edit. ↑/↓ recall earlier ones. Commands that change the cluster run from the step on screen.',
+    answerAt: 'Go to the answer (step {{step}})',
+    run: 'Run',
+    clear: 'Clear',
+    output: 'kubectl output',
+    atStep: 'at step {{step}}',
+    waiting: '(the answer has not arrived within the run)',
+    notSimulated:
+      'podflow does not simulate “kubectl {{command}}”. Try apply, create, delete, scale, get, describe or edit.',
+    editing: 'Editing {{object}}: change the YAML and press Apply to save it (kubectl edit).',
+    editCancelled: 'Edit cancelled, no changes made.',
+    describeOther: 'podflow prints kubectl describe for Pods only; here is the object as YAML:',
+    noFile: 'error: the path "{{file}}" does not exist',
   },
 };
 

@@ -1320,6 +1320,39 @@ export const zh: Catalog = {
       title: 'Kyverno 拦截 {{object}}',
       body: '一个 Enforce 模式的 ClusterPolicy 规则不匹配，于是 {{webhook}} 回答 allowed: false，并给出消息：{{message}}',
     },
+    // The kubectl prompt (issue #7).
+    'kubectl-typed': {
+      title: '$ {{command}}',
+      body: '学员在 kubectl 提示符下输入这条命令，紧接在屏幕上的这一步之后。到这里为止的运行与之前完全相同；从这里开始，运行带着这条命令继续。',
+    },
+    'kubectl-prompt-get': {
+      title: 'kubectl 读取 {{kind}}/{{name}}',
+      body: '在修改任何东西之前，kubectl 先向 API Server GET 当前对象（kubectl apply 和 kubectl scale 的资源构建器）。',
+    },
+    'kubectl-prompt-create': {
+      title: 'kubectl 创建 {{kind}}/{{name}}',
+      body: 'kubectl 把对象发给 API Server：对集合的一次 POST。它像其他请求一样经过认证、鉴权、准入和校验。',
+    },
+    'kubectl-prompt-apply': {
+      title: 'kubectl apply 修补 {{kind}}/{{name}}',
+      body: '对象已存在，清单修改了它：kubectl 发送带新字段和 last-applied-configuration 注解的 PATCH。',
+    },
+    'kubectl-prompt-scale': {
+      title: 'kubectl scale {{kind}}/{{name}} 到 {{replicas}}',
+      body: 'kubectl 对 scale 子资源发送 PATCH：spec.replicas 变为 {{replicas}}。创建或删除 Pod 是控制器的工作，不是 kubectl 的。',
+    },
+    'kubectl-prompt-delete': {
+      title: 'kubectl 删除 {{kind}}/{{name}}',
+      body: 'kubectl 向 API Server 发送 DELETE。接下来发生的（优雅终止、垃圾回收）是集群的工作。',
+    },
+    'kubectl-prompt-edit': {
+      title: 'kubectl edit 保存 {{kind}}/{{name}}',
+      body: '学员保存了编辑后的 YAML：kubectl 以 PATCH 发送这次修改。',
+    },
+    'kubectl-prints': {
+      title: 'kubectl 打印：{{printed}}',
+      body: 'API Server 的应答（{{status}}）到达，kubectl 打印“{{printed}}”。',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {
@@ -1371,5 +1404,22 @@ export const zh: Catalog = {
       containers: '容器',
       images: '镜像存储中的镜像',
     },
+  },
+  // The kubectl prompt (issue #7).
+  prompt: {
+    label: 'kubectl 命令',
+    heading: 'kubectl 提示符',
+    hint: '输入 kubectl 命令并按 Enter：apply -f {{file}}、create、delete、scale、get、describe、edit。↑/↓ 调出之前的命令。修改集群的命令从屏幕上的这一步开始运行。',
+    answerAt: '跳到应答（第 {{step}} 步）',
+    run: '运行',
+    clear: '清除',
+    output: 'kubectl 输出',
+    atStep: '第 {{step}} 步',
+    waiting: '（运行结束前应答没有到达）',
+    notSimulated: 'podflow 不模拟“kubectl {{command}}”。可以试试 apply、create、delete、scale、get、describe 或 edit。',
+    editing: '正在编辑 {{object}}：修改 YAML 后按“应用”保存（kubectl edit）。',
+    editCancelled: 'Edit cancelled, no changes made.',
+    describeOther: 'podflow 只为 Pod 打印 kubectl describe；下面是该对象的 YAML：',
+    noFile: 'error: the path "{{file}}" does not exist',
   },
 };

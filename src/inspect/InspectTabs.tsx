@@ -23,6 +23,7 @@ import {
   verdictList,
 } from './components';
 import { describePod } from './kubectl-describe';
+import { KubectlPrompt } from './KubectlPrompt';
 import { getPodsWide, manyNamespaces, podsAt, wallTime, watchPods } from './kubectl-get';
 import { yamlWithChanges } from './yaml-diff';
 
@@ -497,6 +498,7 @@ function KubectlViews() {
   const flag = all ? ' -A' : '';
   return (
     <section className="kubectl-views" data-testid="kubectl-views" aria-label={t('inspect.tab.kubectl')}>
+      <KubectlPrompt />
       <h3 className="inspect-sub mono">$ kubectl get pods{flag} -o wide</h3>
       <pre tabIndex={0} className="mono code" data-testid="kubectl-get-pods">
         {getPodsWide(trace, seq, all)}

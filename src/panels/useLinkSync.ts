@@ -33,6 +33,7 @@ export function viewOf(s: PlayerState, side = useInspect.getState()): View {
     ...(inspect ? { inspect } : {}),
     ...(s.seed !== 1 ? { seed: s.seed } : {}),
     ...(s.range ? { from: s.range.from, to: s.range.to } : {}),
+    ...(s.prompt.length ? { cmds: s.prompt } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { DETAIL_LEVELS, type DetailLevel, type FaultSpec, type WhatIf } from '..
 import { LANGUAGES, type Language } from '../i18n';
 import { scenarioById } from '../scenarios';
 import { draftFromJson, type NodeDraft } from './cluster-edit';
+import { promptFromJson, type PromptEntry } from './prompt';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -48,6 +49,8 @@ export interface View {
   /** An embed's step range (as "Step N of M" counts); only embed mode (`?embed=1`) plays within it. */
   from?: number;
   to?: number;
+  /** The commands typed at the kubectl prompt (issue #7): compressed JSON, checked entry by entry. */
+  cmds?: PromptEntry[];
 }
 
 export interface ReadLink {
@@ -83,6 +86,7 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   from: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
   to: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
   seed: (raw) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : undefined),
+  cmds: readPrompt,
 };
 
 const COMPONENT = String.raw`(?:kubectl|kube-apiserver|etcd|kube-controller-manager|kube-scheduler|coredns|csi-provisioner|(?:kubelet|runtime|cni|kube-proxy)/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)`;
@@ -106,6 +110,17 @@ function readWhatIf(raw: string): WhatIf | undefined {
 
 function writeWhatIf(w: WhatIf): string {
   return `${w.fault.kind}:${'node' in w.fault ? w.fault.node : ''}:${w.atStep}`;
+}
+
+function readPrompt(raw: string): PromptEntry[] | undefined {
+  const text = raw.length <= MAX_LINK_CHARS ? decompressFromEncodedURIComponent(raw) : null;
+  if (!text || text.length > MAX_LINK_YAML_CHARS) return undefined;
+  try {
+    // Parsed as data only, then checked entry by entry (store/prompt.ts).
+    return promptFromJson(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 function readCluster(raw: string): NodeDraft[] | undefined {
@@ -143,7 +158,7 @@ export function writeLink(view: View): string {
     const text =
       name === 'yaml'
         ? compressToEncodedURIComponent(String(value))
-        : name === 'cluster'
+        : name === 'cluster' || name === 'cmds'
           ? compressToEncodedURIComponent(JSON.stringify(value))
           : name === 'whatIf'
             ? writeWhatIf(value as WhatIf)

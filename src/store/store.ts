@@ -31,6 +31,7 @@ import {
   simulateNow,
 } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
+import { engineCommands, type PromptEntry } from './prompt';
 
 /** Wall time of one step at 1×. */
 export const STEP_MS = 1000;
@@ -76,6 +77,8 @@ export interface PlayerState {
   branch: number;
   /** The cluster as the learner edited it (the rows of the editor), or null for the scenario's own. */
   clusterDraft: NodeDraft[] | null;
+  /** The commands typed at the kubectl prompt (issue #7), in order; the run on screen includes those that change the cluster. */
+  prompt: PromptEntry[];
 }
 
 /** A what-if branch: the fault, the step it strikes after, and the run it makes. */
@@ -115,6 +118,12 @@ export interface PlayerActions {
   switchBranch(index: number): void;
   /** Run on an edited cluster (null: the scenario's own), keeping the place; refused whole when a row is wrong. */
   setCluster(draft: NodeDraft[] | null): DraftResult | null;
+  /**
+   * Keep these prompt commands (issue #7). When the commands that change the cluster differ, the run
+   * is simulated again with them (each after its step: the steps before are the same) and, with
+   * `play`, plays on from the step on screen.
+   */
+  setPrompt(entries: PromptEntry[], play?: boolean): Promise<void>;
 }
 
 export type PlayerStore = PlayerState & PlayerActions;
@@ -169,8 +178,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
   baseInput = runNow ? customInput(start, linkedObjects) : scenarioInput(start);
   const first = simulate(baseInput);
-  if (linked === start && (opened.cluster || opened.whatIf))
-    queueMicrotask(() => get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, step: opened.step }));
+  if (linked === start && (opened.cluster || opened.whatIf || opened.cmds))
+    queueMicrotask(() =>
+      get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, cmds: opened.cmds, step: opened.step }),
+    );
   if (linkedObjects && !runNow) queueMicrotask(() => get().applyManifests(linkedObjects, opened.yaml));
   const firstVisible = visibleSteps(first.steps, initialLevel);
   if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
@@ -209,6 +220,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     branches: [],
     branch: -1,
     clusterDraft: null,
+    prompt: [],
 
     load(next) {
       clearTimeout(timer);
@@ -217,6 +229,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         original: next,
         branches: [],
         branch: -1,
+        prompt: [],
         visible: visibleSteps(next.steps, get().level),
         cursor: 0,
         direction: 0,
@@ -264,10 +277,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       const loaded = view.yaml === undefined ? null : loadManifests(view.yaml);
       if (loaded?.ok) ready = ready.then(() => get().applyManifests(loaded.objects, view.yaml));
       const step = view.step;
-      // An edited cluster, then a branch of the run on it: each waits for the run before it.
-      const { cluster, whatIf } = view;
-      if (cluster || whatIf) {
+      // An edited cluster, the prompt's commands, then a branch of the run with them: each waits for the run before it.
+      const { cluster, whatIf, cmds } = view;
+      if (cluster || whatIf || cmds) {
         if (cluster) ready = ready.then(() => void get().setCluster(cluster));
+        if (cmds) ready = ready.then(() => get().setPrompt(cmds));
         if (whatIf) ready = ready.then(() => get().addBranch(whatIf));
         void ready.then(() => step !== undefined && get().seek(step));
         return;
@@ -303,6 +317,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           custom: true,
           customYaml: yaml ?? null,
           shownScenario: scenario.id,
+          prompt: [],
         });
       };
       const run = ++latestRun;
@@ -374,7 +389,9 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
       const result = draft ? clusterOfDraft(draft, scenario.cluster) : null;
       if (result && !result.ok) return result;
-      const input: SimulationInput = { ...baseInput, cluster: result?.ok ? result.cluster : scenario.cluster };
+      // The prompt's commands belong to the run they were typed in: another cluster starts without them.
+      const { commands: _dropped, ...base } = baseInput;
+      const input: SimulationInput = { ...base, cluster: result?.ok ? result.cluster : scenario.cluster };
       latestRun++;
       get().pause();
       const before = get();
@@ -390,8 +407,54 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         cursor: placeAfterReplace(before.visible, before.cursor, visible),
         direction: 0,
         clusterDraft: draft,
+        prompt: [],
       });
       return result;
+    },
+    setPrompt(entries, play = false) {
+      const { commands } = engineCommands(entries);
+      if (JSON.stringify(commands) === JSON.stringify(baseInput.commands ?? [])) {
+        set({ prompt: entries });
+        return Promise.resolve();
+      }
+      const input: SimulationInput = { ...baseInput, commands };
+      const original = get().original;
+      const show = (trace: Trace): void => {
+        // A run replaced meanwhile (another scenario, the editor's Apply) drops this one.
+        if (get().original !== original) return;
+        const s = get();
+        // The step on screen, or the one the last command waits for (a shell runs one command after another).
+        const at = Math.max(currentSeq(s), commands[commands.length - 1]?.atStep ?? -1);
+        const visible = visibleSteps(trace.steps, s.level);
+        baseInput = input;
+        clearTimeout(timer);
+        set({
+          trace,
+          original: trace,
+          branches: [],
+          branch: -1,
+          visible,
+          cursor: at < 0 ? 0 : cursorForSeq(visible, at),
+          direction: 0,
+          playing: false,
+          prompt: entries,
+        });
+        if (play) get().play();
+      };
+      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+      get().pause();
+      if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
+        show(simulate(input));
+        return Promise.resolve();
+      }
+      set({ simulating: true });
+      return simulateInputInWorker(input).then(
+        (trace) => {
+          set({ simulating: false });
+          show(trace);
+        },
+        () => set({ simulating: false }),
+      );
     },
     play() {
       const s = get();

@@ -368,8 +368,11 @@ function store(sim: ApiSim, id: number): void {
   } else {
     key = etcdKey(req.resource, req.namespace, req.name!);
     const current = etcdKv[key]?.value;
-    if (!current) return respond(sim, id, 404, undefined, `${req.resource} "${req.name}" not found`);
+    // NewNotFound names the qualified resource: `deployments.apps "x" not found`.
+    if (!current) return respond(sim, id, 404, undefined, `${qualified(req.resource)} "${req.name}" not found`);
     if (req.verb === 'delete') return storeDelete(sim, id, key, current);
+    // A GET (kubectl's resource builder reads before apply and scale): the object as stored, no write.
+    if (req.verb === 'get') return respond(sim, id, 200, current);
     if (req.subresource === 'binding') {
       // Stored objects are never changed in place: each write makes a new object.
       const pod = { ...current, spec: { ...(current.spec as object) } } as unknown as Pod;
@@ -534,7 +537,7 @@ function finish(sim: ApiSim, id: number, ok: boolean, value: ApiObject | null): 
       id,
       409,
       undefined,
-      `${info.resource} "${String(flight.obj?.metadata.name ?? req.name)}" already exists`,
+      `${qualified(info.resource)} "${String(flight.obj?.metadata.name ?? req.name)}" already exists`,
     );
   }
   const status = req.verb === 'create' ? 201 : 200;
@@ -580,7 +583,14 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
     {
       from: SELF,
       to: client,
-      msg: { type: 'http-response', id, status, ...(body ? { body } : {}), ...(message ? { message } : {}) },
+      msg: {
+        type: 'http-response',
+        id,
+        status,
+        ...(body ? { body } : {}),
+        ...(message ? { message } : {}),
+        ...(flight.warnings?.length ? { warnings: flight.warnings } : {}),
+      },
       meta: { kind: 'response', level, status, path: req.path, say },
     },
     sim.latency(0.5, 2),
@@ -632,6 +642,12 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /** How kubectl names a resource in what it prints: `pod`, `deployment.apps`. */
+/** The group-qualified resource of API errors (schema.GroupResource.String()): `deployments.apps`, `pods`. */
+function qualified(resource: string): string {
+  const info = byResource(resource);
+  return info.group ? `${info.resource}.${info.group}` : info.resource;
+}
+
 function kubectlResourceName(resource: string): string {
   const info = byResource(resource);
   const kind = info.kind.toLowerCase();

@@ -53,7 +53,16 @@ export type CriMethod =
 
 export type Message =
   | { type: 'http-request'; id: number; req: ApiRequest }
-  | { type: 'http-response'; id: number; status: number; body?: ApiObject; items?: ApiObject[]; message?: string }
+  | {
+      type: 'http-response';
+      id: number;
+      status: number;
+      body?: ApiObject;
+      items?: ApiObject[];
+      message?: string;
+      /** Admission warnings (`Warning:` headers). */
+      warnings?: string[];
+    }
   | { type: 'apiserver-stage'; id: number; stage: ApiserverStage }
   // Dynamic admission (apiserver/admission/webhooks.ts): kube-apiserver posts an AdmissionReview to a webhook server.
   | { type: 'admission-review'; id: number; path: string; webhook: string; request: ReviewRequest }
@@ -148,6 +157,8 @@ export type Message =
   /** The scheduling queue's timers: flushBackoffQCompleted, flushUnschedulablePodsLeftover. */
   | { type: 'queue-flush'; which: 'backoff' | 'unschedulable' }
   | { type: 'kubectl-next' }
+  /** A command of the learner's kubectl prompt (kubectl/commands.ts). */
+  | { type: 'kubectl-command'; index: number }
   /** A fault strikes the component it is delivered to. */
   | { type: 'fault'; fault: FaultSpec }
   /** The node lifecycle controller's monitorNodeHealth pass (every nodeMonitorPeriod). */

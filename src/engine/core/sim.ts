@@ -102,9 +102,11 @@ export class Sim<W> {
   }
 
   /** Tell the current step differently when the receiver's outcome is not what the sender expected. */
-  retell(say: Say): void {
+  retell(say: Say, level?: Step['level']): void {
     const step = this.recorder.steps[this.recorder.steps.length - 1];
     if (step) step.say = say;
+    // What the user sees printed is part of the story even where the sender thought it detail.
+    if (step && level) step.level = level;
   }
 
   /** Add parameters that only the receiver knows (a revision, an IP) to the current step. */

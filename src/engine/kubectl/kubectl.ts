@@ -9,7 +9,8 @@ import { byKind } from '../apiserver/resources';
 import { request } from '../client/client';
 import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
-import type { ApiObject, ComponentId, KubectlDelete, KubectlUpdate } from '../types';
+import type { ApiObject, ComponentId, KubectlCommand, KubectlDelete, KubectlUpdate } from '../types';
+import { handlePrompt, initPrompt, type PromptState } from './commands';
 import { firstSelected, listSelected } from './get';
 
 export interface KubectlState {
@@ -23,6 +24,8 @@ export interface KubectlState {
   listing?: { id: number; del: KubectlDelete };
   /** The manifest of the `kubectl apply` in flight, to create it if the server has none. */
   applying?: unknown;
+  /** The learner's prompt: commands typed at steps (kubectl/commands.ts). */
+  prompt: PromptState;
 }
 
 export function initKubectl(
@@ -30,6 +33,7 @@ export function initKubectl(
   user?: { name: string; groups: string[] },
   deletes: KubectlDelete[] = [],
   updates: KubectlUpdate[] = [],
+  commands: KubectlCommand[] = [],
 ): KubectlState {
   return {
     manifests,
@@ -37,6 +41,7 @@ export function initKubectl(
     updates: [...updates].sort((a, b) => a.atMs - b.atMs),
     next: 0,
     user: user ? { ...user, via: 'x509' } : USERS.admin,
+    prompt: initPrompt(commands),
   };
 }
 
@@ -48,6 +53,7 @@ export const KUBECTL_START_MS = 120;
 
 export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void {
   const st = sim.world.kubectl;
+  if (handlePrompt(sim, msg)) return;
   if (msg.type === 'start') {
     sim.send({ from: SELF, to: SELF, msg: { type: 'kubectl-next' } }, KUBECTL_START_MS);
     return;
