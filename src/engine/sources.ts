@@ -214,4 +214,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
   'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
   // Sidecar startup probes (issue #4).
+  // Lifecycle hook failures (issue #5).
+  'kubelet-hook-poststart-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
+  'kubelet-hook-prestop-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
 };

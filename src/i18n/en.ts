@@ -395,6 +395,12 @@ export const en = {
       lesson:
         'static-web is a manifest in node-1’s /etc/kubernetes/manifests: kubectl sends nothing and the scheduler never sees it. node-1’s kubelet runs it as static-web-node-1 and publishes a mirror Pod (kubernetes.io/config.mirror, owned by the Node). At 15 s the learner deletes the Pod through the API: the containers keep running, and the kubelet makes the mirror again.',
     },
+    // Lifecycle hook failures (issue #5).
+    'poststart-hook-failed': {
+      title: 'A postStart hook that fails',
+      lesson:
+        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows Running, PostStartHookError and CrashLoopBackOff in turn, and the Event counts go up.',
+    },
   },
   param: {
     probe: {
@@ -1045,6 +1051,15 @@ export const en = {
     'kubelet-probe-started': {
       title: 'Startup probe passed: {{container}} has started',
       body: 'The startup probe of {{container}} ({{target}}) succeeds, so the kubelet marks it started. For a sidecar this is the moment the next container of {{pod}} may start; readiness and liveness probes take over from here.',
+    },
+    // Lifecycle hook failures (issue #5).
+    'kubelet-hook-poststart-failed': {
+      title: 'postStart hook of {{container}} failed: kill it',
+      body: 'The handler runner reports: {{message}}. The kubelet records a FailedPostStartHook Warning whose message is only “PostStartHook failed” (the handler’s output may hold secrets, so it goes only into the container’s waiting message, reason PostStartHookError). Then it kills the container (a Killing Event with the message “FailedPostStartHook”, then StopContainer) and restarts it as the restartPolicy says, with the crash back-off.',
+    },
+    'kubelet-hook-prestop-failed': {
+      title: 'preStop hook of {{container}} failed',
+      body: 'The handler runner reports: {{message}}. The kubelet records a FailedPreStopHook Warning whose message is only “PreStopHook failed” (the handler’s output may hold secrets) and goes on: the container gets its stop signal with what is left of the grace period.',
     },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',

@@ -394,6 +394,12 @@ export const zh: Catalog = {
       lesson:
         'static-web 是 node-1 上 /etc/kubernetes/manifests 中的清单：kubectl 什么都不发送，调度器也从未见过它。node-1 的 kubelet 以 static-web-node-1 运行它，并发布一个镜像 Pod（kubernetes.io/config.mirror，属主为该节点）。第 15 秒时学习者通过 API 删除这个 Pod：容器继续运行，kubelet 重新创建镜像。',
     },
+    // Lifecycle hook failures (issue #5).
+    'poststart-hook-failed': {
+      title: '失败的 postStart 钩子',
+      lesson:
+        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 Running、PostStartHookError 和 CrashLoopBackOff，事件的计数不断增加。',
+    },
   },
   param: {
     probe: {
@@ -1040,6 +1046,15 @@ export const zh: Catalog = {
       body: '有人删除了镜像 Pod {{pod}}。这并不会停止静态 Pod：kubelet 只看到镜像正在被删除，立即将其删除，然后重新创建一个。容器继续运行。',
     },
     // Sidecar startup probes (issue #4).
+    // Lifecycle hook failures (issue #5).
+    'kubelet-hook-poststart-failed': {
+      title: '{{container}} 的 postStart 钩子失败：杀死容器',
+      body: '处理器报告：{{message}}。kubelet 记录一条 FailedPostStartHook Warning 事件，其消息只有“PostStartHook failed”（处理器的输出可能含有机密信息，所以只写进容器的等待消息，原因为 PostStartHookError）。随后 kubelet 杀死容器（一条消息为“FailedPostStartHook”的 Killing 事件，然后 StopContainer），并按 restartPolicy 以崩溃退避重启它。',
+    },
+    'kubelet-hook-prestop-failed': {
+      title: '{{container}} 的 preStop 钩子失败',
+      body: '处理器报告：{{message}}。kubelet 记录一条 FailedPreStopHook Warning 事件，其消息只有“PreStopHook failed”（处理器的输出可能含有机密信息），然后继续：容器用宽限期剩下的时间收到停止信号。',
+    },
     'kubelet-probe-started': {
       title: '启动探针通过：{{container}} 已启动',
       body: '{{container}} 的启动探针（{{target}}）成功，kubelet 把它标记为已启动。对边车容器来说，此刻 {{pod}} 的下一个容器才可以启动；此后由就绪探针和存活探针接手。',
