@@ -182,6 +182,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-container-oom': `${CRI}/events.go`,
   'runtime-pull-failed': `${CRI}/images/image_pull.go`,
   'event-count': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
+  'event-spam-filtered': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
   // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
   'kubelet-mount-failed': 'k8s:pkg/volume/util/operationexecutor/operation_generator.go',
   'kubelet-volume-populator': 'k8s:pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go',

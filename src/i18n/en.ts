@@ -1221,6 +1221,11 @@ export const en = {
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
     // Container failures (branch failures): restarts, back-offs, probes, sandbox errors.
+    // Event correlation (client-go EventCorrelator).
+    'event-spam-filtered': {
+      title: 'Event dropped: {{reason}} about {{object}} (spam filter)',
+      body: 'The event recorder’s spam filter lets one source send 25 Events about one object at once, then one more every 5 minutes (a token bucket per source and object). This {{type}} {{reason}} Event about {{object}} found the bucket empty: it is not written at all.',
+    },
     'event-count': {
       title: 'Event again: {{reason}} (x{{count}})',
       body: 'The same {{reason}} Event for {{object}} once more ({{message}}). The kubelet’s event recorder does not create a second Event: its correlator PATCHes count {{count}} and lastTimestamp onto the first one, created at {{first}}. kubectl describe shows it as (x{{count}} over …).',

@@ -1219,6 +1219,11 @@ export const zh: Catalog = {
       body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
     },
     // 容器故障（failures 分支）：重启、退避、探针、沙箱错误。
+    // Event correlation (client-go EventCorrelator).
+    'event-spam-filtered': {
+      title: '事件被丢弃：{{object}} 的 {{reason}}（垃圾过滤器）',
+      body: '事件记录器的垃圾过滤器允许一个来源关于一个对象一次发送 25 个事件，之后每 5 分钟再加一个（每个来源和对象一个令牌桶）。这个关于 {{object}} 的 {{type}} {{reason}} 事件遇到了空桶：它根本不会被写入。',
+    },
     'event-count': {
       title: '再次发生的事件：{{reason}}（x{{count}}）',
       body: '{{object}} 又发生了同样的 {{reason}} 事件（{{message}}）。kubelet 的事件记录器不会再创建一个 Event：它的关联器把 count {{count}} 和 lastTimestamp PATCH 到第一个 Event 上（创建于 {{first}}）。kubectl describe 显示为 (x{{count}} over …)。',
