@@ -20,6 +20,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'serviceaccount-create': 'k8s:pkg/controller/serviceaccount/serviceaccounts_controller.go',
   'resourcequota-sync': 'k8s:pkg/controller/resourcequota/resource_quota_controller.go',
   'informer-list-watch': CACHE,
+  'informer-list': CACHE,
+  'informer-watch': CACHE,
   'apiserver-list': CACHE,
   'cluster-watching': CACHE,
   'kubectl-create': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',

@@ -491,6 +491,15 @@ export const en = {
     loading: 'Loading the exporter…',
   },
   steps: {
+    // Informers: each reflector's LIST and WATCH (issue #4).
+    'informer-list': {
+      title: 'LIST {{resource}} ({{component}})',
+      body: 'One reflector of {{component}}’s informers starts: GET {{resource}}{{query}}. resourceVersion=0 lets kube-apiserver answer from its watch cache instead of a quorum read of etcd; limit=500 is the pager’s page size; a fieldSelector narrows what this informer keeps.',
+    },
+    'informer-watch': {
+      title: 'WATCH {{resource}} from resourceVersion {{resourceVersion}} ({{component}})',
+      body: 'The LIST returned {{count}} {{resource}} at resourceVersion {{resourceVersion}}; the reflector now keeps GET {{resource}}{{query}} open: every change after that resourceVersion streams in as ADDED, MODIFIED or DELETED, with bookmarks, until the random 5–10 minute timeout, when it watches again.',
+    },
     'informer-list-watch': {
       title: '{{component}} opens its watches',
       body: '{{component}} lists {{resources}} from kube-apiserver, then keeps a WATCH open from that resourceVersion. From now on it learns of every change through this connection, never by reading etcd.',

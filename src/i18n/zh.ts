@@ -489,6 +489,15 @@ export const zh: Catalog = {
     loading: '正在加载导出工具…',
   },
   steps: {
+    // Informers: each reflector's LIST and WATCH (issue #4).
+    'informer-list': {
+      title: 'LIST {{resource}}（{{component}}）',
+      body: '{{component}} 的一个 informer 的 reflector 启动：GET {{resource}}{{query}}。resourceVersion=0 让 API Server 从 watch 缓存中回答，而不必对 etcd 做一次法定读；limit=500 是分页器的页大小；fieldSelector 缩小这个 informer 保存的范围。',
+    },
+    'informer-watch': {
+      title: '从 resourceVersion {{resourceVersion}} 起 WATCH {{resource}}（{{component}}）',
+      body: 'LIST 在 resourceVersion {{resourceVersion}} 返回了 {{count}} 个 {{resource}}；reflector 现在保持 GET {{resource}}{{query}} 连接：该 resourceVersion 之后的每次变化都以 ADDED、MODIFIED 或 DELETED 流入，并带有书签，直到 5–10 分钟的随机超时，然后重新 watch。',
+    },
     'informer-list-watch': {
       title: '{{component}} 建立 watch',
       body: '{{component}} 先向 API Server list {{resources}}，再从该 resourceVersion 起保持一个 WATCH 连接。此后它通过这条连接得知每一次变化，从不直接读取 etcd。',

@@ -145,7 +145,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS);
     return;
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (events) {
     for (const e of events) {
       if (e.object.kind !== 'Pod') continue;
