@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiObject } from '../types';
 import { fieldSelectorMatches } from '../apiserver/apiserver';
-import { simulateScenario } from '../../headless';
+import { simulateScenario, simulateYaml } from '../../headless';
 import { listQuery, queryEscape, watchQuery } from './informer';
 
 describe('a reflector’s LIST and WATCH query strings (reflector.go, url.Values.Encode)', () => {
@@ -104,5 +104,28 @@ describe('the standing watches in a run (bare-pod)', () => {
     expect(run.steps('standard').filter((s) => s.key === 'informer-list-watch')).toHaveLength(8);
     expect(run.steps('standard').filter((s) => s.key === 'informer-list' || s.key === 'informer-watch')).toEqual([]);
     expect(run.steps('overview').filter((s) => s.key.startsWith('informer-'))).toEqual([]);
+  });
+});
+
+describe('the scheduler’s field selector in a run', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: once
+spec:
+  restartPolicy: Never
+  containers:
+  - name: job
+    image: busybox:1.28
+    command: ["sh", "-c", "sleep 2; exit 0"]
+`;
+  const steps = simulateYaml(yaml).trace.steps;
+
+  it('a Pod that has Succeeded leaves kube-scheduler’s informer (DELETED) while the kubelet sees it MODIFIED', () => {
+    const watch = steps.filter(
+      (s) => s.say.key === 'apiserver-watch-pod' && String(s.say.params.watchers).includes('kube-scheduler (DELETED)'),
+    );
+    expect(watch).toHaveLength(1);
+    expect(String(watch[0]!.say.params.watchers)).toMatch(/kubelet\/node-\d \(MODIFIED\)/);
   });
 });
