@@ -89,3 +89,36 @@ spec:
     expect(steps.some((s) => s.say.key === 'kubelet-delete-final')).toBe(true);
   });
 });
+
+describe('a failing postStart hook with a preStop hook', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: both
+spec:
+  terminationGracePeriodSeconds: 10
+  containers:
+  - name: web
+    image: nginx
+    lifecycle:
+      postStart:
+        exec:
+          command: ["/bin/sh", "-c", "exit 2"]
+      preStop:
+        sleep:
+          seconds: 3
+`;
+  const steps = simulateYaml(yaml).trace.steps;
+
+  it('killContainer runs preStop first, then StopContainer with what is left of the grace period', () => {
+    const failed = steps.find((s) => s.say.key === 'kubelet-hook-poststart-failed')!;
+    expect(failed.say.params.message).toMatch(
+      /failed - error: command '\/bin\/sh -c exit 2' exited with 2: , message: ""$/,
+    );
+    const preStop = steps.find((s) => s.seq > failed.seq && s.say.key === 'kubelet-hook-prestop')!;
+    const stop = steps.find((s) => s.seq > failed.seq && s.say.key === 'kubelet-stop-container')!;
+    expect(stop.seq).toBeGreaterThan(preStop.seq);
+    expect(stop.at - preStop.at).toBeGreaterThanOrEqual(3000);
+    expect(stop.say.params.grace).toBe(7);
+  });
+});

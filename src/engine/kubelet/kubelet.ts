@@ -1203,6 +1203,10 @@ function hookDone(
   const handler = hook === 'postStart' ? c.lifecycle?.postStart : c.lifecycle?.preStop;
   const result = handler ? runHook(p, c, handler, w.ip ?? '') : { ok: true, message: '' };
   if (!result.ok) return hookFailed(sim, self, st, podKey, w, p, c, rec, hook, result.message);
+  if (hook === 'preStop' && rec.killing === 'postStart') {
+    sim.note(self, { kind: 'internal', level: 'deep', say: { key: 'kubelet-hook-done', params: { container, hook } } });
+    return stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
+  }
   if (hook === 'preStop') rec.readyToStop = true;
   else w.waiting = false;
   sim.note(self, {
@@ -1244,15 +1248,49 @@ function hookFailed(
   });
   if (hook === 'preStop') {
     event(sim, self, st, p, REASON.FailedPreStopHook, FAILED_PRE_STOP_MESSAGE, c, 'Warning');
+    if (rec.killing === 'postStart') return stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
     rec.readyToStop = true;
     return resync(sim, self, podKey);
   }
   event(sim, self, st, p, REASON.FailedPostStartHook, FAILED_POST_START_MESSAGE, c, 'Warning');
   rec.killing = 'postStart';
   rec.hookError = message;
-  w.waiting = false;
+  rec.killStartedAt = sim.now;
   const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
   event(sim, self, st, p, REASON.Killing, KILLING_POST_START_MESSAGE, c);
+  // killContainer runs the container's preStop hook first, within the grace period.
+  const preStop = c.lifecycle?.preStop;
+  if (preStop) {
+    rec.hook = 'preStop';
+    sim.note(self, {
+      kind: 'internal',
+      level: 'standard',
+      say: { key: 'kubelet-hook-prestop', params: { container: c.name, target: hookTarget(preStop), grace } },
+    });
+    sim.send(
+      { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'preStop' } },
+      Math.min(hookDurationMs(preStop), grace * 1000),
+    );
+    return;
+  }
+  stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
+}
+
+/** killContainer's StopContainer after a failed postStart hook: the grace period less the preStop hook's time. */
+function stopAfterFailedPostStart(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+): void {
+  const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
+  const timeout = stopTimeoutSeconds(grace, sim.now - (rec.killStartedAt ?? sim.now));
+  rec.killStartedAt = undefined;
+  w.waiting = false;
   cri(
     sim,
     self,
@@ -1261,8 +1299,8 @@ function hookFailed(
     'StopContainer',
     'standard',
     'kubelet-stop-container',
-    { container: c.name, grace },
-    { container: c.name, timeout: grace },
+    { container: c.name, grace: timeout },
+    { container: c.name, timeout },
   );
 }
 

@@ -68,6 +68,8 @@ export interface ContainerRecord {
   killing?: 'liveness' | 'startup' | 'postStart';
   /** The failed postStart hook's message, for the waiting message once the container is stopped. */
   hookError?: string;
+  /** When killContainer began after a failed postStart hook: its preStop hook's time comes off the grace period. */
+  killStartedAt?: number;
   /**
    * After a probe kill, SyncPod decided the restart from the status it had before the kill:
    * the back-off counts from the previous exit, or not at all without one.
