@@ -33,6 +33,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'serviceaccount-create': 'k8s:pkg/controller/serviceaccount/serviceaccounts_controller.go',
   'resourcequota-sync': 'k8s:pkg/controller/resourcequota/resource_quota_controller.go',
   'informer-list-watch': CACHE,
+  'informer-list': CACHE,
+  'informer-watch': CACHE,
   'apiserver-list': CACHE,
   'cluster-watching': CACHE,
   'kubectl-create': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',
@@ -195,6 +197,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'runtime-container-oom': `${CRI}/events.go`,
   'runtime-pull-failed': `${CRI}/images/image_pull.go`,
   'event-count': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
+  'event-spam-filtered': 'k8s:staging/src/k8s.io/client-go/tools/record/events_cache.go',
   // Volumes (issue #5): the kubelet's volume manager, the root CA publisher.
   'kubelet-mount-failed': 'k8s:pkg/volume/util/operationexecutor/operation_generator.go',
   'kubelet-volume-populator': 'k8s:pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go',
@@ -236,4 +239,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubectl-prompt-delete': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go',
   'kubectl-prompt-edit': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptions.go',
   'kubectl-prints': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go',
+  // Lifecycle hook failures (issue #5).
+  'kubelet-hook-poststart-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
+  'kubelet-hook-prestop-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
 };

@@ -410,6 +410,12 @@ export const en = {
       lesson:
         'static-web is a manifest in node-1’s /etc/kubernetes/manifests: kubectl sends nothing and the scheduler never sees it. node-1’s kubelet runs it as static-web-node-1 and publishes a mirror Pod (kubernetes.io/config.mirror, owned by the Node). At 15 s the learner deletes the Pod through the API: the containers keep running, and the kubelet makes the mirror again.',
     },
+    // Lifecycle hook failures (issue #5).
+    'poststart-hook-failed': {
+      title: 'A postStart hook that fails',
+      lesson:
+        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows Running, PostStartHookError and CrashLoopBackOff in turn, and the Event counts go up.',
+    },
   },
   param: {
     probe: {
@@ -500,6 +506,15 @@ export const en = {
     loading: 'Loading the exporter…',
   },
   steps: {
+    // Informers: each reflector's LIST and WATCH (issue #4).
+    'informer-list': {
+      title: 'LIST {{resource}} ({{component}})',
+      body: 'One reflector of {{component}}’s informers starts: GET {{resource}}{{query}}. resourceVersion=0 lets kube-apiserver answer from its watch cache instead of a quorum read of etcd; limit=500 is the pager’s page size; a fieldSelector narrows what this informer keeps.',
+    },
+    'informer-watch': {
+      title: 'WATCH {{resource}} from resourceVersion {{resourceVersion}} ({{component}})',
+      body: 'The LIST returned {{count}} {{resource}} at resourceVersion {{resourceVersion}}; the reflector now keeps GET {{resource}}{{query}} open: every change after that resourceVersion streams in as ADDED, MODIFIED or DELETED, with bookmarks, until the random 5–10 minute timeout, when it watches again.',
+    },
     'informer-list-watch': {
       title: '{{component}} opens its watches',
       body: '{{component}} lists {{resources}} from kube-apiserver, then keeps a WATCH open from that resourceVersion. From now on it learns of every change through this connection, never by reading etcd.',
@@ -1061,6 +1076,15 @@ export const en = {
       title: 'Startup probe passed: {{container}} has started',
       body: 'The startup probe of {{container}} ({{target}}) succeeds, so the kubelet marks it started. For a sidecar this is the moment the next container of {{pod}} may start; readiness and liveness probes take over from here.',
     },
+    // Lifecycle hook failures (issue #5).
+    'kubelet-hook-poststart-failed': {
+      title: 'postStart hook of {{container}} failed: kill it',
+      body: 'The handler runner reports: {{message}}. The kubelet records a FailedPostStartHook Warning whose message is only “PostStartHook failed” (the handler’s output may hold secrets, so it goes only into the container’s waiting message, reason PostStartHookError). Then it kills the container (a Killing Event with the message “FailedPostStartHook”, then StopContainer) and restarts it as the restartPolicy says, with the crash back-off.',
+    },
+    'kubelet-hook-prestop-failed': {
+      title: 'preStop hook of {{container}} failed',
+      body: 'The handler runner reports: {{message}}. The kubelet records a FailedPreStopHook Warning whose message is only “PreStopHook failed” (the handler’s output may hold secrets) and goes on: the container gets its stop signal with what is left of the grace period.',
+    },
     'cluster-steady': {
       title: 'Steady state: only repetition from here',
       body: 'Nothing changes any more: kubelets renew their Leases every 10 s and the controllers keep watching; if the Pod died, they would act. ({{folded}} repeated steps over {{seconds}} s are folded into this one.)',
@@ -1221,6 +1245,11 @@ export const en = {
       body: 'An ordinary graceful delete: kube-apiserver sets deletionTimestamp. No kubelet answers on the lost node, so {{pod}} stays Terminating; the ReplicaSet no longer counts it and creates a replacement at once.',
     },
     // Container failures (branch failures): restarts, back-offs, probes, sandbox errors.
+    // Event correlation (client-go EventCorrelator).
+    'event-spam-filtered': {
+      title: 'Event dropped: {{reason}} about {{object}} (spam filter)',
+      body: 'The event recorder’s spam filter lets one source send 25 Events about one object at once, then one more every 5 minutes (a token bucket per source and object). This {{type}} {{reason}} Event about {{object}} found the bucket empty: it is not written at all.',
+    },
     'event-count': {
       title: 'Event again: {{reason}} (x{{count}})',
       body: 'The same {{reason}} Event for {{object}} once more ({{message}}). The kubelet’s event recorder does not create a second Event: its correlator PATCHes count {{count}} and lastTimestamp onto the first one, created at {{first}}. kubectl describe shows it as (x{{count}} over …).',

@@ -409,6 +409,12 @@ export const zh: Catalog = {
       lesson:
         'static-web 是 node-1 上 /etc/kubernetes/manifests 中的清单：kubectl 什么都不发送，调度器也从未见过它。node-1 的 kubelet 以 static-web-node-1 运行它，并发布一个镜像 Pod（kubernetes.io/config.mirror，属主为该节点）。第 15 秒时学习者通过 API 删除这个 Pod：容器继续运行，kubelet 重新创建镜像。',
     },
+    // Lifecycle hook failures (issue #5).
+    'poststart-hook-failed': {
+      title: '失败的 postStart 钩子',
+      lesson:
+        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 Running、PostStartHookError 和 CrashLoopBackOff，事件的计数不断增加。',
+    },
   },
   param: {
     probe: {
@@ -498,6 +504,15 @@ export const zh: Catalog = {
     loading: '正在加载导出工具…',
   },
   steps: {
+    // Informers: each reflector's LIST and WATCH (issue #4).
+    'informer-list': {
+      title: 'LIST {{resource}}（{{component}}）',
+      body: '{{component}} 的一个 informer 的 reflector 启动：GET {{resource}}{{query}}。resourceVersion=0 让 API Server 从 watch 缓存中回答，而不必对 etcd 做一次法定读；limit=500 是分页器的页大小；fieldSelector 缩小这个 informer 保存的范围。',
+    },
+    'informer-watch': {
+      title: '从 resourceVersion {{resourceVersion}} 起 WATCH {{resource}}（{{component}}）',
+      body: 'LIST 在 resourceVersion {{resourceVersion}} 返回了 {{count}} 个 {{resource}}；reflector 现在保持 GET {{resource}}{{query}} 连接：该 resourceVersion 之后的每次变化都以 ADDED、MODIFIED 或 DELETED 流入，并带有书签，直到 5–10 分钟的随机超时，然后重新 watch。',
+    },
     'informer-list-watch': {
       title: '{{component}} 建立 watch',
       body: '{{component}} 先向 API Server list {{resources}}，再从该 resourceVersion 起保持一个 WATCH 连接。此后它通过这条连接得知每一次变化，从不直接读取 etcd。',
@@ -1055,6 +1070,15 @@ export const zh: Catalog = {
       body: '有人删除了镜像 Pod {{pod}}。这并不会停止静态 Pod：kubelet 只看到镜像正在被删除，立即将其删除，然后重新创建一个。容器继续运行。',
     },
     // Sidecar startup probes (issue #4).
+    // Lifecycle hook failures (issue #5).
+    'kubelet-hook-poststart-failed': {
+      title: '{{container}} 的 postStart 钩子失败：杀死容器',
+      body: '处理器报告：{{message}}。kubelet 记录一条 FailedPostStartHook Warning 事件，其消息只有“PostStartHook failed”（处理器的输出可能含有机密信息，所以只写进容器的等待消息，原因为 PostStartHookError）。随后 kubelet 杀死容器（一条消息为“FailedPostStartHook”的 Killing 事件，然后 StopContainer），并按 restartPolicy 以崩溃退避重启它。',
+    },
+    'kubelet-hook-prestop-failed': {
+      title: '{{container}} 的 preStop 钩子失败',
+      body: '处理器报告：{{message}}。kubelet 记录一条 FailedPreStopHook Warning 事件，其消息只有“PreStopHook failed”（处理器的输出可能含有机密信息），然后继续：容器用宽限期剩下的时间收到停止信号。',
+    },
     'kubelet-probe-started': {
       title: '启动探针通过：{{container}} 已启动',
       body: '{{container}} 的启动探针（{{target}}）成功，kubelet 把它标记为已启动。对边车容器来说，此刻 {{pod}} 的下一个容器才可以启动；此后由就绪探针和存活探针接手。',
@@ -1219,6 +1243,11 @@ export const zh: Catalog = {
       body: '普通的优雅删除：API Server 设置 deletionTimestamp。失联节点上没有 kubelet 回应，{{pod}} 会一直处于 Terminating；副本集控制器不再计入它，立即创建替代的 Pod。',
     },
     // 容器故障（failures 分支）：重启、退避、探针、沙箱错误。
+    // Event correlation (client-go EventCorrelator).
+    'event-spam-filtered': {
+      title: '事件被丢弃：{{object}} 的 {{reason}}（垃圾过滤器）',
+      body: '事件记录器的垃圾过滤器允许一个来源关于一个对象一次发送 25 个事件，之后每 5 分钟再加一个（每个来源和对象一个令牌桶）。这个关于 {{object}} 的 {{type}} {{reason}} 事件遇到了空桶：它根本不会被写入。',
+    },
     'event-count': {
       title: '再次发生的事件：{{reason}}（x{{count}}）',
       body: '{{object}} 又发生了同样的 {{reason}} 事件（{{message}}）。kubelet 的事件记录器不会再创建一个 Event：它的关联器把 count {{count}} 和 lastTimestamp PATCH 到第一个 Event 上（创建于 {{first}}）。kubectl describe 显示为 (x{{count}} over …)。',

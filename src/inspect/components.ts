@@ -85,7 +85,9 @@ export function apiserverRequests(trace: Trace, seq: number): ApiRequestView[] {
     if (s.from !== 'kube-apiserver') continue;
     if (s.to === 'kube-apiserver') {
       const at = STAGE_ORDER.indexOf(s.say.key);
-      const v = at < 0 ? open.find((o) => last(o) >= 0) : open.find((o) => last(o) < at);
+      // A LIST is answered from the watch cache: the filter chain's steps are not told for it.
+      const staged = open.filter((o) => o.request.verb !== 'list');
+      const v = at < 0 ? staged.find((o) => last(o) >= 0) : staged.find((o) => last(o) < at);
       v?.stages.push({ seq: s.seq, key: s.say.key, params: s.say.params });
     } else if (s.to === 'etcd' && s.changes.length) {
       for (const c of s.changes) {

@@ -46,10 +46,6 @@ describe('kubectl get at the end of the Deployment scenario', () => {
     ['get ns default', 'NAME      STATUS   AGE\ndefault   Active   60m'],
     ['get cm', 'NAME               DATA   AGE\nkube-root-ca.crt   1      60m'],
     ['get sa', 'NAME      SECRETS   AGE\ndefault   0         60m'],
-    [
-      'get pods -o name',
-      'pod/nginx-deployment-5888ccb7bd-2k4xx\npod/nginx-deployment-5888ccb7bd-hrlmr\npod/nginx-deployment-5888ccb7bd-l5q8l',
-    ],
     ['get deployment.apps -o name', 'deployment.apps/nginx-deployment'],
     ['get pod nope', 'Error from server (NotFound): pods "nope" not found'],
     ['get deploy nope', 'Error from server (NotFound): deployments.apps "nope" not found'],
@@ -57,6 +53,15 @@ describe('kubectl get at the end of the Deployment scenario', () => {
     ['get pods -n kube-system', 'No resources found in kube-system namespace.'],
     ['get pv', 'No resources found'],
   ])('kubectl %s', (line, out) => expect(get(line)).toBe(out));
+
+  it('kubectl get pods -o name prints pod/<name> for each Pod, in the order the apiserver lists them (by key)', () => {
+    const names = [...run.trace.objectsAt(run.last, '/registry/pods/default/').keys()]
+      .sort()
+      .map((key) => `pod/${key.split('/').pop()}`);
+    expect(names).toHaveLength(3);
+    expect(names[0]).toMatch(/^pod\/nginx-deployment-5888ccb7bd-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(get('get pods -o name')).toBe(names.join('\n'));
+  });
 
   it('lists the Pods as the kubectl tab does, and none before kubectl has sent anything', () => {
     expect(get('get pods').split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);

@@ -15,6 +15,7 @@ import {
 import { loadManifests } from '../manifest/load';
 import { STORAGE_SCENARIOS } from './storage';
 import { WEBHOOK_SCENARIOS } from './webhooks';
+import { HOOK_SCENARIOS } from './hooks';
 
 export interface Scenario {
   id: string;
@@ -486,6 +487,8 @@ export const SCENARIOS: readonly Scenario[] = [
   ...STORAGE_SCENARIOS,
   // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
   ...WEBHOOK_SCENARIOS,
+  // Lifecycle hook failures (issue #5).
+  ...HOOK_SCENARIOS,
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

@@ -48,6 +48,7 @@ const RULES: readonly [prefix: string, chapter: Chapter][] = [
   ['kubelet-mirror-create', 'kubelet'],
   ['kubelet-mirror-delete', 'afterwards'],
   ['kubelet-hook-prestop', 'afterwards'],
+  ['kubelet-hook-poststart-failed', 'containers'],
   ['runtime-sigkill', 'afterwards'],
   ['csi-create-pv', 'binding'],
   ['pv-bind-claim', 'binding'],

@@ -597,16 +597,61 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
   );
 }
 
-/** LIST answers from the watch cache; WATCH registers the caller for later changes. */
+/**
+ * LIST answers from the watch cache, with the cache's resourceVersion; WATCH
+ * registers the caller for later changes and first replays what changed
+ * after the resourceVersion it starts from (the watch cache's window: a
+ * deletion in between is not replayed).
+ */
 function serveListWatch(sim: ApiSim, id: number): void {
   const st = sim.world.apiserver;
   const flight = st.inflight[id]!;
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
+  if (flight.req.verb === 'watch') {
+    for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+    for (const spec of specs) {
+      if (spec.resourceVersion === undefined) continue;
+      const since = Number(spec.resourceVersion);
+      for (const [key, obj] of Object.entries(st.cache)) {
+        if (!obj || resourceOfKey(key)?.resource !== spec.resource || !matches(spec, obj)) continue;
+        if (Number(obj.metadata.resourceVersion ?? 0) <= since) continue;
+        sim.send(
+          {
+            from: SELF,
+            to: flight.client,
+            msg: {
+              type: 'watch-event',
+              resource: spec.resource,
+              object: obj,
+              events: { [flight.client]: 'MODIFIED' } as Partial<Record<ComponentId, WatchEventType>>,
+            },
+            meta: {
+              kind: 'watch',
+              level: 'deep',
+              verb: 'watch',
+              say: {
+                key: 'apiserver-watch',
+                params: {
+                  resource: spec.resource,
+                  name: String(obj.metadata.name),
+                  watchers: `${flight.client} (MODIFIED)`,
+                },
+              },
+            },
+          },
+          sim.latency(0.5, 2),
+        );
+      }
+    }
+    return;
+  }
   const items: ApiObject[] = [];
-  // A plain LIST (kubectl get) answers once; only a WATCH stays registered.
-  if (flight.req.verb === 'watch') for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+  // The watch cache's resourceVersion: the newest it has seen.
+  let revision = 0;
   for (const [key, obj] of Object.entries(st.cache)) {
+    if (!obj) continue;
+    revision = Math.max(revision, Number(obj.metadata.resourceVersion ?? 0));
     const resource = resourceOfKey(key)?.resource;
     if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);
   }
@@ -614,11 +659,18 @@ function serveListWatch(sim: ApiSim, id: number): void {
     {
       from: SELF,
       to: flight.client,
-      msg: { type: 'http-response', id, status: 200, items },
+      msg: {
+        type: 'http-response',
+        id,
+        status: 200,
+        items,
+        body: { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: String(revision) } } as ApiObject,
+      },
       meta: {
         kind: 'response',
         level: 'deep',
         status: 200,
+        path: flight.req.path,
         say: {
           key: 'apiserver-list',
           params: { count: items.length, resources: specs.map((s) => s.resource).join(', ') },
@@ -656,8 +708,21 @@ function kubectlResourceName(resource: string): string {
 
 function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
   if (!obj) return false;
+  if (spec.fieldSelector && !fieldSelectorMatches(spec.fieldSelector, obj)) return false;
   if (spec.nodeName === undefined) return true;
   return (obj.spec as { nodeName?: string } | undefined)?.nodeName === spec.nodeName;
+}
+
+/** A field selector's terms (`status.phase!=Succeeded,status.phase!=Failed`), all of which must hold. */
+export function fieldSelectorMatches(selector: string, obj: ApiObject): boolean {
+  return selector.split(',').every((term) => {
+    const m = /^([\w.]+)(!=|==|=)(.*)$/.exec(term);
+    if (!m) return true;
+    let value: unknown = obj;
+    for (const part of m[1]!.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+    const equal = String(value ?? '') === m[3];
+    return m[2] === '!=' ? !equal : equal;
+  });
 }
 
 /** Keep the watch cache and its directory index together. */

@@ -53,6 +53,8 @@ export interface RequestOptions {
   subresource?: string;
   body?: ApiObject;
   watches?: WatchSpec[];
+  /** The query string (`?limit=500&resourceVersion=0`); a watch without one gets `?watch=true`. */
+  query?: string;
   user: UserInfo;
   level: DetailLevel;
   say: Say;
@@ -75,7 +77,8 @@ export const HTTP_METHOD: Record<Verb, string> = {
 export function request(sim: Sim<unknown>, from: ComponentId, o: RequestOptions): number {
   const id = sim.id();
   const path =
-    apiPath(o.resource, o.namespace, o.name, o.subresource, o.group) + (o.verb === 'watch' ? '?watch=true' : '');
+    apiPath(o.resource, o.namespace, o.name, o.subresource, o.group) +
+    (o.query ?? (o.verb === 'watch' ? '?watch=true' : ''));
   const req: ApiRequest = {
     verb: o.verb,
     resource: o.resource,

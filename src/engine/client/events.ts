@@ -9,6 +9,7 @@ import type { Sim } from '../core/sim';
 import { EPOCH, isoTime } from '../apiserver/names';
 import type { ApiObject, ComponentId } from '../types';
 import { request } from './client';
+import { correlate, type EventCorrelatorState } from './event-correlator';
 
 export const REASON = {
   Scheduled: 'Scheduled',
@@ -55,40 +56,55 @@ export interface EventInput {
 }
 
 /**
- * client-go record's EventCorrelator (events_cache.go eventLogger): an Event
- * identical to one already sent (same source, object, fieldPath, type,
- * reason and message) is not created again: its count goes up and the
- * recorder PATCHes count and lastTimestamp onto the first one, which
- * `kubectl describe` shows as `(x3 over 20s)`.
+ * client-go record's EventCorrelator (event-correlator.ts): an Event seen
+ * before is a PATCH of the first one (count, lastTimestamp), which `kubectl
+ * describe` shows as `(x3 over 20s)`; ten different messages for the same
+ * reason within ten minutes are combined; the spam filter drops the rest.
  */
-export type EventCountCache = Record<string, { name: string; namespace: string; count: number; first: string }>;
+export type EventCountCache = EventCorrelatorState;
 
 export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput, cache?: EventCountCache): void {
   const meta = e.object.metadata;
   // An event about a cluster-scoped object (a Node) lives in "default" (client-go record makeEvent).
   const namespace = meta.namespace || 'default';
-  const key = [
-    e.component,
-    e.host ?? '',
-    e.object.kind,
-    meta.namespace ?? '',
-    meta.name,
-    e.fieldPath ?? '',
-    meta.uid,
-    e.object.apiVersion,
-    e.type,
-    e.reason,
-    e.message,
-  ].join('\u0000');
-  const seen = cache?.[key];
-  if (seen) {
-    seen.count++;
+  const correlated = cache
+    ? correlate(
+        cache,
+        {
+          component: e.component,
+          host: e.host ?? '',
+          kind: e.object.kind,
+          namespace: meta.namespace ?? '',
+          name: String(meta.name),
+          fieldPath: e.fieldPath ?? '',
+          uid: String(meta.uid ?? ''),
+          apiVersion: e.object.apiVersion,
+          type: e.type,
+          reason: e.reason,
+          message: e.message,
+        },
+        sim.now,
+        () => ({ name: `${meta.name}.${sim.hex(16)}`, namespace }),
+      )
+    : undefined;
+  if (correlated?.action === 'skip') {
+    sim.note(from, {
+      kind: 'internal',
+      level: 'deep',
+      ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
+      say: { key: 'event-spam-filtered', params: { type: e.type, reason: e.reason, object: String(meta.name) } },
+    });
+    return;
+  }
+  const message = correlated?.message ?? e.message;
+  if (correlated?.action === 'patch') {
     request(sim, from, {
       verb: 'patch',
       resource: 'events',
-      namespace: seen.namespace,
-      name: seen.name,
-      body: { count: seen.count, lastTimestamp: isoTime(sim.now) } as unknown as ApiObject,
+      namespace: correlated.namespace,
+      name: correlated.name,
+      // CreateTwoWayMergePatch against a copy without count, lastTimestamp and message: those three.
+      body: { count: correlated.count, lastTimestamp: isoTime(sim.now), message } as unknown as ApiObject,
       user: e.user,
       kind: 'event',
       level: 'standard',
@@ -98,10 +114,10 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
         params: {
           type: e.type,
           reason: e.reason,
-          message: e.message,
+          message,
           object: String(meta.name),
-          count: seen.count,
-          first: seen.first,
+          count: correlated.count,
+          first: isoTime(correlated.first),
         },
       },
     });
@@ -117,20 +133,19 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
   };
   const now = isoTime(sim.now);
-  const name = `${meta.name}.${sim.hex(16)}`;
-  if (cache) cache[key] = { name, namespace, count: 1, first: isoTime(sim.now) };
+  const name = correlated?.name ?? `${meta.name}.${sim.hex(16)}`;
   const body: ApiObject = {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { name, namespace },
     involvedObject: involvedObject as unknown as ApiObject['metadata'],
     reason: e.reason,
-    message: e.message,
+    message,
     type: e.type,
     source: e.host ? { component: e.component, host: e.host } : { component: e.component },
-    firstTimestamp: now,
+    firstTimestamp: correlated ? isoTime(correlated.first) : now,
     lastTimestamp: now,
-    count: 1,
+    count: correlated?.count ?? 1,
     eventTime: null,
     reportingComponent: e.component,
     reportingInstance: e.host ?? '',
@@ -145,7 +160,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     kind: 'event',
     level: 'standard',
     ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
-    say: { key: 'event', params: { type: e.type, reason: e.reason, message: e.message, object: String(meta.name) } },
+    say: { key: 'event', params: { type: e.type, reason: e.reason, message, object: String(meta.name) } },
   });
 }
 

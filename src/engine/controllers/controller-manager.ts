@@ -172,7 +172,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     startNodeLifecycle(sim);
     return startInformers(sim, self, st.informers, WATCHES, USERS.controllerManager);
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (events) {
     const fromList = msg.type === 'http-response';
     for (const e of events) {

@@ -22,6 +22,10 @@ export interface WatchSpec {
   resource: string;
   /** `spec.nodeName=<node>`, as the kubelet asks for its own Pods. */
   nodeName?: string;
+  /** Any other field selector, as sent (`status.phase!=Succeeded,status.phase!=Failed`). */
+  fieldSelector?: string;
+  /** A WATCH's starting point: the resourceVersion its LIST returned. */
+  resourceVersion?: string;
 }
 
 export interface ApiRequest {

@@ -75,7 +75,7 @@ export function handleCoredns(sim: DSim, self: ComponentId, msg: Message, from?:
     );
   }
   if (msg.type === 'dns-query' && from) return answer(sim, self, msg, from);
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (!events) return;
   const before = st.records;
   st.records = serviceRecords(st.informers.cache.objects);

@@ -36,6 +36,13 @@ import { uidFor } from '../cluster/bootstrap';
 import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
 import { hookDurationMs, hookTarget, isSidecar, mayStop, sidecarsOf, stopTimeoutSeconds } from './lifecycle';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
+import {
+  FAILED_POST_START_MESSAGE,
+  FAILED_PRE_STOP_MESSAGE,
+  KILLING_POST_START_MESSAGE,
+  POST_START_HOOK_ERROR,
+  runHook,
+} from './hooks';
 
 export interface KubeletState {
   node: string;
@@ -138,7 +145,7 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
     sim.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, LEASE_RENEW_MS);
     return;
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (events) {
     for (const e of events) {
       if (e.object.kind !== 'Pod') continue;
@@ -652,7 +659,17 @@ function criResponse(
         rec.finishedAt = sim.now;
         rec.exitCode = msg.exitCode ?? 0;
         rec.reason = msg.reason ?? 'Completed';
-        if (rec.killing) {
+        if (rec.killing === 'postStart') {
+          // startContainer returns ErrPostStartHook: the reasonCache shows it as the waiting reason of a
+          // container that will restart (convertToAPIContainerStatuses); the next SyncPod backs off as for a crash.
+          rec.killing = undefined;
+          if (shouldRestart(p, rec)) {
+            rec.waitingReason = POST_START_HOOK_ERROR;
+            rec.waitingMessage = rec.hookError;
+          }
+          rec.hookError = undefined;
+          sendStatus(sim, self, st, podKey);
+        } else if (rec.killing) {
           // killContainer then start, in one SyncPod: doBackOff sees the exit before this one.
           rec.backoffFrom = rec.lastTerminated?.finishedAt ?? 'none';
           rec.killing = undefined;
@@ -1179,8 +1196,17 @@ function hookDone(
 ): void {
   const w = st.workers[podKey];
   const rec = w?.containers[container];
-  if (!w || !rec || rec.hook !== hook) return;
+  const p = pod(st, podKey);
+  const c = p ? containerOf(p, container) : undefined;
+  if (!w || !rec || rec.hook !== hook || !p || !c) return;
   rec.hook = undefined;
+  const handler = hook === 'postStart' ? c.lifecycle?.postStart : c.lifecycle?.preStop;
+  const result = handler ? runHook(p, c, handler, w.ip ?? '') : { ok: true, message: '' };
+  if (!result.ok) return hookFailed(sim, self, st, podKey, w, p, c, rec, hook, result.message);
+  if (hook === 'preStop' && rec.killing === 'postStart') {
+    sim.note(self, { kind: 'internal', level: 'deep', say: { key: 'kubelet-hook-done', params: { container, hook } } });
+    return stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
+  }
   if (hook === 'preStop') rec.readyToStop = true;
   else w.waiting = false;
   sim.note(self, {
@@ -1189,6 +1215,93 @@ function hookDone(
     say: { key: 'kubelet-hook-done', params: { container, hook } },
   });
   resync(sim, self, podKey);
+}
+
+/**
+ * A hook failed (kuberuntime_container.go). postStart: a FailedPostStartHook
+ * Warning (without the handler's message, which may hold secrets), then
+ * killContainer with the message "FailedPostStartHook" (the Killing Event)
+ * and StopContainer within the grace period; startContainer fails with
+ * ErrPostStartHook and the container restarts as its restartPolicy says,
+ * with the crash back-off. preStop (executePreStopHook): a FailedPreStopHook
+ * Warning, and termination goes on.
+ */
+function hookFailed(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+  hook: 'postStart' | 'preStop',
+  message: string,
+): void {
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: {
+      key: hook === 'postStart' ? 'kubelet-hook-poststart-failed' : 'kubelet-hook-prestop-failed',
+      params: { container: c.name, message },
+    },
+  });
+  if (hook === 'preStop') {
+    event(sim, self, st, p, REASON.FailedPreStopHook, FAILED_PRE_STOP_MESSAGE, c, 'Warning');
+    if (rec.killing === 'postStart') return stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
+    rec.readyToStop = true;
+    return resync(sim, self, podKey);
+  }
+  event(sim, self, st, p, REASON.FailedPostStartHook, FAILED_POST_START_MESSAGE, c, 'Warning');
+  rec.killing = 'postStart';
+  rec.hookError = message;
+  rec.killStartedAt = sim.now;
+  const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
+  event(sim, self, st, p, REASON.Killing, KILLING_POST_START_MESSAGE, c);
+  // killContainer runs the container's preStop hook first, within the grace period.
+  const preStop = c.lifecycle?.preStop;
+  if (preStop) {
+    rec.hook = 'preStop';
+    sim.note(self, {
+      kind: 'internal',
+      level: 'standard',
+      say: { key: 'kubelet-hook-prestop', params: { container: c.name, target: hookTarget(preStop), grace } },
+    });
+    sim.send(
+      { from: self, to: self, msg: { type: 'kubelet-hook-done', podKey, container: c.name, hook: 'preStop' } },
+      Math.min(hookDurationMs(preStop), grace * 1000),
+    );
+    return;
+  }
+  stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
+}
+
+/** killContainer's StopContainer after a failed postStart hook: the grace period less the preStop hook's time. */
+function stopAfterFailedPostStart(
+  sim: KSim,
+  self: ComponentId,
+  st: KubeletState,
+  podKey: string,
+  w: PodWorker,
+  p: Pod,
+  c: Container,
+  rec: ContainerRecord,
+): void {
+  const grace = Number(p.metadata?.deletionGracePeriodSeconds ?? p.spec?.terminationGracePeriodSeconds ?? 30);
+  const timeout = stopTimeoutSeconds(grace, sim.now - (rec.killStartedAt ?? sim.now));
+  rec.killStartedAt = undefined;
+  w.waiting = false;
+  cri(
+    sim,
+    self,
+    st,
+    podKey,
+    'StopContainer',
+    'standard',
+    'kubelet-stop-container',
+    { container: c.name, grace: timeout },
+    { container: c.name, timeout },
+  );
 }
 
 /**

@@ -65,7 +65,11 @@ export interface ContainerRecord {
   /** Consecutive failures of each probe of this instance. */
   probeFailures?: Partial<Record<'startup' | 'readiness' | 'liveness', number>>;
   /** A failed liveness or startup probe: the kubelet stops the container to restart it. */
-  killing?: 'liveness' | 'startup';
+  killing?: 'liveness' | 'startup' | 'postStart';
+  /** The failed postStart hook's message, for the waiting message once the container is stopped. */
+  hookError?: string;
+  /** When killContainer began after a failed postStart hook: its preStop hook's time comes off the grace period. */
+  killStartedAt?: number;
   /**
    * After a probe kill, SyncPod decided the restart from the status it had before the kill:
    * the back-off counts from the previous exit, or not at all without one.

@@ -65,8 +65,8 @@ export function handleIstiod(sim: ISim, self: ComponentId, msg: Message, from: C
   }
   if (msg.type === 'admission-review') return inject(sim, self, msg, from);
   if (msg.type === 'istiod-debounce') return push(sim, self);
-  const initialList = msg.type === 'http-response' && msg.id === st.informers.listId;
-  const events = informerReceive(st.informers, self, msg);
+  const initialList = msg.type === 'http-response' && !!st.informers.lists?.[msg.id];
+  const events = informerReceive(st.informers, self, msg, sim);
   if (!events) return;
   for (const e of events) {
     const kind = e.object.kind;

@@ -188,5 +188,5 @@ export function handleKyverno(sim: KSim, self: ComponentId, msg: Message, from: 
     );
     return;
   }
-  informerReceive(st.informers, self, msg);
+  informerReceive(st.informers, self, msg, sim);
 }

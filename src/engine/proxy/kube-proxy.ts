@@ -127,10 +127,10 @@ export function handleKubeProxy(sim: PSim, self: ComponentId, msg: Message): voi
     st.syncQueued = false;
     return sync(sim, self, st, 'overview');
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (!events) return;
   // The first sync runs once the caches have synced: the cluster's own Services, quietly.
-  if (msg.type === 'http-response') return sync(sim, self, st, 'deep');
+  if (msg.type === 'http-response') return st.informers.synced ? sync(sim, self, st, 'deep') : undefined;
   if (!events.length || st.syncQueued) return;
   st.syncQueued = true;
   sim.send({ from: self, to: self, msg: { type: 'kube-proxy-sync' } }, Math.max(1, takeToken(st, sim.now)));

@@ -119,7 +119,8 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       self,
       st.informers,
       [
-        { resource: 'pods' },
+        // The scheduler's Pod informer leaves out finished Pods (scheduler.go newPodInformer).
+        { resource: 'pods', fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' },
         { resource: 'nodes' },
         { resource: 'replicasets' },
         { resource: 'services' },
@@ -131,7 +132,7 @@ export function handleScheduler(sim: SchedSim, self: ComponentId, msg: Message):
       USERS.scheduler,
     );
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (events) {
     for (const e of events) {
       if (e.object.kind === 'Node') onNode(sim, e.type, e.object as unknown as Node);

@@ -103,7 +103,7 @@ export function handleCsiProvisioner(sim: PSim, self: ComponentId, msg: Message)
       USERS.csiProvisioner,
     );
   }
-  const events = informerReceive(st.informers, self, msg);
+  const events = informerReceive(st.informers, self, msg, sim);
   if (events) {
     for (const e of events)
       if (e.object.kind === 'PersistentVolumeClaim' && e.type !== 'DELETED') provision(sim, self, e.key);
