@@ -13,6 +13,7 @@ import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
 import { mark, MARK, StepCommitMark } from '../perf/marks';
+import { FailureCaption } from './FailureCaption';
 import { Packets } from './Packets';
 import { buildTopology, type Topology } from './topology';
 
@@ -160,6 +161,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         <FitOnTopology topology={topology} />
         <FitOnResize topology={topology} />
       </ReactFlow>
+      <FailureCaption />
       <p className="visually-hidden">{t('inspect.textAlternative')}</p>
     </div>
   );

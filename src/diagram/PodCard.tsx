@@ -19,7 +19,11 @@ export const PodCard = memo(function PodCard({ pod, compact = false }: { pod: Po
       data-testid="pod-card"
       data-pod={pod.name}
       data-status={pod.status}
-      aria-label={t('diagram.podCard', { name: pod.name, status: pod.status })}
+      data-blocked={pod.blocked}
+      aria-label={t('diagram.podCard', {
+        name: pod.name,
+        status: pod.blocked ? `${pod.status} (${pod.blocked})` : pod.status,
+      })}
     >
       <div className="pod-name">
         <span className="pod-icon" aria-hidden="true">
@@ -33,7 +37,12 @@ export const PodCard = memo(function PodCard({ pod, compact = false }: { pod: Po
         <span className="pod-status">{pod.status}</span>
         <span className="pod-ready">{pod.ready}</span>
       </div>
-      {!compact && (
+      {pod.blocked && (
+        <div className="pod-blocked" data-testid="pod-blocked">
+          PodScheduled=False: {pod.blocked}
+        </div>
+      )}
+      {!compact && !pod.blocked && (
         <div className="pod-ip" data-testid="pod-ip">
           {ip}
         </div>

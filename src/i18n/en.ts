@@ -235,6 +235,12 @@ export const en = {
     morePods: '+{{count}} more ({{running}} Running)',
     nodeNotReady: 'NotReady',
   },
+  // Failures in the diagram (branch failures, issue #6).
+  failure: {
+    badge: 'Failed:',
+    where: 'Where it fails: {{component}}',
+    onNode: '{{component}} ({{node}})',
+  },
   component: {
     kubectl: 'kubectl',
     'kube-apiserver': 'kube-apiserver',

@@ -234,6 +234,12 @@ export const zh: Catalog = {
     morePods: '另有 {{count}} 个（{{running}} 个运行中）',
     nodeNotReady: 'NotReady（未就绪）',
   },
+  // 示意图中的失败（failures 分支，issue #6）。
+  failure: {
+    badge: '失败：',
+    where: '出错的组件：{{component}}',
+    onNode: '{{component}}（{{node}}）',
+  },
   component: {
     kubectl: 'kubectl',
     'kube-apiserver': 'kube-apiserver',
