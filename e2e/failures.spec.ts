@@ -96,3 +96,29 @@ test('in Chinese, dark, 420 px wide: the caption names the component and keeps t
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(420);
 });
+
+test('with reduced motion: no packet travels, the refusal still shows on its edge and its component', async ({
+  page,
+}) => {
+  // Read when the page loads, as the diagram reads the preference once.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/#scenario=forbidden');
+  await page.reload();
+  await expect(page.getByTestId('scenario')).toHaveValue('forbidden');
+  await stepToFailure(page);
+  await expect(badgeOf(page, 'kube-apiserver')).toHaveText(/403 Forbidden/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('narration-title')).toHaveText('kube-apiserver answers 403');
+  await expect(page.locator('.edge-path-error')).toHaveCount(1);
+  await expect(page.getByTestId('packet')).toHaveCount(0);
+  await expect(page.getByTestId('failure-caption')).toContainText(
+    'pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default"',
+  );
+});
+
+test('a failing packet is drawn as an error while it travels', async ({ page }) => {
+  await page.getByTestId('scenario').selectOption('forbidden');
+  await stepToFailure(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.packet.packet-error')).toHaveCount(1);
+});

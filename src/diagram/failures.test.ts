@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type Trace } from '../engine';
 import { SCENARIOS, simulationInput } from '../scenarios';
-import { failureOfStep, failuresAt, failureTimeline, latestFailure } from './failures';
+import { failureOfStep, failuresAt, failureTimeline, latestFailure, podFailuresIn } from './failures';
 import { podsAt } from './pods';
 
 const traces = new Map<string, Trace>();
@@ -132,5 +132,19 @@ describe('where the flow stops', () => {
     expect(failuresAt(t, t.steps.length - 1).size).toBe(0);
     const notFound = failureTimeline(t).all.find((f) => f.reason === '404 NotFound')!;
     expect(t.steps[notFound.until]!.say.key).toBe('kubectl-create');
+  });
+
+  it('cni-out-of-ips: both Pods without an address are marked on node-1, by name, while the kubelet shows the latest', () => {
+    const t = run('cni-out-of-ips');
+    const end = t.steps.length - 1;
+    const lines = podFailuresIn(t, end, 'node-1').split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => /^nginx-deployment-\w+-\w{5}=FailedCreatePodSandBox$/.test(l))).toBe(true);
+    const stuck = (podsAt(t, end).get('node-1') ?? [])
+      .filter((p) => p.status === 'ContainerCreating')
+      .map((p) => p.name);
+    expect(lines.map((l) => l.split('=')[0]).sort()).toEqual(stuck.sort());
+    expect(podFailuresIn(t, end, 'node-2')).toBe('');
+    expect(failuresAt(t, end).get('kubelet/node-1')?.reason).toBe('FailedCreatePodSandBox');
   });
 });

@@ -207,6 +207,35 @@ export function failureTimeline(trace: Trace): FailureTimeline {
   return timeline;
 }
 
+let holding: { trace: Trace; seq: number; list: readonly Failure[] } | undefined;
+
+/** Every failure that holds after step `seq`, in step order. Memoized for the last (trace, seq). */
+export function holdingAt(trace: Trace, seq: number): readonly Failure[] {
+  if (holding && holding.trace === trace && holding.seq === seq) return holding.list;
+  const list: Failure[] = [];
+  for (const f of failureTimeline(trace).all) {
+    if (f.seq > seq) break;
+    if (f.until > seq) list.push(f);
+  }
+  holding = { trace, seq, list };
+  return list;
+}
+
+/**
+ * What holds against the Pods shown in one place (a node's kubelet and
+ * runtime, or the scheduler for the unscheduled tray), as `name=Reason`
+ * lines: a string, so a group re-renders only when it changes.
+ */
+export function podFailuresIn(trace: Trace, seq: number, node: string | undefined): string {
+  const lines: string[] = [];
+  for (const f of holdingAt(trace, seq)) {
+    if (!f.subject || f.component === 'kube-apiserver') continue;
+    const here = node ? f.component === `kubelet/${node}` : f.component === 'kube-scheduler';
+    if (here) lines.push(`${f.subject}=${f.reason}`);
+  }
+  return lines.join('\n');
+}
+
 let memo: { trace: Trace; seq: number; byComponent: ReadonlyMap<ComponentId, Failure> } | undefined;
 
 /**
@@ -217,10 +246,7 @@ let memo: { trace: Trace; seq: number; byComponent: ReadonlyMap<ComponentId, Fai
 export function failuresAt(trace: Trace, seq: number): ReadonlyMap<ComponentId, Failure> {
   if (memo && memo.trace === trace && memo.seq === seq) return memo.byComponent;
   const byComponent = new Map<ComponentId, Failure>();
-  for (const f of failureTimeline(trace).all) {
-    if (f.seq > seq) break;
-    if (f.until > seq) byComponent.set(f.component, f);
-  }
+  for (const f of holdingAt(trace, seq)) byComponent.set(f.component, f);
   memo = { trace, seq, byComponent };
   return byComponent;
 }

@@ -3,13 +3,13 @@
  * Each reads only the slice of the store it draws.
  */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ComponentId } from '../engine';
 import { currentSeq, currentStep, usePlayer } from '../store/store';
 import { useT } from '../panels/useT';
 import { PodCard } from './PodCard';
-import { failureOfStep, failuresAt, type Failure } from './failures';
+import { failureOfStep, failuresAt, podFailuresIn, type Failure } from './failures';
 import { nodeReadyAt, podsAt, type PodView } from './pods';
 
 export type ComponentNodeData = { id: ComponentId; kind: string; node?: string };
@@ -75,13 +75,20 @@ function useNodeReady(node: string | undefined): boolean {
   return usePlayer((s) => !node || nodeReadyAt(s.trace, node, currentSeq(s)));
 }
 
+/** Pod name → the reason of the failure that holds against it here (FailedCreatePodSandBox, FailedScheduling, …). */
+function usePodFailures(node: string | undefined): Map<string, string> {
+  const lines = usePlayer((s) => podFailuresIn(s.trace, currentSeq(s), node));
+  return useMemo(() => new Map(lines ? lines.split('\n').map((l) => l.split('=') as [string, string]) : []), [lines]);
+}
+
 function usePods(node: string) {
   return usePlayer(useShallow((s) => podsAt(s.trace, currentSeq(s)).get(node) ?? []));
 }
 
 /** The failing Pods first, each group in its own order (a stable partition). */
-function failingFirst(pods: readonly PodView[]): PodView[] {
-  return [...pods.filter((p) => p.health === 'failed'), ...pods.filter((p) => p.health !== 'failed')];
+function failingFirst(pods: readonly PodView[], failing: ReadonlyMap<string, string>): PodView[] {
+  const bad = (p: PodView): boolean => p.health === 'failed' || failing.has(p.name);
+  return [...pods.filter(bad), ...pods.filter((p) => !bad(p))];
 }
 
 /** Cards that fit in a node (fewer in the unscheduled tray, where they are compact); the rest are counted. */
@@ -91,6 +98,7 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
   const t = useT();
   const pods = usePods(data.kind === 'worker' ? data.node! : '');
   const ready = useNodeReady(data.kind === 'worker' ? data.node : undefined);
+  const failing = usePodFailures(data.kind === 'worker' ? data.node : undefined);
   if (data.kind === 'control-plane') {
     return (
       <div className="group group-control-plane">
@@ -102,7 +110,7 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
   const max = MAX_CARDS[data.kind];
   // When not all fit, one card's room goes to the count of the rest, and failing Pods get the cards first.
   const shown = pods.length > max ? max - 1 : pods.length;
-  const cards = pods.length > shown ? failingFirst(pods) : pods;
+  const cards = pods.length > shown ? failingFirst(pods, failing) : pods;
   return (
     <div
       className={`group group-${data.kind}${ready ? '' : ' group-notready'}`}
@@ -118,7 +126,7 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupN
         style={data.podArea ? { left: data.podArea.x, top: data.podArea.y, width: data.podArea.w } : undefined}
       >
         {cards.slice(0, shown).map((p) => (
-          <PodCard key={p.key} pod={p} compact={data.kind === 'unscheduled'} />
+          <PodCard key={p.key} pod={p} compact={data.kind === 'unscheduled'} failure={failing.get(p.name)} />
         ))}
         {pods.length > shown && (
           <div className="pod-more" data-testid="pod-more">
