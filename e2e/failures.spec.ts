@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -122,3 +123,19 @@ test('a failing packet is drawn as an error while it travels', async ({ page }) 
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.packet.packet-error')).toHaveCount(1);
 });
+
+// The failure's colours and texts in both themes: the badge, the caption, the failing Pod cards.
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on a failure: ${theme}`, async ({ page }) => {
+    await page.getByTestId('theme').selectOption(theme);
+    await page.getByTestId('scenario').selectOption('cni-out-of-ips');
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('failure-caption')).toBeVisible();
+    await expect(page.getByTestId('pod-failure').first()).toHaveText('FailedCreatePodSandBox');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
+}

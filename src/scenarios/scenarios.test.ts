@@ -428,6 +428,10 @@ describe('refusals (issue #6), through the headless API', () => {
     // The overview ends at the scheduler: nothing is bound, no kubelet starts anything.
     const overview = r.steps('overview').map((s) => s.key);
     expect(overview.at(-2)).toBe('scheduler-unschedulable');
+    // The diagram shows kube-scheduler as where it fails, with the same message.
+    expect(r.failures()).toEqual([
+      { component: 'kube-scheduler', reason: 'FailedScheduling', message, seq: expect.any(Number) },
+    ]);
     const keys = r.steps('deep').map((s) => s.key);
     expect(keys).not.toContain('scheduler-bind');
     expect(keys).not.toContain('kubelet-run-sandbox');
@@ -453,5 +457,6 @@ describe('refusals (issue #6), through the headless API', () => {
     expect(r.trace.steps.some((s) => s.to === 'etcd')).toBe(false);
     expect(r.objects('Pod')).toEqual([]);
     expect(r.getPods()).toEqual([]);
+    expect(r.failures()).toEqual([{ component: 'kube-apiserver', reason: '422 Invalid', message, seq: error.seq }]);
   });
 });
