@@ -59,6 +59,7 @@ describe('where the flow stops', () => {
       'FailedCreatePodSandBox',
       'Failed to create pod sandbox: rpc error: code = Unknown',
     ],
+    ['node-failure', 'kubelet/node-1', 'NodeStatusUnknown', 'Kubelet stopped posting node status.'],
   ])('%s: %s, %s', (id, component, reason, message) => {
     const t = run(id);
     const end = t.steps.length - 1;

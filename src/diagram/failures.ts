@@ -11,6 +11,7 @@
  * ways and a failure that is never resolved stays to the end.
  */
 import type { ComponentId, Step, Trace } from '../engine';
+import { NODE_STATUS_UNKNOWN } from '../engine/controllers/node-lifecycle';
 
 export interface Failure {
   /** The step where it happened: its edge and packet are drawn as an error. */
@@ -67,6 +68,13 @@ const FAILS: Record<string, (s: Step) => Found | null> = {
   'apiserver-invalid': (s) => refusal(422, str(s, 'message')),
   'apiserver-bad-request': (s) => refusal(400, str(s, 'message')),
   'apiserver-namespace-missing': (s) => refusal(404, str(s, 'message')),
+  // The node lifecycle controller finds the node's kubelet silent past the grace period: the kubelet is what failed.
+  'node-lifecycle-unknown': (s) => ({
+    component: `kubelet/${str(s, 'node')}`,
+    reason: NODE_STATUS_UNKNOWN.reason,
+    message: NODE_STATUS_UNKNOWN.message,
+    subject: str(s, 'node'),
+  }),
   'scheduler-unschedulable': (s) => ({
     component: s.from,
     reason: 'FailedScheduling',
@@ -152,6 +160,8 @@ function capitalize(w: string): string {
 /** Steps that end a component's failure for a subject: the success it was waiting for. */
 const CLEARS: Record<string, (s: Step) => { component: ComponentId; subject: string } | null> = {
   'scheduler-bind': (s) => ({ component: s.from, subject: str(s, 'pod') }),
+  // The node is Ready again: the controller lifts the NoExecute taint.
+  'node-lifecycle-untaint': (s) => ({ component: `kubelet/${str(s, 'node')}`, subject: str(s, 'node') }),
   'kubelet-status-running': (s) => ({ component: s.from, subject: str(s, 'pod') }),
   'runtime-sandbox-ready': (s) => ({ component: s.from, subject: '' }),
   'runtime-pulled': (s) => ({ component: s.from, subject: '' }),
