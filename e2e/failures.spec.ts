@@ -20,6 +20,7 @@ test.beforeEach(async ({ page }) => {
 test('an invalid Pod: kube-apiserver refuses it with 422 and the real message; a step back and it is gone', async ({
   page,
 }) => {
+  await page.getByTestId('theme').selectOption('light');
   await page.getByTestId('scenario').selectOption('invalid-pod');
   await stepToFailure(page);
   await expect(badgeOf(page, 'kube-apiserver')).toHaveText(/422 Invalid/);
@@ -38,6 +39,8 @@ test('an invalid Pod: kube-apiserver refuses it with 422 and the real message; a
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('narration-title')).toHaveText('kube-apiserver answers 422');
   await expect(page.locator('.edge-path-error')).toHaveCount(1);
+  // Drawn in the error colour of the theme (--failed), not the active blue.
+  await expect(page.locator('.edge-path-error')).toHaveCSS('stroke', 'rgb(179, 38, 30)');
   await expect(badgeOf(page, 'kube-apiserver')).toHaveText(/422 Invalid/);
 
   await page.keyboard.press('ArrowLeft');
