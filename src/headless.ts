@@ -16,6 +16,7 @@ import { loadManifests } from './manifest/load';
 import { SCENARIOS, simulationInput } from './scenarios';
 import { isVisible } from './store/visible';
 import { schedulingCycles, type SchedulingCycle } from './inspect/scheduling';
+import { failuresAt } from './diagram/failures';
 
 export interface StepText {
   seq: number;
@@ -63,6 +64,16 @@ export interface Run {
   scheduling(): SchedulingCycle[];
   /** The iptables chains kube-proxy had written on a node after step `seq` (KUBE-SERVICES, KUBE-SVC-…, KUBE-SEP-…). */
   chains(node: string, seq?: number): ReturnType<typeof iptablesChainsAt>;
+  /** Where the flow stops after step `seq`, as the diagram shows it: each component's failure that holds. */
+  failures(seq?: number): FailureRow[];
+}
+
+/** A component that refused or failed: its short reason, the real message, and the step it happened at. */
+export interface FailureRow {
+  component: string;
+  reason: string;
+  message: string;
+  seq: number;
 }
 
 export interface RunOptions extends Partial<Omit<SimulationInput, 'manifests'>> {
@@ -116,6 +127,13 @@ function runOf(trace: Trace, language: Language): Run {
     getPods: (seq = last) => objects('Pod', seq).map((p) => printPod(p as never, trace.steps[seq]?.at)),
     scheduling: () => schedulingCycles(trace.steps),
     chains: (node, seq = last) => iptablesChainsAt(trace, node, seq),
+    failures: (seq = last) =>
+      [...failuresAt(trace, seq).values()].map(({ component, reason, message, seq: at }) => ({
+        component,
+        reason,
+        message,
+        seq: at,
+      })),
   };
 }
 

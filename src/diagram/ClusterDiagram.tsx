@@ -13,6 +13,7 @@ import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
 import { mark, MARK, StepCommitMark } from '../perf/marks';
+import { FailureCaption } from './FailureCaption';
 import { Packets } from './Packets';
 import { buildTopology, optionalUsed, type Topology } from './topology';
 
@@ -165,6 +166,7 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         <FitOnTopology topology={topology} />
         <FitOnResize topology={topology} />
       </ReactFlow>
+      <FailureCaption />
       <p className="visually-hidden">{t('inspect.textAlternative')}</p>
     </div>
   );

@@ -10,12 +10,22 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ComponentId } from '../engine';
 import { currentStep, STEP_MS, usePlayer } from '../store/store';
+import { failureOfStep } from './failures';
 import { center, type Topology } from './topology';
 
 export const Packets = memo(function Packets({ topology }: { topology: Topology }) {
   const reduce = useReducedMotion();
-  const { step, cursor, direction, speed } = usePlayer(
-    useShallow((s) => ({ step: currentStep(s), cursor: s.cursor, direction: s.direction, speed: s.speed })),
+  const { step, cursor, direction, speed, failed } = usePlayer(
+    useShallow((s) => {
+      const now = currentStep(s);
+      return {
+        step: now,
+        cursor: s.cursor,
+        direction: s.direction,
+        speed: s.speed,
+        failed: !!now && !!failureOfStep(s.trace, now.seq),
+      };
+    }),
   );
   if (!step || direction !== 1 || step.from === step.to || reduce) return null;
   const place = (id: ComponentId) => topology.components.find((c) => c.id === id);
@@ -33,7 +43,7 @@ export const Packets = memo(function Packets({ topology }: { topology: Topology 
         return (
           <m.div
             key={`${cursor}-${id}`}
-            className={`packet packet-${step.kind}`}
+            className={`packet packet-${step.kind}${failed ? ' packet-error' : ''}`}
             data-testid="packet"
             initial={{ x: a.x, y: a.y, opacity: 0 }}
             animate={{ x: b.x, y: b.y, opacity: [0, 1, 1, 0] }}

@@ -10,20 +10,37 @@ export function shortName(name: string, max = 18): string {
 const ICON: Record<PodView['health'], string> = { ok: '✓', progress: '◷', failed: '✕' };
 
 /** One Pod as the diagram shows it: name, kubectl STATUS, READY and IP. Colour is never the only cue. */
-export const PodCard = memo(function PodCard({ pod, compact = false }: { pod: PodView; compact?: boolean }) {
+export const PodCard = memo(function PodCard({
+  pod,
+  compact = false,
+  failure,
+}: {
+  pod: PodView;
+  compact?: boolean;
+  /** The reason of a failure that holds against this Pod (the component's view, before or beyond its STATUS). */
+  failure?: string;
+}) {
   const t = useT();
   const ip = pod.ip === '<none>' ? t('diagram.noIP') : pod.ip;
+  const health = failure ? 'failed' : pod.health;
+  // The failure's reason when STATUS does not already say it (ContainerCreating while the sandbox fails).
+  const extra = failure && failure !== pod.status && !pod.blocked ? failure : undefined;
   return (
     <div
-      className={`pod-card pod-${pod.health}`}
+      className={`pod-card pod-${health}`}
+      data-failure={failure}
       data-testid="pod-card"
       data-pod={pod.name}
       data-status={pod.status}
-      aria-label={t('diagram.podCard', { name: pod.name, status: pod.status })}
+      data-blocked={pod.blocked}
+      aria-label={t('diagram.podCard', {
+        name: pod.name,
+        status: pod.blocked ? `${pod.status} (${pod.blocked})` : pod.status,
+      })}
     >
       <div className="pod-name">
         <span className="pod-icon" aria-hidden="true">
-          {ICON[pod.health]}
+          {ICON[health]}
         </span>
         <span className="pod-name-text" title={pod.name}>
           {shortName(pod.name)}
@@ -33,7 +50,17 @@ export const PodCard = memo(function PodCard({ pod, compact = false }: { pod: Po
         <span className="pod-status">{pod.status}</span>
         <span className="pod-ready">{pod.ready}</span>
       </div>
-      {!compact && (
+      {pod.blocked && (
+        <div className="pod-blocked" data-testid="pod-blocked">
+          PodScheduled=False: {pod.blocked}
+        </div>
+      )}
+      {extra && (
+        <div className="pod-blocked" data-testid="pod-failure">
+          {extra}
+        </div>
+      )}
+      {!compact && !pod.blocked && (
         <div className="pod-ip" data-testid="pod-ip">
           {ip}
         </div>

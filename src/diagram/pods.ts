@@ -10,6 +10,17 @@ export type PodHealth = 'ok' | 'progress' | 'failed';
 export interface PodView extends PodRow {
   key: string;
   health: PodHealth;
+  /**
+   * Why a Pod that kubectl prints as Pending cannot go on, when a condition
+   * says so: PodScheduled=False with reason Unschedulable (kubectl describe's Conditions).
+   */
+  blocked?: string;
+}
+
+/** The PodScheduled condition's reason when the scheduler found no node: the card shows it as a failure. */
+function blockedOf(pod: Pod): string | undefined {
+  const c = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
+  return c?.status === 'False' && c.reason === 'Unschedulable' ? c.reason : undefined;
 }
 
 const FAILED = /Err|BackOff|Error|OOMKilled|Failed|Invalid|Unknown|ExitCode|Evicted/;
@@ -29,7 +40,8 @@ function viewOf(key: string, obj: object): PodView {
   let view = views.get(obj);
   if (!view) {
     const row = printPod(obj as Pod);
-    view = { ...row, key, health: healthOf(row) };
+    const blocked = blockedOf(obj as Pod);
+    view = { ...row, key, health: blocked ? 'failed' : healthOf(row), ...(blocked ? { blocked } : {}) };
     views.set(obj, view);
   }
   return view;

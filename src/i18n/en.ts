@@ -235,6 +235,12 @@ export const en = {
     morePods: '+{{count}} more ({{running}} Running)',
     nodeNotReady: 'NotReady',
   },
+  // Failures in the diagram (branch failures, issue #6).
+  failure: {
+    badge: 'Failed:',
+    where: 'Where it fails: {{component}}',
+    onNode: '{{component}} ({{node}})',
+  },
   component: {
     kubectl: 'kubectl',
     'kube-apiserver': 'kube-apiserver',
@@ -307,6 +313,27 @@ export const en = {
       title: 'The node’s podCIDR is full: FailedCreatePodSandBox',
       lesson:
         'One node whose podCIDR is a /29: host-local IPAM has five addresses (.2–.6) for seven nginx replicas. The scheduler does not count IPs, so all seven land there; five get a sandbox and run, and for the other two the bridge plugin fails “no IP addresses available in range set”. The kubelet records FailedCreatePodSandBox and retries every 10 s or so; those Pods stay ContainerCreating.',
+    },
+    // Refusals: the scheduler finds no node, validation refuses the Pod (branch failures, issue #6).
+    'unschedulable-cpu': {
+      title: 'No node has the CPU: FailedScheduling',
+      lesson:
+        'pods/resource/cpu-request-limit-2.yaml from the Kubernetes docs asks for 100 CPUs; each of the three nodes has 4. The Pod is stored, but kube-scheduler’s NodeResourcesFit filter rejects every node (Insufficient cpu), and preemption finds no Pod to evict that would make room. The scheduler records FailedScheduling and sets PodScheduled=False (Unschedulable); the Pod stays Pending and no kubelet ever hears of it.',
+    },
+    'unschedulable-selector': {
+      title: 'No node has the label: FailedScheduling',
+      lesson:
+        'pods/pod-nginx.yaml from the Kubernetes docs has nodeSelector disktype: ssd, and no node carries that label. The NodeAffinity filter rejects all three nodes; preemption cannot help, since evicting Pods does not add a label. The Pod stays Pending until someone runs kubectl label nodes <node> disktype=ssd.',
+    },
+    'unschedulable-taint': {
+      title: 'Every node is tainted: FailedScheduling',
+      lesson:
+        'All three nodes carry the taint key1=value1:NoSchedule (kubectl taint nodes … key1=value1:NoSchedule) and the nginx Pod has no toleration for it. The TaintToleration filter rejects every node, preemption cannot help, and the Pod stays Pending. A toleration in the Pod, or removing the taint, lets it schedule.',
+    },
+    'invalid-pod': {
+      title: 'An invalid Pod: 422, nothing stored',
+      lesson:
+        'The nginx Pod with its image line forgotten and restartPolicy: always in lower case. Authentication, authorization and mutating admission pass; then validation finds two field errors and kube-apiserver answers 422 Unprocessable Entity with both, in brackets. Nothing reaches etcd: no Pod, no watch event, no scheduler, no kubelet. The flow stops at kube-apiserver.',
     },
     // Admission scenarios.
     'quota-exceeded': {

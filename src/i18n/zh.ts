@@ -234,6 +234,12 @@ export const zh: Catalog = {
     morePods: '另有 {{count}} 个（{{running}} 个运行中）',
     nodeNotReady: 'NotReady（未就绪）',
   },
+  // 示意图中的失败（failures 分支，issue #6）。
+  failure: {
+    badge: '失败：',
+    where: '出错的组件：{{component}}',
+    onNode: '{{component}}（{{node}}）',
+  },
   component: {
     kubectl: 'kubectl',
     'kube-apiserver': 'kube-apiserver',
@@ -306,6 +312,27 @@ export const zh: Catalog = {
       title: '节点的 podCIDR 用完了：FailedCreatePodSandBox',
       lesson:
         '只有一个节点，它的 podCIDR 是 /29：host-local IPAM 只有五个地址（.2–.6），却要给七个 nginx 副本。调度器不计算 IP，七个都被调度到这里；五个拿到沙箱并运行，另外两个的 bridge 插件报错 “no IP addresses available in range set”。kubelet 记录 FailedCreatePodSandBox，大约每 10 秒重试一次；这两个 Pod 一直停在 ContainerCreating。',
+    },
+    // 被拒绝：调度器找不到节点、校验拒绝 Pod（failures 分支，issue #6）。
+    'unschedulable-cpu': {
+      title: '没有节点有足够的 CPU：FailedScheduling',
+      lesson:
+        'Kubernetes 文档中的 pods/resource/cpu-request-limit-2.yaml 请求 100 个 CPU，而三个节点每个只有 4 个。Pod 已持久化到 etcd，但调度器（kube-scheduler）预选阶段的 NodeResourcesFit 插件淘汰了所有节点（Insufficient cpu），抢占也找不到可以驱逐来腾出空间的 Pod。调度器记录 FailedScheduling 事件并设置 PodScheduled=False（Unschedulable）；Pod 一直是 Pending，没有任何 kubelet 会收到它。',
+    },
+    'unschedulable-selector': {
+      title: '没有节点带这个标签：FailedScheduling',
+      lesson:
+        'Kubernetes 文档中的 pods/pod-nginx.yaml 设置了 nodeSelector disktype: ssd，而没有任何节点带这个标签。NodeAffinity 预选插件淘汰了全部三个节点；抢占也帮不上忙，因为驱逐 Pod 不会给节点加标签。Pod 一直是 Pending，直到有人执行 kubectl label nodes <node> disktype=ssd。',
+    },
+    'unschedulable-taint': {
+      title: '每个节点都有污点：FailedScheduling',
+      lesson:
+        '三个节点都带有污点 key1=value1:NoSchedule（kubectl taint nodes … key1=value1:NoSchedule），而 nginx Pod 没有对应的容忍（toleration）。TaintToleration 预选插件淘汰了每个节点，抢占也帮不上忙，Pod 一直是 Pending。在 Pod 中加上容忍，或去掉污点，它就能被调度。',
+    },
+    'invalid-pod': {
+      title: '无效的 Pod：422，什么都没有存储',
+      lesson:
+        'nginx Pod 漏写了 image 一行，restartPolicy 又写成了小写的 always。认证、授权和变更准入都通过了；随后校验发现两个字段错误，API Server 以 422 Unprocessable Entity 回复，两个错误放在方括号里一起返回。没有任何东西持久化到 etcd：没有 Pod，没有 watch 通知，调度器和 kubelet 都不会看到它。流程停在 API Server。',
     },
     // 准入控制场景。
     'quota-exceeded': {

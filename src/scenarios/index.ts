@@ -415,6 +415,67 @@ const TINY_POD_CIDR: ClusterSpec = {
   nodes: [{ name: 'node-1', cpu: '8', memory: '16Gi', pods: 110, podCIDR: '10.244.1.0/29' }],
 };
 
+// Refusals (issue #6): kube-scheduler finds no node, or kube-apiserver's validation refuses the Pod.
+
+/** pods/resource/cpu-request-limit-2.yaml from the Kubernetes docs, in its namespace: it requests 100 CPUs. */
+const CPU_TOO_BIG = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: cpu-example
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cpu-demo-2
+  namespace: cpu-example
+spec:
+  containers:
+  - name: cpu-demo-ctr-2
+    image: vish/stress
+    resources:
+      limits:
+        cpu: "100"
+      requests:
+        cpu: "100"
+    args:
+    - -cpus
+    - "2"
+`;
+
+/** pods/pod-nginx.yaml from the Kubernetes docs (Assign Pods to Nodes): it wants a node labelled disktype=ssd. */
+const NODE_SELECTOR = `apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+  labels:
+    env: test
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+    imagePullPolicy: IfNotPresent
+  nodeSelector:
+    disktype: ssd
+`;
+
+/** Three workers, each tainted as the docs' `kubectl taint nodes node1 key1=value1:NoSchedule`. */
+const ALL_TAINTED: ClusterSpec = {
+  nodes: workers(3).nodes.map((n) => ({ ...n, taints: [{ key: 'key1', value: 'value1', effect: 'NoSchedule' }] })),
+};
+
+/** The docs' nginx Pod as a learner might type it: the image line forgotten, restartPolicy in lower case. */
+const INVALID_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+spec:
+  restartPolicy: always
+  containers:
+  - name: nginx
+    ports:
+    - containerPort: 80
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
   { id: 'bare-pod', yaml: BARE_POD, cluster: DEFAULT_CLUSTER },
   { id: 'deployment', yaml: NGINX_DEPLOYMENT, cluster: DEFAULT_CLUSTER },
@@ -483,6 +544,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   { id: 'oom-killed', yaml: OOM_KILLED, cluster: DEFAULT_CLUSTER },
   { id: 'cni-out-of-ips', yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 7'), cluster: TINY_POD_CIDR },
+  // Refusals: no node fits (resources, a nodeSelector, a taint), and a Pod validation refuses.
+  { id: 'unschedulable-cpu', yaml: CPU_TOO_BIG, cluster: workers(3) },
+  { id: 'unschedulable-selector', yaml: NODE_SELECTOR, cluster: workers(3) },
+  { id: 'unschedulable-taint', yaml: BARE_POD, cluster: ALL_TAINTED },
+  { id: 'invalid-pod', yaml: INVALID_POD, cluster: DEFAULT_CLUSTER },
   // Volumes and the Pod lifecycle (issues #4 and #5).
   ...STORAGE_SCENARIOS,
   // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).

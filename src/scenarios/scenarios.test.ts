@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { printPod, simulate, type Trace } from '../engine';
+import { simulateScenario } from '../headless';
 import { SCENARIOS, simulationInput } from './index';
 
 const run = (scenario: (typeof SCENARIOS)[number]) => simulate(simulationInput(scenario));
@@ -14,6 +15,10 @@ describe('every scenario', () => {
     'readiness-failing',
     'oom-killed',
     'cni-out-of-ips',
+    'unschedulable-cpu',
+    'unschedulable-selector',
+    'unschedulable-taint',
+    'invalid-pod',
   ];
   const happy = SCENARIOS.filter(
     (s) =>
@@ -379,5 +384,80 @@ describe('container failures (issues #5 and #6)', () => {
     expect(failed[0]).toMatch(
       /^Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "[0-9a-f]{64}": plugin type="bridge" name="podflow" failed \(add\): failed to allocate for range 0: no IP addresses available in range set: 10\.244\.1\.1-10\.244\.1\.6$/,
     );
+  });
+});
+
+describe('refusals (issue #6), through the headless API', () => {
+  // kube-scheduler v1.33's FailedScheduling: the filter reasons, then what PostFilter (DefaultPreemption) found.
+  it.each([
+    [
+      'unschedulable-cpu',
+      'cpu-demo-2',
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+    ],
+    [
+      'unschedulable-selector',
+      'nginx',
+      "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    ],
+    [
+      'unschedulable-taint',
+      'nginx',
+      '0/3 nodes are available: 3 node(s) had untolerated taint {key1: value1}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ],
+  ])('%s: the Pod is stored, stays Pending, and kube-scheduler says why', (id, pod, message) => {
+    const r = simulateScenario(id);
+    expect(r.trace.end).toBe('settled');
+    expect(r.getPods().map((p) => [p.name, p.status, p.node])).toEqual([[pod, 'Pending', '<none>']]);
+    const failed = r.events().filter((e) => e.reason === 'FailedScheduling');
+    expect(failed).toEqual([
+      {
+        type: 'Warning',
+        reason: 'FailedScheduling',
+        object: `pod/${pod}`,
+        message,
+        source: 'default-scheduler, default-scheduler-control-plane',
+        count: 1,
+      },
+    ]);
+    const [stored] = r.objects('Pod') as unknown as Pod[];
+    expect(stored!.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+    });
+    // The overview ends at the scheduler: nothing is bound, no kubelet starts anything.
+    const overview = r.steps('overview').map((s) => s.key);
+    expect(overview.at(-2)).toBe('scheduler-unschedulable');
+    // The diagram shows kube-scheduler as where it fails, with the same message.
+    expect(r.failures()).toEqual([
+      { component: 'kube-scheduler', reason: 'FailedScheduling', message, seq: expect.any(Number) },
+    ]);
+    const keys = r.steps('deep').map((s) => s.key);
+    expect(keys).not.toContain('scheduler-bind');
+    expect(keys).not.toContain('kubelet-run-sandbox');
+  });
+
+  it('invalid-pod: validation refuses the Pod with both field errors in brackets, and nothing is stored', () => {
+    const r = simulateScenario('invalid-pod');
+    const message =
+      'Pod "nginx" is invalid: [spec.containers[0].image: Required value, spec.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"]';
+    const error = r.steps('overview').find((s) => s.key === 'apiserver-error')!;
+    expect(error).toMatchObject({ from: 'kube-apiserver', to: 'kubectl', status: 422 });
+    expect(error.body).toContain(message);
+    // The request passed authentication, authorization and mutating admission, and stopped at validation.
+    const stages = r.steps('deep').map((s) => s.key);
+    const order = [
+      'apiserver-authentication',
+      'apiserver-authorization',
+      'apiserver-mutating-admission',
+      'apiserver-invalid',
+    ];
+    expect(order.map((k) => stages.indexOf(k)).every((i, n, all) => i >= 0 && (n === 0 || i > all[n - 1]!))).toBe(true);
+    expect(stages).not.toContain('apiserver-validating-admission');
+    expect(r.trace.steps.some((s) => s.to === 'etcd')).toBe(false);
+    expect(r.objects('Pod')).toEqual([]);
+    expect(r.getPods()).toEqual([]);
+    expect(r.failures()).toEqual([{ component: 'kube-apiserver', reason: '422 Invalid', message, seq: error.seq }]);
   });
 });

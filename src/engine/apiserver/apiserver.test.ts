@@ -68,6 +68,23 @@ describe('Pod validation messages', () => {
     });
     expect(dup).toEqual([{ field: 'spec.containers[1].name', detail: 'Duplicate value: "c"' }]);
   });
+
+  it('checks containers, then initContainers (uniqueness after the common checks), then restartPolicy, as ValidatePodSpec does', () => {
+    const errs = validatePod({
+      metadata: { name: 'a' },
+      spec: {
+        restartPolicy: 'always',
+        initContainers: [{ name: 'init' }],
+        containers: [{ name: 'init' }],
+      },
+    });
+    expect(errs.map((e) => `${e.field}: ${e.detail}`)).toEqual([
+      'spec.containers[0].image: Required value',
+      'spec.initContainers[0].image: Required value',
+      'spec.initContainers[0].name: Duplicate value: "init"',
+      'spec.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"',
+    ]);
+  });
 });
 
 describe('authorization', () => {

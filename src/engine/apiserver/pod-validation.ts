@@ -36,19 +36,21 @@ export function validatePod(pod: Pod): FieldError[] {
       if (!c.name) errs.push({ field: `${at}.name`, detail: 'Required value' });
       else if (c.name.length > 63 || !DNS1123_LABEL.test(c.name))
         errs.push({ field: `${at}.name`, detail: `Invalid value: ${JSON.stringify(c.name)}: ${LABEL_MSG}` });
-      else if (seen.has(c.name))
-        errs.push({ field: `${at}.name`, detail: `Duplicate value: ${JSON.stringify(c.name)}` });
-      if (c.name) seen.add(c.name);
       if (!c.image) errs.push({ field: `${at}.image`, detail: 'Required value' });
       if (c.imagePullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy))
         errs.push({
           field: `${at}.imagePullPolicy`,
           detail: `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`,
         });
+      // validateContainerCommon runs first; the uniqueness check comes after it.
+      if (c.name && seen.has(c.name))
+        errs.push({ field: `${at}.name`, detail: `Duplicate value: ${JSON.stringify(c.name)}` });
+      if (c.name) seen.add(c.name);
     });
   };
-  check(spec.initContainers ?? [], 'spec.initContainers');
+  // ValidatePodSpec's order: containers, then initContainers (their names checked against the containers'), then restartPolicy.
   check(spec.containers, 'spec.containers');
+  check(spec.initContainers ?? [], 'spec.initContainers');
   if (spec.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy))
     errs.push({
       field: 'spec.restartPolicy',

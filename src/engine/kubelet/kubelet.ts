@@ -185,7 +185,12 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
         level: 'overview',
         say: {
           key: 'kubelet-container-exited',
-          params: { container: msg.container, code: msg.exitCode, reason: rec.reason },
+          params: {
+            container: msg.container,
+            pod: msg.podKey.split('/').pop()!,
+            code: msg.exitCode,
+            reason: rec.reason,
+          },
         },
       });
     sendStatus(sim, self, st, msg.podKey);
@@ -435,7 +440,7 @@ function restartAfterBackOff(
           level: 'overview',
           say: {
             key: 'kubelet-crash-backoff',
-            params: { container: c.name, pod: p.metadata!.name!, backoff: goDuration(delay) },
+            params: { container: c.name, pod: p.metadata!.name!, backoff: goDuration(delay), message },
           },
         });
         event(
@@ -506,7 +511,13 @@ function advanceContainer(
             level: 'overview',
             say: {
               key: 'kubelet-pull-backoff',
-              params: { image, container: c.name, backoff: goDuration(backoffGet(backoff, backoffKey)) },
+              params: {
+                image,
+                container: c.name,
+                pod: p.metadata!.name!,
+                backoff: goDuration(backoffGet(backoff, backoffKey)),
+                message: rec.waitingMessage,
+              },
             },
           });
           event(sim, self, st, p, REASON.BackOff, message, c);
@@ -822,7 +833,7 @@ function probe(
     level: count >= threshold ? 'overview' : 'standard',
     say: {
       key: 'kubelet-probe-failed',
-      params: { container, probe: kind, target, output: answer.output, count, threshold },
+      params: { container, pod: name, probe: kind, target, output: answer.output, count, threshold },
     },
   });
   event(
@@ -902,7 +913,7 @@ function pullFailed(
   sim.note(self, {
     kind: 'internal',
     level: 'overview',
-    say: { key: 'kubelet-pull-failed', params: { image, container: c.name, error } },
+    say: { key: 'kubelet-pull-failed', params: { image, container: c.name, pod: p.metadata!.name!, error } },
   });
   event(sim, self, st, p, REASON.Failed, `Failed to pull image "${image}": ${error}`, c, 'Warning');
   event(sim, self, st, p, REASON.Failed, 'Error: ErrImagePull', c, 'Warning');
