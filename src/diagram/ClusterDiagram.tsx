@@ -14,7 +14,7 @@ import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
 import { mark, MARK, StepCommitMark } from '../perf/marks';
 import { Packets } from './Packets';
-import { buildTopology, type Topology } from './topology';
+import { buildTopology, optionalPartsOf, type Topology } from './topology';
 
 function flowNodes(topology: Topology): Node[] {
   const groups: Node<GroupNodeData>[] = topology.groups.map((g) => {
@@ -93,7 +93,9 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const t = useT();
   const nodesSpec = usePlayer((s) => s.trace.nodes);
   const theme = usePlayer((s) => s.theme);
-  const topology = useMemo(() => buildTopology(nodesSpec), [nodesSpec]);
+  // Add-on parts (ingress-nginx, policy agents) are drawn only when the run uses them.
+  const optional = usePlayer((s) => optionalPartsOf(s.trace.steps));
+  const topology = useMemo(() => buildTopology(nodesSpec, optional), [nodesSpec, optional]);
   const nodes = useMemo(() => flowNodes(topology), [topology]);
   const inspect = useInspect((s) => s.inspect);
   // In predict mode a component clicked (or Enter) is the learner's guess of who acts next; otherwise it opens its inspector.

@@ -3,7 +3,7 @@
  * for the diagram's nodes and edges. The control plane is above, the worker
  * nodes below, so the request reads top to bottom.
  */
-import type { ComponentId, NodeSpec } from '../engine';
+import type { ComponentId, NodeSpec, Step } from '../engine';
 
 export interface Box {
   x: number;
@@ -54,7 +54,38 @@ export function nodesPerRow(count: number): number {
   return count <= 4 ? Math.max(count, 1) : Math.ceil(Math.sqrt(count * 2));
 }
 
-export function buildTopology(nodes: readonly NodeSpec[]): Topology {
+/**
+ * Parts drawn only when a run uses them (add-ons, issue #5): `ingress-nginx`
+ * (the controller, in an extra row above the nodes, on its right) and
+ * `policy-agent` (Calico's Felix in each node's CNI box, which then watches
+ * kube-apiserver). Sorted and joined, so a view can memoize on the string.
+ */
+export function optionalPartsOf(steps: readonly Step[]): string {
+  const known = partsCache.get(steps);
+  if (known !== undefined) return known;
+  const used = new Set<string>();
+  for (const s of steps) {
+    for (const id of [s.from, s.to, ...(s.fanout ?? [])]) {
+      if (id === 'ingress-nginx') used.add('ingress-nginx');
+      else if (id.startsWith('cni/') && (s.from === 'kube-apiserver' || s.to === 'kube-apiserver'))
+        used.add('policy-agent');
+    }
+  }
+  const parts = [...used].sort().join(',');
+  partsCache.set(steps, parts);
+  return parts;
+}
+
+/** Views ask on every store change: a trace's steps never change, so the answer is kept. */
+const partsCache = new WeakMap<readonly Step[], string>();
+
+/** The extra row for optional components, between the control plane and the nodes. */
+const EXTRA_ROW_H = 100;
+
+export function buildTopology(nodes: readonly NodeSpec[], optional = ''): Topology {
+  const parts = new Set(optional.split(',').filter(Boolean));
+  const extraRow = parts.has('ingress-nginx');
+  const nodesY = NODES_Y + (extraRow ? EXTRA_ROW_H : 0);
   const perRow = nodesPerRow(nodes.length);
   const rows = Math.ceil(nodes.length / perRow);
   const workersWidth = perRow * NODE_W + (perRow - 1) * NODE_GAP;
@@ -97,11 +128,16 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
   link('kube-apiserver', 'kube-scheduler');
   link('kube-apiserver', 'coredns');
   link('kube-apiserver', 'csi-provisioner');
+  if (extraRow) {
+    // Add-ons sit in a row of their own; ingress-nginx on its right.
+    components.push(at('ingress-nginx', 'ingress-nginx', mid + 530, NODES_Y - 20));
+    link('kube-apiserver', 'ingress-nginx');
+  }
 
   const left = mid - workersWidth / 2;
   nodes.forEach((n, i) => {
     const x = left + (i % perRow) * (NODE_W + NODE_GAP);
-    const y = NODES_Y + Math.floor(i / perRow) * (NODE_H + NODE_GAP);
+    const y = nodesY + Math.floor(i / perRow) * (NODE_H + NODE_GAP);
     groups.push({ id: `node/${n.name}`, kind: 'worker', node: n.name, box: { x, y, w: NODE_W, h: NODE_H } });
     const col1 = x + 16 + COMPONENT_W / 2;
     const col2 = x + NODE_W - 16 - COMPONENT_W / 2;
@@ -117,6 +153,9 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
     link('kube-apiserver', `kube-proxy/${n.name}`);
     link(`kubelet/${n.name}`, `runtime/${n.name}`);
     link(`runtime/${n.name}`, `cni/${n.name}`);
+    if (parts.has('policy-agent')) link('kube-apiserver', `cni/${n.name}`);
+    // The controller proxies straight to Pod IPs on every node, and clients reach it from theirs.
+    if (extraRow) link('ingress-nginx', `kube-proxy/${n.name}`);
   });
   const minX = Math.min(mid - 520 - COMPONENT_W / 2, left);
   const maxX = Math.max(mid + 530 + COMPONENT_W / 2 + 10, left + workersWidth);
@@ -125,7 +164,7 @@ export function buildTopology(nodes: readonly NodeSpec[]): Topology {
     groups,
     edges,
     podAreas,
-    bounds: { x: minX, y: 0, w: maxX - minX, h: NODES_Y + rows * (NODE_H + NODE_GAP) - NODE_GAP },
+    bounds: { x: minX, y: 0, w: maxX - minX, h: nodesY + rows * (NODE_H + NODE_GAP) - NODE_GAP },
   };
 }
 

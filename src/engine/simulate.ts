@@ -17,6 +17,8 @@ import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
 import { clientNode, initTraffic } from './proxy/traffic';
+import { addonsOf } from './addons';
+import { initFelix } from './network-policy/felix';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
 import { traceFromData } from './core/recorder';
@@ -26,6 +28,7 @@ export type World = ReturnType<typeof initWorld>;
 
 function initWorld(input: SimulationInput) {
   const nodes = input.cluster.nodes;
+  const addons = addonsOf(input);
   const byNode = <T>(make: (name: string, i: number) => T): Record<string, T> =>
     Object.fromEntries(nodes.map((n, i) => [n.name, make(n.name, i)]));
   return {
@@ -46,6 +49,8 @@ function initWorld(input: SimulationInput) {
     cnis: byNode((_, i) => initCni(nodes[i]!.podCIDR)),
     proxies: byNode((name) => initKubeProxy(name)),
     traffic: initTraffic(input.requests),
+    // Services and traffic (issue #5): Felix on every node when Calico is installed.
+    felix: addons.has('calico') ? byNode((name) => initFelix(name)) : {},
   };
 }
 
@@ -101,6 +106,8 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
     ...full.cluster.nodes.flatMap((n) => [`kubelet/${n.name}`, `kube-proxy/${n.name}`] as ComponentId[]),
     'coredns',
     'csi-provisioner',
+    // Add-ons (issue #5): Felix speaks from each node's CNI box.
+    ...Object.keys(world.felix).map((n) => `cni/${n}` as ComponentId),
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

@@ -214,4 +214,9 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'kubelet-mirror-create': 'k8s:pkg/kubelet/pod/mirror_client.go',
   'kubelet-mirror-delete': 'k8s:pkg/kubelet/kubelet.go',
   // Sidecar startup probes (issue #4).
+  // Services and traffic (issue #5): NetworkPolicy with Calico's Felix, Ingress with ingress-nginx.
+  'felix-program': 'calico:felix/rules/endpoints.go',
+  'request-dropped-ingress': 'calico:felix/rules/endpoints.go',
+  'request-dropped-egress': 'calico:felix/rules/endpoints.go',
+  'request-timeout': 'curl:lib/multi.c',
 };

@@ -13,6 +13,8 @@ export type ComponentId =
   | 'coredns'
   /** The CSI driver's external-provisioner (a sidecar in the driver's Pod), for dynamic provisioning. */
   | 'csi-provisioner'
+  /** The ingress-nginx controller (its Pod in namespace ingress-nginx), when a run has an Ingress (issue #6). */
+  | 'ingress-nginx'
   | `kubelet/${string}`
   | `runtime/${string}`
   | `cni/${string}`
@@ -133,6 +135,13 @@ export interface NodeSpec {
 
 export interface ClusterSpec {
   nodes: NodeSpec[];
+  /**
+   * Add-ons installed before the run (issue #5): `calico` runs Felix on every
+   * node to enforce NetworkPolicies; `ingress-nginx` runs the ingress-nginx
+   * controller. A run whose manifests hold a NetworkPolicy or an Ingress gets
+   * the add-on that serves it, as a learner following the docs installs it first.
+   */
+  addons?: ('calico' | 'ingress-nginx')[];
 }
 
 export interface SimulationInput {
@@ -166,6 +175,8 @@ export interface ServiceRequest {
   fromPod?: string;
   /** The client Pod's namespace, for short names (`http://nginx`). */
   namespace?: string;
+  /** `curl --connect-timeout <s>`: how long curl waits for a connection whose packets are dropped. */
+  connectTimeoutSeconds?: number;
 }
 
 /**

@@ -247,6 +247,8 @@ export const en = {
     cni: 'CNI plugin',
     'kube-proxy': 'kube-proxy',
     'csi-provisioner': 'csi-provisioner',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'ingress-nginx',
   },
   role: {
     kubectl: 'the user',
@@ -260,6 +262,8 @@ export const en = {
     cni: 'Pod network, IPs',
     'kube-proxy': 'writes Service rules (iptables)',
     'csi-provisioner': 'creates volumes for claims (CSI hostpath)',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'routes Ingress traffic to Pods',
   },
   scenario: {
     // Container failures (branch failures).
@@ -394,6 +398,12 @@ export const en = {
       title: 'A static Pod and its mirror',
       lesson:
         'static-web is a manifest in node-1’s /etc/kubernetes/manifests: kubectl sends nothing and the scheduler never sees it. node-1’s kubelet runs it as static-web-node-1 and publishes a mirror Pod (kubernetes.io/config.mirror, owned by the Node). At 15 s the learner deletes the Pod through the API: the containers keep running, and the kubelet makes the mirror again.',
+    },
+    // Services and traffic (issues #5 and #6).
+    'network-policy': {
+      title: 'A NetworkPolicy: one curl allowed, one dropped',
+      lesson:
+        'The docs’ declare-network-policy task on a cluster with Calico: an nginx Deployment behind a Service, the default-deny-ingress policy, access-nginx (only Pods labelled access=true may connect to nginx), and two client Pods. kube-apiserver only stores the policies; Felix on each node watches policies, Pods and Namespaces and writes filter rules for the Pods a policy selects. client-allowed’s curl gets HTTP 200; client-other’s SYN is dropped at the nginx Pod’s node and curl --connect-timeout 5 ends in “Connection timed out”, not “connection refused”.',
     },
   },
   param: {
@@ -1257,6 +1267,23 @@ export const en = {
     'runtime-pull-failed': {
       title: 'PullImage {{image}}: not found',
       body: 'containerd asked the registry for the manifest of {{image}} and got 404. It answers the kubelet with a gRPC error: {{error}}',
+    },
+    // Services and traffic (issue #5): NetworkPolicies enforced by Calico's Felix.
+    'felix-program': {
+      title: 'Felix on {{node}} programs the policy for {{pod}}',
+      body: "Calico's Felix (in the calico-node Pod on {{node}}) follows NetworkPolicies, Pods and Namespaces through kube-apiserver. Policies now select {{pod}} ({{ip}}, host interface {{iface}}): for ingress {{ingress}}, for egress {{egress}}. Felix writes the Pod's chains in the node's filter table: {{rules}}. Once any policy selects a Pod for a direction, whatever no policy allows in that direction is dropped.",
+    },
+    'request-dropped-ingress': {
+      title: 'Dropped on {{node}}: no policy lets the client reach {{pod}}',
+      body: 'The packet for {{endpoint}} reaches {{node}}, and the filter table sends it through {{chain}}, the chain Felix wrote for traffic to {{pod}}. The policies that select {{pod}} ({{policies}}) allow nothing from this client, so the last rule, "Drop if no policies passed packet", drops the SYN. Nothing answers, not even a refusal: curl waits.',
+    },
+    'request-dropped-egress': {
+      title: 'Dropped on {{node}}: no policy lets {{pod}} send to {{endpoint}}',
+      body: 'After kube-proxy’s DNAT to {{endpoint}}, the packet leaves {{pod}} through {{chain}}, the chain Felix wrote for traffic from it. The policies that select {{pod}} for egress ({{policies}}) allow nothing to that address, so "Drop if no policies passed packet" drops it. Nothing answers: curl waits.',
+    },
+    'request-timeout': {
+      title: 'curl gives up: {{message}}',
+      body: 'No SYN-ACK and no reset ever came back, so the connection never completed. curl {{url}} waited until its connect timeout ran out and failed: {{message}}. A dropped packet looks like this from the client; a Service with no endpoints is refused at once instead.',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

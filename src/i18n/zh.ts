@@ -246,6 +246,8 @@ export const zh: Catalog = {
     cni: 'CNI 网络插件',
     'kube-proxy': 'kube-proxy',
     'csi-provisioner': 'csi-provisioner',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'ingress-nginx',
   },
   role: {
     kubectl: '用户',
@@ -259,6 +261,8 @@ export const zh: Catalog = {
     cni: 'Pod 网络与 IP',
     'kube-proxy': '为 Service 设置 iptables 规则',
     'csi-provisioner': '为 PVC 创建存储卷（CSI hostpath）',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'Ingress 控制器：把流量转发到 Pod',
   },
   scenario: {
     // 容器故障（failures 分支）。
@@ -393,6 +397,12 @@ export const zh: Catalog = {
       title: '静态 Pod 及其镜像',
       lesson:
         'static-web 是 node-1 上 /etc/kubernetes/manifests 中的清单：kubectl 什么都不发送，调度器也从未见过它。node-1 的 kubelet 以 static-web-node-1 运行它，并发布一个镜像 Pod（kubernetes.io/config.mirror，属主为该节点）。第 15 秒时学习者通过 API 删除这个 Pod：容器继续运行，kubelet 重新创建镜像。',
+    },
+    // Service 与流量（issue #5、#6）。
+    'network-policy': {
+      title: 'NetworkPolicy：一次 curl 被允许，一次被丢弃',
+      lesson:
+        '在装有 Calico 的集群上做官方文档的 declare-network-policy 任务：一个 nginx Deployment 和它前面的 Service、default-deny-ingress 策略、access-nginx 策略（只有带 access=true 标签的 Pod 能访问 nginx），以及两个客户端 Pod。API Server 只负责存储策略；每个节点上的 Felix 监听策略、Pod 和 Namespace，为被策略选中的 Pod 写入 filter 规则。client-allowed 的 curl 得到 HTTP 200；client-other 的 SYN 在 nginx Pod 所在节点被丢弃，curl --connect-timeout 5 以 “Connection timed out” 结束，而不是 “connection refused”。',
     },
   },
   param: {
@@ -1255,6 +1265,23 @@ export const zh: Catalog = {
     'runtime-pull-failed': {
       title: 'PullImage {{image}}：找不到',
       body: 'containerd 向镜像仓库请求 {{image}} 的 manifest，得到 404。它以 gRPC 错误回答 kubelet：{{error}}',
+    },
+    // Service 与流量（issue #5）：Calico Felix 执行 NetworkPolicy。
+    'felix-program': {
+      title: '{{node}} 上的 Felix 为 {{pod}} 下发网络策略',
+      body: 'Calico 的 Felix（运行在 {{node}} 的 calico-node Pod 中）通过 API Server 的 list-watch 机制关注 NetworkPolicy、Pod 和 Namespace。现在有策略选中了 {{pod}}（{{ip}}，宿主机网卡 {{iface}}）：入站 {{ingress}}，出站 {{egress}}。Felix 在节点的 filter 表中写入这个 Pod 的链：{{rules}}。一旦某个方向上有策略选中 Pod，该方向上没有任何策略允许的流量都会被丢弃。',
+    },
+    'request-dropped-ingress': {
+      title: '在 {{node}} 上被丢弃：没有策略允许客户端访问 {{pod}}',
+      body: '发往 {{endpoint}} 的数据包到达 {{node}}，filter 表把它送进 {{chain}}，这是 Felix 为发往 {{pod}} 的流量写的链。选中 {{pod}} 的策略（{{policies}}）都不允许这个客户端，于是最后一条规则 "Drop if no policies passed packet" 丢弃了 SYN。没有任何应答，连拒绝都没有：curl 只能等待。',
+    },
+    'request-dropped-egress': {
+      title: '在 {{node}} 上被丢弃：没有策略允许 {{pod}} 访问 {{endpoint}}',
+      body: 'kube-proxy 把目的地址 DNAT 成 {{endpoint}} 之后，数据包经由 {{chain}} 离开 {{pod}}，这是 Felix 为它发出的流量写的链。选中 {{pod}} 的出站策略（{{policies}}）不允许访问这个地址，于是 "Drop if no policies passed packet" 把它丢弃。没有应答：curl 只能等待。',
+    },
+    'request-timeout': {
+      title: 'curl 放弃：{{message}}',
+      body: '既没有 SYN-ACK 也没有 RST 返回，连接始终没有建立。curl {{url}} 一直等到连接超时，然后失败：{{message}}。从客户端看，被丢弃的数据包就是这样；而没有端点的 Service 会立即拒绝连接。',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

@@ -8,6 +8,10 @@ const REPOS: Record<string, string> = {
   website: 'https://github.com/kubernetes/website/blob/main/',
   // The CSI external-provisioner sidecar that dynamic provisioning goes through.
   'external-provisioner': 'https://github.com/kubernetes-csi/external-provisioner/blob/v5.2.0/',
+  // Services and traffic (issue #5): Calico's Felix, ingress-nginx, and curl as the client Pods run it.
+  calico: 'https://github.com/projectcalico/calico/blob/v3.29.3/',
+  'ingress-nginx': 'https://github.com/kubernetes/ingress-nginx/blob/controller-v1.12.1/',
+  curl: 'https://github.com/curl/curl/blob/curl-8_7_1/',
 };
 
 export function sourceLink(source: string): { href: string; path: string } | null {

@@ -14,6 +14,7 @@ import {
 } from '../engine';
 import { loadManifests } from '../manifest/load';
 import { STORAGE_SCENARIOS } from './storage';
+import { NETWORK_SCENARIOS } from './network';
 
 export interface Scenario {
   id: string;
@@ -483,6 +484,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'cni-out-of-ips', yaml: NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 7'), cluster: TINY_POD_CIDR },
   // Volumes and the Pod lifecycle (issues #4 and #5).
   ...STORAGE_SCENARIOS,
+  // Services and traffic (issues #5 and #6): NetworkPolicy and Ingress.
+  ...NETWORK_SCENARIOS,
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;
