@@ -65,7 +65,7 @@ describe('topology', () => {
   it('draws add-on parts only when a run uses them, and every step to or from one travels along an edge', () => {
     expect(optionalPartsOf(simulate({ manifests: DEFAULT_MANIFESTS, seed: 1 }).steps)).toBe('');
     expect(topology.components.some((c) => c.id === 'ingress-nginx')).toBe(false);
-    for (const id of ['network-policy']) {
+    for (const id of ['network-policy', 'deployment-service']) {
       const trace = simulate(simulationInput(SCENARIOS.find((s) => s.id === id)!));
       const top = buildTopology(trace.nodes, optionalPartsOf(trace.steps));
       const edges = new Set(top.edges.map((e) => e.id));

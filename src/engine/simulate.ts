@@ -19,6 +19,7 @@ import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
 import { clientNode, initTraffic } from './proxy/traffic';
 import { addonsOf } from './addons';
 import { initFelix } from './network-policy/felix';
+import { handleIngressNginx, ingressNginxObjects, initIngressNginx } from './ingress/ingress-nginx';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
 import { traceFromData } from './core/recorder';
@@ -51,6 +52,8 @@ function initWorld(input: SimulationInput) {
     traffic: initTraffic(input.requests),
     // Services and traffic (issue #5): Felix on every node when Calico is installed.
     felix: addons.has('calico') ? byNode((name) => initFelix(name)) : {},
+    // The ingress-nginx controller's Pod runs on the first node; its InternalIP is the Ingress ADDRESS.
+    ingressNginx: addons.has('ingress-nginx') ? initIngressNginx(nodes[0]!.name, internalIP(0)) : undefined,
   };
 }
 
@@ -66,6 +69,7 @@ const HANDLERS = {
   runtime: handleRuntime,
   cni: handleCni,
   'kube-proxy': handleKubeProxy,
+  'ingress-nginx': handleIngressNginx,
 } as unknown as Record<string, Handler<World>>;
 
 export { SETTLE_MS };
@@ -93,7 +97,8 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
 
-  for (const [key, obj] of bootstrapObjects(full.cluster)) {
+  const addonObjects = world.ingressNginx ? ingressNginxObjects() : [];
+  for (const [key, obj] of [...bootstrapObjects(full.cluster), ...addonObjects]) {
     const stored = bootstrapPut(world.etcd, key, obj);
     cachePut(world.apiserver, key, stored);
     sim.recorder.seed(key, stored);
@@ -108,6 +113,7 @@ function run(full: SimulationInput, strikeInQuiet: boolean): TraceData | null {
     'csi-provisioner',
     // Add-ons (issue #5): Felix speaks from each node's CNI box.
     ...Object.keys(world.felix).map((n) => `cni/${n}` as ComponentId),
+    ...(world.ingressNginx ? (['ingress-nginx'] as ComponentId[]) : []),
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

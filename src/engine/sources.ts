@@ -219,4 +219,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'request-dropped-ingress': 'calico:felix/rules/endpoints.go',
   'request-dropped-egress': 'calico:felix/rules/endpoints.go',
   'request-timeout': 'curl:lib/multi.c',
+  'ingress-nginx-reload': 'ingress-nginx:internal/ingress/controller/controller.go',
+  'ingress-nginx-backends': 'ingress-nginx:internal/ingress/controller/nginx.go',
+  'ingress-nginx-status': 'ingress-nginx:internal/ingress/status/status.go',
+  'request-ingress': 'website:content/en/docs/tasks/access-application-cluster/ingress-minikube.md',
+  'ingress-nginx-proxy': 'ingress-nginx:rootfs/etc/nginx/lua/balancer.lua',
+  'ingress-nginx-upstream-answer': 'ingress-nginx:rootfs/etc/nginx/lua/balancer.lua',
+  'ingress-nginx-answer': 'website:content/en/docs/concepts/services-networking/ingress.md',
+  'ingress-nginx-default-backend': 'website:content/en/docs/concepts/services-networking/ingress.md',
+  'ingress-nginx-no-endpoints': 'ingress-nginx:internal/ingress/controller/controller.go',
 };

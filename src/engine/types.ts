@@ -177,6 +177,12 @@ export interface ServiceRequest {
   namespace?: string;
   /** `curl --connect-timeout <s>`: how long curl waits for a connection whose packets are dropped. */
   connectTimeoutSeconds?: number;
+  /**
+   * `ingress`: the URL's host is one of an Ingress's hosts, which the learner pointed at the Ingress
+   * ADDRESS (an /etc/hosts line, as the docs' ingress-minikube tutorial does): the request goes to the
+   * ingress-nginx controller instead of through CoreDNS and a ClusterIP.
+   */
+  via?: 'ingress';
 }
 
 /**

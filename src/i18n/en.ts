@@ -366,9 +366,9 @@ export const en = {
         'Three nodes: node-1 is tainted dedicated=web:NoSchedule, node-2 already runs a Pod that takes 1500m of its 2 cpu. The web Deployment tolerates the taint and asks for 1 cpu each: Filter drops node-2 (Insufficient cpu), keeps node-1, and the scores (LeastAllocated, BalancedAllocation, and PodTopologySpread’s default spreading) put the replicas on node-1 and node-3. Switch to deep to see every plugin’s score.',
     },
     'deployment-service': {
-      title: 'A Service in front of the Deployment, and a request',
+      title: 'A Service and an Ingress in front of the Deployment, and requests',
       lesson:
-        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
+        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods. An Ingress (class nginx, host hello-world.example) sends requests the other way: ingress-nginx reloads nginx for the new rule, follows the EndpointSlice itself and updates its upstreams without a reload, proxies each request straight to a ready Pod IP, and writes the Ingress ADDRESS at its next 60 s status sync.',
     },
     // Volumes and the Pod lifecycle (issues #4 and #5).
     'missing-configmap': {
@@ -1284,6 +1284,43 @@ export const en = {
     'request-timeout': {
       title: 'curl gives up: {{message}}',
       body: 'No SYN-ACK and no reset ever came back, so the connection never completed. curl {{url}} waited until its connect timeout ran out and failed: {{message}}. A dropped packet looks like this from the client; a Service with no endpoints is refused at once instead.',
+    },
+    // Services and traffic (issue #6): the Ingress and ingress-nginx.
+    'ingress-nginx-reload': {
+      title: 'ingress-nginx rewrites nginx.conf and reloads nginx',
+      body: 'The controller saw an Ingress of its class (Event Sync “Scheduled for sync”) and ran syncIngress. The servers and locations changed, which dynamic configuration cannot do: it logs “Configuration changes detected, backend reload required”, writes nginx.conf and reloads nginx (“Backend successfully reloaded”, Event RELOAD on its Pod). Servers: {{servers}}. Upstreams: {{backends}}.',
+    },
+    'ingress-nginx-backends': {
+      title: 'ingress-nginx updates its upstreams: {{backends}}',
+      body: 'An EndpointSlice of a Service the Ingress routes to changed. ingress-nginx follows EndpointSlices itself and keeps only the ready endpoints; it POSTs the new upstreams to the Lua balancer inside nginx (/configuration/backends: “Dynamic reconfiguration succeeded”), without reloading nginx. Upstreams now: {{backends}}. It balances over these Pod IPs directly, not over the Service’s ClusterIP.',
+    },
+    'ingress-nginx-status': {
+      title: 'ingress-nginx writes the Ingress ADDRESS: {{address}}',
+      body: 'Every 60 s the status sync of the leading controller compares each Ingress’s status.loadBalancer with where the controller runs. With neither --publish-service nor --publish-status-address, that is the InternalIP of the node its Pod runs on ({{node}}, {{address}}): it logs “updating Ingress status” and PUTs ingresses/{{ingress}}/status. Only now does kubectl get ingress show an ADDRESS, often a minute after the Ingress was created.',
+    },
+    'request-ingress': {
+      title: 'curl {{url}} goes to the Ingress address {{address}}',
+      body: 'The learner pointed {{host}} at the Ingress ADDRESS (an /etc/hosts line, as the docs’ minikube tutorial does), so no CoreDNS and no ClusterIP are involved: the client on {{node}} connects to the ingress-nginx controller at {{address}}:80 and sends GET with Host: {{host}}.',
+    },
+    'ingress-nginx-proxy': {
+      title: 'ingress-nginx proxies {{host}}{{path}} to {{pod}} ({{endpoint}})',
+      body: 'nginx picks the server for {{host}} and the location {{location}}, whose upstream is {{upstream}}. The Lua balancer (round robin over {{endpoints}} ready endpoints) picks {{endpoint}}, the Pod {{pod}}, and nginx opens a connection to that Pod IP directly: the Service’s ClusterIP and kube-proxy’s rules are not on this path.',
+    },
+    'ingress-nginx-upstream-answer': {
+      title: '{{pod}} answers the controller: HTTP {{status}}',
+      body: 'nginx in {{pod}} answers ingress-nginx’s proxied request on {{endpoint}}.',
+    },
+    'ingress-nginx-answer': {
+      title: 'HTTP {{status}} through the Ingress, from {{pod}}',
+      body: 'ingress-nginx passes {{pod}}’s answer back to the client: curl {{url}} gets HTTP {{status}}. Client → ingress-nginx → a ready Pod IP ({{endpoint}}), and back.',
+    },
+    'ingress-nginx-default-backend': {
+      title: 'HTTP 404 from ingress-nginx: no rule for {{host}}{{path}}',
+      body: 'No Ingress rule of the nginx class serves host {{host}} and path {{path}} (Prefix matches whole path elements, Exact the whole path), so the default server answers curl {{url}} with “404 Not Found”.',
+    },
+    'ingress-nginx-no-endpoints': {
+      title: 'HTTP 503 from ingress-nginx: {{upstream}} has no ready endpoint',
+      body: 'The rule matches, but the upstream {{upstream}} has no ready endpoint, so nginx answers curl {{url}} with “503 Service Temporarily Unavailable”.',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

@@ -79,6 +79,7 @@ type TSim = Sim<{
   traffic: TrafficState;
   kubelets: Record<string, Pick<KubeletState, 'node' | 'workers'>>;
   felix?: Record<string, FelixState>;
+  ingressNginx?: { address: string };
 }>;
 
 const proxyOf = (node: string): ComponentId => `kube-proxy/${node}`;
@@ -110,6 +111,7 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
           return true;
         }
       }
+      if (req.via === 'ingress') return toIngressController(sim, self, msg.index, node);
       const { fqdn } = parseServiceUrl(req.url, req.namespace);
       // The query itself leaves the client Pod: an egress policy must allow UDP 53 to CoreDNS.
       const felix = sim.world.felix?.[node];
@@ -259,9 +261,38 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
       const req = sim.world.traffic.requests[msg.index]!;
       // The destination node's filter table: the Pod's cali-tw chain, if a policy selects it.
       const felix = sim.world.felix?.[node];
-      const drop = policyDrop(felix, 'Ingress', clientEndpoint(felix, req), msg.ip, msg.port);
+      // Behind an Ingress the connection to the Pod comes from the controller Pod, not the client.
+      const source = msg.replyTo === 'ingress-nginx' ? INGRESS_NGINX_ENDPOINT : clientEndpoint(felix, req);
+      const drop = policyDrop(felix, 'Ingress', source, msg.ip, msg.port);
       if (drop) {
         dropped(sim, self, msg.index, node, msg.clientNode, drop, `${msg.ip}:${msg.port}`);
+        return true;
+      }
+      if (msg.replyTo) {
+        sim.send(
+          {
+            from: self,
+            to: msg.replyTo,
+            msg: {
+              type: 'ingress-upstream-answer',
+              index: msg.index,
+              pod: msg.pod,
+              endpoint: `${msg.ip}:${msg.port}`,
+              status: 200,
+            },
+            meta: {
+              kind: 'response',
+              level: 'standard',
+              status: 200,
+              verb: 'HTTP',
+              say: {
+                key: 'ingress-nginx-upstream-answer',
+                params: { pod: msg.pod, endpoint: `${msg.ip}:${msg.port}`, status: 200 },
+              },
+            },
+          },
+          sim.latency(0.3, 1.5),
+        );
         return true;
       }
       sim.send(
@@ -348,4 +379,48 @@ function dropped(
     { from: client, to: client, msg: { type: 'connect-timeout', index, ...(resolving ? { resolving } : {}) } },
     Math.max(1, connectDeadline(req, resolving) - sim.now) + sim.latency(0.5, 2),
   );
+}
+
+/** The ingress-nginx controller Pod as a policy sees it (deploy.yaml's labels, namespace ingress-nginx). */
+const INGRESS_NGINX_ENDPOINT = {
+  pod: 'ingress-nginx-controller',
+  namespace: 'ingress-nginx',
+  labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+};
+
+/**
+ * `curl http://<host>/<path>` where /etc/hosts points the host at the Ingress ADDRESS: the client
+ * connects to the ingress-nginx controller (no CoreDNS, no ClusterIP). Without the add-on nothing
+ * resolves the name.
+ */
+function toIngressController(sim: TSim, self: ComponentId, index: number, node: string): boolean {
+  const req = sim.world.traffic.requests[index]!;
+  const host = /^https?:\/\/([^/:]+)/.exec(req.url)?.[1] ?? req.url;
+  const controller = sim.world.ingressNginx;
+  if (!controller) {
+    sim.note(self, {
+      kind: 'internal',
+      level: 'overview',
+      say: {
+        key: 'request-unresolved',
+        params: { url: req.url, message: `curl: (6) Could not resolve host: ${host}` },
+      },
+    });
+    return true;
+  }
+  sim.send(
+    {
+      from: self,
+      to: 'ingress-nginx',
+      msg: { type: 'ingress-request', index },
+      meta: {
+        kind: 'request',
+        level: 'overview',
+        verb: 'HTTP',
+        say: { key: 'request-ingress', params: { url: req.url, host, node, address: controller.address } },
+      },
+    },
+    sim.latency(0.3, 1.5),
+  );
+  return true;
 }
