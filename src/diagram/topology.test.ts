@@ -64,6 +64,9 @@ describe('topology', () => {
 
   it('draws add-on parts only when a run uses them, and every step to or from one travels along an edge', () => {
     expect(optionalPartsOf(simulate({ manifests: DEFAULT_MANIFESTS, seed: 1 }).steps)).toBe('');
+    const policyRun = simulate(simulationInput(SCENARIOS.find((s) => s.id === 'network-policy')!));
+    expect(optionalPartsOf(policyRun.steps)).toBe('');
+    expect(buildTopology(policyRun.nodes, '').bounds).toEqual(topology.bounds);
     expect(topology.components.some((c) => c.id === 'ingress-nginx')).toBe(false);
     for (const id of ['network-policy', 'deployment-service']) {
       const trace = simulate(simulationInput(SCENARIOS.find((s) => s.id === id)!));
@@ -71,8 +74,8 @@ describe('topology', () => {
       const edges = new Set(top.edges.map((e) => e.id));
       const offEdge = trace.steps
         .flatMap((s) => [s.to, ...(s.fanout ?? [])].filter((to) => to !== s.from).map((to) => [s.from, to] as const))
-        // Service traffic between nodes and CoreDNS draws as a packet without an edge; the add-ons' talk has edges.
-        .filter(([a, b]) => [a, b].some((x) => x.startsWith('cni/') || x === 'ingress-nginx'))
+        // Service traffic and Felix's watch (in the CNI box) draw as packets without an edge; ingress-nginx has edges.
+        .filter(([a, b]) => [a, b].includes('ingress-nginx'))
         .filter(([a, b]) => !edges.has(edgeId(a, b)))
         .map(([a, b]) => `${a} → ${b}`);
       expect([id, offEdge]).toEqual([id, []]);

@@ -55,10 +55,12 @@ export function nodesPerRow(count: number): number {
 }
 
 /**
- * Parts drawn only when a run uses them (add-ons, issue #5): `ingress-nginx`
- * (the controller, in an extra row above the nodes, on its right) and
- * `policy-agent` (Calico's Felix in each node's CNI box, which then watches
- * kube-apiserver). Sorted and joined, so a view can memoize on the string.
+ * Parts drawn only when a run uses them (add-ons, issue #6): `ingress-nginx`
+ * (the controller, in an extra row above the nodes, on its right). Sorted
+ * and joined, so a view can memoize on the string. Calico's Felix speaks
+ * from each node's CNI box and needs no part of its own: its watch travels
+ * as a packet without an edge line, as Service traffic does, so the lines
+ * do not cut across the node's other boxes.
  */
 export function optionalPartsOf(steps: readonly Step[]): string {
   const known = partsCache.get(steps);
@@ -67,8 +69,6 @@ export function optionalPartsOf(steps: readonly Step[]): string {
   for (const s of steps) {
     for (const id of [s.from, s.to, ...(s.fanout ?? [])]) {
       if (id === 'ingress-nginx') used.add('ingress-nginx');
-      else if (id.startsWith('cni/') && (s.from === 'kube-apiserver' || s.to === 'kube-apiserver'))
-        used.add('policy-agent');
     }
   }
   const parts = [...used].sort().join(',');
@@ -80,7 +80,7 @@ export function optionalPartsOf(steps: readonly Step[]): string {
 const partsCache = new WeakMap<readonly Step[], string>();
 
 /** The extra row for optional components, between the control plane and the nodes. */
-const EXTRA_ROW_H = 100;
+const EXTRA_ROW_H = 110;
 
 export function buildTopology(nodes: readonly NodeSpec[], optional = ''): Topology {
   const parts = new Set(optional.split(',').filter(Boolean));
@@ -129,8 +129,9 @@ export function buildTopology(nodes: readonly NodeSpec[], optional = ''): Topolo
   link('kube-apiserver', 'coredns');
   link('kube-apiserver', 'csi-provisioner');
   if (extraRow) {
-    // Add-ons sit in a row of their own; ingress-nginx on its right.
-    components.push(at('ingress-nginx', 'ingress-nginx', mid + 530, NODES_Y - 20));
+    // Add-ons sit in a row of their own; ingress-nginx on its right, placed so that its line to
+    // kube-apiserver passes left of kube-scheduler and right of the lines to the nodes.
+    components.push(at('ingress-nginx', 'ingress-nginx', mid + 370, NODES_Y + 20));
     link('kube-apiserver', 'ingress-nginx');
   }
 
@@ -153,7 +154,6 @@ export function buildTopology(nodes: readonly NodeSpec[], optional = ''): Topolo
     link('kube-apiserver', `kube-proxy/${n.name}`);
     link(`kubelet/${n.name}`, `runtime/${n.name}`);
     link(`runtime/${n.name}`, `cni/${n.name}`);
-    if (parts.has('policy-agent')) link('kube-apiserver', `cni/${n.name}`);
     // The controller proxies straight to Pod IPs on every node, and clients reach it from theirs.
     if (extraRow) link('ingress-nginx', `kube-proxy/${n.name}`);
   });
