@@ -228,4 +228,5 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'ingress-nginx-answer': 'website:content/en/docs/concepts/services-networking/ingress.md',
   'ingress-nginx-default-backend': 'website:content/en/docs/concepts/services-networking/ingress.md',
   'ingress-nginx-no-endpoints': 'ingress-nginx:internal/ingress/controller/controller.go',
+  'ingress-nginx-gateway-timeout': 'ingress-nginx:internal/ingress/controller/config/config.go',
 };

@@ -1322,6 +1322,10 @@ export const en = {
       title: 'HTTP 503 from ingress-nginx: {{upstream}} has no ready endpoint',
       body: 'The rule matches, but the upstream {{upstream}} has no ready endpoint, so nginx answers curl {{url}} with “503 Service Temporarily Unavailable”.',
     },
+    'ingress-nginx-gateway-timeout': {
+      title: 'HTTP 504 from ingress-nginx: {{pod}} never answered',
+      body: 'A NetworkPolicy dropped the controller’s connection to {{endpoint}} ({{pod}}), so nothing came back. After proxy-connect-timeout (5 s) nginx gives up and answers curl {{url}} with “504 Gateway Time-out”. A policy that admits the ingress-nginx namespace would let it through.',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {

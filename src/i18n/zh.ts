@@ -1320,6 +1320,10 @@ export const zh: Catalog = {
       title: 'ingress-nginx 返回 HTTP 503：{{upstream}} 没有就绪端点',
       body: '规则匹配上了，但 upstream {{upstream}} 没有就绪端点，所以 nginx 以 “503 Service Temporarily Unavailable” 应答 curl {{url}}。',
     },
+    'ingress-nginx-gateway-timeout': {
+      title: 'ingress-nginx 返回 HTTP 504：{{pod}} 一直没有应答',
+      body: 'NetworkPolicy 丢弃了控制器到 {{endpoint}}（{{pod}}）的连接，所以什么也没有返回。等到 proxy-connect-timeout（5 秒）后 nginx 放弃，以 “504 Gateway Time-out” 应答 curl {{url}}。允许来自 ingress-nginx 命名空间流量的策略会放行它。',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {

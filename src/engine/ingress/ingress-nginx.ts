@@ -245,7 +245,7 @@ export function handleIngressNginx(sim: ISim, self: ComponentId, msg: Message, f
             status: msg.status,
             verb: 'HTTP',
             say: {
-              key: 'ingress-nginx-answer',
+              key: msg.status === 504 ? 'ingress-nginx-gateway-timeout' : 'ingress-nginx-answer',
               params: { url: req.url, pod: msg.pod, endpoint: msg.endpoint, status: msg.status },
             },
           },

@@ -178,6 +178,36 @@ describe('requests through an Ingress', () => {
     ).toBe(true);
   });
 
+  it.each([
+    ['a default-deny policy on the backend', { podSelector: {}, policyTypes: ['Ingress'] }, [504]],
+    [
+      'a policy that admits the ingress-nginx namespace',
+      {
+        podSelector: {},
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] },
+        ],
+      },
+      [200],
+    ],
+  ])('under %s the controller answers %j', (_, spec, statuses) => {
+    const t = simulate({
+      manifests: [
+        pod('a'),
+        service,
+        ingress([toWeb('/', 'Prefix')]),
+        { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p' }, spec },
+      ],
+      seed: 1,
+      requests: [{ url: 'http://foo.bar.com/', atMs: 9_000, via: 'ingress' }],
+    });
+    const answers = t.steps.filter((s) => s.from === 'ingress-nginx' && s.kind === 'response');
+    expect(answers.map((s) => s.status)).toEqual(statuses);
+    // A 504 comes after nginx's 5 s connect timeout; a 200 at once.
+    expect(answers[0]!.at - 9_000 >= 5_000).toBe(statuses[0] === 504);
+  });
+
   it('cannot resolve an Ingress host when no ingress controller is installed', () => {
     const t = simulate({
       manifests: [pod('a'), service],

@@ -265,7 +265,7 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
       const source = msg.replyTo === 'ingress-nginx' ? INGRESS_NGINX_ENDPOINT : clientEndpoint(felix, req);
       const drop = policyDrop(felix, 'Ingress', source, msg.ip, msg.port);
       if (drop) {
-        dropped(sim, self, msg.index, node, msg.clientNode, drop, `${msg.ip}:${msg.port}`);
+        dropped(sim, self, msg.index, node, msg.clientNode, drop, `${msg.ip}:${msg.port}`, false, msg.replyTo);
         return true;
       }
       if (msg.replyTo) {
@@ -357,6 +357,7 @@ function dropped(
   drop: PolicyDrop,
   endpoint: string,
   resolving = false,
+  proxy?: ComponentId,
 ): void {
   const req = sim.world.traffic.requests[index]!;
   sim.note(self, {
@@ -374,12 +375,27 @@ function dropped(
       },
     },
   });
+  if (proxy) {
+    // The client is ingress-nginx: nginx gives up after proxy_connect_timeout and answers 504 (retries not modelled).
+    sim.send(
+      {
+        from: proxy,
+        to: proxy,
+        msg: { type: 'ingress-upstream-answer', index, pod: drop.pod, endpoint, status: 504 },
+      },
+      PROXY_CONNECT_TIMEOUT_MS,
+    );
+    return;
+  }
   const client = proxyOf(clientNodeName);
   sim.send(
     { from: client, to: client, msg: { type: 'connect-timeout', index, ...(resolving ? { resolving } : {}) } },
     Math.max(1, connectDeadline(req, resolving) - sim.now) + sim.latency(0.5, 2),
   );
 }
+
+/** ingress-nginx's proxy-connect-timeout default (5 s): how long nginx waits to connect to an upstream. */
+const PROXY_CONNECT_TIMEOUT_MS = 5_000;
 
 /** The ingress-nginx controller Pod as a policy sees it (deploy.yaml's labels, namespace ingress-nginx). */
 const INGRESS_NGINX_ENDPOINT = {
