@@ -1275,11 +1275,11 @@ export const en = {
     },
     'request-dropped-ingress': {
       title: 'Dropped on {{node}}: no policy lets the client reach {{pod}}',
-      body: 'The packet for {{endpoint}} reaches {{node}}, and the filter table sends it through {{chain}}, the chain Felix wrote for traffic to {{pod}}. The policies that select {{pod}} ({{policies}}) allow nothing from this client, so the last rule, "Drop if no policies passed packet", drops the SYN. Nothing answers, not even a refusal: curl waits.',
+      body: 'The packet for {{endpoint}} reaches {{node}}, and the filter table sends it through {{chain}}, the chain Felix wrote for traffic to {{pod}}. The policies that select {{pod}} ({{policies}}) allow nothing from this client, so the last rule, "End of tier default. Drop if no policies passed packet", drops the SYN. Nothing answers, not even a refusal: curl waits.',
     },
     'request-dropped-egress': {
       title: 'Dropped on {{node}}: no policy lets {{pod}} send to {{endpoint}}',
-      body: 'After kube-proxy’s DNAT to {{endpoint}}, the packet leaves {{pod}} through {{chain}}, the chain Felix wrote for traffic from it. The policies that select {{pod}} for egress ({{policies}}) allow nothing to that address, so "Drop if no policies passed packet" drops it. Nothing answers: curl waits.',
+      body: 'After kube-proxy’s DNAT to {{endpoint}}, the packet leaves {{pod}} through {{chain}}, the chain Felix wrote for traffic from it. The policies that select {{pod}} for egress ({{policies}}) allow nothing to that address, so "End of tier default. Drop if no policies passed packet" drops it. Nothing answers: curl waits.',
     },
     'request-timeout': {
       title: 'curl gives up: {{message}}',

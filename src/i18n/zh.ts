@@ -1273,11 +1273,11 @@ export const zh: Catalog = {
     },
     'request-dropped-ingress': {
       title: '在 {{node}} 上被丢弃：没有策略允许客户端访问 {{pod}}',
-      body: '发往 {{endpoint}} 的数据包到达 {{node}}，filter 表把它送进 {{chain}}，这是 Felix 为发往 {{pod}} 的流量写的链。选中 {{pod}} 的策略（{{policies}}）都不允许这个客户端，于是最后一条规则 "Drop if no policies passed packet" 丢弃了 SYN。没有任何应答，连拒绝都没有：curl 只能等待。',
+      body: '发往 {{endpoint}} 的数据包到达 {{node}}，filter 表把它送进 {{chain}}，这是 Felix 为发往 {{pod}} 的流量写的链。选中 {{pod}} 的策略（{{policies}}）都不允许这个客户端，于是最后一条规则 "End of tier default. Drop if no policies passed packet" 丢弃了 SYN。没有任何应答，连拒绝都没有：curl 只能等待。',
     },
     'request-dropped-egress': {
       title: '在 {{node}} 上被丢弃：没有策略允许 {{pod}} 访问 {{endpoint}}',
-      body: 'kube-proxy 把目的地址 DNAT 成 {{endpoint}} 之后，数据包经由 {{chain}} 离开 {{pod}}，这是 Felix 为它发出的流量写的链。选中 {{pod}} 的出站策略（{{policies}}）不允许访问这个地址，于是 "Drop if no policies passed packet" 把它丢弃。没有应答：curl 只能等待。',
+      body: 'kube-proxy 把目的地址 DNAT 成 {{endpoint}} 之后，数据包经由 {{chain}} 离开 {{pod}}，这是 Felix 为它发出的流量写的链。选中 {{pod}} 的出站策略（{{policies}}）不允许访问这个地址，于是 "End of tier default. Drop if no policies passed packet" 把它丢弃。没有应答：curl 只能等待。',
     },
     'request-timeout': {
       title: 'curl 放弃：{{message}}',

@@ -6,7 +6,7 @@
  * Namespaces (as profiles) through kube-apiserver, computes which policies
  * apply to each Pod on its node, and programs the node's filter table: a
  * `cali-tw-<iface>` chain for traffic to the Pod and `cali-fw-<iface>` for
- * traffic from it, each ending in "Drop if no policies passed packet" once
+ * traffic from it, each ending in "End of tier default. Drop if no policies passed packet" once
  * a policy selects the Pod. On the diagram it speaks from the node's CNI box.
  * Models projectcalico/calico felix/calc (the calculation graph) and
  * felix/rules/endpoints.go, with libcalico-go's conversion of a Kubernetes
@@ -171,11 +171,14 @@ function apply(sim: FSim, self: ComponentId, st: FelixState): void {
 /**
  * The endpoint's chains, told rather than printed (Felix hashes the policy
  * chains' names, which podflow does not model): each direction with policies
- * tries each policy in turn and ends in the rule commented "Drop if no
+ * tries each policy of the tier `default` (where Kubernetes policies live)
+ * in turn and ends in the rule commented "End of tier default. Drop if no
  * policies passed packet" (felix/rules/endpoints.go).
  */
 export function felixRules(iface: string, ingress: string[], egress: string[]): string {
   const chain = (name: string, policies: string[]): string[] =>
-    policies.length ? [`${name}: ${policies.join(' → ')} → DROP "Drop if no policies passed packet"`] : [];
+    policies.length
+      ? [`${name}: ${policies.join(' → ')} → DROP "End of tier default. Drop if no policies passed packet"`]
+      : [];
   return [...chain(`cali-tw-${iface}`, ingress), ...chain(`cali-fw-${iface}`, egress)].join('; ') || '—';
 }
