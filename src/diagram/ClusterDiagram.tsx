@@ -15,7 +15,7 @@ import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes'
 import { mark, MARK, StepCommitMark } from '../perf/marks';
 import { FailureCaption } from './FailureCaption';
 import { Packets } from './Packets';
-import { buildTopology, optionalUsed, type Topology } from './topology';
+import { buildTopology, optionalPartsOf, type Topology } from './topology';
 
 function flowNodes(topology: Topology): Node[] {
   const groups: Node<GroupNodeData>[] = topology.groups.map((g) => {
@@ -94,12 +94,9 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
   const t = useT();
   const nodesSpec = usePlayer((s) => s.trace.nodes);
   const theme = usePlayer((s) => s.theme);
-  const steps = usePlayer((s) => s.trace.steps);
-  const extras = useMemo(() => optionalUsed(steps).join(','), [steps]);
-  const topology = useMemo(
-    () => buildTopology(nodesSpec, extras ? (extras.split(',') as ComponentId[]) : []),
-    [nodesSpec, extras],
-  );
+  // Add-on parts (ingress-nginx, policy agents) are drawn only when the run uses them.
+  const optional = usePlayer((s) => optionalPartsOf(s.trace.steps));
+  const topology = useMemo(() => buildTopology(nodesSpec, optional), [nodesSpec, optional]);
   const nodes = useMemo(() => flowNodes(topology), [topology]);
   const inspect = useInspect((s) => s.inspect);
   // In predict mode a component clicked (or Enter) is the learner's guess of who acts next; otherwise it opens its inspector.

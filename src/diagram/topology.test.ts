@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER, simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from '../store/default-scenario';
-import { buildTopology, edgeId } from './topology';
+import { SCENARIOS, simulationInput } from '../scenarios';
+import { buildTopology, edgeId, optionalPartsOf } from './topology';
 
 describe('topology', () => {
   const topology = buildTopology(DEFAULT_CLUSTER.nodes);
@@ -59,5 +60,25 @@ describe('topology', () => {
     );
     const have = new Set(topology.components.map((c) => c.id as string));
     expect(expected.filter((id) => !have.has(id))).toEqual([]);
+  });
+
+  it('draws add-on parts only when a run uses them, and every step to or from one travels along an edge', () => {
+    expect(optionalPartsOf(simulate({ manifests: DEFAULT_MANIFESTS, seed: 1 }).steps)).toBe('');
+    const policyRun = simulate(simulationInput(SCENARIOS.find((s) => s.id === 'network-policy')!));
+    expect(optionalPartsOf(policyRun.steps)).toBe('');
+    expect(buildTopology(policyRun.nodes, '').bounds).toEqual(topology.bounds);
+    expect(topology.components.some((c) => c.id === 'ingress-nginx')).toBe(false);
+    for (const id of ['network-policy', 'deployment-service']) {
+      const trace = simulate(simulationInput(SCENARIOS.find((s) => s.id === id)!));
+      const top = buildTopology(trace.nodes, optionalPartsOf(trace.steps));
+      const edges = new Set(top.edges.map((e) => e.id));
+      const offEdge = trace.steps
+        .flatMap((s) => [s.to, ...(s.fanout ?? [])].filter((to) => to !== s.from).map((to) => [s.from, to] as const))
+        // Service traffic and Felix's watch (in the CNI box) draw as packets without an edge; ingress-nginx has edges.
+        .filter(([a, b]) => [a, b].includes('ingress-nginx'))
+        .filter(([a, b]) => !edges.has(edgeId(a, b)))
+        .map(([a, b]) => `${a} → ${b}`);
+      expect([id, offEdge]).toEqual([id, []]);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * for the diagram's nodes and edges. The control plane is above, the worker
  * nodes below, so the request reads top to bottom.
  */
-import type { ComponentId, NodeSpec } from '../engine';
+import type { ComponentId, NodeSpec, Step } from '../engine';
 
 export interface Box {
   x: number;
@@ -55,25 +55,41 @@ export function nodesPerRow(count: number): number {
 }
 
 /**
- * Components drawn only when a trace uses them (webhook servers and other
- * add-ons), in the order they fill the extra row from its left end.
+/**
+ * Components drawn only when a run uses them (add-ons): the webhook servers
+ * `istiod` and `kyverno` (issues #4/#5) fill an extra row above the nodes from
+ * its left end, `ingress-nginx` (issue #6) sits on its right. Calico's Felix
+ * speaks from each node's CNI box and needs no part of its own: its watch
+ * travels as a packet without an edge line, as Service traffic does.
  */
-export const OPTIONAL_COMPONENTS: readonly ComponentId[] = ['istiod', 'kyverno'];
-const EXTRA_ROW_H = 100;
+export const OPTIONAL_COMPONENTS: readonly ComponentId[] = ['istiod', 'kyverno', 'ingress-nginx'];
+const LEFT_OF_ROW: readonly ComponentId[] = ['istiod', 'kyverno'];
 
-/** The optional components a trace's steps go to or come from. */
-export function optionalUsed(steps: readonly { from: ComponentId; to: ComponentId }[]): ComponentId[] {
+/** The optional parts a run's steps use, in OPTIONAL_COMPONENTS order and joined, so a view can memoize on the string. */
+export function optionalPartsOf(steps: readonly Step[]): string {
+  const known = partsCache.get(steps);
+  if (known !== undefined) return known;
   const used = new Set<ComponentId>();
   for (const s of steps) {
     if (OPTIONAL_COMPONENTS.includes(s.from)) used.add(s.from);
     if (OPTIONAL_COMPONENTS.includes(s.to)) used.add(s.to);
+    for (const id of s.fanout ?? []) if (OPTIONAL_COMPONENTS.includes(id)) used.add(id);
   }
-  return OPTIONAL_COMPONENTS.filter((c) => used.has(c));
+  const parts = OPTIONAL_COMPONENTS.filter((c) => used.has(c)).join(',');
+  partsCache.set(steps, parts);
+  return parts;
 }
 
-export function buildTopology(nodes: readonly NodeSpec[], extras: readonly ComponentId[] = []): Topology {
-  // An extra row between the control plane and the workers, only when a trace uses an optional component.
-  const nodesY = NODES_Y + (extras.length ? EXTRA_ROW_H : 0);
+/** Views ask on every store change: a trace's steps never change, so the answer is kept. */
+const partsCache = new WeakMap<readonly Step[], string>();
+
+/** The extra row for optional components, between the control plane and the nodes. */
+const EXTRA_ROW_H = 110;
+
+export function buildTopology(nodes: readonly NodeSpec[], optional = ''): Topology {
+  const parts = optional.split(',').filter(Boolean) as ComponentId[];
+  const extraRow = parts.length > 0;
+  const nodesY = NODES_Y + (extraRow ? EXTRA_ROW_H : 0);
   const perRow = nodesPerRow(nodes.length);
   const rows = Math.ceil(nodes.length / perRow);
   const workersWidth = perRow * NODE_W + (perRow - 1) * NODE_GAP;
@@ -116,11 +132,18 @@ export function buildTopology(nodes: readonly NodeSpec[], extras: readonly Compo
   link('kube-apiserver', 'kube-scheduler');
   link('kube-apiserver', 'coredns');
   link('kube-apiserver', 'csi-provisioner');
-  extras.forEach((id, i) => {
-    // From the row's left end, so other optional components can follow to the right.
-    components.push(at(id, id, mid - 400 + COMPONENT_W / 2 + i * (COMPONENT_W + 30), NODES_Y - 40));
-    link('kube-apiserver', id);
-  });
+  // Add-ons sit in a row of their own: the webhook servers from its left end; ingress-nginx on its
+  // right, placed so that its line to kube-apiserver passes left of kube-scheduler and right of the lines to the nodes.
+  parts
+    .filter((id) => LEFT_OF_ROW.includes(id))
+    .forEach((id, i) => {
+      components.push(at(id, id, mid - 400 + COMPONENT_W / 2 + i * (COMPONENT_W + 30), NODES_Y + 20));
+      link('kube-apiserver', id);
+    });
+  if (parts.includes('ingress-nginx')) {
+    components.push(at('ingress-nginx', 'ingress-nginx', mid + 370, NODES_Y + 20));
+    link('kube-apiserver', 'ingress-nginx');
+  }
 
   const left = mid - workersWidth / 2;
   nodes.forEach((n, i) => {
@@ -141,6 +164,8 @@ export function buildTopology(nodes: readonly NodeSpec[], extras: readonly Compo
     link('kube-apiserver', `kube-proxy/${n.name}`);
     link(`kubelet/${n.name}`, `runtime/${n.name}`);
     link(`runtime/${n.name}`, `cni/${n.name}`);
+    // The controller proxies straight to Pod IPs on every node, and clients reach it from theirs.
+    if (extraRow) link('ingress-nginx', `kube-proxy/${n.name}`);
   });
   const minX = Math.min(mid - 520 - COMPONENT_W / 2, left);
   const maxX = Math.max(mid + 530 + COMPONENT_W / 2 + 10, left + workersWidth);

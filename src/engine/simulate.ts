@@ -18,6 +18,9 @@ import { handleKubectl, initKubectl } from './kubectl/kubectl';
 import { handleKubelet, initKubelet } from './kubelet/kubelet';
 import { handleKubeProxy, initKubeProxy } from './proxy/kube-proxy';
 import { clientNode, initTraffic } from './proxy/traffic';
+import { addonsOf } from './addons';
+import { initFelix } from './network-policy/felix';
+import { handleIngressNginx, ingressNginxObjects, initIngressNginx } from './ingress/ingress-nginx';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
 import { traceFromData } from './core/recorder';
@@ -29,6 +32,7 @@ export type World = ReturnType<typeof initWorld>;
 
 function initWorld(input: SimulationInput) {
   const nodes = input.cluster.nodes;
+  const addons = addonsOf(input);
   const byNode = <T>(make: (name: string, i: number) => T): Record<string, T> =>
     Object.fromEntries(nodes.map((n, i) => [n.name, make(n.name, i)]));
   return {
@@ -51,6 +55,10 @@ function initWorld(input: SimulationInput) {
     traffic: initTraffic(input.requests),
     istiod: initIstiod(),
     kyverno: initKyverno(),
+    // Services and traffic (issue #5): Felix on every node when Calico is installed.
+    felix: addons.has('calico') ? byNode((name) => initFelix(name)) : {},
+    // The ingress-nginx controller's Pod runs on the first node; its InternalIP is the Ingress ADDRESS.
+    ingressNginx: addons.has('ingress-nginx') ? initIngressNginx(nodes[0]!.name, internalIP(0)) : undefined,
   };
 }
 
@@ -68,6 +76,7 @@ const HANDLERS = {
   'kube-proxy': handleKubeProxy,
   istiod: handleIstiod,
   kyverno: handleKyverno,
+  'ingress-nginx': handleIngressNginx,
 } as unknown as Record<string, Handler<World>>;
 
 export { SETTLE_MS };
@@ -101,7 +110,8 @@ function run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): TraceDa
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
 
-  for (const [key, obj] of bootstrapObjects(full.cluster)) {
+  const addonObjects = world.ingressNginx ? ingressNginxObjects() : [];
+  for (const [key, obj] of [...bootstrapObjects(full.cluster), ...addonObjects]) {
     const stored = bootstrapPut(world.etcd, key, obj);
     cachePut(world.apiserver, key, stored);
     sim.recorder.seed(key, stored);
@@ -115,7 +125,12 @@ function run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): TraceDa
     'coredns',
     'csi-provisioner',
     // Add-on webhook servers start with the cluster they were installed in.
-    ...(full.cluster.addons ?? []).map((a): ComponentId => (a === 'istio' ? 'istiod' : 'kyverno')),
+    ...(full.cluster.addons ?? []).flatMap((a): ComponentId[] =>
+      a === 'istio' ? ['istiod'] : a === 'kyverno' ? ['kyverno'] : [],
+    ),
+    // Add-ons (issue #5): Felix speaks from each node's CNI box.
+    ...Object.keys(world.felix).map((n) => `cni/${n}` as ComponentId),
+    ...(world.ingressNginx ? (['ingress-nginx'] as ComponentId[]) : []),
   ];
   listeners.forEach((id, i) => sim.send({ from: id, to: id, msg: { type: 'start' } }, i * 3));
   sim.send(

@@ -242,4 +242,19 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // Lifecycle hook failures (issue #5).
   'kubelet-hook-poststart-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
   'kubelet-hook-prestop-failed': 'k8s:pkg/kubelet/kuberuntime/kuberuntime_container.go',
+  // Services and traffic (issue #5): NetworkPolicy with Calico's Felix, Ingress with ingress-nginx.
+  'felix-program': 'calico:felix/rules/endpoints.go',
+  'request-dropped-ingress': 'calico:felix/rules/endpoints.go',
+  'request-dropped-egress': 'calico:felix/rules/endpoints.go',
+  'request-timeout': 'curl:lib/multi.c',
+  'ingress-nginx-reload': 'ingress-nginx:internal/ingress/controller/controller.go',
+  'ingress-nginx-backends': 'ingress-nginx:internal/ingress/controller/nginx.go',
+  'ingress-nginx-status': 'ingress-nginx:internal/ingress/status/status.go',
+  'request-ingress': 'website:content/en/docs/tasks/access-application-cluster/ingress-minikube.md',
+  'ingress-nginx-proxy': 'ingress-nginx:rootfs/etc/nginx/lua/balancer.lua',
+  'ingress-nginx-upstream-answer': 'ingress-nginx:rootfs/etc/nginx/lua/balancer.lua',
+  'ingress-nginx-answer': 'website:content/en/docs/concepts/services-networking/ingress.md',
+  'ingress-nginx-default-backend': 'website:content/en/docs/concepts/services-networking/ingress.md',
+  'ingress-nginx-no-endpoints': 'ingress-nginx:internal/ingress/controller/controller.go',
+  'ingress-nginx-gateway-timeout': 'ingress-nginx:internal/ingress/controller/config/config.go',
 };

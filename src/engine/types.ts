@@ -16,6 +16,8 @@ export type ComponentId =
   /** Webhook servers (issue #4/#5), drawn only when a trace uses them: Istio's control plane, Kyverno. */
   | 'istiod'
   | 'kyverno'
+  /** The ingress-nginx controller (its Pod in namespace ingress-nginx), when a run has an Ingress (issue #6). */
+  | 'ingress-nginx'
   | `kubelet/${string}`
   | `runtime/${string}`
   | `cni/${string}`
@@ -136,8 +138,15 @@ export interface NodeSpec {
 
 export interface ClusterSpec {
   nodes: NodeSpec[];
-  /** Add-ons installed and running before the run starts (their Services, endpoints, namespaces). */
-  addons?: ('istio' | 'kyverno')[];
+  /**
+   * Add-ons installed and running before the run starts (their Services,
+   * endpoints, namespaces): `istio` (istiod and its sidecar injector) and
+   * `kyverno` (admission webhooks, issue #4/#5); `calico` runs Felix on every
+   * node to enforce NetworkPolicies; `ingress-nginx` runs the ingress-nginx
+   * controller. A run whose manifests hold a NetworkPolicy or an Ingress gets
+   * the add-on that serves it, as a learner following the docs installs it first.
+   */
+  addons?: ('istio' | 'kyverno' | 'calico' | 'ingress-nginx')[];
 }
 
 export interface SimulationInput {
@@ -188,6 +197,14 @@ export interface ServiceRequest {
   fromPod?: string;
   /** The client Pod's namespace, for short names (`http://nginx`). */
   namespace?: string;
+  /** `curl --connect-timeout <s>`: how long curl waits for a connection whose packets are dropped. */
+  connectTimeoutSeconds?: number;
+  /**
+   * `ingress`: the URL's host is one of an Ingress's hosts, which the learner pointed at the Ingress
+   * ADDRESS (an /etc/hosts line, as the docs' ingress-minikube tutorial does): the request goes to the
+   * ingress-nginx controller instead of through CoreDNS and a ClusterIP.
+   */
+  via?: 'ingress';
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ComponentId, Step, Trace } from '../engine';
 import type { Translate } from '../i18n';
 import { shortName } from '../diagram/PodCard';
 import { nodeReadyAt, podsAt, type PodView } from '../diagram/pods';
-import { buildTopology, center, optionalUsed, type Box, type Topology } from '../diagram/topology';
+import { buildTopology, center, optionalPartsOf, type Box, type Topology } from '../diagram/topology';
 import { narrationOf } from '../i18n/narrate';
 
 export type ExportTheme = 'light' | 'dark';
@@ -191,11 +191,10 @@ export function captionOf(input: Pick<FrameInput, 'visible' | 'cursor' | 't' | '
 const topologies = new WeakMap<object, Topology>();
 
 function topologyOf(trace: Trace): Topology {
-  // By trace: the optional components drawn depend on its steps, not only its nodes.
-  let top = topologies.get(trace);
+  let top = topologies.get(trace.steps);
   if (!top) {
-    top = buildTopology(trace.nodes, optionalUsed(trace.steps));
-    topologies.set(trace, top);
+    top = buildTopology(trace.nodes, optionalPartsOf(trace.steps));
+    topologies.set(trace.steps, top);
   }
   return top;
 }

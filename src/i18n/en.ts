@@ -255,6 +255,8 @@ export const en = {
     'csi-provisioner': 'csi-provisioner',
     istiod: 'istiod',
     kyverno: 'Kyverno',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'ingress-nginx',
   },
   role: {
     kubectl: 'the user',
@@ -270,6 +272,8 @@ export const en = {
     'csi-provisioner': 'creates volumes for claims (CSI hostpath)',
     istiod: 'Istio control plane: injects sidecars, pushes xDS',
     kyverno: 'policy webhook (Kyverno)',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'routes Ingress traffic to Pods',
   },
   scenario: {
     // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
@@ -404,9 +408,9 @@ export const en = {
         'Three nodes: node-1 is tainted dedicated=web:NoSchedule, node-2 already runs a Pod that takes 1500m of its 2 cpu. The web Deployment tolerates the taint and asks for 1 cpu each: Filter drops node-2 (Insufficient cpu), keeps node-1, and the scores (LeastAllocated, BalancedAllocation, and PodTopologySpread’s default spreading) put the replicas on node-1 and node-3. Switch to deep to see every plugin’s score.',
     },
     'deployment-service': {
-      title: 'A Service in front of the Deployment, and a request',
+      title: 'A Service and an Ingress in front of the Deployment, and requests',
       lesson:
-        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods.',
+        'The Deployment of 3 and a Service nginx on port 80. kube-apiserver gives the Service a ClusterIP; the EndpointSlice controller lists each Pod once it is ready; kube-proxy on every node writes the KUBE-SVC and KUBE-SEP chains; CoreDNS answers for nginx.default.svc.cluster.local. Then a client Pod runs curl: DNS, the ClusterIP, iptables picks a Pod at random, HTTP 200. Later the learner deletes one Pod: its endpoint turns terminating and leaves the rules while the kubelet stops it, and the next curl reaches only ready Pods. An Ingress (class nginx, host hello-world.example) sends requests the other way: ingress-nginx reloads nginx for the new rule, follows the EndpointSlice itself and updates its upstreams without a reload, proxies each request straight to a ready Pod IP, and writes the Ingress ADDRESS at its next 60 s status sync.',
     },
     // Volumes and the Pod lifecycle (issues #4 and #5).
     'missing-configmap': {
@@ -442,6 +446,12 @@ export const en = {
       title: 'A postStart hook that fails',
       lesson:
         'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows Running, PostStartHookError and CrashLoopBackOff in turn, and the Event counts go up.',
+    },
+    // Services and traffic (issues #5 and #6).
+    'network-policy': {
+      title: 'A NetworkPolicy: one curl allowed, one dropped',
+      lesson:
+        'The docs’ declare-network-policy task on a cluster with Calico: an nginx Deployment behind a Service, the default-deny-ingress policy, access-nginx (only Pods labelled access=true may connect to nginx), and two client Pods. kube-apiserver only stores the policies; Felix on each node watches policies, Pods and Namespaces and writes filter rules for the Pods a policy selects. client-allowed’s curl gets HTTP 200; client-other’s SYN is dropped at the nginx Pod’s node and curl --connect-timeout 5 ends in “Connection timed out”, not “connection refused”.',
     },
   },
   param: {
@@ -1410,6 +1420,64 @@ export const en = {
     'kubectl-prints': {
       title: 'kubectl prints: {{printed}}',
       body: 'The answer of kube-apiserver ({{status}}) arrives, and kubectl prints “{{printed}}”.',
+    },
+    // Services and traffic (issue #5): NetworkPolicies enforced by Calico's Felix.
+    'felix-program': {
+      title: 'Felix on {{node}} programs the policy for {{pod}}',
+      body: "Calico's Felix (in the calico-node Pod on {{node}}) follows NetworkPolicies, Pods and Namespaces through kube-apiserver. Policies now select {{pod}} ({{ip}}, host interface {{iface}}): for ingress {{ingress}}, for egress {{egress}}. Felix writes the Pod's chains in the node's filter table: {{rules}}. Once any policy selects a Pod for a direction, whatever no policy allows in that direction is dropped.",
+    },
+    'request-dropped-ingress': {
+      title: 'Dropped on {{node}}: no policy lets the client reach {{pod}}',
+      body: 'The packet for {{endpoint}} reaches {{node}}, and the filter table sends it through {{chain}}, the chain Felix wrote for traffic to {{pod}}. The policies that select {{pod}} ({{policies}}) allow nothing from this client, so the last rule, "End of tier default. Drop if no policies passed packet", drops the SYN. Nothing answers, not even a refusal: curl waits.',
+    },
+    'request-dropped-egress': {
+      title: 'Dropped on {{node}}: no policy lets {{pod}} send to {{endpoint}}',
+      body: 'After kube-proxy’s DNAT to {{endpoint}}, the packet leaves {{pod}} through {{chain}}, the chain Felix wrote for traffic from it. The policies that select {{pod}} for egress ({{policies}}) allow nothing to that address, so "End of tier default. Drop if no policies passed packet" drops it. Nothing answers: curl waits.',
+    },
+    'request-timeout': {
+      title: 'curl gives up: {{message}}',
+      body: 'No SYN-ACK and no reset ever came back, so the connection never completed. curl {{url}} waited until its connect timeout ran out and failed: {{message}}. A dropped packet looks like this from the client; a Service with no endpoints is refused at once instead.',
+    },
+    // Services and traffic (issue #6): the Ingress and ingress-nginx.
+    'ingress-nginx-reload': {
+      title: 'ingress-nginx rewrites nginx.conf and reloads nginx',
+      body: 'The controller saw an Ingress of its class (Event Sync “Scheduled for sync”) and ran syncIngress. The servers and locations changed, which dynamic configuration cannot do: it logs “Configuration changes detected, backend reload required”, writes nginx.conf and reloads nginx (“Backend successfully reloaded”, Event RELOAD on its Pod). Servers: {{servers}}. Upstreams: {{backends}}.',
+    },
+    'ingress-nginx-backends': {
+      title: 'ingress-nginx updates its upstreams: {{backends}}',
+      body: 'An EndpointSlice of a Service the Ingress routes to changed. ingress-nginx follows EndpointSlices itself and keeps only the ready endpoints; it POSTs the new upstreams to the Lua balancer inside nginx (/configuration/backends: “Dynamic reconfiguration succeeded”), without reloading nginx. Upstreams now: {{backends}}. It balances over these Pod IPs directly, not over the Service’s ClusterIP.',
+    },
+    'ingress-nginx-status': {
+      title: 'ingress-nginx writes the Ingress ADDRESS: {{address}}',
+      body: 'Every 60 s the status sync of the leading controller compares each Ingress’s status.loadBalancer with where the controller runs. With neither --publish-service nor --publish-status-address, that is the InternalIP of the node its Pod runs on ({{node}}, {{address}}): it logs “updating Ingress status” and PUTs ingresses/{{ingress}}/status. Only now does kubectl get ingress show an ADDRESS, often a minute after the Ingress was created.',
+    },
+    'request-ingress': {
+      title: 'curl {{url}} goes to the Ingress address {{address}}',
+      body: 'The learner pointed {{host}} at the Ingress ADDRESS (an /etc/hosts line, as the docs’ minikube tutorial does), so no CoreDNS and no ClusterIP are involved: the client on {{node}} connects to the ingress-nginx controller at {{address}}:80 and sends GET with Host: {{host}}.',
+    },
+    'ingress-nginx-proxy': {
+      title: 'ingress-nginx proxies {{host}}{{path}} to {{pod}} ({{endpoint}})',
+      body: 'nginx picks the server for {{host}} and the location {{location}}, whose upstream is {{upstream}}. The Lua balancer (round robin over {{endpoints}} ready endpoints) picks {{endpoint}}, the Pod {{pod}}, and nginx opens a connection to that Pod IP directly: the Service’s ClusterIP and kube-proxy’s rules are not on this path.',
+    },
+    'ingress-nginx-upstream-answer': {
+      title: '{{pod}} answers the controller: HTTP {{status}}',
+      body: 'nginx in {{pod}} answers ingress-nginx’s proxied request on {{endpoint}}.',
+    },
+    'ingress-nginx-answer': {
+      title: 'HTTP {{status}} through the Ingress, from {{pod}}',
+      body: 'ingress-nginx passes {{pod}}’s answer back to the client: curl {{url}} gets HTTP {{status}}. Client → ingress-nginx → a ready Pod IP ({{endpoint}}), and back.',
+    },
+    'ingress-nginx-default-backend': {
+      title: 'HTTP 404 from ingress-nginx: no rule for {{host}}{{path}}',
+      body: 'No Ingress rule of the nginx class serves host {{host}} and path {{path}} (Prefix matches whole path elements, Exact the whole path), so the default server answers curl {{url}} with “404 Not Found”.',
+    },
+    'ingress-nginx-no-endpoints': {
+      title: 'HTTP 503 from ingress-nginx: {{upstream}} has no ready endpoint',
+      body: 'The rule matches, but the upstream {{upstream}} has no ready endpoint, so nginx answers curl {{url}} with “503 Service Temporarily Unavailable”.',
+    },
+    'ingress-nginx-gateway-timeout': {
+      title: 'HTTP 504 from ingress-nginx: {{pod}} never answered',
+      body: 'A NetworkPolicy dropped the controller’s connection to {{endpoint}} ({{pod}}), so nothing came back. After proxy-connect-timeout (5 s) nginx gives up and answers curl {{url}} with “504 Gateway Time-out”. A policy that admits the ingress-nginx namespace would let it through.',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

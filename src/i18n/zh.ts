@@ -254,6 +254,8 @@ export const zh: Catalog = {
     'csi-provisioner': 'csi-provisioner',
     istiod: 'istiod',
     kyverno: 'Kyverno',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'ingress-nginx',
   },
   role: {
     kubectl: '用户',
@@ -269,6 +271,8 @@ export const zh: Catalog = {
     'csi-provisioner': '为 PVC 创建存储卷（CSI hostpath）',
     istiod: 'Istio 控制面：注入 sidecar，推送 xDS',
     kyverno: '策略 webhook（Kyverno）',
+    // Services and traffic (issue #6).
+    'ingress-nginx': 'Ingress 控制器：把流量转发到 Pod',
   },
   scenario: {
     // Dynamic admission webhooks and the Istio mesh (issues #4 and #5).
@@ -403,9 +407,9 @@ export const zh: Catalog = {
         '三个节点：node-1 带有污点 dedicated=web:NoSchedule，node-2 上已有一个 Pod 占用了 2 个 cpu 中的 1500m。web Deployment 容忍该污点，每个副本请求 1 个 cpu：预选淘汰 node-2（Insufficient cpu），保留 node-1；优选打分（LeastAllocated、BalancedAllocation 以及 PodTopologySpread 的默认分布）把副本放到 node-1 和 node-3 上。切换到 deep 级别可以看到每个插件的分数。',
     },
     'deployment-service': {
-      title: 'Deployment 前面加一个 Service，再发一次请求',
+      title: 'Deployment 前面加上 Service 和 Ingress，再发请求',
       lesson:
-        '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。',
+        '3 副本的 Deployment 加上端口 80 的 Service nginx。API Server 为 Service 分配 ClusterIP；Pod 就绪后，EndpointSlice 控制器把它列为端点；每个节点上的 kube-proxy 设置 iptables 规则（KUBE-SVC 与 KUBE-SEP 链）；CoreDNS 更新 DNS 记录，解析 nginx.default.svc.cluster.local。随后客户端 Pod 执行 curl：DNS 解析、连接 ClusterIP、iptables 随机选中一个 Pod、返回 HTTP 200。之后学员删除一个 Pod：它的端点变为 terminating，在 kubelet 停止它的同时离开 iptables 规则，下一次 curl 只会到达就绪的 Pod。Ingress（nginx 类，主机 hello-world.example）走另一条路：ingress-nginx 为新规则重新加载 nginx，自己关注 EndpointSlice，不重新加载就更新 upstream，把每个请求直接转发到一个就绪的 Pod IP，并在下一次 60 秒的状态同步时写入 Ingress 的 ADDRESS。',
     },
     // Volumes and the Pod lifecycle (issues #4 and #5).
     'missing-configmap': {
@@ -441,6 +445,12 @@ export const zh: Catalog = {
       title: '失败的 postStart 钩子',
       lesson:
         'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 Running、PostStartHookError 和 CrashLoopBackOff，事件的计数不断增加。',
+    },
+    // Service 与流量（issue #5、#6）。
+    'network-policy': {
+      title: 'NetworkPolicy：一次 curl 被允许，一次被丢弃',
+      lesson:
+        '在装有 Calico 的集群上做官方文档的 declare-network-policy 任务：一个 nginx Deployment 和它前面的 Service、default-deny-ingress 策略、access-nginx 策略（只有带 access=true 标签的 Pod 能访问 nginx），以及两个客户端 Pod。API Server 只负责存储策略；每个节点上的 Felix 监听策略、Pod 和 Namespace，为被策略选中的 Pod 写入 filter 规则。client-allowed 的 curl 得到 HTTP 200；client-other 的 SYN 在 nginx Pod 所在节点被丢弃，curl --connect-timeout 5 以 “Connection timed out” 结束，而不是 “connection refused”。',
     },
   },
   param: {
@@ -1408,6 +1418,64 @@ export const zh: Catalog = {
     'kubectl-prints': {
       title: 'kubectl 打印：{{printed}}',
       body: 'API Server 的应答（{{status}}）到达，kubectl 打印“{{printed}}”。',
+    },
+    // Service 与流量（issue #5）：Calico Felix 执行 NetworkPolicy。
+    'felix-program': {
+      title: '{{node}} 上的 Felix 为 {{pod}} 下发网络策略',
+      body: 'Calico 的 Felix（运行在 {{node}} 的 calico-node Pod 中）通过 API Server 的 list-watch 机制关注 NetworkPolicy、Pod 和 Namespace。现在有策略选中了 {{pod}}（{{ip}}，宿主机网卡 {{iface}}）：入站 {{ingress}}，出站 {{egress}}。Felix 在节点的 filter 表中写入这个 Pod 的链：{{rules}}。一旦某个方向上有策略选中 Pod，该方向上没有任何策略允许的流量都会被丢弃。',
+    },
+    'request-dropped-ingress': {
+      title: '在 {{node}} 上被丢弃：没有策略允许客户端访问 {{pod}}',
+      body: '发往 {{endpoint}} 的数据包到达 {{node}}，filter 表把它送进 {{chain}}，这是 Felix 为发往 {{pod}} 的流量写的链。选中 {{pod}} 的策略（{{policies}}）都不允许这个客户端，于是最后一条规则 "End of tier default. Drop if no policies passed packet" 丢弃了 SYN。没有任何应答，连拒绝都没有：curl 只能等待。',
+    },
+    'request-dropped-egress': {
+      title: '在 {{node}} 上被丢弃：没有策略允许 {{pod}} 访问 {{endpoint}}',
+      body: 'kube-proxy 把目的地址 DNAT 成 {{endpoint}} 之后，数据包经由 {{chain}} 离开 {{pod}}，这是 Felix 为它发出的流量写的链。选中 {{pod}} 的出站策略（{{policies}}）不允许访问这个地址，于是 "End of tier default. Drop if no policies passed packet" 把它丢弃。没有应答：curl 只能等待。',
+    },
+    'request-timeout': {
+      title: 'curl 放弃：{{message}}',
+      body: '既没有 SYN-ACK 也没有 RST 返回，连接始终没有建立。curl {{url}} 一直等到连接超时，然后失败：{{message}}。从客户端看，被丢弃的数据包就是这样；而没有端点的 Service 会立即拒绝连接。',
+    },
+    // Service 与流量（issue #6）：Ingress 与 ingress-nginx。
+    'ingress-nginx-reload': {
+      title: 'ingress-nginx 重写 nginx.conf 并重新加载 nginx',
+      body: 'Ingress 控制器看到一个属于自己类的 Ingress（事件 Sync “Scheduled for sync”），运行 syncIngress。server 和 location 变了，动态配置做不到这一点：它记录 “Configuration changes detected, backend reload required”，写出 nginx.conf 并重新加载 nginx（“Backend successfully reloaded”，在它的 Pod 上记录事件 RELOAD）。server：{{servers}}。upstream：{{backends}}。',
+    },
+    'ingress-nginx-backends': {
+      title: 'ingress-nginx 更新 upstream：{{backends}}',
+      body: 'Ingress 指向的 Service 的 EndpointSlice 变了。ingress-nginx 自己关注 EndpointSlice，只保留就绪的端点；它把新的 upstream POST 给 nginx 里的 Lua 负载均衡器（/configuration/backends：“Dynamic reconfiguration succeeded”），不重新加载 nginx。现在的 upstream：{{backends}}。它直接在这些 Pod IP 之间做负载均衡，而不是通过 Service 的 ClusterIP。',
+    },
+    'ingress-nginx-status': {
+      title: 'ingress-nginx 写入 Ingress 的 ADDRESS：{{address}}',
+      body: '作为 leader 的控制器每 60 秒同步一次状态，比较每个 Ingress 的 status.loadBalancer 和控制器所在的位置。没有 --publish-service 也没有 --publish-status-address 时，就是它的 Pod 所在节点的 InternalIP（{{node}}，{{address}}）：它记录 “updating Ingress status” 并 PUT ingresses/{{ingress}}/status。直到这时 kubectl get ingress 才显示 ADDRESS，常常是在 Ingress 创建一分钟之后。',
+    },
+    'request-ingress': {
+      title: 'curl {{url}} 发往 Ingress 地址 {{address}}',
+      body: '学习者把 {{host}} 指向了 Ingress 的 ADDRESS（在 /etc/hosts 里加一行，和官方 minikube 教程一样），所以既不经过 CoreDNS 也不经过 ClusterIP：{{node}} 上的客户端连接 {{address}}:80 上的 ingress-nginx 控制器，发送带 Host: {{host}} 的 GET。',
+    },
+    'ingress-nginx-proxy': {
+      title: 'ingress-nginx 把 {{host}}{{path}} 转发到 {{pod}}（{{endpoint}}）',
+      body: 'nginx 为 {{host}} 选中 server，再选中 location {{location}}，它的 upstream 是 {{upstream}}。Lua 负载均衡器（在 {{endpoints}} 个就绪端点之间轮询）选中 {{endpoint}}，即 Pod {{pod}}，nginx 直接连接这个 Pod IP：Service 的 ClusterIP 和 kube-proxy 的规则都不在这条路径上。',
+    },
+    'ingress-nginx-upstream-answer': {
+      title: '{{pod}} 应答控制器：HTTP {{status}}',
+      body: '{{pod}} 中的 nginx 在 {{endpoint}} 上应答 ingress-nginx 转发来的请求。',
+    },
+    'ingress-nginx-answer': {
+      title: '经 Ingress 得到 {{pod}} 的 HTTP {{status}}',
+      body: 'ingress-nginx 把 {{pod}} 的应答交还客户端：curl {{url}} 得到 HTTP {{status}}。客户端 → ingress-nginx → 一个就绪的 Pod IP（{{endpoint}}），再原路返回。',
+    },
+    'ingress-nginx-default-backend': {
+      title: 'ingress-nginx 返回 HTTP 404：没有规则匹配 {{host}}{{path}}',
+      body: 'nginx 类的 Ingress 规则里没有一条服务于主机 {{host}} 和路径 {{path}}（Prefix 按完整的路径段匹配，Exact 匹配整个路径），于是默认 server 以 “404 Not Found” 应答 curl {{url}}。',
+    },
+    'ingress-nginx-no-endpoints': {
+      title: 'ingress-nginx 返回 HTTP 503：{{upstream}} 没有就绪端点',
+      body: '规则匹配上了，但 upstream {{upstream}} 没有就绪端点，所以 nginx 以 “503 Service Temporarily Unavailable” 应答 curl {{url}}。',
+    },
+    'ingress-nginx-gateway-timeout': {
+      title: 'ingress-nginx 返回 HTTP 504：{{pod}} 一直没有应答',
+      body: 'NetworkPolicy 丢弃了控制器到 {{endpoint}}（{{pod}}）的连接，所以什么也没有返回。等到 proxy-connect-timeout（5 秒）后 nginx 放弃，以 “504 Gateway Time-out” 应答 curl {{url}}。允许来自 ingress-nginx 命名空间流量的策略会放行它。',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

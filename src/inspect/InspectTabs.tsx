@@ -7,7 +7,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiObject, ComponentId, Step, Trace } from '../engine';
 import { iptablesChainsAt } from '../engine/proxy/chains-at';
 import { narrationOf } from '../i18n/narrate';
-import { buildTopology, optionalUsed } from '../diagram/topology';
+import { buildTopology, optionalPartsOf } from '../diagram/topology';
 import { useT } from '../panels/useT';
 import { useInspect, type SideTab } from '../store/inspect';
 import { currentSeq, usePlayer } from '../store/store';
@@ -51,7 +51,7 @@ function Inspector() {
   // The step number the transport shows (the cursor), not the trace's seq.
   const cursor = usePlayer((s) => s.cursor);
   const components = useMemo(
-    () => buildTopology(trace.nodes, optionalUsed(trace.steps)).components,
+    () => buildTopology(trace.nodes, optionalPartsOf(trace.steps)).components,
     [trace.nodes, trace.steps],
   );
   const keys = useMemo(() => [...trace.objectsAt(seq).keys()].sort(), [trace, seq]);

@@ -11,6 +11,10 @@ const REPOS: Record<string, string> = {
   // The webhook servers of the admission scenarios (issues #4 and #5).
   istio: 'https://github.com/istio/istio/blob/1.27.3/',
   kyverno: 'https://github.com/kyverno/kyverno/blob/v1.15.2/',
+  // Services and traffic (issue #5): Calico's Felix, ingress-nginx, and curl as the client Pods run it.
+  calico: 'https://github.com/projectcalico/calico/blob/v3.29.3/',
+  'ingress-nginx': 'https://github.com/kubernetes/ingress-nginx/blob/controller-v1.12.1/',
+  curl: 'https://github.com/curl/curl/blob/curl-8_7_1/',
 };
 
 export function sourceLink(source: string): { href: string; path: string } | null {

@@ -16,6 +16,7 @@ import { loadManifests } from '../manifest/load';
 import { STORAGE_SCENARIOS } from './storage';
 import { WEBHOOK_SCENARIOS } from './webhooks';
 import { HOOK_SCENARIOS } from './hooks';
+import { NETWORK_SCENARIOS } from './network';
 
 export interface Scenario {
   id: string;
@@ -89,6 +90,31 @@ spec:
   - protocol: TCP
     port: 80
     targetPort: 80
+`;
+
+/**
+ * An Ingress for the nginx Service (issue #6: "Deployment of 3 behind a Service and an Ingress"),
+ * shaped as the docs' ingress-minikube tutorial's example-ingress: one host, path / as a Prefix,
+ * the ingress-nginx class.
+ */
+const NGINX_INGRESS = `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: nginx
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: hello-world.example
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: nginx
+            port:
+              number: 80
 `;
 
 /** A cluster of `count` workers like the default ones, each with its own /24 of 10.244.0.0/16. */
@@ -506,10 +532,14 @@ export const SCENARIOS: readonly Scenario[] = [
   // Services and traffic: the Deployment, a Service, then a curl from a client Pod once the Pods are ready.
   {
     id: 'deployment-service',
-    yaml: NGINX_DEPLOYMENT + NGINX_SERVICE,
+    yaml: NGINX_DEPLOYMENT + NGINX_SERVICE + NGINX_INGRESS,
     cluster: DEFAULT_CLUSTER,
     requests: [
       { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 8_000 },
+      // Through the Ingress (the host points at its ADDRESS): ingress-nginx proxies straight to a Pod IP.
+      { from: 'client', url: 'http://hello-world.example/', atMs: 9_000, via: 'ingress' },
+      // After the delete: the controller's upstream lost the terminating Pod without a reload.
+      { from: 'client', url: 'http://hello-world.example/', atMs: 13_000, via: 'ingress' },
       // After one Pod is deleted: only ready Pods answer (the two left, and the replacement once ready).
       { from: 'client', url: 'http://nginx.default.svc.cluster.local', atMs: 12_000 },
     ],
@@ -555,6 +585,8 @@ export const SCENARIOS: readonly Scenario[] = [
   ...WEBHOOK_SCENARIOS,
   // Lifecycle hook failures (issue #5).
   ...HOOK_SCENARIOS,
+  // Services and traffic (issues #5 and #6): NetworkPolicy and Ingress.
+  ...NETWORK_SCENARIOS,
 ];
 
 export const DEFAULT_SCENARIO = SCENARIOS[0]!;

@@ -89,7 +89,7 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   cmds: readPrompt,
 };
 
-const COMPONENT = String.raw`(?:kubectl|kube-apiserver|etcd|kube-controller-manager|kube-scheduler|coredns|csi-provisioner|(?:kubelet|runtime|cni|kube-proxy)/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)`;
+const COMPONENT = String.raw`(?:kubectl|kube-apiserver|etcd|kube-controller-manager|kube-scheduler|coredns|csi-provisioner|ingress-nginx|(?:kubelet|runtime|cni|kube-proxy)/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)`;
 const INSPECT = new RegExp(
   String.raw`^(?:kubectl|transcript|inspector:(?:${COMPONENT}|/registry/[a-z0-9][-a-z0-9./]{0,250}))$`,
 );

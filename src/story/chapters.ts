@@ -68,6 +68,9 @@ const RULES: readonly [prefix: string, chapter: Chapter][] = [
   ['kube-proxy-', 'proxy-dns'],
   ['coredns-', 'proxy-dns'],
   ['request-', 'proxy-dns'],
+  // Services and traffic (issue #5): the policy agent and the ingress controller follow the cluster too (story step 14).
+  ['felix-', 'proxy-dns'],
+  ['ingress-nginx-', 'proxy-dns'],
 ];
 
 /** The chapter of a step, or null for a step the story does not place (the run's end, a fault, …). */

@@ -80,6 +80,17 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kyverno', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  // Services and traffic (issue #5): Calico's calico-node (Felix) and the ingress-nginx controller.
+  calicoNode: {
+    name: 'system:serviceaccount:kube-system:calico-node',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
+  ingressNginx: {
+    name: 'system:serviceaccount:ingress-nginx:ingress-nginx',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:ingress-nginx', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
 } satisfies Record<string, UserInfo>;
 
 export function kubeletUser(node: string): UserInfo {
@@ -215,6 +226,20 @@ const GRANTS: readonly Grant[] = [
     role: 'kyverno:admission-controller',
     subject: 'ServiceAccount "kyverno/kyverno-admission-controller"',
     allows: (r) => READ(r) || r.resource === 'events',
+  },
+  // Services and traffic (issue #5): calico.yaml's calico-node ClusterRole reads what Felix follows;
+  // ingress-nginx's deploy.yaml ClusterRole also updates ingresses/status and records Events.
+  {
+    binding: 'calico-node',
+    role: 'calico-node',
+    subject: 'ServiceAccount "kube-system/calico-node"',
+    allows: READ,
+  },
+  {
+    binding: 'ingress-nginx',
+    role: 'ingress-nginx',
+    subject: 'ServiceAccount "ingress-nginx/ingress-nginx"',
+    allows: (r) => READ(r) || (r.resource === 'ingresses' && r.subresource === 'status') || r.resource === 'events',
   },
 ];
 

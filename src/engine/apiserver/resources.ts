@@ -172,6 +172,31 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: false,
     etcdPrefix: '/registry/kyverno.io/clusterpolicies',
   },
+  // Services and traffic (issue #5): NetworkPolicies, Ingresses and their classes.
+  {
+    kind: 'NetworkPolicy',
+    resource: 'networkpolicies',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/networkpolicies',
+  },
+  {
+    kind: 'Ingress',
+    resource: 'ingresses',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    etcdPrefix: '/registry/ingress',
+  },
+  {
+    kind: 'IngressClass',
+    resource: 'ingressclasses',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    etcdPrefix: '/registry/ingressclasses',
+  },
 ];
 
 export function byResource(resource: string): ResourceInfo {

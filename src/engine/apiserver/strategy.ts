@@ -13,6 +13,7 @@ import { decodePod, validatePod, type FieldError } from './pod-validation';
 import { CORE_STRATEGIES } from './core-strategies';
 import { serviceStrategy } from './service-strategy';
 import { STORAGE_STRATEGIES } from './storage-strategies';
+import { NETWORKING_STRATEGIES } from './networking-strategies';
 
 export interface Mutation {
   /** Fields set by scheme defaulting. */
@@ -140,6 +141,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   ...CORE_STRATEGIES,
   services: serviceStrategy,
   ...STORAGE_STRATEGIES,
+  ...NETWORKING_STRATEGIES,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

@@ -13,7 +13,8 @@ import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
 import type { ApiObject, ClusterSpec } from '../types';
 import { uidFor } from './bootstrap';
 
-type Addon = NonNullable<ClusterSpec['addons']>[number];
+/** The add-ons whose Pods and Services stand in etcd before the run (Felix and ingress-nginx bring their own). */
+export type Addon = Extract<NonNullable<ClusterSpec['addons']>[number], 'istio' | 'kyverno'>;
 
 function meta(name: string, namespace?: string, extra: Record<string, unknown> = {}): ApiObject['metadata'] {
   return {
@@ -66,9 +67,13 @@ export const ADDONS: Record<Addon, AddonSpec> = {
 };
 
 /** The objects an add-on left in etcd. `namespaces` are the bootstrap cluster's own. */
-export function addonObjects(addons: readonly Addon[], namespaces: readonly string[]): [string, ApiObject][] {
+export function addonObjects(
+  addons: readonly NonNullable<ClusterSpec['addons']>[number][],
+  namespaces: readonly string[],
+): [string, ApiObject][] {
   const out: [string, ApiObject][] = [];
   for (const name of addons) {
+    if (name !== 'istio' && name !== 'kyverno') continue;
     const a = ADDONS[name];
     out.push([
       etcdKey('namespaces', undefined, a.namespace),

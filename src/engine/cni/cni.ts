@@ -7,6 +7,7 @@
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ComponentId } from '../types';
+import { handleFelix, type FelixState } from '../network-policy/felix';
 
 export interface CniState {
   podCIDR: string;
@@ -20,7 +21,7 @@ export function initCni(podCIDR: string): CniState {
   return { podCIDR, allocated: {} };
 }
 
-type CniSim = Sim<{ cnis: Record<string, CniState> }>;
+type CniSim = Sim<{ cnis: Record<string, CniState>; felix: Record<string, FelixState> }>;
 
 /** Usable host addresses of an IPv4 /N range, skipping .0, the gateway (.1) and broadcast. */
 export function hostRange(cidr: string): { first: number; last: number; base: string } {
@@ -38,6 +39,8 @@ export function ipString(n: number): string {
 export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {
   const node = self.slice('cni/'.length);
   const st = sim.world.cnis[node]!;
+  // Calico's Felix shares the box: the node's policy agent (network-policy/felix.ts).
+  if (handleFelix(sim, self, msg)) return;
   if (msg.type === 'fault') {
     if (msg.fault.kind === 'ips-exhausted') st.exhausted = true;
     return;

@@ -154,8 +154,29 @@ export type Message =
   | { type: 'dns-query'; index: number; name: string }
   | { type: 'dns-answer'; index: number; name: string; ips: string[] }
   /** The DNATed packet reaches the Pod's node; its container answers. */
-  | { type: 'packet'; index: number; ip: string; port: number; pod: string; clientNode: string }
+  | {
+      type: 'packet';
+      index: number;
+      ip: string;
+      port: number;
+      pod: string;
+      clientNode: string;
+      /** Who answers the client: the Pod answers this proxy instead (ingress-nginx, issue #6). */
+      replyTo?: ComponentId;
+    }
   | { type: 'http-answer'; index: number; status: number }
+  // Services and traffic (issue #5): NetworkPolicy and Ingress.
+  /** Felix's dataplane driver applies the calculation graph's pending updates. */
+  | { type: 'felix-apply' }
+  /** curl's connect timeout (or the kernel's SYN retries) runs out for a request whose packets were dropped. */
+  | { type: 'connect-timeout'; index: number; resolving?: boolean }
+  /** ingress-nginx's sync queue runs syncIngress (rate-limited). */
+  | { type: 'ingress-nginx-sync' }
+  /** ingress-nginx's status sync tick (every UpdateInterval, 60 s). */
+  | { type: 'ingress-nginx-status'; wake?: boolean }
+  /** A request reaches the ingress-nginx controller Pod (from a client) or its upstream answers. */
+  | { type: 'ingress-request'; index: number }
+  | { type: 'ingress-upstream-answer'; index: number; pod: string; endpoint: string; status: number }
   | { type: 'schedule-one' }
   | { type: 'schedule-score'; podKey: string }
   /** The scheduling queue's timers: flushBackoffQCompleted, flushUnschedulablePodsLeftover. */

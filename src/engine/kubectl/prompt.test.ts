@@ -39,9 +39,11 @@ describe('resource types by any of their names', () => {
     ['cm', 'configmaps'],
     ['pvc', 'persistentvolumeclaims'],
   ])('%s → %s', (arg, resource) => expect(resolveType(arg)?.resource).toBe(resource));
-  it.each(['foos', 'deployment.batch', 'ingressclass'])('%s is not served', (arg) =>
+  it.each(['foos', 'deployment.batch', 'cronjobs'])('%s is not served', (arg) =>
     expect(resolveType(arg)).toBeUndefined(),
   );
+  it('ingressclass → ingressclasses (served since NetworkPolicy and Ingress came)', () =>
+    expect(resolveType('ingressclass')?.resource).toBe('ingressclasses'));
 });
 
 describe('what kubectl refuses before sending anything', () => {

@@ -15,6 +15,16 @@ import type { ComponentId, ServiceRequest } from '../types';
 import { servicePortChainName, servicePortName, traverse } from './iptables';
 import type { KubeletState } from '../kubelet/kubelet';
 import type { KubeProxyState } from './kube-proxy';
+import type { FelixState } from '../network-policy/felix';
+import { calicoPolicyName } from '../network-policy/felix';
+import {
+  clientEndpoint,
+  COREDNS_ENDPOINT,
+  connectDeadline,
+  connectTimeoutMessage,
+  policyDrop,
+  type PolicyDrop,
+} from '../network-policy/enforce';
 
 /** The kube-dns Service's ClusterIP: every Pod's resolv.conf nameserver (dnsPolicy ClusterFirst). */
 export const KUBE_DNS_IP = '10.96.0.10';
@@ -68,6 +78,8 @@ type TSim = Sim<{
   proxies: Record<string, KubeProxyState>;
   traffic: TrafficState;
   kubelets: Record<string, Pick<KubeletState, 'node' | 'workers'>>;
+  felix?: Record<string, FelixState>;
+  ingressNginx?: { address: string };
 }>;
 
 const proxyOf = (node: string): ComponentId => `kube-proxy/${node}`;
@@ -99,7 +111,15 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
           return true;
         }
       }
+      if (req.via === 'ingress') return toIngressController(sim, self, msg.index, node);
       const { fqdn } = parseServiceUrl(req.url, req.namespace);
+      // The query itself leaves the client Pod: an egress policy must allow UDP 53 to CoreDNS.
+      const felix = sim.world.felix?.[node];
+      const dnsDrop = policyDrop(felix, 'Egress', clientEndpoint(felix, req), COREDNS_ENDPOINT.ip!, 53, 'UDP');
+      if (dnsDrop) {
+        dropped(sim, self, msg.index, node, node, dnsDrop, `${COREDNS_ENDPOINT.ip}:53`, true);
+        return true;
+      }
       sim.send(
         {
           from: self,
@@ -157,6 +177,7 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
         // A headless Service's name resolves to Pod IPs: no Service rule, the packet goes straight to the Pod.
         const direct = endpointByIp(st, ip);
         if (direct) {
+          if (egressDropped(sim, self, msg.index, node, ip, port)) return true;
           sim.note(self, {
             kind: 'internal',
             level: 'overview',
@@ -208,6 +229,7 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
           },
         },
       });
+      if (egressDropped(sim, self, msg.index, node, target.ip, target.port)) return true;
       const to = target.nodeName && sim.world.proxies[target.nodeName] ? proxyOf(target.nodeName) : self;
       sim.send(
         {
@@ -237,6 +259,42 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
     }
     case 'packet': {
       const req = sim.world.traffic.requests[msg.index]!;
+      // The destination node's filter table: the Pod's cali-tw chain, if a policy selects it.
+      const felix = sim.world.felix?.[node];
+      // Behind an Ingress the connection to the Pod comes from the controller Pod, not the client.
+      const source = msg.replyTo === 'ingress-nginx' ? INGRESS_NGINX_ENDPOINT : clientEndpoint(felix, req);
+      const drop = policyDrop(felix, 'Ingress', source, msg.ip, msg.port);
+      if (drop) {
+        dropped(sim, self, msg.index, node, msg.clientNode, drop, `${msg.ip}:${msg.port}`, false, msg.replyTo);
+        return true;
+      }
+      if (msg.replyTo) {
+        sim.send(
+          {
+            from: self,
+            to: msg.replyTo,
+            msg: {
+              type: 'ingress-upstream-answer',
+              index: msg.index,
+              pod: msg.pod,
+              endpoint: `${msg.ip}:${msg.port}`,
+              status: 200,
+            },
+            meta: {
+              kind: 'response',
+              level: 'standard',
+              status: 200,
+              verb: 'HTTP',
+              say: {
+                key: 'ingress-nginx-upstream-answer',
+                params: { pod: msg.pod, endpoint: `${msg.ip}:${msg.port}`, status: 200 },
+              },
+            },
+          },
+          sim.latency(0.3, 1.5),
+        );
+        return true;
+      }
       sim.send(
         {
           from: self,
@@ -259,7 +317,126 @@ export function handleTraffic(sim: TSim, self: ComponentId, msg: Message): boole
     }
     case 'http-answer':
       return true;
+    case 'connect-timeout': {
+      const req = sim.world.traffic.requests[msg.index]!;
+      const { host, port } = parseServiceUrl(req.url, req.namespace);
+      const elapsed = Math.round(sim.now - req.atMs);
+      const resolving = !!msg.resolving;
+      sim.note(self, {
+        kind: 'internal',
+        level: 'overview',
+        say: {
+          key: resolving ? 'request-unresolved' : 'request-timeout',
+          params: { url: req.url, node, message: connectTimeoutMessage(req, host, port, elapsed, resolving) },
+        },
+      });
+      return true;
+    }
     default:
       return false;
   }
+}
+
+/** The client's own node: its cali-fw chain judges the connection after kube-proxy's DNAT. */
+function egressDropped(sim: TSim, self: ComponentId, index: number, node: string, ip: string, port: number): boolean {
+  const req = sim.world.traffic.requests[index]!;
+  const felix = sim.world.felix?.[node];
+  const drop = policyDrop(felix, 'Egress', clientEndpoint(felix, req), ip, port);
+  if (!drop) return false;
+  dropped(sim, self, index, node, node, drop, `${ip}:${port}`);
+  return true;
+}
+
+/** A policy dropped the SYN: nothing answers, and curl gives up when its connect timeout runs out. */
+function dropped(
+  sim: TSim,
+  self: ComponentId,
+  index: number,
+  node: string,
+  clientNodeName: string,
+  drop: PolicyDrop,
+  endpoint: string,
+  resolving = false,
+  proxy?: ComponentId,
+): void {
+  const req = sim.world.traffic.requests[index]!;
+  sim.note(self, {
+    kind: 'internal',
+    level: 'overview',
+    say: {
+      key: drop.direction === 'Ingress' ? 'request-dropped-ingress' : 'request-dropped-egress',
+      params: {
+        node,
+        pod: drop.pod,
+        endpoint,
+        chain: drop.chain,
+        policies: drop.verdict.policies.map(calicoPolicyName).join(', '),
+        url: req.url,
+      },
+    },
+  });
+  if (proxy) {
+    // The client is ingress-nginx: nginx gives up after proxy_connect_timeout and answers 504 (retries not modelled).
+    sim.send(
+      {
+        from: proxy,
+        to: proxy,
+        msg: { type: 'ingress-upstream-answer', index, pod: drop.pod, endpoint, status: 504 },
+      },
+      PROXY_CONNECT_TIMEOUT_MS,
+    );
+    return;
+  }
+  const client = proxyOf(clientNodeName);
+  sim.send(
+    { from: client, to: client, msg: { type: 'connect-timeout', index, ...(resolving ? { resolving } : {}) } },
+    Math.max(1, connectDeadline(req, resolving) - sim.now) + sim.latency(0.5, 2),
+  );
+}
+
+/** ingress-nginx's proxy-connect-timeout default (5 s): how long nginx waits to connect to an upstream. */
+const PROXY_CONNECT_TIMEOUT_MS = 5_000;
+
+/** The ingress-nginx controller Pod as a policy sees it (deploy.yaml's labels, namespace ingress-nginx). */
+const INGRESS_NGINX_ENDPOINT = {
+  pod: 'ingress-nginx-controller',
+  namespace: 'ingress-nginx',
+  labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+};
+
+/**
+ * `curl http://<host>/<path>` where /etc/hosts points the host at the Ingress ADDRESS: the client
+ * connects to the ingress-nginx controller (no CoreDNS, no ClusterIP). Without the add-on nothing
+ * resolves the name.
+ */
+function toIngressController(sim: TSim, self: ComponentId, index: number, node: string): boolean {
+  const req = sim.world.traffic.requests[index]!;
+  const host = /^https?:\/\/([^/:]+)/.exec(req.url)?.[1] ?? req.url;
+  const controller = sim.world.ingressNginx;
+  if (!controller) {
+    sim.note(self, {
+      kind: 'internal',
+      level: 'overview',
+      say: {
+        key: 'request-unresolved',
+        params: { url: req.url, message: `curl: (6) Could not resolve host: ${host}` },
+      },
+    });
+    return true;
+  }
+  sim.send(
+    {
+      from: self,
+      to: 'ingress-nginx',
+      msg: { type: 'ingress-request', index },
+      meta: {
+        kind: 'request',
+        level: 'overview',
+        verb: 'HTTP',
+        say: { key: 'request-ingress', params: { url: req.url, host, node, address: controller.address } },
+      },
+    },
+    sim.latency(0.3, 1.5),
+  );
+  return true;
 }
