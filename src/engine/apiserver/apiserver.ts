@@ -50,7 +50,8 @@ interface Inflight {
 
 export interface ApiserverState {
   inflight: Record<number, Inflight>;
-  watchers: { component: ComponentId; spec: WatchSpec }[];
+  /** The open watches by resource: every write fans out to its resource's watchers only (hundreds on a big cluster). */
+  watchers: Record<string, { component: ComponentId; spec: WatchSpec }[]>;
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
   /** The watch cache's keys by directory (`/registry/limitranges/default/`), so a namespace's few objects of a kind are found without a scan. */
@@ -71,7 +72,7 @@ export interface ApiserverState {
 export function initApiserver(): ApiserverState {
   return {
     inflight: {},
-    watchers: [],
+    watchers: {},
     cache: {},
     dirs: {},
     quotaUsed: {},
@@ -609,7 +610,7 @@ function serveListWatch(sim: ApiSim, id: number): void {
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
   if (flight.req.verb === 'watch') {
-    for (const spec of specs) st.watchers.push({ component: flight.client, spec });
+    for (const spec of specs) (st.watchers[spec.resource] ??= []).push({ component: flight.client, spec });
     for (const spec of specs) {
       if (spec.resourceVersion === undefined) continue;
       const since = Number(spec.resourceVersion);
@@ -753,8 +754,7 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
   if (!resource) return;
   const events: Partial<Record<ComponentId, WatchEventType>> = {};
   const targets: ComponentId[] = [];
-  for (const w of st.watchers) {
-    if (w.spec.resource !== resource) continue;
+  for (const w of st.watchers[resource] ?? []) {
     const was = matches(w.spec, prev);
     const is = matches(w.spec, value);
     const type: WatchEventType | null = !was && is ? 'ADDED' : was && is ? 'MODIFIED' : was && !is ? 'DELETED' : null;
