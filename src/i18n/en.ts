@@ -1321,10 +1321,8 @@ export const en = {
   },
   sequence: {
     label: 'Sequence diagram of the run',
-    lanes: 'Components (lanes)',
     row: 'Step {{n}}, {{kind}}: {{from}} → {{to}}: {{title}}',
     rowSelf: 'Step {{n}}, {{kind}} {{from}}: {{title}}',
-    more: '+{{count}}',
     hint: '↑/↓ move the cursor; click an arrow to go to its step.',
     empty: 'No steps at this level.',
   },

@@ -1319,10 +1319,8 @@ export const zh: Catalog = {
   },
   sequence: {
     label: '本次运行的时序图',
-    lanes: '组件（泳道）',
     row: '第 {{n}} 步，{{kind}}：{{from}} → {{to}}：{{title}}',
     rowSelf: '第 {{n}} 步，{{kind}} {{from}}：{{title}}',
-    more: '+{{count}}',
     hint: '↑/↓ 移动光标；点击箭头跳到该步。',
     empty: '这个详细程度下没有步骤。',
   },

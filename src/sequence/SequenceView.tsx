@@ -110,7 +110,7 @@ export default function SequenceView() {
         data-testid="sequence-list"
       >
         <div className="sequence-inner" style={{ width, height }}>
-          <div className="sequence-lanes" style={{ width }} aria-label={t('sequence.lanes')} role="presentation">
+          <div className="sequence-lanes" style={{ width }} aria-hidden="true">
             {model.lanes.map((lane, i) => (
               <div
                 key={lane.id}
@@ -130,7 +130,11 @@ export default function SequenceView() {
               style={{ left: laneX(i), top: HEADER, height: count * ROW }}
             />
           ))}
-          {count === 0 && <p className="muted sequence-empty">{t('sequence.empty')}</p>}
+          {count === 0 && (
+            <div role="option" aria-selected={false} className="muted sequence-empty">
+              {t('sequence.empty')}
+            </div>
+          )}
           {rows.map((a) => (
             <SequenceRow
               key={a.step.seq}
@@ -184,13 +188,14 @@ const SequenceRow = memo(function SequenceRow({
       id={`seq-row-${arrow.cursor}`}
       role="option"
       aria-selected={current}
-      aria-label={label}
       className={`sequence-row seq-${arrow.kind}${current ? ' seq-current' : ''}${arrow.step.summary ? ' seq-summary' : ''}`}
       style={{ top: HEADER + (arrow.cursor - 1) * ROW }}
       onClick={() => onSeek(arrow.cursor)}
       title={label}
       data-seq={arrow.step.seq}
     >
+      {/* The name comes from this text (the picture beside it is hidden from assistive tech). */}
+      <span className="visually-hidden">{label}</span>
       <span className="seq-n mono" aria-hidden="true">
         {arrow.cursor}
       </span>
