@@ -19,11 +19,15 @@ const HEADER = 46;
 
 const laneX = (i: number): number => GUTTER + i * LANE_W + LANE_W / 2;
 
-/** The title sits over the arrow, centred, at least a lane and a half wide (it may spill past a short arrow). */
-function labelBox(xf: number, xt: number): { left: number; width: number } {
-  const width = Math.max(Math.abs(xt - xf) - 8, LANE_W * 1.6);
-  const left = Math.max(GUTTER, (xf + xt) / 2 - width / 2);
-  return { left, width };
+/**
+ * The title sits over the arrow, centred, at least a lane and a half wide (it may spill past a short
+ * arrow). Over a long arrow (to a node far right) it starts at the left end, where the eye is.
+ */
+function labelBox(xf: number, xt: number): { left: number; width: number; textAlign?: 'left' } {
+  const span = Math.abs(xt - xf);
+  if (span > LANE_W * 3) return { left: Math.min(xf, xt) + 12, width: LANE_W * 3 - 24, textAlign: 'left' };
+  const width = Math.max(span - 8, LANE_W * 1.6);
+  return { left: Math.max(GUTTER, (xf + xt) / 2 - width / 2), width };
 }
 
 function laneName(t: Translate, lane: Lane): string {

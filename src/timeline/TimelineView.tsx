@@ -28,6 +28,7 @@ export default function TimelineView() {
   const [zoom, setZoom] = useState(false);
   const end = Math.max(1, zoom ? startupEnd : runEnd);
   const body = useRef<HTMLDivElement>(null);
+  const line = useRef<HTMLSpanElement>(null);
 
   // The cursor's line follows without re-rendering the bands.
   useLayoutEffect(() => {
@@ -36,7 +37,8 @@ export default function TimelineView() {
       const at = s.cursor > 0 ? (s.visible[s.cursor - 1]?.at ?? 0) : 0;
       const el = body.current;
       if (!el) return;
-      el.style.setProperty('--cursor-x', `${Math.min(100, (at / end) * 100)}%`);
+      // One element moves: a variable on an ancestor would restyle every band of every Pod.
+      if (line.current) line.current.style.left = `${Math.min(100, (at / end) * 100)}%`;
       el.dataset.cursorMs = String(at);
       el.querySelector('.timeline-now-label')!.textContent = t('timeline.cursor', { time: formatVirtualTime(at) });
     };
@@ -67,11 +69,16 @@ export default function TimelineView() {
         {lives.length === 0 ? (
           <p className="muted">{t('timeline.none')}</p>
         ) : (
-          <ol className="timeline-pods">
-            {lives.map((l) => (
-              <PodTrack key={`${l.key}@${l.bands[0]?.seq ?? 0}`} life={l} end={end} t={t} onSeek={seekTime} />
-            ))}
-          </ol>
+          <div className="timeline-pods-wrap">
+            <ol className="timeline-pods">
+              {lives.map((l) => (
+                <PodTrack key={`${l.key}@${l.bands[0]?.seq ?? 0}`} life={l} end={end} t={t} onSeek={seekTime} />
+              ))}
+            </ol>
+            <div className="timeline-now-layer" aria-hidden="true">
+              <span className="timeline-now" ref={line} />
+            </div>
+          </div>
         )}
       </div>
       <ul className="timeline-legend" aria-label={t('timeline.legend')}>
@@ -129,7 +136,10 @@ const PodTrack = memo(function PodTrack({
   return (
     <li className="timeline-pod">
       <div className="timeline-pod-name">
-        <strong className="mono">{life.name}</strong>
+        {/* Generated names differ at the end: a long one keeps its tail (nginx-…-7x9kq), the whole in the tooltip. */}
+        <strong className="mono" title={life.name}>
+          {life.name.length > 24 ? `…${life.name.slice(-22)}` : life.name}
+        </strong>
         {life.node && <span className="muted"> {t('timeline.onNode', { node: life.node })}</span>}
         {life.restarts.length > 0 && <span className="timeline-restarts"> ↻{life.restarts.length}</span>}
       </div>
@@ -187,7 +197,6 @@ const PodTrack = memo(function PodTrack({
         {life.deletedAt !== undefined && (
           <span className="visually-hidden">{t('timeline.deleted', { at: formatVirtualTime(life.deletedAt) })}</span>
         )}
-        <span className="timeline-now" aria-hidden="true" />
       </div>
     </li>
   );
