@@ -72,7 +72,15 @@ export default function SequenceView() {
       el.scrollTop = Math.max(0, top - HEADER - (el.clientHeight - HEADER) / 2);
       measure();
     }
-  }, [cursor, measure]);
+    // Sideways too, when the arrow lies wholly outside (a node far right in a big cluster).
+    const arrow = model.arrows[cursor - 1];
+    if (!arrow) return;
+    const xs = [arrow.from, arrow.to, ...arrow.fanout].map(laneX);
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    if (hi < el.scrollLeft + GUTTER || lo > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = Math.max(0, lo - GUTTER - LANE_W);
+  }, [cursor, measure, model]);
 
   const onKey = (e: KeyboardEvent): void => {
     const page = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 300) - HEADER) / ROW) - 1);
