@@ -5,6 +5,7 @@ import { useFileDrop } from './editor/useFileDrop';
 import { EmbedBar } from './panels/EmbedBar';
 import { Header } from './panels/Header';
 import { LinkNotice } from './panels/LinkNotice';
+import { MainViews } from './panels/MainViews';
 import { Narration } from './panels/Narration';
 import { PanelBoundary } from './panels/PanelBoundary';
 import { SidePanel } from './panels/SidePanel';
@@ -67,9 +68,7 @@ function Workspace() {
         <Header />
       </PanelBoundary>
       <main className={editorOpen ? 'stage stage-with-editor' : 'stage'}>
-        <PanelBoundary name="diagram">
-          <ClusterDiagram />
-        </PanelBoundary>
+        <MainViews />
         <SidePanel />
         {editorOpen && (
           <PanelBoundary name="editor">

@@ -89,6 +89,14 @@ export interface Step {
   /** The Kubernetes doc or source file this step follows. */
   source?: string;
   changes: ObjectChange[];
+  /**
+   * The request this step belongs to: a request (HTTP, CRI, CNI, etcd txn),
+   * the work done to serve it and its answer carry the same id, so a view
+   * pairs them exactly instead of guessing by path and order.
+   */
+  requestId?: number;
+  /** The Pod (its etcd key) the kubelet, runtime or CNI work of this step is for. */
+  pod?: string;
 }
 
 /** The state of the cluster's API objects at one step: etcd key → object. */

@@ -139,6 +139,8 @@ export const en = {
     narration: 'narration',
     transport: 'playback bar',
     editor: 'YAML editor',
+    sequence: 'sequence diagram',
+    timeline: 'Pod timeline',
   },
   // What-if branches and the cluster editor (issue #6, branch whatif).
   whatif: {
@@ -1548,6 +1550,46 @@ export const en = {
     editCancelled: 'Edit cancelled, no changes made.',
     describeOther: 'podflow prints kubectl describe for Pods only; here is the object as YAML:',
     noFile: 'error: the path "{{file}}" does not exist',
+  },
+  // Issue #8: the main area's views (the run as a sequence diagram, each Pod's lifecycle over time).
+  mainView: {
+    label: 'Main view',
+    diagram: 'Diagram',
+    sequence: 'Sequence',
+    timeline: 'Timeline',
+  },
+  sequence: {
+    label: 'Sequence diagram of the run',
+    row: 'Step {{n}}, {{kind}}: {{from}} → {{to}}: {{title}}',
+    rowSelf: 'Step {{n}}, {{kind}} {{from}}: {{title}}',
+    hint: '↑/↓ move the cursor; click an arrow to go to its step.',
+    empty: 'No steps at this level.',
+  },
+  timeline: {
+    label: 'Each Pod’s lifecycle over virtual time',
+    none: 'No Pod in this run.',
+    pod: 'Pod {{name}}',
+    onNode: 'on {{node}}',
+    band: '{{phase}}: {{duration}}, from {{from}}',
+    restart: 'Restart {{count}} of {{container}} at {{at}}',
+    deleted: 'deleted at {{at}}',
+    cursor: 'The cursor: {{time}}',
+    legend: 'Phases',
+    hint: 'Click a band, or anywhere on a Pod’s line, to go to that moment.',
+    zoom: 'Zoom to start-up',
+    phase: {
+      pending: 'Pending',
+      scheduled: 'Scheduled',
+      sandbox: 'Sandbox',
+      pulling: 'Pulling image',
+      creating: 'Creating container',
+      init: 'Init containers',
+      running: 'Running',
+      ready: 'Ready',
+      backoff: 'Exited · back-off',
+      completed: 'Completed',
+      terminating: 'Terminating',
+    },
   },
 };
 

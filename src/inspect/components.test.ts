@@ -14,6 +14,7 @@ import {
   verdictList,
 } from './components';
 import { yamlWithChanges } from './yaml-diff';
+import type { Step, Trace } from '../engine/types';
 
 const run = simulateScenario('deployment-service');
 const { trace } = run;
@@ -124,5 +125,73 @@ describe('component state reconstructed from the trace', () => {
     expect(lines.some((l) => l.changed)).toBe(true);
     expect(lines.some((l) => l.changed && l.text.includes('resourceVersion'))).toBe(true);
     expect(yamlWithChanges(change.after!, null).every((l) => l.changed)).toBe(true);
+  });
+});
+
+describe('kube-apiserver requests paired by request id', () => {
+  const step = (seq: number, over: Partial<Step>): Step => ({
+    seq,
+    at: seq,
+    from: 'kube-apiserver',
+    to: 'kube-apiserver',
+    kind: 'internal',
+    level: 'standard',
+    say: { key: 'x', params: {} },
+    changes: [],
+    ...over,
+  });
+  const path = '/api/v1/namespaces/default/pods/web/status';
+  const pod = (rv: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', resourceVersion: rv } });
+  // Two status patches from one kubelet to one path, served concurrently: the second is answered first.
+  const steps: Step[] = [
+    step(0, { from: 'kubelet/node-1', kind: 'request', verb: 'patch', path, requestId: 7 }),
+    step(1, { from: 'kubelet/node-1', kind: 'request', verb: 'patch', path, requestId: 8 }),
+    step(2, { say: { key: 'apiserver-authentication', params: {} }, requestId: 8 }),
+    step(3, { say: { key: 'apiserver-authentication', params: {} }, requestId: 7 }),
+    step(4, {
+      to: 'etcd',
+      kind: 'request',
+      requestId: 8,
+      changes: [{ key: '/registry/pods/default/web', before: null, after: pod('11'), revision: 11 }],
+    }),
+    step(5, { to: 'kubelet/node-1', kind: 'response', status: 200, path, requestId: 8 }),
+    step(6, {
+      to: 'etcd',
+      kind: 'request',
+      requestId: 7,
+      changes: [{ key: '/registry/pods/default/web', before: pod('11'), after: pod('12'), revision: 12 }],
+    }),
+    step(7, { to: 'kubelet/node-1', kind: 'response', status: 200, path, requestId: 7 }),
+  ];
+  const concurrent = { steps } as unknown as Trace;
+
+  it('gives each request its own stages, write and response, whatever the order', () => {
+    const [first, second] = apiserverRequests(concurrent, 7);
+    expect(first!.stages.map((s) => s.seq)).toEqual([3]);
+    expect(first!.writes).toEqual([{ key: '/registry/pods/default/web', revision: 12 }]);
+    expect(first!.response?.seq).toBe(7);
+    expect(second!.stages.map((s) => s.seq)).toEqual([2]);
+    expect(second!.writes).toEqual([{ key: '/registry/pods/default/web', revision: 11 }]);
+    expect(second!.response?.seq).toBe(5);
+    // At the step of the first answer, that answer's request is the one shown.
+    expect(apiserverAt(concurrent, 5)!.request.seq).toBe(1);
+  });
+
+  it('without ids (an older trace) falls back to the heuristic, which pairs the oldest open request', () => {
+    const bare = { steps: steps.map((s) => ({ ...s, requestId: undefined })) } as unknown as Trace;
+    const [first] = apiserverRequests(bare, 7);
+    expect(first!.response?.seq).toBe(5);
+  });
+
+  it('in a real run, every request’s stages, writes and response carry its id', () => {
+    const deployment = simulateScenario('deployment');
+    const bySeq = new Map(deployment.trace.steps.map((s) => [s.seq, s]));
+    const all = apiserverRequests(deployment.trace, deployment.last).filter((v) => v.request.verb !== 'watch');
+    for (const v of all) {
+      const id = v.request.requestId;
+      expect(id).toBeDefined();
+      expect(v.response?.requestId).toBe(id);
+      for (const st of v.stages) expect(bySeq.get(st.seq)!.requestId).toBe(id);
+    }
   });
 });

@@ -61,11 +61,13 @@ export function writesTo(key: string, path: string): 'object' | 'collection' | f
 
 /**
  * Every request to kube-apiserver up to `seq`, with its stages, writes and response.
- * kube-apiserver serves requests concurrently, so the trace interleaves them:
- * a response goes to the oldest open request of that client for that path; a
- * stage to the oldest open request that has not reached it yet (the chain's
- * order is fixed); an etcd write to the oldest open request whose URL names its
- * key (else the oldest past validation: a Service's ClusterIP, say).
+ * kube-apiserver serves requests concurrently, so the trace interleaves them.
+ * Steps carry the id of the request they belong to (`requestId`), and that
+ * pairs them exactly. A trace without ids (an older export) falls back to a
+ * heuristic: a response goes to the oldest open request of that client for that
+ * path; a stage to the oldest open request that has not reached it yet (the
+ * chain's order is fixed); an etcd write to the oldest open request whose URL
+ * names its key (else the oldest past validation: a Service's ClusterIP, say).
  */
 export function apiserverRequests(trace: Trace, seq: number): ApiRequestView[] {
   const all: ApiRequestView[] = [];
@@ -74,15 +76,30 @@ export function apiserverRequests(trace: Trace, seq: number): ApiRequestView[] {
     const k = v.stages.at(-1)?.key;
     return k ? STAGE_ORDER.indexOf(k) : -1;
   };
+  const byId = new Map<number, ApiRequestView>();
   for (let i = 0; i <= seq && i < trace.steps.length; i++) {
     const s = trace.steps[i]!;
     if (isRequest(s)) {
       const v: ApiRequestView = { request: s, stages: [], writes: [] };
       all.push(v);
+      if (s.requestId !== undefined) byId.set(s.requestId, v);
       if (s.verb !== 'watch') open.push(v);
       continue;
     }
     if (s.from !== 'kube-apiserver') continue;
+    if (s.requestId !== undefined) {
+      // Paired by id; work for a request not followed here (an Event's write, a loopback call) belongs to none.
+      const v = byId.get(s.requestId);
+      if (!v) continue;
+      if (s.to === 'kube-apiserver') v.stages.push({ seq: s.seq, key: s.say.key, params: s.say.params });
+      else if (s.to === 'etcd') for (const c of s.changes) v.writes.push({ key: c.key, revision: c.revision });
+      else if (s.status && s.to === v.request.from) {
+        v.response = s;
+        const at = open.indexOf(v);
+        if (at >= 0) open.splice(at, 1);
+      }
+      continue;
+    }
     if (s.to === 'kube-apiserver') {
       const at = STAGE_ORDER.indexOf(s.say.key);
       // A LIST is answered from the watch cache: the filter chain's steps are not told for it.

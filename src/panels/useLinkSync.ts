@@ -8,6 +8,7 @@ import { loadManifests } from '../manifest/load';
 import { readLink, writeLink, type View } from '../store/link';
 import { inspectLink, openInspectLink, useInspect } from '../store/inspect';
 import { usePlayer, type PlayerState } from '../store/store';
+import { useMainView } from '../store/main-view';
 
 /** The address bar need not follow every frame of playback. */
 const WRITE_EVERY_MS = 250;
@@ -17,7 +18,7 @@ const WRITE_EVERY_MS = 250;
  */
 const WRITE_PLAYING_MS = 2000;
 
-export function viewOf(s: PlayerState, side = useInspect.getState()): View {
+export function viewOf(s: PlayerState, side = useInspect.getState(), mainView = useMainView.getState().view): View {
   const inspect = inspectLink(side);
   return {
     scenario: s.scenario,
@@ -31,6 +32,7 @@ export function viewOf(s: PlayerState, side = useInspect.getState()): View {
     ...(s.clusterDraft ? { cluster: s.clusterDraft } : {}),
     ...(s.branch >= 0 && s.branches[s.branch] ? { whatIf: s.branches[s.branch]!.whatIf } : {}),
     ...(inspect ? { inspect } : {}),
+    ...(mainView !== 'diagram' ? { main: mainView } : {}),
     ...(s.seed !== 1 ? { seed: s.seed } : {}),
     ...(s.range ? { from: s.range.from, to: s.range.to } : {}),
     ...(s.prompt.length ? { cmds: s.prompt } : {}),
@@ -60,6 +62,7 @@ export function useLinkSync(): void {
     };
     const unsubscribe = usePlayer.subscribe(later);
     const unsubscribeSide = useInspect.subscribe(later);
+    const unsubscribeMain = useMainView.subscribe(later);
     const onHashChange = (): void => {
       if (location.hash === written) return;
       written = location.hash;
@@ -68,6 +71,7 @@ export function useLinkSync(): void {
       if ((view.seed ?? 1) !== usePlayer.getState().seed) return location.reload();
       usePlayer.getState().openView(view);
       if (view.inspect) openInspectLink(view.inspect);
+      useMainView.getState().setView(view.main ?? 'diagram');
       if (view.yaml !== undefined && loadManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);
     };
     window.addEventListener('hashchange', onHashChange);
@@ -80,6 +84,7 @@ export function useLinkSync(): void {
     return () => {
       unsubscribe();
       unsubscribeSide();
+      unsubscribeMain();
       clearTimeout(timer);
       window.removeEventListener('hashchange', onHashChange);
     };

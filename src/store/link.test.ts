@@ -17,6 +17,11 @@ describe('links to a view', () => {
     expect(readLink(hash)).toEqual({ view, rejected: [] });
   });
 
+  it('carry the main view when it is the sequence diagram or the timeline', () => {
+    expect(writeLink({ step: 3, main: 'timeline' })).toBe('#step=3&main=timeline');
+    expect(readLink('#main=sequence')).toEqual({ view: { main: 'sequence' }, rejected: [] });
+  });
+
   it('read a partial link and leave the rest to the defaults', () => {
     expect(readLink('#scenario=delete')).toEqual({ view: { scenario: 'delete' }, rejected: [] });
     expect(readLink('')).toEqual({ view: {}, rejected: [] });
@@ -35,6 +40,8 @@ describe('links to a view', () => {
     ['a constructor key', 'constructor=x', 'constructor'],
     ['an unknown field', 'eval=1', 'eval'],
     ['a loop that is not 0 or 1', 'loop=yes', 'loop'],
+    ['an unknown main view', 'main=diagram', 'main'],
+    ['a main view in other case', 'main=Sequence', 'main'],
   ])('reject %s and name it', (_, fragment, name) => {
     const read = readLink(`#${fragment}&theme=light`);
     expect(read.rejected).toEqual([name]);

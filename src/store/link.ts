@@ -44,6 +44,8 @@ export interface View {
    * (`inspector:/registry/pods/default/nginx`).
    */
   inspect?: string;
+  /** The main area's view when it is not the diagram: the sequence diagram or the Pods' timeline. */
+  main?: 'sequence' | 'timeline';
   /** The runs' seed, when it is not 1: another seed breaks ties and draws latencies differently. */
   seed?: number;
   /** An embed's step range (as "Step N of M" counts); only embed mode (`?embed=1`) plays within it. */
@@ -83,6 +85,7 @@ const FIELDS: { [K in keyof View]-?: (raw: string) => View[K] | undefined } = {
   cluster: readCluster,
   whatIf: readWhatIf,
   inspect: (raw) => (INSPECT.test(raw) ? raw : undefined),
+  main: oneOf(['sequence', 'timeline'] as const),
   from: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
   to: (raw) => (/^\d{1,7}$/.test(raw) ? Number(raw) : undefined),
   seed: (raw) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : undefined),

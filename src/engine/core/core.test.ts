@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Agenda } from './agenda';
 import { nextFloat, seedPrng } from './prng';
 import { lastAtOrBefore, traceFromData, TraceRecorder } from './recorder';
+import { Sim } from './sim';
+import type { ComponentId } from '../types';
 
 describe('Agenda', () => {
   it('delivers by time, and in scheduling order at the same time', () => {
@@ -111,5 +113,55 @@ describe('TraceRecorder', () => {
     [[], 3, -1],
   ])('lastAtOrBefore(%j, %i) is %i', (arr, target, expected) => {
     expect(lastAtOrBefore(arr, target)).toBe(expected);
+  });
+});
+
+describe('Sim: the request and Pod a step belongs to', () => {
+  // A toy world: a client asks a server, which notes its work and answers with the same id.
+  const run = () => {
+    const sim = new Sim<object>({}, 1, {
+      client: () => undefined,
+      server: (s, self, msg, from) => {
+        if (msg.type !== 'cri-request') return;
+        s.note(self, { kind: 'internal', level: 'deep', say: { key: 'work', params: {} } });
+        s.send(
+          {
+            from: self,
+            to: from,
+            msg: { type: 'cri-response', id: msg.id, method: msg.method, podKey: msg.podKey, ok: true },
+            meta: { kind: 'response', level: 'standard', say: { key: 'answer', params: {} } },
+          },
+          1,
+        );
+      },
+    });
+    for (const podKey of ['/registry/pods/default/a', '/registry/pods/default/b'])
+      sim.send(
+        {
+          from: 'client' as ComponentId,
+          to: 'server' as ComponentId,
+          msg: { type: 'cri-request', id: sim.id(), method: 'RunPodSandbox', podKey },
+          meta: { kind: 'request', level: 'standard', say: { key: 'ask', params: {} } },
+        },
+        1,
+      );
+    sim.send({ from: 'client' as ComponentId, to: 'client' as ComponentId, msg: { type: 'lease-renew' } }, 5);
+    while (sim.deliverNext());
+    sim.note('client' as ComponentId, { kind: 'internal', level: 'deep', say: { key: 'alone', params: {} } });
+    return sim.recorder.steps;
+  };
+
+  it('stamps a request, the work done for it and its answer with one id, and the Pod they are for', () => {
+    const rows = run().map((s) => [s.say.key, s.requestId, s.pod]);
+    expect(rows).toEqual([
+      ['ask', 1, '/registry/pods/default/a'],
+      ['work', 1, '/registry/pods/default/a'],
+      ['ask', 2, '/registry/pods/default/b'],
+      ['work', 2, '/registry/pods/default/b'],
+      ['answer', 1, '/registry/pods/default/a'],
+      ['answer', 2, '/registry/pods/default/b'],
+      // Work outside any message belongs to no request.
+      ['alone', undefined, undefined],
+    ]);
   });
 });

@@ -47,6 +47,8 @@ export class Sim<W> {
   private nextId = 1;
   /** Work caused by periodic work is periodic too. */
   private inPeriodic = false;
+  /** The message being handled: notes made meanwhile belong to its request and Pod. */
+  private handling: Message | undefined;
 
   /** Typed loosely so a Sim of a larger world passes where a component asks for its slice. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,7 +95,15 @@ export class Sim<W> {
 
   /** Record a step that happens now, without a message (internal work, a summary). */
   note(from: ComponentId, meta: StepMeta, to: ComponentId = from, fanout?: ComponentId[]): Step {
-    return this.recorder.add({ ...meta, at: this.now, from, to, ...(fanout ? { fanout } : {}), changes: [] });
+    return this.recorder.add({
+      ...meta,
+      at: this.now,
+      from,
+      to,
+      ...(fanout ? { fanout } : {}),
+      changes: [],
+      ...belongsTo(this.handling),
+    });
   }
 
   /** Attach an object write to the step being recorded. */
@@ -137,14 +147,17 @@ export class Sim<W> {
           d.meta,
           { at: this.now, from: d.from, to: d.to, changes: [] },
           d.fanout ? { fanout: d.fanout } : null,
+          belongsTo(d.msg),
         ),
       );
     this.inPeriodic = !!d.periodic;
+    this.handling = d.msg;
     try {
       this.handle(d.to, d);
       if (d.fanout) for (const target of d.fanout) this.handle(target, d);
     } finally {
       this.inPeriodic = false;
+      this.handling = undefined;
     }
     return d;
   }
@@ -159,6 +172,16 @@ export class Sim<W> {
   onlyPeriodicLeft(): boolean {
     return this.waiting === 0;
   }
+}
+
+/** The request id and the Pod a message names, as step fields (none when it names neither). */
+function belongsTo(msg: Message | undefined): Pick<Step, 'requestId' | 'pod'> | null {
+  if (!msg) return null;
+  const m = msg as { id?: unknown; podKey?: unknown };
+  const id = typeof m.id === 'number' ? m.id : undefined;
+  const pod = typeof m.podKey === 'string' ? m.podKey : undefined;
+  if (id === undefined && pod === undefined) return null;
+  return { ...(id !== undefined ? { requestId: id } : {}), ...(pod !== undefined ? { pod } : {}) };
 }
 
 /** `kubelet/node-1` → `kubelet`. */
