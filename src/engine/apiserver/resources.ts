@@ -217,8 +217,16 @@ export function etcdKey(resource: string, namespace: string | undefined, name: s
 
 /** The resource an etcd key belongs to, by its prefix. */
 export function resourceOfKey(key: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => key.startsWith(r.etcdPrefix + '/'));
+  // Asked for every object of the watch cache on each LIST and WATCH, and on every write: remembered by directory
+  // (a prefix ends at a slash, so every key of one directory has the same resource).
+  const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  if (RESOURCE_OF_DIR.has(dir)) return RESOURCE_OF_DIR.get(dir);
+  const info = PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1];
+  RESOURCE_OF_DIR.set(dir, info);
+  return info;
 }
+const PREFIXES = RESOURCES.map((r) => [`${r.etcdPrefix}/`, r] as const);
+const RESOURCE_OF_DIR = new Map<string, ResourceInfo | undefined>();
 
 /**
  * The REST path: `/api/v1/namespaces/default/pods/nginx/binding`. `group`
