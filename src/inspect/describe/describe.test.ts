@@ -477,6 +477,16 @@ describe('describers on hand-made objects', () => {
       '10.0.0.1:8080,10.0.0.3:8080,10.0.0.4:8080 + 2 more...',
     );
     expect(formatEndpointSlices([], '')).toBe('<none>');
+    // v1.33 sets `more` before the readiness check: three ready, then a not-ready one, reads "+ 0 more..."
+    // (kubernetes/kubernetes#142209, fixed after 1.33).
+    const quirk = {
+      ports: [{ name: '', port: 80 }],
+      endpoints: [true, true, true, false].map((ready, i) => ({
+        addresses: [`10.0.0.${i + 1}`],
+        conditions: { ready },
+      })),
+    };
+    expect(formatEndpointSlices([quirk as never], '')).toBe('10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 0 more...');
     expect(formatEndpointSlices([{ endpoints: [{ addresses: ['fd00::1'], conditions: {} }] } as never], '')).toBe(
       'fd00::1',
     );
