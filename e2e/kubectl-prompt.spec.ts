@@ -39,6 +39,21 @@ test('get pods, scale the Deployment: the answer is printed and the new Pods app
   await expect(out.nth(2)).toContainText(/nginx-deployment\s+5\/5\s+5\s+5/);
 });
 
+test('describe deployment prints kubectl’s describer, not YAML', async ({ page }) => {
+  await page.goto(`/#scenario=deployment&step=${lastStep()}`);
+  await page.getByTestId('tab-kubectl').click();
+  const input = page.getByTestId('prompt-input');
+  await input.fill('kubectl describe deployment nginx-deployment');
+  await input.press('Enter');
+  const out = page.getByTestId('prompt-out').last();
+  await expect(out).toContainText(/^Name:\s+nginx-deployment\nNamespace:\s+default\n/);
+  await expect(out).toContainText(/Replicas:\s+3 desired \| 3 updated \| 3 total \| 3 available \| \d unavailable/);
+  await expect(out).toContainText(/RollingUpdateStrategy:\s+25% max unavailable, 25% max surge/);
+  await expect(out).toContainText(/NewReplicaSet:\s+nginx-deployment-\w+ \(3\/3 replicas created\)/);
+  await expect(out).toContainText(/Normal\s+ScalingReplicaSet\s+\S+\s+deployment-controller\s+Scaled up replica set/);
+  await expect(out).not.toContainText('apiVersion:');
+});
+
 test('a bad command gets kubectl’s error; ↑ recalls the lines before', async ({ page }) => {
   await page.goto(`/#scenario=deployment&step=${lastStep()}`);
   await page.getByTestId('tab-kubectl').click();

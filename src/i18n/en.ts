@@ -1548,7 +1548,7 @@ export const en = {
       'podflow does not simulate “kubectl {{command}}”. Try apply, create, delete, scale, get, describe or edit.',
     editing: 'Editing {{object}}: change the YAML and press Apply to save it (kubectl edit).',
     editCancelled: 'Edit cancelled, no changes made.',
-    describeOther: 'podflow prints kubectl describe for Pods only; here is the object as YAML:',
+    describeOther: 'podflow has no kubectl describer for this kind yet; here is the object as YAML:',
     noFile: 'error: the path "{{file}}" does not exist',
   },
   // Issue #8: the main area's views (the run as a sequence diagram, each Pod's lifecycle over time).

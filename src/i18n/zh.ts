@@ -1545,7 +1545,7 @@ export const zh: Catalog = {
     notSimulated: 'podflow 不模拟“kubectl {{command}}”。可以试试 apply、create、delete、scale、get、describe 或 edit。',
     editing: '正在编辑 {{object}}：修改 YAML 后按“应用”保存（kubectl edit）。',
     editCancelled: 'Edit cancelled, no changes made.',
-    describeOther: 'podflow 只为 Pod 打印 kubectl describe；下面是该对象的 YAML：',
+    describeOther: 'podflow 暂未为此类型实现 kubectl describe；下面是该对象的 YAML：',
     noFile: 'error: the path "{{file}}" does not exist',
   },
   // Issue #8: the main area's views (the run as a sequence diagram, each Pod's lifecycle over time).

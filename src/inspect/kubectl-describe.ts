@@ -4,7 +4,15 @@
  * describeContainers, describeVolumes, DescribeEvents) for the fields podflow's
  * Pods carry, through the same tab writer (minwidth 0, padding 2).
  */
-import type { Container, ContainerState, ContainerStatus, Pod, Probe, Volume } from 'kubernetes-types/core/v1';
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Pod,
+  Probe,
+  Toleration,
+  Volume,
+} from 'kubernetes-types/core/v1';
 import type { ApiObject } from '../engine/types';
 import { humanDuration, rfc1123z, since } from './duration';
 import { describeTable } from './tabwriter';
@@ -35,6 +43,16 @@ function probeText(p: Probe): string {
   return `unknown ${attrs}`;
 }
 
+/** One toleration as printTolerationsMultilineWithIndent writes it. */
+export function tolerationText(t: Toleration): string {
+  let s = t.key ?? '';
+  if (t.value) s += `=${t.value}`;
+  if (t.effect) s += `:${t.effect}`;
+  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+  if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
+  return s;
+}
+
 function stateText(name: string, state: ContainerState | undefined): string {
   if (state?.running) return `${L2}${name}:\tRunning\n${L3}Started:\t${rfc1123z(state.running.startedAt ?? '')}\n`;
   if (state?.terminated) {
@@ -54,11 +72,17 @@ function stateText(name: string, state: ContainerState | undefined): string {
   return `${L2}${name}:\tWaiting\n`;
 }
 
-function containersText(title: string, containers: Container[], statuses: ContainerStatus[]): string {
-  let out = `${title}:\n`;
+/** describeContainers; `space` is the Pod Template's indent (the names then get one more space). */
+export function containersText(
+  title: string,
+  containers: Container[],
+  statuses: ContainerStatus[],
+  space = '',
+): string {
+  let out = `${space}${title}:${containers.length ? '' : ' <none>'}\n`;
   for (const c of containers) {
     const st = statuses.find((s) => s.name === c.name);
-    out += `${L1}${c.name}:\n`;
+    out += `${L1}${space ? ' ' : ''}${c.name}:\n`;
     if (st) out += `${L2}Container ID:\t${st.containerID ?? ''}\n`;
     out += `${L2}Image:\t${c.image ?? ''}\n`;
     if (st) out += `${L2}Image ID:\t${st.imageID ?? ''}\n`;
@@ -110,11 +134,12 @@ function containersText(title: string, containers: Container[], statuses: Contai
   return out;
 }
 
-function volumesText(volumes: Volume[]): string {
-  if (!volumes.length) return 'Volumes:\t<none>\n';
-  let out = 'Volumes:\n';
+/** describeVolumes; `space` as in containersText. */
+export function volumesText(volumes: Volume[], space = ''): string {
+  if (!volumes.length) return `${space}Volumes:\t<none>\n`;
+  let out = `${space}Volumes:\n`;
   for (const v of volumes) {
-    out += `${L1}${v.name}:\n`;
+    out += `${L1}${space ? ' ' : ''}${v.name}:\n`;
     if (v.projected) {
       out += `${L2}Type:\tProjected (a volume that contains injected data from multiple sources)\n`;
       for (const s of v.projected.sources ?? []) {
@@ -226,17 +251,7 @@ export function describePod(obj: ApiObject, allEvents: ApiObject[], now: number)
   out += volumesText(spec.volumes ?? []);
   out += `QoS Class:\t${st.qosClass ?? 'BestEffort'}\n`;
   out += multiline('Node-Selectors', labels(spec.nodeSelector));
-  out += multiline(
-    'Tolerations',
-    (spec.tolerations ?? []).map((t) => {
-      let s = t.key ?? '';
-      if (t.value) s += `=${t.value}`;
-      if (t.effect) s += `:${t.effect}`;
-      if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
-      if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
-      return s;
-    }),
-  );
+  out += multiline('Tolerations', (spec.tolerations ?? []).map(tolerationText));
   out += eventsText(eventsFor(obj, allEvents), now);
   return describeTable(out);
 }

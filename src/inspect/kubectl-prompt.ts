@@ -8,12 +8,12 @@
  */
 import { dump } from 'js-yaml';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { ResourceInfo } from '../engine/apiserver/resources';
+import { byKind, type ResourceInfo } from '../engine/apiserver/resources';
 import type { KubectlCmd } from '../engine/kubectl/argv';
 import { errorText, kindString } from '../engine/kubectl/print';
 import type { ApiObject, Trace } from '../engine/types';
 import { since } from './duration';
-import { describePod } from './kubectl-describe';
+import { type DescribeContext, describeObject, hasDescriber } from './describe';
 import { podCells, podHeader, wallTime } from './kubectl-get';
 import { getTable } from './tabwriter';
 
@@ -323,15 +323,26 @@ export function getAnswer(trace: Trace, seq: number, cmd: Get): string {
   return join(getTable(rows.map((r) => r.join('\t')).join('\n') + '\n').trimEnd());
 }
 
-/** `kubectl describe …` at step `seq`: kubectl's describer for Pods, the object as YAML for the rest. */
+/** The describers' view of the cluster at step `seq`: objects by kind, the Events, the wall time. */
+export function describeContext(trace: Trace, seq: number): DescribeContext {
+  return {
+    list: (kind) => {
+      const info = byKind(kind);
+      return info ? objectsOf(trace, seq, info) : [];
+    },
+    events: [...trace.objectsAt(seq, '/registry/events/').values()],
+    now: wallTime(trace.steps[seq]?.at ?? 0),
+  };
+}
+
+/** `kubectl describe …` at step `seq`: kubectl's describer for the kinds podflow models, the object as YAML for the rest. */
 export function describeAnswer(trace: Trace, seq: number, cmd: Describe): ReadAnswer {
   const { found, errors } = pick(trace, seq, cmd);
   const tail = errors.join('\n');
   if (!found.length) return { out: tail || noneFound(cmd) };
-  const now = wallTime(trace.steps[seq]?.at ?? 0);
-  if (cmd.type.kind === 'Pod') {
-    const events = [...trace.objectsAt(seq, '/registry/events/').values()];
-    const text = found.map((p) => describePod(p, events, now).trimEnd()).join('\n\n\n');
+  if (hasDescriber(cmd.type.kind)) {
+    const ctx = describeContext(trace, seq);
+    const text = found.map((o) => describeObject(o, ctx, cmd.type.kind)!.trimEnd()).join('\n\n\n');
     return { out: [text, tail].filter(Boolean).join('\n') };
   }
   return {
