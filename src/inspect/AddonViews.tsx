@@ -126,7 +126,6 @@ export function KyvernoView({ trace, seq, t }: ViewProps) {
               <thead>
                 <tr>
                   <th scope="col">{t('inspect.kyverno.rule')}</th>
-                  <th scope="col">{t('inspect.kyverno.action')}</th>
                   <th scope="col">{t('inspect.kyverno.message')}</th>
                 </tr>
               </thead>
@@ -134,9 +133,11 @@ export function KyvernoView({ trace, seq, t }: ViewProps) {
                 {p.rules.map((r) => (
                   <tr key={r.name}>
                     <th scope="row" className="mono">
-                      {r.name} <span className="muted">({r.kinds.join(', ')})</span>
+                      {r.name}
+                      <div className="muted">
+                        {r.kinds.join(', ')} · {t('inspect.kyverno.action')}: {r.failureAction}
+                      </div>
                     </th>
-                    <td className="mono">{r.failureAction}</td>
                     <td>
                       {r.message}
                       {r.pattern && <div className="mono muted">pattern: {r.pattern}</div>}
@@ -156,7 +157,7 @@ export function KyvernoView({ trace, seq, t }: ViewProps) {
               <span className="mono">{r.object}</span>:{' '}
               {r.allowed ? t('inspect.kyverno.allowed', { rules: r.message }) : t('inspect.kyverno.blocked')}
               {!r.allowed && (
-                <pre tabIndex={0} className="mono code">
+                <pre tabIndex={0} className="mono code wraps">
                   {r.message}
                 </pre>
               )}
@@ -268,7 +269,7 @@ export function FelixView({ trace, seq, t, node }: ViewProps & { node: string })
               </li>
             </ul>
             {e.chains.length ? (
-              <pre tabIndex={0} className="mono code" aria-label={t('inspect.felix.chains')}>
+              <pre tabIndex={0} className="mono code wraps" aria-label={t('inspect.felix.chains')}>
                 {e.chains.join('\n')}
               </pre>
             ) : (
