@@ -1627,7 +1627,7 @@ export const en = {
     deleted: 'deleted at {{at}}',
     cursor: 'The cursor: {{time}}',
     legend: 'Phases',
-    hint: 'Click a band, or anywhere on a Pod’s line, to go to that moment.',
+    hint: 'Click a band, or anywhere on a Pod’s line, to go to that moment. Keyboard: Tab to a Pod’s line, ←/→ between its bands, Enter to go there.',
     zoom: 'Zoom to start-up',
     phase: {
       pending: 'Pending',

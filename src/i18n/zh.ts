@@ -1624,7 +1624,7 @@ export const zh: Catalog = {
     deleted: '于 {{at}} 删除',
     cursor: '光标：{{time}}',
     legend: '阶段',
-    hint: '点击某个色段或 Pod 所在行的任意位置，跳到那个时刻。',
+    hint: '点击某个色段或 Pod 所在行的任意位置，跳到那个时刻。键盘：用 Tab 移到某个 Pod 的行，←/→ 在它的色段之间移动，Enter 跳过去。',
     zoom: '放大到启动阶段',
     phase: {
       pending: '等待调度（Pending）',
