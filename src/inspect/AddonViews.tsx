@@ -15,6 +15,9 @@ interface ViewProps {
   t: T;
 }
 
+/** A big run answers a review per Pod: the most recent ones are shown, the heading counts them all. */
+const RECENT = 20;
+
 function Empty({ t }: { t: T }) {
   return <p className="muted">{t('inspect.nothingYet')}</p>;
 }
@@ -24,7 +27,9 @@ export function IstiodView({ trace, seq, t }: ViewProps) {
   if (!v.reviews.length && !v.proxies.length) return <Empty t={t} />;
   return (
     <div data-testid="inspect-istiod">
-      <h3 className="inspect-sub">{t('inspect.istiod.reviews')}</h3>
+      <h3 className="inspect-sub">
+        {t('inspect.istiod.reviews')} <span className="muted">({v.reviews.length})</span>
+      </h3>
       {v.reviews.length ? (
         <div className="table-scroll" tabIndex={0}>
           <table className="inspect-table">
@@ -37,7 +42,7 @@ export function IstiodView({ trace, seq, t }: ViewProps) {
               </tr>
             </thead>
             <tbody>
-              {v.reviews.map((r) => (
+              {v.reviews.slice(-RECENT).map((r) => (
                 <tr key={r.seq} data-testid="istiod-review" className={r.seq === seq ? 'is-current' : undefined}>
                   <th scope="row" className="mono">
                     {r.pod}
@@ -149,10 +154,12 @@ export function KyvernoView({ trace, seq, t }: ViewProps) {
           </div>
         </section>
       ))}
-      <h3 className="inspect-sub">{t('inspect.kyverno.reviews')}</h3>
+      <h3 className="inspect-sub">
+        {t('inspect.kyverno.reviews')} <span className="muted">({v.reviews.length})</span>
+      </h3>
       {v.reviews.length ? (
         <ul className="plain">
-          {v.reviews.map((r) => (
+          {v.reviews.slice(-RECENT).map((r) => (
             <li key={r.seq} data-testid="kyverno-review" className={r.seq === seq ? 'is-current' : undefined}>
               <span className="mono">{r.object}</span>:{' '}
               {r.allowed ? t('inspect.kyverno.allowed', { rules: r.message }) : t('inspect.kyverno.blocked')}
