@@ -1,15 +1,16 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { simulateScenario } from '../src/headless';
-import { formatDuration, podLifecycles, type LifecyclePhase } from '../src/timeline/lifecycle';
+import { formatDuration, podLifecycles } from '../src/timeline/lifecycle';
 import { expect, test } from './fixtures';
 
-// The main area's other views (issue #8): the run as a sequence diagram, and each Pod's lifecycle over time.
-
-/** How long the nth band of this phase lasts in the run, as the timeline labels it (read from the run, not fixed). */
-const lasts = (scenario: string, phase: LifecyclePhase, nth = 0): string => {
+/** How long the n-th band of this phase lasts in a scenario's first Pod, as the timeline writes it. */
+function bandDuration(scenario: string, phase: string, nth = 0): string {
   const band = podLifecycles(simulateScenario(scenario).trace)[0]!.bands.filter((b) => b.phase === phase)[nth]!;
-  return formatDuration(band.to - band.from).replace('.', '\\.');
-};
+  return formatDuration(band.to - band.from);
+}
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// The main area's other views (issue #8): the run as a sequence diagram, and each Pod's lifecycle over time.
 
 const title = (scenario: string, cursor: number): string =>
   simulateScenario(scenario).steps('standard')[cursor - 1]!.title;
@@ -69,7 +70,7 @@ test('the timeline: bands per phase, its cursor follows stepping, a click seeks 
   );
   await expect(track.locator('[data-phase="pulling"]')).toHaveAttribute(
     'aria-label',
-    new RegExp(`^Pulling image: ${lasts('bare-pod', 'pulling')}`),
+    new RegExp(`^Pulling image: ${escape(bandDuration('bare-pod', 'pulling'))}`),
   );
   await expect(body).toHaveAttribute('data-cursor-ms', '0');
   // Stepping moves the cursor line to the step's virtual time.
@@ -95,13 +96,54 @@ test('the timeline: bands per phase, its cursor follows stepping, a click seeks 
   await expect(page.getByTestId('narration-title')).toHaveText(steps.find((s) => s.key === 'kubelet-pull')!.title);
 });
 
+test('the timeline is one tab stop per Pod: arrows move between its bands, Enter seeks', async ({ page }) => {
+  await page.goto('/#scenario=crashloop&step=1&level=standard&main=timeline');
+  const track = page.getByTestId('timeline-track-crashloop');
+  await expect(track).toHaveAttribute('role', 'toolbar');
+  const bands = track.locator('[data-phase]');
+  const count = await bands.count();
+  expect(count).toBeGreaterThan(4);
+  // Exactly one band of the row is in the tab order.
+  await expect(track.locator('[data-phase][tabindex="0"]')).toHaveCount(1);
+  await expect(track.locator('[data-phase][tabindex="-1"]')).toHaveCount(count - 1);
+  await page.getByTestId('main-tab-timeline').focus();
+  let guard = 0;
+  while (!(await bands.first().evaluate((el) => el === document.activeElement)) && guard++ < 20)
+    await page.keyboard.press('Tab');
+  await expect(bands.first()).toBeFocused();
+  // → moves along the row without stepping the player; End and Home jump to its ends.
+  const cursorBefore = await page.getByTestId('timeline-body').getAttribute('data-cursor-ms');
+  await page.keyboard.press('ArrowRight');
+  await expect(bands.nth(1)).toBeFocused();
+  await expect(bands.nth(1)).toHaveAttribute('tabindex', '0');
+  await expect(bands.first()).toHaveAttribute('tabindex', '-1');
+  await expect(page.getByTestId('timeline-body')).toHaveAttribute('data-cursor-ms', cursorBefore!);
+  await page.keyboard.press('End');
+  await expect(bands.last()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(bands.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(bands.first()).toBeFocused();
+  // Enter seeks to the band's start: the second band begins with its step.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const life = podLifecycles(simulateScenario('crashloop').trace)[0]!;
+  await expect(page.getByTestId('timeline-body')).toHaveAttribute('data-cursor-ms', String(life.bands[1]!.from));
+  // Tab leaves the row from the band it was on (one stop), and Shift+Tab comes back to it.
+  await page.keyboard.press('Tab');
+  await expect(bands.nth(1)).not.toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(bands.nth(1)).toBeFocused();
+});
+
 test('a crash loop shows its restarts on the timeline', async ({ page }) => {
   await page.goto('/#scenario=crashloop&level=standard&main=timeline');
   const track = page.getByTestId('timeline-track-crashloop');
   await expect(track.locator('.timeline-restart')).toHaveCount(3);
   await expect(track.locator('[data-phase="backoff"]').nth(1)).toHaveAttribute(
     'aria-label',
-    new RegExp(`back-off: ${lasts('crashloop', 'backoff', 1)}`),
+    // The kubelet's 10 s back-off, plus the pod worker's jittered requeue.
+    new RegExp(`back-off: ${escape(bandDuration('crashloop', 'backoff', 1))}`),
   );
 });
 
@@ -128,6 +170,6 @@ test('Chinese and a narrow window: both views still read and seek', async ({ pag
   await page.getByTestId('main-tab-timeline').click();
   await expect(page.getByTestId('timeline-track-nginx').locator('[data-phase="pulling"]')).toHaveAttribute(
     'aria-label',
-    new RegExp(`^拉取镜像：${lasts('bare-pod', 'pulling')}`),
+    new RegExp(`^拉取镜像：${escape(bandDuration('bare-pod', 'pulling'))}`),
   );
 });

@@ -22,6 +22,7 @@ import {
   schedulerAt,
   verdictList,
 } from './components';
+import { FelixView, IngressNginxView, IstiodView, KyvernoView } from './AddonViews';
 import { describePod } from './kubectl-describe';
 import { KubectlPrompt } from './KubectlPrompt';
 import { getPodsWide, manyNamespaces, podsAt, wallTime, watchPods } from './kubectl-get';
@@ -112,6 +113,9 @@ function ComponentView({ id, ...p }: ViewProps & { id: ComponentId }) {
   if (id === 'kube-scheduler') return <SchedulerView {...p} />;
   if (id === 'kube-controller-manager') return <ControllerManagerView {...p} />;
   if (id === 'coredns') return <CorednsView {...p} />;
+  if (id === 'istiod') return <IstiodView {...p} />;
+  if (id === 'kyverno') return <KyvernoView {...p} />;
+  if (id === 'ingress-nginx') return <IngressNginxView {...p} />;
   if (id.startsWith('kubelet/')) return <KubeletView {...p} node={nodeOf(id)} />;
   if (id.startsWith('runtime/')) return <RuntimeView {...p} node={nodeOf(id)} />;
   if (id.startsWith('cni/')) return <CniView {...p} node={nodeOf(id)} />;
@@ -416,6 +420,7 @@ function CniView({ trace, seq, t, node }: ViewProps & { node: string }) {
       ) : (
         <Empty t={t} />
       )}
+      <FelixView trace={trace} seq={seq} t={t} node={node} />
     </div>
   );
 }

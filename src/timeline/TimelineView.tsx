@@ -3,8 +3,12 @@
  * duration, restarts marked, and the cursor as a vertical line. A click
  * seeks to that moment. The bands are drawn once per run; moving the cursor
  * only moves the line (a CSS variable), so playback re-renders nothing else.
+ * Each Pod's row is a toolbar with one tab stop (a roving tabindex, as in
+ * WAI-ARIA's toolbar pattern): ←/→ move between its bands, Home/End to the
+ * first and last, Enter or Space seeks. 200 Pods are 200 tab stops, not one
+ * per band.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Translate } from '../i18n';
 import { formatVirtualTime } from '../panels/format';
 import { useT } from '../panels/useT';
@@ -133,6 +137,30 @@ const PodTrack = memo(function PodTrack({
     return r.width > 0 ? ((e.clientX - r.left) / r.width) * end : fallback;
   };
   const name = t('timeline.pod', { name: life.name });
+  // The bands drawn (a zoomed axis cuts off those that begin after its end); one of them is the row's tab stop.
+  const shown = life.bands.filter((b) => pct(b.from) < 100);
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, shown.length - 1);
+  const bands = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const last = shown.length - 1;
+    const next =
+      e.key === 'ArrowRight'
+        ? Math.min(last, current + 1)
+        : e.key === 'ArrowLeft'
+          ? Math.max(0, current - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : -1;
+    if (next < 0) return;
+    // Handled here: the transport's ←/→/Home/End (window-level) leave a prevented key alone.
+    e.preventDefault();
+    setActive(next);
+    bands.current[next]?.focus();
+  };
   return (
     <li className="timeline-pod">
       <div className="timeline-pod-name">
@@ -143,17 +171,17 @@ const PodTrack = memo(function PodTrack({
         {life.node && <span className="muted"> {t('timeline.onNode', { node: life.node })}</span>}
         {life.restarts.length > 0 && <span className="timeline-restarts"> ↻{life.restarts.length}</span>}
       </div>
-      {/* The track's own click is a pointer shortcut; the bands inside are the keyboard's way in. */}
+      {/* The track's own click is a pointer shortcut; the bands inside are the keyboard's way in, one tab stop a row. */}
       <div
         className="timeline-track"
-        role="group"
+        role="toolbar"
         aria-label={name}
         onClick={(e) => onSeek(atClick(e, 0))}
+        onKeyDown={onKeyDown}
         data-testid={`timeline-track-${life.name}`}
       >
-        {life.bands.map((b) => {
+        {shown.map((b, i) => {
           const from = pct(b.from);
-          if (from >= 100) return null;
           const width = pct(b.to) - from;
           const duration = formatDuration(b.to - b.from);
           const label = t('timeline.band', {
@@ -170,6 +198,11 @@ const PodTrack = memo(function PodTrack({
               aria-label={label}
               title={label}
               data-phase={b.phase}
+              tabIndex={i === current ? 0 : -1}
+              ref={(el) => {
+                bands.current[i] = el;
+              }}
+              onFocus={() => setActive(i)}
               onClick={(e) => {
                 e.stopPropagation();
                 onSeek(atClick(e, b.from));
