@@ -5,6 +5,8 @@
  * add-ons. Authorizers run in kubeadm's order: Node, then RBAC.
  */
 import type { ApiRequest, UserInfo } from '../core/messages';
+import { aggregate, EMPTY_STORE, visitRulesFor, type RbacStore } from './rbac/resolver';
+import { ruleAllows, type Attributes } from './rbac/rules';
 
 export const USERS = {
   admin: { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'], via: 'x509' },
@@ -268,18 +270,43 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
   return req.resource === 'pods' && (req.subresource === 'status' || (req.verb === 'delete' && !req.subresource));
 }
 
-export function authorize(req: ApiRequest): Decision {
+/**
+ * `store` holds the learner's Roles and bindings from kube-apiserver's watch
+ * cache (rbac/resolver.ts); the bootstrap ClusterRoleBindings above come first,
+ * as the real resolver visits ClusterRoleBindings before RoleBindings.
+ */
+export function authorize(req: ApiRequest, store: RbacStore = EMPTY_STORE): Decision {
   const user = req.user;
   if (nodeAuthorizer(req, user)) return { allowed: true, reason: 'Node' };
+  const rbac = rbacAuthorize({ ...req, resource: req.resource, group: req.group, path: req.path }, user, store);
+  if (rbac.allowed) return rbac;
+  // The 403 carries the authorizer's reason when the resolver met errors (a binding to a missing Role).
+  const message = forbiddenMessage(req);
+  return { allowed: false, reason: rbac.reason ? `${message}: ${rbac.reason}` : message };
+}
+
+/** The RBAC authorizer alone, for any verb (`escalate`, `bind` included): the registry asks it too. */
+export function rbacAuthorize(attrs: Attributes, user: UserInfo, store: RbacStore): Decision {
   for (const g of GRANTS) {
-    if (subjectMatches(g.subject, user) && g.allows(req)) {
+    if (subjectMatches(g.subject, user) && g.allows(attrs as unknown as ApiRequest)) {
       return {
         allowed: true,
         reason: `RBAC: allowed by ClusterRoleBinding "${g.binding}" of ClusterRole "${g.role}" to ${g.subject}`,
       };
     }
   }
-  return { allowed: false, reason: forbiddenMessage(req) };
+  let reason = '';
+  const errors: string[] = [];
+  visitRulesFor(store, user, attrs.namespace ?? '', (source, rule, err) => {
+    if (rule && source && ruleAllows(attrs, rule)) {
+      reason = `RBAC: allowed by ${source}`;
+      return false;
+    }
+    if (err) errors.push(err);
+    return true;
+  });
+  if (reason) return { allowed: true, reason };
+  return { allowed: false, reason: errors.length ? `RBAC: ${aggregate(errors)}` : '' };
 }
 
 /** `pods is forbidden: User "x" cannot create resource "pods" in API group "" in the namespace "default"`. */
