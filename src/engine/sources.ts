@@ -260,4 +260,5 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // RBAC (issue #7): the admin's writes, and the policy-based storage's escalation check.
   'kubectl-create-admin': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',
   'apiserver-rbac-escalation': 'k8s:pkg/registry/rbac/validation/rule.go',
+  'apiserver-rbac-role-unresolved': 'k8s:pkg/registry/rbac/rolebinding/policybased/storage.go',
 };

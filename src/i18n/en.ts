@@ -1492,6 +1492,10 @@ export const en = {
       title: 'The cluster admin creates the {{kind}}',
       body: 'Before the learner signs in, the cluster admin ({{user}}, kubeadm’s admin.conf) sends the {{kind}} named {{name}} with kubectl create -f. RBAC objects take effect as soon as kube-apiserver’s watch cache has them: no restart.',
     },
+    'apiserver-rbac-role-unresolved': {
+      title: 'The binding’s role cannot be resolved: {{status}}',
+      body: '{{message}}. Before it stores a binding, kube-apiserver looks up the role it names to check that the creator holds every permission in it; without the role there is nothing to check.',
+    },
     'apiserver-rbac-escalation': {
       title: 'RBAC escalation check: 403 Forbidden',
       body: '{{message}}. Nobody can grant, by a Role or a binding, permissions they do not hold themselves, unless they may escalate or bind.',

@@ -1490,6 +1490,10 @@ export const zh: Catalog = {
       title: '集群管理员创建 {{kind}}',
       body: '在学员登录之前，集群管理员（{{user}}，使用 kubeadm 的 admin.conf）用 kubectl create -f 发送名为 {{name}} 的 {{kind}}。RBAC 对象一旦进入 API Server 的 watch 缓存就立即生效，无需重启。',
     },
+    'apiserver-rbac-role-unresolved': {
+      title: '绑定引用的角色无法解析：{{status}}',
+      body: '{{message}}。保存绑定之前，API Server 要查出它引用的角色，检查创建者是否拥有其中的每一项权限；找不到角色就无从检查。',
+    },
     'apiserver-rbac-escalation': {
       title: 'RBAC 提权检查：403 Forbidden',
       body: '{{message}}。任何人都不能通过 Role 或绑定授予自己没有的权限，除非他有 escalate 或 bind 权限。',

@@ -266,7 +266,8 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       // RBAC's policy-based storage checks for escalation before the store's own create.
       const refusal = strategy?.authorizeCreate?.(obj, req.user, String(req.namespace ?? ''), sim);
       if (refusal) {
-        sim.note(SELF, internal(failLevel, 'apiserver-rbac-escalation', { message: refusal.message }));
+        const key = refusal.status === 403 ? 'apiserver-rbac-escalation' : 'apiserver-rbac-role-unresolved';
+        sim.note(SELF, internal(failLevel, key, { message: refusal.message, status: refusal.status }));
         return respond(sim, id, refusal.status, undefined, refusal.message);
       }
       // BeginCreate runs before BeforeCreate's validation (a Service's ClusterIP is allocated here).

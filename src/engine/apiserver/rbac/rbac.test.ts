@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Sim } from '../../core/sim';
 import type { ApiRequest, UserInfo } from '../../core/messages';
 import type { ApiObject } from '../../types';
-import { simulateScenario } from '../../../headless';
+import { simulateScenario, simulateYaml } from '../../../headless';
+import { loadManifests } from '../../../manifest/load';
 import { authorize, USERS } from '../authz';
 import { etcdKey, byKind } from '../resources';
 import { ruleAllows, type Attributes, type PolicyRule } from './rules';
@@ -354,12 +355,28 @@ describe('the escalation check (policybased storage, ConfirmNoEscalation)', () =
       },
     ],
     [
-      'a binding to a Role that does not exist is a 400',
+      'a binding to a Role that does not exist: the lister’s 404',
       'rolebindings',
       jane,
       janePods,
       binding('me', [{ kind: 'User', name: 'jane', apiGroup: RBAC }], { kind: 'Role', name: 'gone' }),
-      { status: 400, message: 'role.rbac.authorization.k8s.io "gone" not found' },
+      { status: 404, message: 'role.rbac.authorization.k8s.io "gone" not found' },
+    ],
+    [
+      'a binding without a roleRef, even by the admin: the resolver’s plain error, a 500',
+      'rolebindings',
+      USERS.admin,
+      [],
+      { kind: 'RoleBinding', metadata: { name: 'b', namespace: 'default' }, subjects: [] },
+      { status: 500, message: 'unsupported role reference kind: ""' },
+    ],
+    [
+      'the admin may bind any Role (bind on roles via cluster-admin)',
+      'rolebindings',
+      USERS.admin,
+      janePods,
+      binding('x', [{ kind: 'User', name: 'bob', apiGroup: RBAC }], { kind: 'Role', name: 'pod-creator' }),
+      null,
     ],
     [
       'cluster-admin may escalate',
@@ -402,5 +419,71 @@ describe('the rbac-granted scenario', () => {
     ]);
     expect(steps.filter((s) => s.key === 'kubectl-create-admin').length).toBe(2);
     expect(run.getPods(run.last).map((p) => `${p.name} ${p.status}`)).toEqual(['nginx Running']);
+  });
+});
+
+describe('through kube-apiserver', () => {
+  const manifests = (yaml: string): unknown[] => {
+    const l = loadManifests(yaml);
+    if (!l.ok) throw new Error(l.message);
+    return l.objects;
+  };
+  const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: pod-creator, namespace: default}
+rules:
+- {apiGroups: [""], resources: ["pods"], verbs: ["create"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: jane-pods, namespace: default}
+subjects: [{kind: User, name: jane}]
+roleRef: {kind: Role, name: pod-creator}
+`;
+
+  it('jane’s Role beyond her rights is refused by the escalation check, after authorization allowed the create', () => {
+    const grant = `${ROLE}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: role-maker, namespace: default}
+rules:
+- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["create"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: jane-roles, namespace: default}
+subjects: [{kind: User, name: jane}]
+roleRef: {kind: Role, name: role-maker}
+`;
+    const run = simulateYaml(
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: deployer}
+rules:
+- {apiGroups: ["apps"], resources: ["deployments"], verbs: ["create", "delete"]}
+`,
+      { adminManifests: manifests(grant), user: { name: 'jane', groups: ['system:authenticated'] } },
+    );
+    const steps = run.steps('deep');
+    expect(
+      steps.find((x) => x.key === 'apiserver-authorization' && x.body.includes('jane may create roles'))?.body,
+    ).toContain('RBAC: allowed by RoleBinding "jane-roles/default" of Role "role-maker" to User "jane"');
+    expect(steps.filter((x) => x.key === 'apiserver-rbac-escalation').map((x) => x.body)).toEqual([
+      'roles.rbac.authorization.k8s.io "deployer" is forbidden: user "jane" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n' +
+        '{APIGroups:["apps"], Resources:["deployments"], Verbs:["create" "delete"]}. Nobody can grant, by a Role or a binding, permissions they do not hold themselves, unless they may escalate or bind.',
+    ]);
+    expect(run.objects('Role').map((o) => o.metadata.name)).toEqual(['pod-creator', 'role-maker']);
+  });
+
+  it('a kubectl apply that changes roleRef is a 422', () => {
+    const changed = manifests(ROLE)[1] as { roleRef: { name: string } };
+    changed.roleRef.name = 'other';
+    const run = simulateYaml(ROLE, { updates: [{ manifest: changed, atMs: 2_000 }] });
+    const invalid = run.steps('deep').filter((x) => x.status === 422);
+    expect(invalid.map((x) => x.body)).toEqual([
+      expect.stringContaining(
+        'RoleBinding "jane-pods" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"other"}: cannot change roleRef',
+      ),
+    ]);
   });
 });

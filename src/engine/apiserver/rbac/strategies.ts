@@ -226,19 +226,27 @@ function bindingStrategy(kind: 'RoleBinding' | 'ClusterRoleBinding', resource: s
     authorizeCreate(obj, user, namespace, sim) {
       if (escalationAllowed(user)) return null;
       const store = rbacStoreOf(sim);
-      const ref = (obj as unknown as Binding).roleRef;
-      // BindingAuthorized: the `bind` verb on the role it names.
-      const attrs = {
-        verb: 'bind',
-        resource: ref.kind === 'Role' ? 'roles' : 'clusterroles',
-        group: RBAC_GROUP,
-        name: ref.name,
-        namespace,
-        path: '',
-      };
-      if (rbacAuthorize(attrs, user, store).allowed) return null;
+      // A missing roleRef decodes as the zero RoleRef (kind "").
+      const given: Partial<RoleRef> = (obj as unknown as Binding).roleRef ?? {};
+      const ref: RoleRef = { apiGroup: given.apiGroup ?? '', kind: given.kind ?? '', name: given.name ?? '' };
+      // BindingAuthorized: the `bind` verb on the role it names (in roleRef's apiGroup); no other kind is bindable.
+      const bindable: Record<string, string> = { Role: 'roles', ClusterRole: 'clusterroles' };
+      const roleResource = bindable[ref.kind];
+      if (roleResource) {
+        const attrs = {
+          verb: 'bind',
+          resource: roleResource,
+          group: ref.apiGroup,
+          name: ref.name,
+          namespace,
+          path: '',
+        };
+        if (rbacAuthorize(attrs, user, store).allowed) return null;
+      }
       const rules = roleReferenceRules(store, ref, namespace);
-      if (typeof rules === 'string') return { status: 400, message: rules };
+      // The lister's NotFound goes back as it is (404); an unsupported kind is a plain error, which
+      // ErrorToAPIStatus makes a 500 with no reason: `Error from server: unsupported role reference kind: ""`.
+      if (typeof rules === 'string') return { status: rules.startsWith('unsupported') ? 500 : 404, message: rules };
       return escalation(store, user, namespace, rules, `${resource}.${RBAC_GROUP}`, String(obj.metadata.name));
     },
   };
