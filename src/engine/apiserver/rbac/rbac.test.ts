@@ -211,6 +211,13 @@ describe('the RBAC authorizer over stored bindings', () => {
       'pods is forbidden: User "jane" cannot create resource "pods" in API group "" in the namespace "default": RBAC: role.rbac.authorization.k8s.io "gone" not found',
     ],
     [
+      'a bootstrap binding to a ServiceAccount is described name/namespace too',
+      [],
+      req(USERS.kubeProxy, { verb: 'list', resource: 'services', namespace: undefined }),
+      true,
+      'RBAC: allowed by ClusterRoleBinding "kubeadm:node-proxier" of ClusterRole "system:node-proxier" to ServiceAccount "kube-proxy/kube-system"',
+    ],
+    [
       'the bootstrap bindings come first',
       [
         podCreator,
