@@ -264,7 +264,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       obj.metadata.creationTimestamp = isoTime(sim.now);
       const strategy = STRATEGIES[req.resource];
       // RBAC's policy-based storage checks for escalation before the store's own create.
-      const refusal = strategy?.authorizeCreate?.(obj, req.user, String(req.namespace ?? ''), sim);
+      const refusal = strategy?.authorizeWrite?.(obj, req.user, String(req.namespace ?? ''), sim);
       if (refusal) {
         const key = refusal.status === 403 ? 'apiserver-rbac-escalation' : 'apiserver-rbac-role-unresolved';
         sim.note(SELF, internal(failLevel, key, { message: refusal.message, status: refusal.status }));
@@ -449,6 +449,13 @@ function store(sim: ApiSim, id: number): void {
       const updateErrs = STRATEGIES[req.resource]?.validateUpdate?.(merged, current) ?? [];
       if (updateErrs.length)
         return respond(sim, id, 422, undefined, invalidMessage(current.kind, req.name!, updateErrs));
+      // The policy-based storage checks the updated Role or binding for escalation too.
+      const refusal = STRATEGIES[req.resource]?.authorizeWrite?.(merged, req.user, String(req.namespace ?? ''), sim);
+      if (refusal) {
+        const k = refusal.status === 403 ? 'apiserver-rbac-escalation' : 'apiserver-rbac-role-unresolved';
+        sim.note(SELF, internal('overview', k, { message: refusal.message, status: refusal.status }));
+        return respond(sim, id, refusal.status, undefined, refusal.message);
+      }
       if (
         JSON.stringify(merged.spec) !== JSON.stringify(current.spec) &&
         typeof current.metadata.generation === 'number'

@@ -36,10 +36,10 @@ export interface Strategy {
   /** ValidateUpdate against the stored object (a RoleBinding's roleRef is immutable). */
   validateUpdate?(obj: ApiObject, old: ApiObject): FieldError[];
   /**
-   * The REST storage's own authorization before it creates (RBAC's policy-based
-   * storage refuses a Role or binding that grants more than its creator holds).
+   * The REST storage's own authorization before it creates or updates (RBAC's policy-based
+   * storage refuses a Role or binding that grants more than its writer holds).
    */
-  authorizeCreate?(obj: ApiObject, user: UserInfo, namespace: string, sim: Sim<unknown>): Refusal | null;
+  authorizeWrite?(obj: ApiObject, user: UserInfo, namespace: string, sim: Sim<unknown>): Refusal | null;
 }
 
 const kindOf = (v: unknown): string =>

@@ -408,7 +408,7 @@ describe('the escalation check (policybased storage, ConfirmNoEscalation)', () =
   it.each(cases)('%s', (_, resource, user, stored, obj, want) => {
     const o = structuredClone(obj) as unknown as ApiObject;
     const ns = o.metadata.namespace ?? '';
-    expect(RBAC_STRATEGIES[resource]!.authorizeCreate!(o, user, ns, simOf(stored))).toEqual(want);
+    expect(RBAC_STRATEGIES[resource]!.authorizeWrite!(o, user, ns, simOf(stored))).toEqual(want);
   });
 });
 
@@ -480,6 +480,33 @@ rules:
         '{APIGroups:["apps"], Resources:["deployments"], Verbs:["create" "delete"]}. Nobody can grant, by a Role or a binding, permissions they do not hold themselves, unless they may escalate or bind.',
     ]);
     expect(run.objects('Role').map((o) => o.metadata.name)).toEqual(['pod-creator', 'role-maker']);
+  });
+
+  it('an update that escalates is refused too (policybased Update)', () => {
+    const grant = `${ROLE}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: role-editor, namespace: default}
+rules:
+- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["get", "patch"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: jane-role-editor, namespace: default}
+subjects: [{kind: User, name: jane}]
+roleRef: {kind: Role, name: role-editor}
+`;
+    const wider = structuredClone(manifests(ROLE)[0]) as { rules: PolicyRule[] };
+    wider.rules.push({ apiGroups: [''], resources: ['secrets'], verbs: ['get'] });
+    const run = simulateYaml('', {
+      adminManifests: manifests(grant),
+      user: { name: 'jane', groups: ['system:authenticated'] },
+      updates: [{ manifest: wider, atMs: 2_000 }],
+    });
+    const refused = run.steps('deep').filter((x) => x.key === 'apiserver-rbac-escalation');
+    expect(refused.map((x) => x.body.split('. Nobody')[0])).toEqual([
+      'roles.rbac.authorization.k8s.io "pod-creator" is forbidden: user "jane" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["secrets"], Verbs:["get"]}',
+    ]);
   });
 
   it('a kubectl apply that changes roleRef is a 422', () => {

@@ -198,7 +198,7 @@ function roleStrategy(kind: 'Role' | 'ClusterRole', resource: string, namespaced
     validateUpdate(obj) {
       return this.validate!(obj);
     },
-    authorizeCreate(obj, user, namespace, sim) {
+    authorizeWrite(obj, user, namespace, sim) {
       if (escalationAllowed(user)) return null;
       const store = rbacStoreOf(sim);
       // RoleEscalationAuthorized: the `escalate` verb on this resource.
@@ -223,7 +223,7 @@ function bindingStrategy(kind: 'RoleBinding' | 'ClusterRoleBinding', resource: s
         errs.push({ field: 'roleRef', detail: `Invalid value: ${roleRefValue(a)}: cannot change roleRef` });
       return errs;
     },
-    authorizeCreate(obj, user, namespace, sim) {
+    authorizeWrite(obj, user, namespace, sim) {
       if (escalationAllowed(user)) return null;
       const store = rbacStoreOf(sim);
       // A missing roleRef decodes as the zero RoleRef (kind "").
