@@ -38,7 +38,14 @@ function initWorld(input: SimulationInput) {
   return {
     etcd: initEtcd(),
     apiserver: initApiserver(),
-    kubectl: initKubectl(input.manifests, input.user, input.deletes, input.updates, input.commands),
+    kubectl: initKubectl(
+      input.manifests,
+      input.user,
+      input.deletes,
+      input.updates,
+      input.commands,
+      input.adminManifests,
+    ),
     controllerManager: initControllerManager(),
     scheduler: initScheduler(),
     coredns: initCoredns(),

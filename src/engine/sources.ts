@@ -257,4 +257,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'ingress-nginx-default-backend': 'website:content/en/docs/concepts/services-networking/ingress.md',
   'ingress-nginx-no-endpoints': 'ingress-nginx:internal/ingress/controller/controller.go',
   'ingress-nginx-gateway-timeout': 'ingress-nginx:internal/ingress/controller/config/config.go',
+  // RBAC (issue #7): the admin's writes, and the policy-based storage's escalation check.
+  'kubectl-create-admin': 'k8s:staging/src/k8s.io/kubectl/pkg/cmd/create/create.go',
+  'apiserver-rbac-escalation': 'k8s:pkg/registry/rbac/validation/rule.go',
+  'apiserver-rbac-role-unresolved': 'k8s:pkg/registry/rbac/rolebinding/policybased/storage.go',
 };

@@ -166,6 +166,11 @@ export interface SimulationInput {
   maxSteps?: number;
   /** Who kubectl signs in as: the kubeadm admin unless a scenario says otherwise. */
   user?: { name: string; groups: string[] };
+  /**
+   * Manifests the cluster admin creates first with kubeadm's admin.conf, before
+   * kubectl signs in as `user` (a Role and RoleBinding that grant that user access).
+   */
+  adminManifests?: unknown[];
   /** `kubectl delete` commands the learner types later, at a virtual time (ms). */
   deletes?: KubectlDelete[];
   /** `kubectl apply -f` of changed manifests, later (a rolling update). */

@@ -392,6 +392,12 @@ export const en = {
       lesson:
         'The user jane has a valid client certificate, so kube-apiserver knows who she is, but no Role or ClusterRole grants her anything: authorization refuses the Pod before admission or etcd ever see it.',
     },
+    // RBAC (issue #7): Roles and bindings from the learner's YAML.
+    'rbac-granted': {
+      title: 'RBAC says yes, then no: a Role for Pods',
+      lesson:
+        'The cluster admin creates a Role that may create Pods in default and binds it to jane. Her Pod passes authorization (RBAC names the RoleBinding that allowed it); her Deployment gets 403 Forbidden, because the Role covers only pods in the core API group, not deployments in apps.',
+    },
     scale: {
       title: 'At scale: 200 replicas on 50 nodes',
       lesson:
@@ -1480,6 +1486,19 @@ export const en = {
     'ingress-nginx-gateway-timeout': {
       title: 'HTTP 504 from ingress-nginx: {{pod}} never answered',
       body: 'A NetworkPolicy dropped the controller’s connection to {{endpoint}} ({{pod}}), so nothing came back. After proxy-connect-timeout (5 s) nginx gives up and answers curl {{url}} with “504 Gateway Time-out”. A policy that admits the ingress-nginx namespace would let it through.',
+    },
+    // RBAC (issue #7): the cluster admin's writes, and the registry's escalation check.
+    'kubectl-create-admin': {
+      title: 'The cluster admin creates the {{kind}}',
+      body: 'Before the learner signs in, the cluster admin ({{user}}, kubeadm’s admin.conf) sends the {{kind}} named {{name}} with kubectl create -f. RBAC objects take effect as soon as kube-apiserver’s watch cache has them: no restart.',
+    },
+    'apiserver-rbac-role-unresolved': {
+      title: 'The binding’s role cannot be resolved: {{status}}',
+      body: '{{message}}. Before it stores a binding, kube-apiserver looks up the role it names to check that the creator holds every permission in it; without the role there is nothing to check.',
+    },
+    'apiserver-rbac-escalation': {
+      title: 'RBAC escalation check: 403 Forbidden',
+      body: '{{message}}. Nobody can grant, by a Role or a binding, permissions they do not hold themselves, unless they may escalate or bind.',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

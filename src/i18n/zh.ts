@@ -391,6 +391,12 @@ export const zh: Catalog = {
       lesson:
         '用户 jane 有合法的客户端证书，API Server 知道她是谁；但没有任何 Role 或 ClusterRole 授予她权限：授权阶段就拒绝了这个 Pod，准入控制和 etcd 都不会看到它。',
     },
+    // RBAC (issue #7): Roles and bindings from the learner's YAML.
+    'rbac-granted': {
+      title: 'RBAC 先允许、后拒绝：只管 Pod 的 Role',
+      lesson:
+        '集群管理员创建一个可以在 default 中创建 Pod 的 Role，并把它绑定给 jane。她的 Pod 通过授权（RBAC 说明是哪个 RoleBinding 允许了它）；她的 Deployment 却得到 403 Forbidden，因为这个 Role 只涵盖核心 API 组的 pods，不包括 apps 组的 deployments。',
+    },
     scale: {
       title: '大规模：50 个节点上的 200 个副本',
       lesson:
@@ -1478,6 +1484,19 @@ export const zh: Catalog = {
     'ingress-nginx-gateway-timeout': {
       title: 'ingress-nginx 返回 HTTP 504：{{pod}} 一直没有应答',
       body: 'NetworkPolicy 丢弃了控制器到 {{endpoint}}（{{pod}}）的连接，所以什么也没有返回。等到 proxy-connect-timeout（5 秒）后 nginx 放弃，以 “504 Gateway Time-out” 应答 curl {{url}}。允许来自 ingress-nginx 命名空间流量的策略会放行它。',
+    },
+    // RBAC (issue #7): the cluster admin's writes, and the registry's escalation check.
+    'kubectl-create-admin': {
+      title: '集群管理员创建 {{kind}}',
+      body: '在学员登录之前，集群管理员（{{user}}，使用 kubeadm 的 admin.conf）用 kubectl create -f 发送名为 {{name}} 的 {{kind}}。RBAC 对象一旦进入 API Server 的 watch 缓存就立即生效，无需重启。',
+    },
+    'apiserver-rbac-role-unresolved': {
+      title: '绑定引用的角色无法解析：{{status}}',
+      body: '{{message}}。保存绑定之前，API Server 要查出它引用的角色，检查创建者是否拥有其中的每一项权限；找不到角色就无从检查。',
+    },
+    'apiserver-rbac-escalation': {
+      title: 'RBAC 提权检查：403 Forbidden',
+      body: '{{message}}。任何人都不能通过 Role 或绑定授予自己没有的权限，除非他有 escalate 或 bind 权限。',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

@@ -26,6 +26,8 @@ export interface Scenario {
   maxSteps?: number;
   /** Who kubectl signs in as, when not the cluster admin. */
   user?: { name: string; groups: string[] };
+  /** What the cluster admin creates first (a Role and RoleBinding for `user`), as YAML. */
+  adminYaml?: string;
   /** What the learner deletes later, and when (virtual time). */
   deletes?: KubectlDelete[];
   /** Changed manifests the learner applies later (YAML), and when. */
@@ -47,6 +49,32 @@ spec:
     image: nginx:1.14.2
     ports:
     - containerPort: 80
+`;
+
+/** A Role over Pods and a RoleBinding to jane, as the RBAC docs' pod-reader example, with create. */
+const POD_CREATOR_ROLE = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  namespace: default
+  name: pod-creator
+rules:
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list", "watch", "create"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: jane-pod-creator
+  namespace: default
+subjects:
+- kind: User
+  name: jane
+  apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: Role
+  name: pod-creator
+  apiGroup: rbac.authorization.k8s.io
 `;
 
 /** controllers/nginx-deployment.yaml from the Kubernetes docs. */
@@ -529,6 +557,14 @@ export const SCENARIOS: readonly Scenario[] = [
     cluster: workers(3),
     faults: [{ kind: 'node-down', node: 'node-1', atMs: 10_000 }],
   },
+  // RBAC: the admin grants jane a Role over Pods in default; her Pod is allowed, her Deployment is not.
+  {
+    id: 'rbac-granted',
+    adminYaml: POD_CREATOR_ROLE,
+    yaml: BARE_POD + '---\n' + NGINX_DEPLOYMENT,
+    cluster: DEFAULT_CLUSTER,
+    user: { name: 'jane', groups: ['developers', 'system:authenticated'] },
+  },
   // Services and traffic: the Deployment, a Service, then a curl from a client Pod once the Pods are ready.
   {
     id: 'deployment-service',
@@ -610,6 +646,7 @@ export function simulationInput(scenario: Scenario): SimulationInput {
     seed: 1,
     ...(scenario.maxSteps ? { maxSteps: scenario.maxSteps } : {}),
     ...(scenario.user ? { user: scenario.user } : {}),
+    ...(scenario.adminYaml ? { adminManifests: manifestsOf({ ...scenario, yaml: scenario.adminYaml }) } : {}),
     ...(scenario.deletes ? { deletes: scenario.deletes } : {}),
     ...(scenario.requests ? { requests: scenario.requests } : {}),
     ...(scenario.faults ? { faults: scenario.faults } : {}),

@@ -12,6 +12,7 @@ import type { Sim, StepMeta } from '../core/sim';
 import type { EtcdState } from '../etcd/etcd';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
 import { authorize } from './authz';
+import { rbacStoreFromCache } from './rbac/store';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byResource, etcdKey, resourceOfKey } from './resources';
@@ -166,7 +167,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       });
       return nextStage(sim, id, stageName);
     case 'authorization': {
-      const decision = authorize(req);
+      const decision = authorize(req, rbacStoreFromCache(sim.world.apiserver));
       if (!decision.allowed) {
         sim.note(SELF, internal(failLevel, 'apiserver-forbidden', { message: decision.reason }));
         return respond(sim, id, 403, undefined, decision.reason);
@@ -262,6 +263,13 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
       obj.metadata.uid = uuid(sim);
       obj.metadata.creationTimestamp = isoTime(sim.now);
       const strategy = STRATEGIES[req.resource];
+      // RBAC's policy-based storage checks for escalation before the store's own create.
+      const refusal = strategy?.authorizeWrite?.(obj, req.user, String(req.namespace ?? ''), sim);
+      if (refusal) {
+        const key = refusal.status === 403 ? 'apiserver-rbac-escalation' : 'apiserver-rbac-role-unresolved';
+        sim.note(SELF, internal(failLevel, key, { message: refusal.message, status: refusal.status }));
+        return respond(sim, id, refusal.status, undefined, refusal.message);
+      }
       // BeginCreate runs before BeforeCreate's validation (a Service's ClusterIP is allocated here).
       const allocErrs = strategy?.beginCreate?.(obj, sim) ?? [];
       if (!allocErrs.length && req.resource === 'services') notePortalIP(sim, obj, level);
@@ -438,6 +446,16 @@ function store(sim: ApiSim, id: number): void {
         resourceVersion: current.metadata.resourceVersion,
       };
       if (req.resource !== 'pods') STRATEGIES[req.resource]?.mutate?.(merged, sim);
+      const updateErrs = STRATEGIES[req.resource]?.validateUpdate?.(merged, current) ?? [];
+      if (updateErrs.length)
+        return respond(sim, id, 422, undefined, invalidMessage(current.kind, req.name!, updateErrs));
+      // The policy-based storage checks the updated Role or binding for escalation too.
+      const refusal = STRATEGIES[req.resource]?.authorizeWrite?.(merged, req.user, String(req.namespace ?? ''), sim);
+      if (refusal) {
+        const k = refusal.status === 403 ? 'apiserver-rbac-escalation' : 'apiserver-rbac-role-unresolved';
+        sim.note(SELF, internal('overview', k, { message: refusal.message, status: refusal.status }));
+        return respond(sim, id, refusal.status, undefined, refusal.message);
+      }
       if (
         JSON.stringify(merged.spec) !== JSON.stringify(current.spec) &&
         typeof current.metadata.generation === 'number'

@@ -5,6 +5,8 @@
  * add-ons. Authorizers run in kubeadm's order: Node, then RBAC.
  */
 import type { ApiRequest, UserInfo } from '../core/messages';
+import { aggregate, EMPTY_STORE, visitRulesFor, type RbacStore } from './rbac/resolver';
+import { ruleAllows, type Attributes } from './rbac/rules';
 
 export const USERS = {
   admin: { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'], via: 'x509' },
@@ -137,26 +139,26 @@ const GRANTS: readonly Grant[] = [
   {
     binding: 'kubeadm:node-proxier',
     role: 'system:node-proxier',
-    subject: 'ServiceAccount "kube-system/kube-proxy"',
+    subject: 'ServiceAccount "kube-proxy/kube-system"',
     allows: (r) => READ(r) || r.resource === 'events',
   },
   {
     binding: 'system:controller:deployment-controller',
     role: 'system:controller:deployment-controller',
-    subject: 'ServiceAccount "kube-system/deployment-controller"',
+    subject: 'ServiceAccount "deployment-controller/kube-system"',
     allows: (r) => READ(r) || r.resource === 'replicasets' || r.resource === 'deployments' || r.resource === 'events',
   },
   {
     binding: 'system:controller:replicaset-controller',
     role: 'system:controller:replicaset-controller',
-    subject: 'ServiceAccount "kube-system/replicaset-controller"',
+    subject: 'ServiceAccount "replicaset-controller/kube-system"',
     allows: (r) => READ(r) || r.resource === 'pods' || r.resource === 'replicasets' || r.resource === 'events',
   },
   {
     // plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go: nodes, nodes/status, pods/status, delete pods.
     binding: 'system:controller:node-controller',
     role: 'system:controller:node-controller',
-    subject: 'ServiceAccount "kube-system/node-controller"',
+    subject: 'ServiceAccount "node-controller/kube-system"',
     allows: (r) =>
       READ(r) ||
       r.resource === 'nodes' ||
@@ -166,32 +168,32 @@ const GRANTS: readonly Grant[] = [
   {
     binding: 'system:controller:service-account-controller',
     role: 'system:controller:service-account-controller',
-    subject: 'ServiceAccount "kube-system/service-account-controller"',
+    subject: 'ServiceAccount "service-account-controller/kube-system"',
     allows: (r) => READ(r) || (r.resource === 'serviceaccounts' && r.verb === 'create') || r.resource === 'events',
   },
   {
     binding: 'system:controller:resourcequota-controller',
     role: 'system:controller:resourcequota-controller',
-    subject: 'ServiceAccount "kube-system/resourcequota-controller"',
+    subject: 'ServiceAccount "resourcequota-controller/kube-system"',
     allows: (r) =>
       READ(r) || (r.resource === 'resourcequotas' && r.subresource === 'status') || r.resource === 'events',
   },
   {
     binding: 'system:controller:endpointslice-controller',
     role: 'system:controller:endpointslice-controller',
-    subject: 'ServiceAccount "kube-system/endpointslice-controller"',
+    subject: 'ServiceAccount "endpointslice-controller/kube-system"',
     allows: (r) => READ(r) || r.resource === 'endpointslices' || r.resource === 'events',
   },
   {
     binding: 'system:controller:root-ca-cert-publisher',
     role: 'system:controller:root-ca-cert-publisher',
-    subject: 'ServiceAccount "kube-system/root-ca-cert-publisher"',
+    subject: 'ServiceAccount "root-ca-cert-publisher/kube-system"',
     allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
   },
   {
     binding: 'system:controller:persistent-volume-binder',
     role: 'system:controller:persistent-volume-binder',
-    subject: 'ServiceAccount "kube-system/persistent-volume-binder"',
+    subject: 'ServiceAccount "persistent-volume-binder/kube-system"',
     allows: (r) =>
       READ(r) ||
       r.resource === 'persistentvolumes' ||
@@ -201,7 +203,7 @@ const GRANTS: readonly Grant[] = [
   {
     binding: 'csi-provisioner-role',
     role: 'external-provisioner-runner',
-    subject: 'ServiceAccount "kube-system/csi-provisioner"',
+    subject: 'ServiceAccount "csi-provisioner/kube-system"',
     allows: (r) =>
       READ(r) ||
       r.resource === 'persistentvolumes' ||
@@ -211,20 +213,20 @@ const GRANTS: readonly Grant[] = [
   {
     binding: 'system:coredns',
     role: 'system:coredns',
-    subject: 'ServiceAccount "kube-system/coredns"',
+    subject: 'ServiceAccount "coredns/kube-system"',
     allows: READ,
   },
   {
     // istio-discovery chart: reads the cluster; configmaps for the namespace controller's istio-ca-root-cert.
     binding: 'istiod-clusterrole-istio-system',
     role: 'istiod-clusterrole-istio-system',
-    subject: 'ServiceAccount "istio-system/istiod"',
+    subject: 'ServiceAccount "istiod/istio-system"',
     allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
   },
   {
     binding: 'kyverno:admission-controller',
     role: 'kyverno:admission-controller',
-    subject: 'ServiceAccount "kyverno/kyverno-admission-controller"',
+    subject: 'ServiceAccount "kyverno-admission-controller/kyverno"',
     allows: (r) => READ(r) || r.resource === 'events',
   },
   // Services and traffic (issue #5): calico.yaml's calico-node ClusterRole reads what Felix follows;
@@ -232,7 +234,7 @@ const GRANTS: readonly Grant[] = [
   {
     binding: 'calico-node',
     role: 'calico-node',
-    subject: 'ServiceAccount "kube-system/calico-node"',
+    subject: 'ServiceAccount "calico-node/kube-system"',
     allows: READ,
   },
   {
@@ -246,8 +248,9 @@ const GRANTS: readonly Grant[] = [
 function subjectMatches(subject: string, user: UserInfo): boolean {
   if (subject.startsWith('Group ')) return user.groups.includes(subject.slice(7, -1));
   if (subject.startsWith('User ')) return user.name === subject.slice(6, -1);
+  // describeSubject prints a ServiceAccount as name/namespace (rule.go), and so do these.
   const sa = /^ServiceAccount "(.+)\/(.+)"$/.exec(subject);
-  return !!sa && user.name === `system:serviceaccount:${sa[1]}:${sa[2]}`;
+  return !!sa && user.name === `system:serviceaccount:${sa[2]}:${sa[1]}`;
 }
 
 /** Models plugin/pkg/auth/authorizer/node: a kubelet may touch what belongs to its node. */
@@ -268,18 +271,43 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
   return req.resource === 'pods' && (req.subresource === 'status' || (req.verb === 'delete' && !req.subresource));
 }
 
-export function authorize(req: ApiRequest): Decision {
+/**
+ * `store` holds the learner's Roles and bindings from kube-apiserver's watch
+ * cache (rbac/resolver.ts); the bootstrap ClusterRoleBindings above come first,
+ * as the real resolver visits ClusterRoleBindings before RoleBindings.
+ */
+export function authorize(req: ApiRequest, store: RbacStore = EMPTY_STORE): Decision {
   const user = req.user;
   if (nodeAuthorizer(req, user)) return { allowed: true, reason: 'Node' };
+  const rbac = rbacAuthorize({ ...req, resource: req.resource, group: req.group, path: req.path }, user, store);
+  if (rbac.allowed) return rbac;
+  // The 403 carries the authorizer's reason when the resolver met errors (a binding to a missing Role).
+  const message = forbiddenMessage(req);
+  return { allowed: false, reason: rbac.reason ? `${message}: ${rbac.reason}` : message };
+}
+
+/** The RBAC authorizer alone, for any verb (`escalate`, `bind` included): the registry asks it too. */
+export function rbacAuthorize(attrs: Attributes, user: UserInfo, store: RbacStore): Decision {
   for (const g of GRANTS) {
-    if (subjectMatches(g.subject, user) && g.allows(req)) {
+    if (subjectMatches(g.subject, user) && g.allows(attrs as unknown as ApiRequest)) {
       return {
         allowed: true,
         reason: `RBAC: allowed by ClusterRoleBinding "${g.binding}" of ClusterRole "${g.role}" to ${g.subject}`,
       };
     }
   }
-  return { allowed: false, reason: forbiddenMessage(req) };
+  let reason = '';
+  const errors: string[] = [];
+  visitRulesFor(store, user, attrs.namespace ?? '', (source, rule, err) => {
+    if (rule && source && ruleAllows(attrs, rule)) {
+      reason = `RBAC: allowed by ${source}`;
+      return false;
+    }
+    if (err) errors.push(err);
+    return true;
+  });
+  if (reason) return { allowed: true, reason };
+  return { allowed: false, reason: errors.length ? `RBAC: ${aggregate(errors)}` : '' };
 }
 
 /** `pods is forbidden: User "x" cannot create resource "pods" in API group "" in the namespace "default"`. */

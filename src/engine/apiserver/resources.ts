@@ -197,6 +197,22 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: false,
     etcdPrefix: '/registry/ingressclasses',
   },
+  // RBAC (issue #7): the learner's Roles and bindings, which the RBAC authorizer reads.
+  ...(
+    [
+      ['Role', 'roles', true],
+      ['RoleBinding', 'rolebindings', true],
+      ['ClusterRole', 'clusterroles', false],
+      ['ClusterRoleBinding', 'clusterrolebindings', false],
+    ] as const
+  ).map(([kind, resource, namespaced]) => ({
+    kind,
+    resource,
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    namespaced,
+    etcdPrefix: `/registry/${resource}`,
+  })),
 ];
 
 export function byResource(resource: string): ResourceInfo {

@@ -7,6 +7,8 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { Sim } from '../core/sim';
+import type { UserInfo } from '../core/messages';
+import { RBAC_STRATEGIES, type Refusal } from './rbac/strategies';
 import type { ApiObject } from '../types';
 import { applyPodDefaults, applyPodSpecDefaults, qosClass } from './pod-defaults';
 import { decodePod, validatePod, type FieldError } from './pod-validation';
@@ -31,6 +33,13 @@ export interface Strategy {
   /** The REST storage's BeginCreate (a Service's ClusterIP allocation); field errors make it a 422. */
   beginCreate?(obj: ApiObject, sim: Sim<unknown>): FieldError[];
   validate?(obj: ApiObject): FieldError[];
+  /** ValidateUpdate against the stored object (a RoleBinding's roleRef is immutable). */
+  validateUpdate?(obj: ApiObject, old: ApiObject): FieldError[];
+  /**
+   * The REST storage's own authorization before it creates or updates (RBAC's policy-based
+   * storage refuses a Role or binding that grants more than its writer holds).
+   */
+  authorizeWrite?(obj: ApiObject, user: UserInfo, namespace: string, sim: Sim<unknown>): Refusal | null;
 }
 
 const kindOf = (v: unknown): string =>
@@ -142,6 +151,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   services: serviceStrategy,
   ...STORAGE_STRATEGIES,
   ...NETWORKING_STRATEGIES,
+  ...RBAC_STRATEGIES,
 };
 
 /** What every object gets: metadata must be an object and carry a name. */

@@ -18,6 +18,8 @@ export interface KubectlState {
   deletes: KubectlDelete[];
   updates: KubectlUpdate[];
   user: UserInfo;
+  /** How many of the first manifests the cluster admin creates (admin.conf) before `user` takes over. */
+  asAdmin?: number;
   next: number;
   inflight?: number;
   /** A `kubectl get -l …` whose first name the next delete uses. */
@@ -34,9 +36,11 @@ export function initKubectl(
   deletes: KubectlDelete[] = [],
   updates: KubectlUpdate[] = [],
   commands: KubectlCommand[] = [],
+  adminManifests: unknown[] = [],
 ): KubectlState {
   return {
-    manifests,
+    manifests: [...adminManifests, ...manifests],
+    ...(adminManifests.length ? { asAdmin: adminManifests.length } : {}),
     deletes: [...deletes].sort((a, b) => a.atMs - b.atMs),
     updates: [...updates].sort((a, b) => a.atMs - b.atMs),
     next: 0,
@@ -102,18 +106,19 @@ export function handleKubectl(sim: KSim, _self: ComponentId, msg: Message): void
   const namespace = info.namespaced ? (manifest.metadata?.namespace ?? 'default') : undefined;
   const body = structuredClone(manifest);
   if (namespace) body.metadata = { ...body.metadata, namespace };
+  const byAdmin = st.next <= (st.asAdmin ?? 0);
+  const name = String(manifest.metadata?.name ?? manifest.metadata?.generateName ?? '');
   st.inflight = request(sim, SELF, {
     verb: 'create',
     resource: info.resource,
     group: info.group,
     ...(namespace ? { namespace } : {}),
     body,
-    user: st.user,
+    user: byAdmin ? USERS.admin : st.user,
     level: 'overview',
-    say: {
-      key: 'kubectl-create',
-      params: { kind: manifest.kind, name: String(manifest.metadata?.name ?? manifest.metadata?.generateName ?? '') },
-    },
+    say: byAdmin
+      ? { key: 'kubectl-create-admin', params: { kind: manifest.kind, name, user: USERS.admin.name } }
+      : { key: 'kubectl-create', params: { kind: manifest.kind, name } },
   });
 }
 

@@ -38,6 +38,9 @@ export function reasonOf(status: number, message: string): string {
       return 'TooManyRequests';
     case 504:
       return 'Timeout';
+    case 500:
+      // ErrorToAPIStatus gives a plain (non-status) error StatusReasonUnknown: no reason at all.
+      return message.startsWith('Internal error occurred') ? 'InternalError' : '';
     default:
       return 'InternalError';
   }
@@ -65,5 +68,6 @@ export function errorText(status: number, message: string, verb = '', source?: s
   }
   const text = source && verb ? `error when ${verb} "${source}": ${message}` : message;
   if (reason === 'Unauthorized') return `error: You must be logged in to the server (${text})`;
+  if (!reason) return `Error from server: ${text}`;
   return `Error from server (${reason}): ${text}`;
 }

@@ -162,6 +162,21 @@ describe('API errors as kubectl prints them (cmdutil.checkErr)', () => {
       'The Pod "x" is invalid: \n* spec.containers[0].name: Required value\n* spec.containers[0].image: Required value',
     ],
     [401, 'Unauthorized', '', undefined, 'error: You must be logged in to the server (Unauthorized)'],
+    // A plain error the registry returns (RBAC's role resolver) has no reason: StatusReasonUnknown.
+    [
+      500,
+      'unsupported role reference kind: ""',
+      'creating',
+      'rb.yaml',
+      'Error from server: error when creating "rb.yaml": unsupported role reference kind: ""',
+    ],
+    [
+      500,
+      'Internal error occurred: failed calling webhook "x"',
+      '',
+      undefined,
+      'Error from server (InternalError): Internal error occurred: failed calling webhook "x"',
+    ],
   ])('%i %s', (status, message, verb, source, text) => expect(errorText(status, message, verb, source)).toBe(text));
 });
 
