@@ -404,7 +404,10 @@ function store(sim: ApiSim, id: number): void {
       say = { key: 'apiserver-store-binding', params: { key, name: req.name!, node: target } };
     } else if (req.subresource === 'status') {
       const patch = (req.body as { status?: Record<string, unknown> }).status ?? {};
-      const status = { ...(current.status as Record<string, unknown>), ...patch };
+      // PUT …/status (UpdateStatus) replaces the status whole, so a field the writer now omits
+      // (unavailableReplicas at 0) is gone; a PATCH merges into it.
+      const status =
+        req.verb === 'update' ? { ...patch } : { ...(current.status as Record<string, unknown>), ...patch };
       value = { ...current, status };
       const phase = String(status.phase ?? '');
       const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
@@ -873,7 +876,16 @@ function chargeQuotas(sim: ApiSim, id: number, charged: { name: string; used: Re
       namespace,
       name: c.name,
       subresource: 'status',
-      body: { apiVersion: 'v1', kind: 'ResourceQuota', metadata: {}, status: { used: c.used } } as unknown as ApiObject,
+      // The evaluator updates a copy of the quota it read: hard as it was, used as charged.
+      body: {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: {},
+        status: {
+          ...(sim.world.etcd.kv[etcdKey('resourcequotas', namespace, c.name)]?.value.status as object),
+          used: c.used,
+        },
+      } as unknown as ApiObject,
       user: USERS.apiserverLoopback,
       level: 'standard',
       say: {
