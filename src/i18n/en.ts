@@ -1481,6 +1481,47 @@ export const en = {
       title: 'HTTP 504 from ingress-nginx: {{pod}} never answered',
       body: 'A NetworkPolicy dropped the controller’s connection to {{endpoint}} ({{pod}}), so nothing came back. After proxy-connect-timeout (5 s) nginx gives up and answers curl {{url}} with “504 Gateway Time-out”. A policy that admits the ingress-nginx namespace would let it through.',
     },
+    // Garbage collector and the apiserver's deletion finalizers (branch gc).
+    'gc-graph-owner-gone': {
+      title: 'GC graph: {{kind}} {{name}} is gone',
+      body: 'The garbage collector’s graph builder hears that {{kind}} {{name}} was deleted. It had {{count}} dependent(s) in the graph of ownerReferences: each goes to the attemptToDelete queue, and {{name}} goes to the absent-owner cache.',
+    },
+    'gc-graph-foreground': {
+      title: 'GC graph: {{kind}} {{name}} deletes its dependents first',
+      body: '{{kind}} {{name}} has a deletionTimestamp and the foregroundDeletion finalizer. The graph builder marks it as deleting its dependents and queues its {{count}} dependent(s) and itself for attemptToDelete. It stays until no dependent with blockOwnerDeletion is left.',
+    },
+    'gc-graph-orphan': {
+      title: 'GC graph: {{kind}} {{name}} orphans its dependents',
+      body: '{{kind}} {{name}} has a deletionTimestamp and the orphan finalizer. The graph builder queues it for attemptToOrphan: its {{count}} dependent(s) will lose their ownerReference to it and stay.',
+    },
+    'gc-get': {
+      title: 'GC reads {{kind}} {{name}}',
+      body: 'Before acting, the garbage collector GETs the latest {{kind}} {{name}} from kube-apiserver: its graph may lag behind.',
+    },
+    'gc-delete': {
+      title: 'GC deletes {{kind}} {{name}} ({{policy}})',
+      body: 'The owner of {{kind}} {{name}}, {{ownerKind}} {{owner}}, is gone, and no other owner is left: the garbage collector sends DELETE with propagationPolicy {{policy}} and a precondition on the uid, as any client would.',
+    },
+    'gc-delete-foreground': {
+      title: 'GC deletes {{kind}} {{name}} ({{policy}})',
+      body: '{{ownerKind}} {{owner}} is waiting for its dependents to go. {{kind}} {{name}} is one of them: the garbage collector sends DELETE with propagationPolicy {{policy}}.',
+    },
+    'gc-remove-finalizer': {
+      title: 'GC removes the {{finalizer}} finalizer from {{kind}} {{name}}',
+      body: 'The garbage collector’s work for {{kind}} {{name}} is done. It patches the finalizers without {{finalizer}}; with none left, kube-apiserver deletes the object.',
+    },
+    'gc-orphan': {
+      title: 'GC orphans {{kind}} {{name}}',
+      body: 'A strategic merge patch with “$patch: delete” removes the ownerReference to {{ownerKind}} {{owner}} from {{kind}} {{name}}. It is kept, with no owner.',
+    },
+    'apiserver-delete-finalizers': {
+      title: '{{kind}} {{name}} is marked for deletion ({{finalizers}})',
+      body: 'The propagation policy asks the garbage collector to act first, so kube-apiserver does not remove {{key}}: it adds the finalizer(s) {{finalizers}} and sets deletionTimestamp, at revision {{revision}}. The object goes once its finalizers are gone.',
+    },
+    'apiserver-delete-finalized': {
+      title: '{{kind}} {{name}}: last finalizer gone, removed',
+      body: 'The update left {{kind}} {{name}} without finalizers while its deletion was pending, so kube-apiserver deletes {{key}} at revision {{revision}}. Every informer gets DELETED.',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {

@@ -1479,6 +1479,47 @@ export const zh: Catalog = {
       title: 'ingress-nginx 返回 HTTP 504：{{pod}} 一直没有应答',
       body: 'NetworkPolicy 丢弃了控制器到 {{endpoint}}（{{pod}}）的连接，所以什么也没有返回。等到 proxy-connect-timeout（5 秒）后 nginx 放弃，以 “504 Gateway Time-out” 应答 curl {{url}}。允许来自 ingress-nginx 命名空间流量的策略会放行它。',
     },
+    // 垃圾回收器与 API Server 的删除终结器（gc 分支）。
+    'gc-graph-owner-gone': {
+      title: 'GC 图：{{kind}} {{name}} 已删除',
+      body: '垃圾回收器的图构建器得知 {{kind}} {{name}} 已被删除。它在 ownerReference 图中有 {{count}} 个依赖对象：每个都进入 attemptToDelete 队列，{{name}} 进入缺失属主缓存。',
+    },
+    'gc-graph-foreground': {
+      title: 'GC 图：{{kind}} {{name}} 先删除其依赖对象',
+      body: '{{kind}} {{name}} 带有 deletionTimestamp 和 foregroundDeletion 终结器。图构建器把它标记为正在删除依赖对象，并把它的 {{count}} 个依赖对象和它自己放入 attemptToDelete。直到不再有设置了 blockOwnerDeletion 的依赖对象，它才会被删除。',
+    },
+    'gc-graph-orphan': {
+      title: 'GC 图：{{kind}} {{name}} 孤立其依赖对象',
+      body: '{{kind}} {{name}} 带有 deletionTimestamp 和 orphan 终结器。图构建器把它放入 attemptToOrphan：它的 {{count}} 个依赖对象会失去指向它的 ownerReference 并保留下来。',
+    },
+    'gc-get': {
+      title: 'GC 读取 {{kind}} {{name}}',
+      body: '行动之前，垃圾回收器从 API Server GET 最新的 {{kind}} {{name}}：它的图可能落后。',
+    },
+    'gc-delete': {
+      title: 'GC 删除 {{kind}} {{name}}（{{policy}}）',
+      body: '{{kind}} {{name}} 的属主 {{ownerKind}} {{owner}} 已不存在，也没有其他属主：垃圾回收器像普通客户端一样发送 DELETE，propagationPolicy 为 {{policy}}，并以 uid 作为前提条件。',
+    },
+    'gc-delete-foreground': {
+      title: 'GC 删除 {{kind}} {{name}}（{{policy}}）',
+      body: '{{ownerKind}} {{owner}} 在等待其依赖对象被删除。{{kind}} {{name}} 是其中之一：垃圾回收器发送 DELETE，propagationPolicy 为 {{policy}}。',
+    },
+    'gc-remove-finalizer': {
+      title: 'GC 从 {{kind}} {{name}} 移除 {{finalizer}} 终结器',
+      body: '垃圾回收器对 {{kind}} {{name}} 的工作已完成。它 patch 终结器列表去掉 {{finalizer}}；没有终结器剩下时，API Server 删除该对象。',
+    },
+    'gc-orphan': {
+      title: 'GC 孤立 {{kind}} {{name}}',
+      body: '一个带 “$patch: delete” 的策略性合并补丁从 {{kind}} {{name}} 移除指向 {{ownerKind}} {{owner}} 的 ownerReference。它被保留，没有属主。',
+    },
+    'apiserver-delete-finalizers': {
+      title: '{{kind}} {{name}} 被标记为删除（{{finalizers}}）',
+      body: '传播策略要求垃圾回收器先行动，所以 API Server 不移除 {{key}}：它添加终结器 {{finalizers}} 并设置 deletionTimestamp，修订号 {{revision}}。终结器全部移除后对象才会消失。',
+    },
+    'apiserver-delete-finalized': {
+      title: '{{kind}} {{name}}：最后一个终结器已移除，删除',
+      body: '这次更新让处于待删除状态的 {{kind}} {{name}} 不再有终结器，所以 API Server 删除 {{key}}，修订号 {{revision}}。所有 informer 收到 DELETED。',
+    },
   },
   // Inspectors, kubectl views and the transcript (issue #8).
   inspect: {

@@ -6,6 +6,12 @@
  * Models staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain
  * and endpoints/handlers/create.go.
  */
+import {
+  deleteDuringUpdate,
+  deletionFinalizers,
+  ownerReferenceDeletes,
+  type DeleteOptionsBody,
+} from './deletion-finalizers';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
@@ -434,7 +440,7 @@ function store(sim: ApiSim, id: number): void {
     } else if (req.verb === 'patch') {
       // A merge patch: objects merge, lists and values replace. Defaults fill what the patch left out,
       // and a changed spec bumps metadata.generation (the strategies' PrepareForUpdate).
-      const merged = mergePatch(current, req.body!) as ApiObject;
+      const merged = mergePatch(current, ownerReferenceDeletes(current, req.body!)) as ApiObject;
       merged.metadata = {
         ...merged.metadata,
         uid: current.metadata.uid,
@@ -446,6 +452,13 @@ function store(sim: ApiSim, id: number): void {
         typeof current.metadata.generation === 'number'
       ) {
         merged.metadata.generation = current.metadata.generation + 1;
+      }
+      if (deleteDuringUpdate(current, merged)) {
+        // The last finalizer is gone from an object being deleted: store.go Update deletes it.
+        return txn(sim, id, key, null, {
+          level: 'standard',
+          say: { key: 'apiserver-delete-finalized', params: { key, kind: current.kind, name: req.name! } },
+        });
       }
       value = merged;
       level = flight.client === 'kubectl' ? 'overview' : 'standard';
@@ -490,7 +503,7 @@ function txn(
 function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): void {
   const flight = sim.world.apiserver.inflight[id]!;
   const { req } = flight;
-  const options = (req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } };
+  const options = (req.body ?? {}) as DeleteOptionsBody;
   if (options.preconditions?.uid && options.preconditions.uid !== current.metadata.uid) {
     return respond(
       sim,
@@ -505,11 +518,14 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
   // A Pod never bound to a node has no kubelet to stop it: it goes at once.
   const graceful = !!pod && grace > 0 && !!pod.spec?.nodeName && !current.metadata.deletionTimestamp;
   const toUser = flight.client === 'kubectl';
+  // The garbage collector's finalizers the propagation policy asks for (orphan, foregroundDeletion).
+  const gc = deletionFinalizers(current, options);
   if (graceful) {
     const value: ApiObject = {
       ...current,
       metadata: {
         ...current.metadata,
+        ...(gc.changed ? { finalizers: gc.finalizers } : {}),
         deletionTimestamp: isoTime(sim.now + grace * 1000),
         deletionGracePeriodSeconds: grace,
       },
@@ -523,6 +539,26 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
   if (current.metadata.deletionTimestamp && grace > 0) {
     // Already terminating: a second graceful delete changes nothing.
     return respond(sim, id, 200, current);
+  }
+  if (gc.finalizers.length) {
+    // Finalizers pending: never deleted at once. markAsDeleting: deletionTimestamp now, grace 0.
+    if (!gc.changed && current.metadata.deletionTimestamp) return respond(sim, id, 200, current);
+    const value: ApiObject = {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        finalizers: gc.finalizers,
+        deletionTimestamp: current.metadata.deletionTimestamp ?? isoTime(sim.now),
+        deletionGracePeriodSeconds: current.metadata.deletionGracePeriodSeconds ?? 0,
+      },
+    };
+    return txn(sim, id, key, value, {
+      level: toUser ? 'overview' : 'standard',
+      say: {
+        key: 'apiserver-delete-finalizers',
+        params: { key, kind: current.kind, name: String(req.name), finalizers: gc.finalizers.join(', ') },
+      },
+    });
   }
   txn(sim, id, key, null, {
     level: toUser || current.kind === 'Pod' ? 'overview' : 'standard',

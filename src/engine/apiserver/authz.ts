@@ -54,6 +54,12 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  // The garbage collector (cmd/kube-controller-manager/app/core.go startGarbageCollectorController).
+  garbageCollector: {
+    name: 'system:serviceaccount:kube-system:generic-garbage-collector',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   csiProvisioner: {
     name: 'system:serviceaccount:kube-system:csi-provisioner',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -187,6 +193,13 @@ const GRANTS: readonly Grant[] = [
     role: 'system:controller:root-ca-cert-publisher',
     subject: 'ServiceAccount "kube-system/root-ca-cert-publisher"',
     allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
+  },
+  {
+    // controller_policy.go: get, list, watch, patch, update, delete on every resource.
+    binding: 'system:controller:generic-garbage-collector',
+    role: 'system:controller:generic-garbage-collector',
+    subject: 'ServiceAccount "kube-system/generic-garbage-collector"',
+    allows: (r) => READ(r) || r.verb === 'patch' || r.verb === 'update' || r.verb === 'delete',
   },
   {
     binding: 'system:controller:persistent-volume-binder',

@@ -66,6 +66,11 @@ export function syncDeployment(sim: KSim, key: string): void {
     (rs) => rs.metadata.labels && (rs.metadata.labels as Record<string, string>)['pod-template-hash'] === hash,
   );
   const olds = owned.filter((rs) => rs !== newRS);
+  // sync.go: a Deployment being deleted only has its status synced (syncStatusOnly).
+  if (d.metadata.deletionTimestamp) {
+    if (newRS) updateStatus(sim, d, owned, newRS);
+    return;
+  }
   // A scale in flight: wait until the watch shows it.
   for (const rs of owned) {
     const asked = st.scaling[rsKeyOf(rs)];
