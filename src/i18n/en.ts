@@ -447,7 +447,7 @@ export const en = {
     'poststart-hook-failed': {
       title: 'A postStart hook that fails',
       lesson:
-        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows Running, PostStartHookError and CrashLoopBackOff in turn, and the Event counts go up.',
+        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows PostStartHookError and CrashLoopBackOff in turn (never Running: the hook runs inside startContainer, before any status shows the container running), and the Event counts go up.',
     },
     // Services and traffic (issues #5 and #6).
     'network-policy': {
@@ -1041,7 +1041,7 @@ export const en = {
     },
     'kubelet-hook-poststart': {
       title: 'postStart hook of {{container}}: {{target}}',
-      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container; if the hook failed, the container would be killed (FailedPostStartHook).',
+      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container, and the status still shows the container waiting (ContainerCreating) until the sync after the hook; if the hook failed, the container would be killed (FailedPostStartHook).',
     },
     'kubelet-hook-prestop': {
       title: 'preStop hook of {{container}}: {{target}}',

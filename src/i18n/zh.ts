@@ -446,7 +446,7 @@ export const zh: Catalog = {
     'poststart-hook-failed': {
       title: '失败的 postStart 钩子',
       lesson:
-        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 Running、PostStartHookError 和 CrashLoopBackOff，事件的计数不断增加。',
+        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 PostStartHookError 和 CrashLoopBackOff（从不显示 Running：钩子在 startContainer 内执行，早于任何显示容器运行的状态），事件的计数不断增加。',
     },
     // Service 与流量（issue #5、#6）。
     'network-policy': {
@@ -1039,7 +1039,7 @@ export const zh: Catalog = {
     },
     'kubelet-hook-poststart': {
       title: '{{container}} 的 postStart 钩子：{{target}}',
-      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
+      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器，在钩子之后的那次同步之前，状态仍显示容器在等待（ContainerCreating）；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
     },
     'kubelet-hook-prestop': {
       title: '{{container}} 的 preStop 钩子：{{target}}',
