@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../headless';
 import { loadManifests } from '../../manifest/load';
 import { deletionFinalizers, ownerReferenceDeletes } from '../apiserver/deletion-finalizers';
 import { parseCommand } from '../kubectl/argv';
@@ -192,6 +193,7 @@ describe('kubectl delete --cascade (GetCascadingStrategy)', () => {
     ['kubectl delete deployment web --cascade=foreground', 'Foreground'],
     ['kubectl delete deployment web --cascade=orphan', 'Orphan'],
     ['kubectl delete deployment web --cascade=false', 'Orphan'],
+    ['kubectl delete deployment web --cascade=1', 'Background'],
   ])('%s → %s', (line, cascade) => {
     const parsed = parseCommand(line);
     expect(parsed.ok && parsed.cmd.verb === 'delete' ? parsed.cmd.cascade : 'not parsed').toBe(cascade);
@@ -200,7 +202,44 @@ describe('kubectl delete --cascade (GetCascadingStrategy)', () => {
   it('refuses another value', () => {
     expect(parseCommand('kubectl delete deployment web --cascade=all')).toEqual({
       ok: false,
-      error: 'error: invalid cascade value (all). Must be "background", "foreground", or "orphan".',
+      error: 'error: invalid cascade value (all). Must be "background", "foreground", or "orphan"',
     });
+  });
+
+  it('warns of a boolean value', () => {
+    const parsed = parseCommand('kubectl delete deployment web --cascade=false');
+    expect(parsed.ok && parsed.cmd.verb === 'delete' && parsed.cmd.warning).toBe(
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    );
+  });
+});
+
+describe('garbage collector: kubectl delete at the prompt', () => {
+  const base = simulateScenario('deployment');
+  const typed = (argv: string[]) =>
+    simulateScenario('deployment', { commands: [{ atStep: base.trace.steps.length - 1, argv }] }).trace;
+
+  it.each<[string[], string, number, number]>([
+    // argv, what kubectl prints, ReplicaSets and Pods left at the end
+    [['delete', 'deployment', 'nginx-deployment'], 'deployment.apps "nginx-deployment" deleted', 0, 0],
+    [
+      ['delete', 'deployment', 'nginx-deployment', '--cascade=foreground'],
+      'deployment.apps "nginx-deployment" deleted',
+      0,
+      0,
+    ],
+    [
+      ['delete', 'deployment', 'nginx-deployment', '--cascade=false'],
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\ndeployment.apps "nginx-deployment" deleted',
+      1,
+      3,
+    ],
+  ])('kubectl %j', (argv, out, replicaSets, pods) => {
+    const t = typed(argv);
+    const prints = t.steps.filter((s) => s.say.key === 'kubectl-prints').map((s) => String(s.say.params.printed));
+    expect(prints.at(-1)).toBe(out);
+    expect(last(t, '/registry/deployments/')).toEqual([]);
+    expect(last(t, '/registry/replicasets/')).toHaveLength(replicaSets);
+    expect(last(t, '/registry/pods/default/')).toHaveLength(pods);
   });
 });

@@ -11,20 +11,35 @@ import { RESOURCES, type ResourceInfo } from '../apiserver/resources';
 
 export type Output = 'wide' | 'yaml' | 'json' | 'name';
 
-/** DeleteOptions.propagationPolicy from `--cascade` (delete_flags.go GetCascadingStrategy). */
+/** DeleteOptions.propagationPolicy from `--cascade` (delete_flags.go parseCascadingFlag). */
 export type Cascade = 'Background' | 'Foreground' | 'Orphan';
-const CASCADE: Record<string, Cascade> = {
-  background: 'Background',
-  foreground: 'Foreground',
-  orphan: 'Orphan',
-  true: 'Background',
-  false: 'Orphan',
-};
+const CASCADE: Record<string, Cascade> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+/** strconv.ParseBool's spellings: a boolean --cascade still works, with a deprecation warning. */
+const TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+function parseCascade(flag: string): { cascade: Cascade; warning?: string } | null {
+  const bool = TRUE.includes(flag) ? 'background' : FALSE.includes(flag) ? 'orphan' : undefined;
+  if (bool)
+    return {
+      cascade: CASCADE[bool]!,
+      warning: `warning: --cascade=${flag} is deprecated (boolean value) and can be replaced with --cascade=${bool}.\n`,
+    };
+  return CASCADE[flag] ? { cascade: CASCADE[flag] } : null;
+}
 
 export type KubectlCmd =
   | { verb: 'apply' | 'create' | 'delete-f'; files: string[] }
   | { verb: 'create-deployment'; name: string; images: string[]; replicas: number; namespace?: string }
-  | { verb: 'delete'; type: ResourceInfo; names: string[]; namespace?: string; cascade?: Cascade }
+  | {
+      verb: 'delete';
+      type: ResourceInfo;
+      names: string[];
+      namespace?: string;
+      cascade?: Cascade;
+      /** What kubectl wrote to stderr about the flag (a boolean --cascade). */
+      warning?: string;
+    }
   | { verb: 'scale'; type: ResourceInfo; name: string; replicas: number; namespace?: string }
   | { verb: 'get'; type: ResourceInfo; names: string[]; output?: Output; namespace?: string; all?: boolean }
   | { verb: 'describe'; type: ResourceInfo; names: string[]; namespace?: string }
@@ -341,11 +356,11 @@ export function parseCommand(line: string | string[]): Parsed {
       const f = parseFlags(words, ['filename', 'namespace', 'cascade'], 'kubectl delete');
       if (f.error) return { ok: false, error: f.error };
       const cascadeFlag = f.values.cascade?.at(-1);
-      const cascade = cascadeFlag === undefined ? 'Background' : CASCADE[cascadeFlag];
-      if (!cascade)
+      const cascade = cascadeFlag === undefined ? undefined : parseCascade(cascadeFlag);
+      if (cascadeFlag !== undefined && !cascade)
         return {
           ok: false,
-          error: `error: invalid cascade value (${cascadeFlag}). Must be "background", "foreground", or "orphan".`,
+          error: `error: invalid cascade value (${cascadeFlag}). Must be "background", "foreground", or "orphan"`,
         };
       if (f.values.filename?.length) return { ok: true, cmd: { verb: 'delete-f', files: f.values.filename } };
       if (!f.args.length)
@@ -368,7 +383,7 @@ export function parseCommand(line: string | string[]): Parsed {
           type: tn.type,
           names: tn.names,
           ...ns(f),
-          ...(cascadeFlag !== undefined ? { cascade } : {}),
+          ...cascade,
         },
       };
     }

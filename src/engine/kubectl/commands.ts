@@ -132,6 +132,7 @@ function start(sim: KSim, index: number, command: KubectlCommand): void {
           info: cmd.type,
           name,
           cascade: cmd.cascade ?? 'Background',
+          ...(cmd.warning && name === cmd.names[0] ? { warning: cmd.warning } : {}),
           ...(cmd.type.namespaced ? { namespace: cmd.namespace ?? 'default' } : {}),
         });
       break;
