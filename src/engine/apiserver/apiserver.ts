@@ -542,14 +542,18 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
   }
   if (gc.finalizers.length) {
     // Finalizers pending: never deleted at once. markAsDeleting: deletionTimestamp now, grace 0.
-    if (!gc.changed && current.metadata.deletionTimestamp) return respond(sim, id, 200, current);
+    // A graceful deletion cut short (the kubelet's grace-0 DELETE of a Pod that keeps a finalizer)
+    // shortens the grace period to 0 (BeforeDelete), so the finalizer's removal then deletes it.
+    const shortened = !!current.metadata.deletionTimestamp && (current.metadata.deletionGracePeriodSeconds ?? 0) !== 0;
+    if (!gc.changed && current.metadata.deletionTimestamp && !shortened) return respond(sim, id, 200, current);
     const value: ApiObject = {
       ...current,
       metadata: {
         ...current.metadata,
         finalizers: gc.finalizers,
-        deletionTimestamp: current.metadata.deletionTimestamp ?? isoTime(sim.now),
-        deletionGracePeriodSeconds: current.metadata.deletionGracePeriodSeconds ?? 0,
+        deletionTimestamp:
+          current.metadata.deletionTimestamp && !shortened ? current.metadata.deletionTimestamp : isoTime(sim.now),
+        deletionGracePeriodSeconds: 0,
       },
     };
     return txn(sim, id, key, value, {

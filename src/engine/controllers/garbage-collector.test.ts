@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulateScenario } from '../../headless';
+import { simulateScenario, simulateYaml } from '../../headless';
 import { loadManifests } from '../../manifest/load';
 import { deletionFinalizers, ownerReferenceDeletes } from '../apiserver/deletion-finalizers';
 import { parseCommand } from '../kubectl/argv';
@@ -36,7 +36,7 @@ function everStored(t: Trace, prefix: string): string[] {
   for (const s of t.steps) for (const c of s.changes) if (c.key.startsWith(prefix)) out.add(c.key);
   return [...out];
 }
-const said = (steps: Step[], key: string) => steps.filter((s) => s.say.key === key);
+const said = (steps: readonly Step[], key: string) => steps.filter((s) => s.say.key === key);
 
 describe('garbage collector: kubectl delete deployment (background, kubectl’s default)', () => {
   const t = run();
@@ -241,5 +241,32 @@ describe('garbage collector: kubectl delete at the prompt', () => {
     expect(last(t, '/registry/deployments/')).toEqual([]);
     expect(last(t, '/registry/replicasets/')).toHaveLength(replicaSets);
     expect(last(t, '/registry/pods/default/')).toHaveLength(pods);
+  });
+});
+
+describe('a Pod deleted with --cascade=foreground (graceful deletion and a finalizer)', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  terminationGracePeriodSeconds: 5
+  containers:
+  - name: nginx
+    image: nginx
+`;
+  const t = simulateYaml(yaml, {
+    seed: 1,
+    deletes: [{ kind: 'Pod', name: 'web', atMs: 20_000, cascade: 'Foreground' }],
+  }).trace;
+
+  it('goes Terminating with the finalizer; the GC removes it (no dependents); the kubelet’s final delete removes the Pod', () => {
+    const graceful = said(t.steps, 'apiserver-delete-graceful')[0]!;
+    const marked = t.objectAt('/registry/pods/default/web', graceful.seq)!;
+    expect(marked.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(marked.metadata.deletionGracePeriodSeconds).toBe(5);
+    expect(said(t.steps, 'gc-remove-finalizer').map((s) => s.say.params.finalizer)).toEqual(['foregroundDeletion']);
+    expect(said(t.steps, 'kubelet-delete-final')).toHaveLength(1);
+    expect(last(t, '/registry/pods/')).toEqual([]);
   });
 });
