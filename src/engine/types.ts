@@ -261,5 +261,7 @@ export interface KubectlDelete {
   /** `kubectl delete pod $(kubectl get pods -l <selector> -o name | head -n 1)`. */
   selector?: Record<string, string>;
   namespace?: string;
+  /** `--cascade`: the propagationPolicy sent (kubectl's default Background). */
+  cascade?: 'Background' | 'Foreground' | 'Orphan';
   atMs: number;
 }

@@ -453,7 +453,7 @@ export const en = {
     'poststart-hook-failed': {
       title: 'A postStart hook that fails',
       lesson:
-        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows Running, PostStartHookError and CrashLoopBackOff in turn, and the Event counts go up.',
+        'lifecycle-demo’s nginx has a postStart hook that exits 1. The kubelet starts the container, runs the hook and waits for it; the hook fails, so the kubelet records FailedPostStartHook, kills the container (Killing, message “FailedPostStartHook”) and reports it waiting as PostStartHookError with the handler’s message. restartPolicy Always restarts it: the first time at once, then with the crash back-off (10 s, 20 s, 40 s …), so kubectl get pods shows PostStartHookError and CrashLoopBackOff in turn (never Running: the hook runs inside startContainer, before any status shows the container running), and the Event counts go up.',
     },
     // Services and traffic (issues #5 and #6).
     'network-policy': {
@@ -1047,7 +1047,7 @@ export const en = {
     },
     'kubelet-hook-poststart': {
       title: 'postStart hook of {{container}}: {{target}}',
-      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container; if the hook failed, the container would be killed (FailedPostStartHook).',
+      body: 'Right after StartContainer the kubelet runs the postStart hook ({{target}}). The pod worker waits for it before it starts the next container, and the status still shows the container waiting (ContainerCreating) until the sync after the hook; if the hook failed, the container would be killed (FailedPostStartHook).',
     },
     'kubelet-hook-prestop': {
       title: 'preStop hook of {{container}}: {{target}}',
@@ -1499,6 +1499,47 @@ export const en = {
     'apiserver-rbac-escalation': {
       title: 'RBAC escalation check: 403 Forbidden',
       body: '{{message}}. Nobody can grant, by a Role or a binding, permissions they do not hold themselves, unless they may escalate or bind.',
+    },
+    // Garbage collector and the apiserver's deletion finalizers (branch gc).
+    'gc-graph-owner-gone': {
+      title: 'GC graph: {{kind}} {{name}} is gone',
+      body: 'The garbage collector’s graph builder hears that {{kind}} {{name}} was deleted. It had {{count}} dependent(s) in the graph of ownerReferences: each goes to the attemptToDelete queue, and {{name}} goes to the absent-owner cache.',
+    },
+    'gc-graph-foreground': {
+      title: 'GC graph: {{kind}} {{name}} deletes its dependents first',
+      body: '{{kind}} {{name}} has a deletionTimestamp and the foregroundDeletion finalizer. The graph builder marks it as deleting its dependents and queues its {{count}} dependent(s) and itself for attemptToDelete. It stays until no dependent with blockOwnerDeletion is left.',
+    },
+    'gc-graph-orphan': {
+      title: 'GC graph: {{kind}} {{name}} orphans its dependents',
+      body: '{{kind}} {{name}} has a deletionTimestamp and the orphan finalizer. The graph builder queues it for attemptToOrphan: its {{count}} dependent(s) will lose their ownerReference to it and stay.',
+    },
+    'gc-get': {
+      title: 'GC reads {{kind}} {{name}}',
+      body: 'Before acting, the garbage collector GETs the latest {{kind}} {{name}} from kube-apiserver: its graph may lag behind.',
+    },
+    'gc-delete': {
+      title: 'GC deletes {{kind}} {{name}} ({{policy}})',
+      body: 'The owner of {{kind}} {{name}}, {{ownerKind}} {{owner}}, is gone, and no other owner is left: the garbage collector sends DELETE with propagationPolicy {{policy}} and a precondition on the uid, as any client would.',
+    },
+    'gc-delete-foreground': {
+      title: 'GC deletes {{kind}} {{name}} ({{policy}})',
+      body: '{{ownerKind}} {{owner}} is waiting for its dependents to go. {{kind}} {{name}} is one of them: the garbage collector sends DELETE with propagationPolicy {{policy}}.',
+    },
+    'gc-remove-finalizer': {
+      title: 'GC removes the {{finalizer}} finalizer from {{kind}} {{name}}',
+      body: 'The garbage collector’s work for {{kind}} {{name}} is done. It patches the finalizers without {{finalizer}}; with none left, kube-apiserver deletes the object.',
+    },
+    'gc-orphan': {
+      title: 'GC orphans {{kind}} {{name}}',
+      body: 'A strategic merge patch with “$patch: delete” removes the ownerReference to {{ownerKind}} {{owner}} from {{kind}} {{name}}. It is kept, with no owner.',
+    },
+    'apiserver-delete-finalizers': {
+      title: '{{kind}} {{name}} is marked for deletion ({{finalizers}})',
+      body: 'The propagation policy asks the garbage collector to act first, so kube-apiserver does not remove {{key}}: it adds the finalizer(s) {{finalizers}} and sets deletionTimestamp, at revision {{revision}}. The object goes once its finalizers are gone.',
+    },
+    'apiserver-delete-finalized': {
+      title: '{{kind}} {{name}}: last finalizer gone, removed',
+      body: 'The update left {{kind}} {{name}} without finalizers while its deletion was pending, so kube-apiserver deletes {{key}} at revision {{revision}}. Every informer gets DELETED.',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

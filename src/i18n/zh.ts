@@ -452,7 +452,7 @@ export const zh: Catalog = {
     'poststart-hook-failed': {
       title: '失败的 postStart 钩子',
       lesson:
-        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 Running、PostStartHookError 和 CrashLoopBackOff，事件的计数不断增加。',
+        'lifecycle-demo 的 nginx 有一个以 exit 1 结束的 postStart 钩子。kubelet 启动容器，执行钩子并等待它；钩子失败，于是 kubelet 记录 FailedPostStartHook，杀死容器（Killing，消息“FailedPostStartHook”），并以 PostStartHookError 和处理器的消息报告它在等待。restartPolicy Always 会重启它：第一次立即重启，之后按崩溃退避（10 秒、20 秒、40 秒……），所以 kubectl get pods 依次显示 PostStartHookError 和 CrashLoopBackOff（从不显示 Running：钩子在 startContainer 内执行，早于任何显示容器运行的状态），事件的计数不断增加。',
     },
     // Service 与流量（issue #5、#6）。
     'network-policy': {
@@ -1045,7 +1045,7 @@ export const zh: Catalog = {
     },
     'kubelet-hook-poststart': {
       title: '{{container}} 的 postStart 钩子：{{target}}',
-      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
+      body: 'StartContainer 之后，kubelet 立即执行 postStart 钩子（{{target}}）。Pod worker 等它完成后才启动下一个容器，在钩子之后的那次同步之前，状态仍显示容器在等待（ContainerCreating）；如果钩子失败，容器会被杀掉（FailedPostStartHook）。',
     },
     'kubelet-hook-prestop': {
       title: '{{container}} 的 preStop 钩子：{{target}}',
@@ -1497,6 +1497,47 @@ export const zh: Catalog = {
     'apiserver-rbac-escalation': {
       title: 'RBAC 提权检查：403 Forbidden',
       body: '{{message}}。任何人都不能通过 Role 或绑定授予自己没有的权限，除非他有 escalate 或 bind 权限。',
+    },
+    // 垃圾回收器与 API Server 的删除终结器（gc 分支）。
+    'gc-graph-owner-gone': {
+      title: 'GC 图：{{kind}} {{name}} 已删除',
+      body: '垃圾回收器的图构建器得知 {{kind}} {{name}} 已被删除。它在 ownerReference 图中有 {{count}} 个依赖对象：每个都进入 attemptToDelete 队列，{{name}} 进入缺失属主缓存。',
+    },
+    'gc-graph-foreground': {
+      title: 'GC 图：{{kind}} {{name}} 先删除其依赖对象',
+      body: '{{kind}} {{name}} 带有 deletionTimestamp 和 foregroundDeletion 终结器。图构建器把它标记为正在删除依赖对象，并把它的 {{count}} 个依赖对象和它自己放入 attemptToDelete。直到不再有设置了 blockOwnerDeletion 的依赖对象，它才会被删除。',
+    },
+    'gc-graph-orphan': {
+      title: 'GC 图：{{kind}} {{name}} 孤立其依赖对象',
+      body: '{{kind}} {{name}} 带有 deletionTimestamp 和 orphan 终结器。图构建器把它放入 attemptToOrphan：它的 {{count}} 个依赖对象会失去指向它的 ownerReference 并保留下来。',
+    },
+    'gc-get': {
+      title: 'GC 读取 {{kind}} {{name}}',
+      body: '行动之前，垃圾回收器从 API Server GET 最新的 {{kind}} {{name}}：它的图可能落后。',
+    },
+    'gc-delete': {
+      title: 'GC 删除 {{kind}} {{name}}（{{policy}}）',
+      body: '{{kind}} {{name}} 的属主 {{ownerKind}} {{owner}} 已不存在，也没有其他属主：垃圾回收器像普通客户端一样发送 DELETE，propagationPolicy 为 {{policy}}，并以 uid 作为前提条件。',
+    },
+    'gc-delete-foreground': {
+      title: 'GC 删除 {{kind}} {{name}}（{{policy}}）',
+      body: '{{ownerKind}} {{owner}} 在等待其依赖对象被删除。{{kind}} {{name}} 是其中之一：垃圾回收器发送 DELETE，propagationPolicy 为 {{policy}}。',
+    },
+    'gc-remove-finalizer': {
+      title: 'GC 从 {{kind}} {{name}} 移除 {{finalizer}} 终结器',
+      body: '垃圾回收器对 {{kind}} {{name}} 的工作已完成。它 patch 终结器列表去掉 {{finalizer}}；没有终结器剩下时，API Server 删除该对象。',
+    },
+    'gc-orphan': {
+      title: 'GC 孤立 {{kind}} {{name}}',
+      body: '一个带 “$patch: delete” 的策略性合并补丁从 {{kind}} {{name}} 移除指向 {{ownerKind}} {{owner}} 的 ownerReference。它被保留，没有属主。',
+    },
+    'apiserver-delete-finalizers': {
+      title: '{{kind}} {{name}} 被标记为删除（{{finalizers}}）',
+      body: '传播策略要求垃圾回收器先行动，所以 API Server 不移除 {{key}}：它添加终结器 {{finalizers}} 并设置 deletionTimestamp，修订号 {{revision}}。终结器全部移除后对象才会消失。',
+    },
+    'apiserver-delete-finalized': {
+      title: '{{kind}} {{name}}：最后一个终结器已移除，删除',
+      body: '这次更新让处于待删除状态的 {{kind}} {{name}} 不再有终结器，所以 API Server 删除 {{key}}，修订号 {{revision}}。所有 informer 收到 DELETED。',
     },
   },
   // Inspectors, kubectl views and the transcript (issue #8).

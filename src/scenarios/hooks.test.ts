@@ -33,21 +33,23 @@ describe('poststart-hook-failed', () => {
     });
   });
 
-  it('STATUS goes ContainerCreating → Running → PostStartHookError → (restart at once) … → CrashLoopBackOff, with back-offs 10 s, 20 s, 40 s', () => {
+  // The hook runs inside startContainer, so no status of these syncs shows the container running; a
+  // restart's status keeps the reasonCache's last failure until its start succeeds.
+  it('STATUS goes ContainerCreating → PostStartHookError → (restart at once) … → CrashLoopBackOff, never Running, with back-offs 10 s, 20 s, 40 s', () => {
     const seen: string[] = [];
     for (const s of t.steps.filter((x) => x.changes.some((c) => c.key === key))) {
       const p = t.objectAt(key, s.seq) as unknown as Pod | undefined;
       const status = p?.status?.containerStatuses ? printPod(p).status : undefined;
       if (status && seen.at(-1) !== status) seen.push(status);
     }
-    expect(seen.slice(0, 6)).toEqual([
+    expect(seen.slice(0, 5)).toEqual([
       'ContainerCreating',
-      'Running',
       'PostStartHookError',
-      'Running',
+      'CrashLoopBackOff',
       'PostStartHookError',
       'CrashLoopBackOff',
     ]);
+    expect(seen).not.toContain('Running');
     const backoffs = t.steps.filter((s) => s.say.key === 'kubelet-crash-backoff').map((s) => s.say.params.backoff);
     expect(backoffs).toEqual(['10s', '20s', '40s']);
     expect(printPod(pod).status).toBe('CrashLoopBackOff');
@@ -120,5 +122,40 @@ spec:
     expect(stop.seq).toBeGreaterThan(preStop.seq);
     expect(stop.at - preStop.at).toBeGreaterThanOrEqual(3000);
     expect(stop.say.params.grace).toBe(7);
+  });
+});
+
+describe('a postStart hook that takes a while (startContainer runs it before the sync ends)', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: warm
+spec:
+  containers:
+  - name: web
+    image: nginx
+    lifecycle:
+      postStart:
+        sleep:
+          seconds: 5
+`;
+  const run = simulateYaml(yaml, { seed: 3 });
+  const steps = run.trace.steps;
+  const podKey = '/registry/pods/default/warm';
+  const stored = (from: number, to: number) =>
+    steps
+      .filter((s) => s.at >= from && s.at < to && s.changes.some((c) => c.key === podKey))
+      .map((s) => (run.trace.objectAt(podKey, s.seq) as unknown as Pod).status!.containerStatuses?.[0]);
+
+  it('the Pod stays ContainerCreating while the hook runs, and shows Running after it', () => {
+    const started = steps.find((s) => s.say.key === 'kubelet-hook-poststart')!;
+    const done = steps.find((s) => s.say.key === 'kubelet-hook-done' && s.say.params.hook === 'postStart')!;
+    expect(Math.round(done.at - started.at)).toBeGreaterThanOrEqual(5_000);
+    const during = stored(started.at, done.at);
+    expect(during.length).toBeGreaterThan(0);
+    for (const cs of during) expect(cs?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    const after = stored(done.at, Infinity);
+    expect(after[0]?.state?.running).toBeTruthy();
+    expect(printPod(run.trace.objectAt(podKey, steps.length - 1) as unknown as Pod).status).toBe('Running');
   });
 });

@@ -6,6 +6,12 @@
  * Models staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain
  * and endpoints/handlers/create.go.
  */
+import {
+  deleteDuringUpdate,
+  deletionFinalizers,
+  ownerReferenceDeletes,
+  type DeleteOptionsBody,
+} from './deletion-finalizers';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
@@ -412,7 +418,10 @@ function store(sim: ApiSim, id: number): void {
       say = { key: 'apiserver-store-binding', params: { key, name: req.name!, node: target } };
     } else if (req.subresource === 'status') {
       const patch = (req.body as { status?: Record<string, unknown> }).status ?? {};
-      const status = { ...(current.status as Record<string, unknown>), ...patch };
+      // PUT …/status (UpdateStatus) replaces the status whole, so a field the writer now omits
+      // (unavailableReplicas at 0) is gone; a PATCH merges into it.
+      const status =
+        req.verb === 'update' ? { ...patch } : { ...(current.status as Record<string, unknown>), ...patch };
       value = { ...current, status };
       const phase = String(status.phase ?? '');
       const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
@@ -439,7 +448,7 @@ function store(sim: ApiSim, id: number): void {
     } else if (req.verb === 'patch') {
       // A merge patch: objects merge, lists and values replace. Defaults fill what the patch left out,
       // and a changed spec bumps metadata.generation (the strategies' PrepareForUpdate).
-      const merged = mergePatch(current, req.body!) as ApiObject;
+      const merged = mergePatch(current, ownerReferenceDeletes(current, req.body!)) as ApiObject;
       merged.metadata = {
         ...merged.metadata,
         uid: current.metadata.uid,
@@ -461,6 +470,13 @@ function store(sim: ApiSim, id: number): void {
         typeof current.metadata.generation === 'number'
       ) {
         merged.metadata.generation = current.metadata.generation + 1;
+      }
+      if (deleteDuringUpdate(current, merged)) {
+        // The last finalizer is gone from an object being deleted: store.go Update deletes it.
+        return txn(sim, id, key, null, {
+          level: 'standard',
+          say: { key: 'apiserver-delete-finalized', params: { key, kind: current.kind, name: req.name! } },
+        });
       }
       value = merged;
       level = flight.client === 'kubectl' ? 'overview' : 'standard';
@@ -505,7 +521,7 @@ function txn(
 function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): void {
   const flight = sim.world.apiserver.inflight[id]!;
   const { req } = flight;
-  const options = (req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } };
+  const options = (req.body ?? {}) as DeleteOptionsBody;
   if (options.preconditions?.uid && options.preconditions.uid !== current.metadata.uid) {
     return respond(
       sim,
@@ -520,11 +536,14 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
   // A Pod never bound to a node has no kubelet to stop it: it goes at once.
   const graceful = !!pod && grace > 0 && !!pod.spec?.nodeName && !current.metadata.deletionTimestamp;
   const toUser = flight.client === 'kubectl';
+  // The garbage collector's finalizers the propagation policy asks for (orphan, foregroundDeletion).
+  const gc = deletionFinalizers(current, options);
   if (graceful) {
     const value: ApiObject = {
       ...current,
       metadata: {
         ...current.metadata,
+        ...(gc.changed ? { finalizers: gc.finalizers } : {}),
         deletionTimestamp: isoTime(sim.now + grace * 1000),
         deletionGracePeriodSeconds: grace,
       },
@@ -538,6 +557,30 @@ function storeDelete(sim: ApiSim, id: number, key: string, current: ApiObject): 
   if (current.metadata.deletionTimestamp && grace > 0) {
     // Already terminating: a second graceful delete changes nothing.
     return respond(sim, id, 200, current);
+  }
+  if (gc.finalizers.length) {
+    // Finalizers pending: never deleted at once. markAsDeleting: deletionTimestamp now, grace 0.
+    // A graceful deletion cut short (the kubelet's grace-0 DELETE of a Pod that keeps a finalizer)
+    // shortens the grace period to 0 (BeforeDelete), so the finalizer's removal then deletes it.
+    const shortened = !!current.metadata.deletionTimestamp && (current.metadata.deletionGracePeriodSeconds ?? 0) !== 0;
+    if (!gc.changed && current.metadata.deletionTimestamp && !shortened) return respond(sim, id, 200, current);
+    const value: ApiObject = {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        finalizers: gc.finalizers,
+        deletionTimestamp:
+          current.metadata.deletionTimestamp && !shortened ? current.metadata.deletionTimestamp : isoTime(sim.now),
+        deletionGracePeriodSeconds: 0,
+      },
+    };
+    return txn(sim, id, key, value, {
+      level: toUser ? 'overview' : 'standard',
+      say: {
+        key: 'apiserver-delete-finalizers',
+        params: { key, kind: current.kind, name: String(req.name), finalizers: gc.finalizers.join(', ') },
+      },
+    });
   }
   txn(sim, id, key, null, {
     level: toUser || current.kind === 'Pod' ? 'overview' : 'standard',
@@ -891,7 +934,16 @@ function chargeQuotas(sim: ApiSim, id: number, charged: { name: string; used: Re
       namespace,
       name: c.name,
       subresource: 'status',
-      body: { apiVersion: 'v1', kind: 'ResourceQuota', metadata: {}, status: { used: c.used } } as unknown as ApiObject,
+      // The evaluator updates a copy of the quota it read: hard as it was, used as charged.
+      body: {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: {},
+        status: {
+          ...(sim.world.etcd.kv[etcdKey('resourcequotas', namespace, c.name)]?.value.status as object),
+          used: c.used,
+        },
+      } as unknown as ApiObject,
       user: USERS.apiserverLoopback,
       level: 'standard',
       say: {

@@ -56,6 +56,12 @@ export const USERS = {
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
     via: 'serviceaccount-token',
   },
+  // The garbage collector (cmd/kube-controller-manager/app/core.go startGarbageCollectorController).
+  garbageCollector: {
+    name: 'system:serviceaccount:kube-system:generic-garbage-collector',
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+    via: 'serviceaccount-token',
+  },
   csiProvisioner: {
     name: 'system:serviceaccount:kube-system:csi-provisioner',
     groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
@@ -189,6 +195,13 @@ const GRANTS: readonly Grant[] = [
     role: 'system:controller:root-ca-cert-publisher',
     subject: 'ServiceAccount "root-ca-cert-publisher/kube-system"',
     allows: (r) => READ(r) || r.resource === 'configmaps' || r.resource === 'events',
+  },
+  {
+    // controller_policy.go: get, list, watch, patch, update, delete on every resource.
+    binding: 'system:controller:generic-garbage-collector',
+    role: 'system:controller:generic-garbage-collector',
+    subject: 'ServiceAccount "generic-garbage-collector/kube-system"',
+    allows: (r) => READ(r) || r.verb === 'patch' || r.verb === 'update' || r.verb === 'delete',
   },
   {
     binding: 'system:controller:persistent-volume-binder',

@@ -35,6 +35,7 @@ import {
   type EndpointSliceControllerState,
 } from './endpointslice';
 import { controllerOf, indexOwner, type OwnerIndex } from './owner';
+import { gcAnswered, gcObserve, gcSync, initGarbageCollector, type GarbageCollectorState } from './garbage-collector';
 import {
   initReplicaSetController,
   isActive,
@@ -65,7 +66,8 @@ export type ControllerName =
   | 'resourcequota'
   | 'endpointslice'
   | 'rootcacert'
-  | 'persistentvolume';
+  | 'persistentvolume'
+  | 'garbagecollector';
 
 export interface ControllerManagerState {
   informers: Informers;
@@ -85,6 +87,8 @@ export interface ControllerManagerState {
   taintEviction: TaintEvictionState;
   /** The PV controller's memory per claim key: the wait event told once, the volume being bound. */
   pvClaims: Record<string, { waitReported?: boolean; binding?: string }>;
+  /** The garbage collector's graph of ownerReferences and its requests. */
+  garbageCollector: GarbageCollectorState;
 }
 
 export interface PendingRequest {
@@ -111,6 +115,7 @@ export function initControllerManager(): ControllerManagerState {
     nodeLifecycle: initNodeLifecycle(),
     taintEviction: initTaintEviction(),
     pvClaims: {},
+    garbageCollector: initGarbageCollector(),
   };
 }
 
@@ -177,6 +182,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     const fromList = msg.type === 'http-response';
     for (const e of events) {
       indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
+      gcObserve(sim, e.type, e.object);
       for (const svcKey of endpointSliceKeysFor(st, e.object, e.type, fromList)) enqueue(sim, 'endpointslice', svcKey);
       const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
       const owner = controllerOf(e.object);
@@ -227,6 +233,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
     if (msg.controller === 'persistentvolume') return syncClaim(sim, msg.key);
     if (msg.controller === 'resourcequota') return syncResourceQuota(sim, msg.key);
     if (msg.controller === 'endpointslice') return syncEndpointSlices(sim, msg.key);
+    if (msg.controller === 'garbagecollector') return gcSync(sim, msg.key);
     return msg.controller === 'deployment' ? syncDeployment(sim, msg.key) : syncReplicaSet(sim, msg.key);
   }
   if (msg.type === 'node-monitor') return monitorNodeHealth(sim);
@@ -235,6 +242,7 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (msg.type === 'http-response') {
     if (nodeLifecycleAnswered(sim, msg.id, msg.status, msg.body)) return;
     if (taintEvictionAnswered(sim, msg.id, msg.status)) return;
+    if (gcAnswered(sim, msg.id, msg.status, msg.body)) return;
     const p = st.pending[msg.id];
     if (!p) return;
     delete st.pending[msg.id];

@@ -70,6 +70,19 @@ describe('Deployment → ReplicaSet → Pods (nginx-deployment.yaml)', () => {
     ]);
   });
 
+  it('reports unavailableReplicas while Pods start, and drops it once all are available (calculateStatus)', () => {
+    // Each Deployment status as stored: PUT …/status replaces the status, so the field left out at 0 is gone.
+    const seen: (number | undefined)[] = [];
+    for (let i = 0; i < t.steps.length; i++) {
+      const d = t.objectsAt(i, '/registry/deployments/').values().next().value as Deployment | undefined;
+      const u = d?.status?.unavailableReplicas;
+      if (d?.status && seen[seen.length - 1] !== u) seen.push(u);
+    }
+    expect(seen[0]).toBe(3);
+    expect(seen[seen.length - 1]).toBeUndefined();
+    expect(deploy!.status).not.toHaveProperty('unavailableReplicas');
+  });
+
   it('records the controllers’ events with their real messages', () => {
     const e = events(t);
     expect(e).toContain(`ScalingReplicaSet: Scaled up replica set ${rs!.metadata!.name} to 3`);

@@ -66,6 +66,11 @@ export function syncDeployment(sim: KSim, key: string): void {
     (rs) => rs.metadata.labels && (rs.metadata.labels as Record<string, string>)['pod-template-hash'] === hash,
   );
   const olds = owned.filter((rs) => rs !== newRS);
+  // sync.go: a Deployment being deleted only has its status synced (syncStatusOnly).
+  if (d.metadata.deletionTimestamp) {
+    if (newRS) updateStatus(sim, d, owned, newRS);
+    return;
+  }
   // A scale in flight: wait until the watch shows it.
   for (const rs of owned) {
     const asked = st.scaling[rsKeyOf(rs)];
@@ -229,6 +234,8 @@ function updateStatus(sim: KSim, d: ApiObject, owned: ApiObject[], newRS: ApiObj
     owned.reduce((n, rs) => n + (((rs as unknown as ReplicaSet).status?.[f] as number | undefined) ?? 0), 0);
   const replicas = sum('replicas');
   const available = sum('availableReplicas');
+  const desired = owned.reduce((n, rs) => n + ((rs as unknown as ReplicaSet).spec?.replicas ?? 0), 0);
+  const unavailable = Math.max(0, desired - available);
   const updated = (newRS as unknown as ReplicaSet).status?.replicas ?? 0;
   const maxUnavailable = scaled(spec.strategy?.rollingUpdate?.maxUnavailable, want, false);
   const minAvailable = available >= want - maxUnavailable;
@@ -239,7 +246,9 @@ function updateStatus(sim: KSim, d: ApiObject, owned: ApiObject[], newRS: ApiObj
     updatedReplicas: updated,
     readyReplicas: sum('readyReplicas'),
     availableReplicas: available,
-    ...(want - available > 0 ? { unavailableReplicas: want - available } : {}),
+    // calculateStatus: the RSs' desired replicas (spec) less the available ones, never below 0;
+    // `omitempty` drops it at 0.
+    ...(unavailable > 0 ? { unavailableReplicas: unavailable } : {}),
     conditions: [
       minAvailable
         ? {

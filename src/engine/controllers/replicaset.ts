@@ -52,6 +52,8 @@ export function syncReplicaSet(sim: KSim, key: string): void {
   const want = spec.replicas ?? 1;
   const counts = kcm.podCounts[String(rs.metadata.uid)] ?? { active: 0, ready: 0 };
   const diff = want - counts.active;
+  // replica_set.go: a ReplicaSet being deleted (foreground) manages no replicas, only its status.
+  if (rs.metadata.deletionTimestamp) return updateStatus(sim, rs, counts);
   if (diff > 0) {
     sim.note(SELF, {
       kind: 'internal',

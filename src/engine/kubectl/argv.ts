@@ -11,10 +11,35 @@ import { RESOURCES, type ResourceInfo } from '../apiserver/resources';
 
 export type Output = 'wide' | 'yaml' | 'json' | 'name';
 
+/** DeleteOptions.propagationPolicy from `--cascade` (delete_flags.go parseCascadingFlag). */
+export type Cascade = 'Background' | 'Foreground' | 'Orphan';
+const CASCADE: Record<string, Cascade> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+/** strconv.ParseBool's spellings: a boolean --cascade still works, with a deprecation warning. */
+const TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+function parseCascade(flag: string): { cascade: Cascade; warning?: string } | null {
+  const bool = TRUE.includes(flag) ? 'background' : FALSE.includes(flag) ? 'orphan' : undefined;
+  if (bool)
+    return {
+      cascade: CASCADE[bool]!,
+      warning: `warning: --cascade=${flag} is deprecated (boolean value) and can be replaced with --cascade=${bool}.\n`,
+    };
+  return CASCADE[flag] ? { cascade: CASCADE[flag] } : null;
+}
+
 export type KubectlCmd =
   | { verb: 'apply' | 'create' | 'delete-f'; files: string[] }
   | { verb: 'create-deployment'; name: string; images: string[]; replicas: number; namespace?: string }
-  | { verb: 'delete'; type: ResourceInfo; names: string[]; namespace?: string }
+  | {
+      verb: 'delete';
+      type: ResourceInfo;
+      names: string[];
+      namespace?: string;
+      cascade?: Cascade;
+      /** What kubectl wrote to stderr about the flag (a boolean --cascade). */
+      warning?: string;
+    }
   | { verb: 'scale'; type: ResourceInfo; name: string; replicas: number; namespace?: string }
   | { verb: 'get'; type: ResourceInfo; names: string[]; output?: Output; namespace?: string; all?: boolean }
   | { verb: 'describe'; type: ResourceInfo; names: string[]; namespace?: string }
@@ -169,6 +194,7 @@ const VALUE_FLAGS: Record<string, string> = {
   image: 'image',
   l: 'selector',
   selector: 'selector',
+  cascade: 'cascade',
 };
 const BOOL_FLAGS: Record<string, string> = { A: 'all-namespaces', 'all-namespaces': 'all-namespaces' };
 
@@ -210,6 +236,8 @@ function parseFlags(words: string[], allowed: readonly string[], path: string): 
         (long ? `error: unknown flag: --${name}` : `error: unknown shorthand flag: '${name}' in ${w}`) + usage;
       return out;
     }
+    // --cascade has a default when bare (NoOptDefVal "background"): it never takes the next word.
+    if (full === 'cascade' && value === undefined) value = 'background';
     if (value === undefined) {
       value = words[++i];
       if (value === undefined) {
@@ -325,8 +353,15 @@ export function parseCommand(line: string | string[]): Parsed {
       return { ok: true, cmd: { verb: sub, files } };
     }
     case 'delete': {
-      const f = parseFlags(words, ['filename', 'namespace'], 'kubectl delete');
+      const f = parseFlags(words, ['filename', 'namespace', 'cascade'], 'kubectl delete');
       if (f.error) return { ok: false, error: f.error };
+      const cascadeFlag = f.values.cascade?.at(-1);
+      const cascade = cascadeFlag === undefined ? undefined : parseCascade(cascadeFlag);
+      if (cascadeFlag !== undefined && !cascade)
+        return {
+          ok: false,
+          error: `error: invalid cascade value (${cascadeFlag}). Must be "background", "foreground", or "orphan"`,
+        };
       if (f.values.filename?.length) return { ok: true, cmd: { verb: 'delete-f', files: f.values.filename } };
       if (!f.args.length)
         return {
@@ -341,7 +376,16 @@ export function parseCommand(line: string | string[]): Parsed {
           ok: false,
           error: 'error: resource(s) were provided, but no name was specified',
         };
-      return { ok: true, cmd: { verb: 'delete', type: tn.type, names: tn.names, ...ns(f) } };
+      return {
+        ok: true,
+        cmd: {
+          verb: 'delete',
+          type: tn.type,
+          names: tn.names,
+          ...ns(f),
+          ...cascade,
+        },
+      };
     }
     case 'scale': {
       const f = parseFlags(words, ['replicas', 'namespace', 'filename'], 'kubectl scale');

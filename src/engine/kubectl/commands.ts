@@ -13,7 +13,7 @@ import { request } from '../client/client';
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, KubectlCommand } from '../types';
-import { parseCommand, MUTATING } from './argv';
+import { parseCommand, MUTATING, type Cascade } from './argv';
 import type { KubectlState } from './kubectl';
 import { errorText, kindString, LAST_APPLIED, printName } from './print';
 
@@ -31,6 +31,8 @@ interface Job {
   source?: string;
   /** Set for the object's second request (the POST or PATCH after apply's or scale's GET). */
   second?: boolean;
+  /** `kubectl delete --cascade`: the propagationPolicy its DeleteOptions carry. */
+  cascade?: Cascade;
   /** What kubectl wrote to stderr before the answer (apply's missing-annotation warning). */
   warning?: string;
 }
@@ -129,6 +131,8 @@ function start(sim: KSim, index: number, command: KubectlCommand): void {
           op: 'delete',
           info: cmd.type,
           name,
+          cascade: cmd.cascade ?? 'Background',
+          ...(cmd.warning && name === cmd.names[0] ? { warning: cmd.warning } : {}),
           ...(cmd.type.namespaced ? { namespace: cmd.namespace ?? 'default' } : {}),
         });
       break;
@@ -222,6 +226,7 @@ function next(sim: KSim, index: number): void {
         verb: 'delete',
         ...where,
         name: job.name,
+        body: deleteOptions(job.cascade ?? 'Background'),
         say: { key: 'kubectl-prompt-delete', params },
       });
     case 'edit':
@@ -352,4 +357,9 @@ function annotated(obj: ApiObject): ApiObject {
   if (!Object.keys(annotations).length) delete (config.metadata as { annotations?: unknown }).annotations;
   copy.metadata = { ...copy.metadata, annotations: { ...annotations, [LAST_APPLIED]: JSON.stringify(config) + '\n' } };
   return copy;
+}
+
+/** delete.go: `options.PropagationPolicy = &o.CascadingStrategy` (Background unless --cascade says otherwise). */
+export function deleteOptions(policy: Cascade): ApiObject {
+  return { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: policy } as unknown as ApiObject;
 }

@@ -10,7 +10,7 @@ import { request } from '../client/client';
 import type { Message, UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, KubectlCommand, KubectlDelete, KubectlUpdate } from '../types';
-import { handlePrompt, initPrompt, type PromptState } from './commands';
+import { deleteOptions, handlePrompt, initPrompt, type PromptState } from './commands';
 import { firstSelected, listSelected } from './get';
 
 export interface KubectlState {
@@ -185,6 +185,7 @@ function deleteNext(sim: KSim): void {
     group: info.group,
     ...(namespace ? { namespace } : {}),
     name: d.name,
+    body: deleteOptions(d.cascade ?? 'Background'),
     user: st.user,
     level: 'overview',
     say: { key: 'kubectl-delete', params: { kind: d.kind.toLowerCase(), name: d.name } },

@@ -472,6 +472,9 @@ function restartAfterBackOff(
       ...(rec.id ? { id: rec.id } : {}),
     },
     ...(rec.imagePulled ? { imagePulled: true } : {}),
+    // The reasonCache still holds the last failure until this start succeeds.
+    ...(rec.waitingReason ? { waitingReason: rec.waitingReason } : {}),
+    ...(rec.waitingMessage ? { waitingMessage: rec.waitingMessage } : {}),
   };
   sim.note(self, {
     kind: 'internal',
@@ -641,8 +644,11 @@ function criResponse(
       if (rec && c && !msg.ok) return pullFailed(sim, self, st, podKey, p, c, rec, msg.error ?? '');
       if (rec && c) {
         rec.image = 'present';
-        rec.waitingReason = undefined;
-        rec.waitingMessage = undefined;
+        // The image errors are over; a crash or hook failure stays in the reasonCache until the start.
+        if (rec.waitingReason !== 'CrashLoopBackOff' && rec.waitingReason !== POST_START_HOOK_ERROR) {
+          rec.waitingReason = undefined;
+          rec.waitingMessage = undefined;
+        }
         rec.imagePulled = true;
         const took = goDuration(msg.pullMs ?? 0);
         const withWait = goDuration((msg.pullMs ?? 0) + (msg.waitMs ?? 0));
@@ -694,15 +700,20 @@ function criResponse(
       if (rec && c) {
         rec.state = 'running';
         rec.startedAt = sim.now;
-        rec.waitingReason = undefined;
-        rec.waitingMessage = undefined;
+        // The reasonCache keeps the last failure (PostStartHookError, CrashLoopBackOff) until a
+        // SyncPod succeeds: with a postStart hook, only once the hook has run.
+        if (!c.lifecycle?.postStart) {
+          rec.waitingReason = undefined;
+          rec.waitingMessage = undefined;
+        }
         event(sim, self, st, p, REASON.Started, `Started container ${c.name}`, c);
         startProbes(sim, self, podKey, c, rec);
-        sendStatus(sim, self, st, podKey);
-        // startContainer step 4: the postStart hook runs before the pod worker goes on.
+        // startContainer step 4: the postStart hook runs before the pod worker goes on (and before
+        // the status shows the container running: see generatePodStatus).
         const postStart = c.lifecycle?.postStart;
+        if (postStart) rec.hook = 'postStart';
+        sendStatus(sim, self, st, podKey);
         if (postStart) {
-          rec.hook = 'postStart';
           w.waiting = true;
           sim.note(self, {
             kind: 'internal',
@@ -1219,7 +1230,13 @@ function hookDone(
     return stopAfterFailedPostStart(sim, self, st, podKey, w, p, c, rec);
   }
   if (hook === 'preStop') rec.readyToStop = true;
-  else w.waiting = false;
+  else {
+    w.waiting = false;
+    rec.waitingReason = undefined;
+    rec.waitingMessage = undefined;
+    // The sync after the hook: its status shows the container running.
+    sendStatus(sim, self, st, podKey);
+  }
   sim.note(self, {
     kind: 'internal',
     level: 'deep',

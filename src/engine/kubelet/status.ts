@@ -38,11 +38,15 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
   const statusOf = (c: (typeof containers)[number], init: boolean): ContainerStatus => {
     const cs = w.containers[c.name];
-    const running = cs?.state === 'running';
+    // The postStart hook runs inside startContainer: the status the sync writes was generated before
+    // the container started, so it still waits (ContainerCreating) until the sync after the hook.
+    // A failed hook's killContainer runs inside the same startContainer.
+    const inPostStart = cs?.hook === 'postStart' || cs?.killing === 'postStart';
+    const running = cs?.state === 'running' && !inPostStart;
     const exited = cs?.state === 'exited';
     // Running is not Ready: with a startup probe it waits for that, with a readiness probe for its first success.
     const ready = running && (cs?.ready ?? true) && cs?.started !== false;
-    const cid = cs?.id ? `containerd://${cs.id}` : undefined;
+    const cid = cs?.id && !inPostStart ? `containerd://${cs.id}` : undefined;
     const terminated = (t: Terminated): ContainerStatus['state'] => ({
       terminated: {
         exitCode: t.exitCode,
