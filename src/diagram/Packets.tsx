@@ -13,6 +13,8 @@ import { currentStep, STEP_MS, usePlayer } from '../store/store';
 import { failureOfStep } from './failures';
 import { center, type Topology } from './topology';
 
+const translate = (p: { x: number; y: number }): string => `translateX(${p.x}px) translateY(${p.y}px)`;
+
 export const Packets = memo(function Packets({ topology }: { topology: Topology }) {
   const reduce = useReducedMotion();
   const { step, cursor, direction, speed, failed } = usePlayer(
@@ -45,8 +47,10 @@ export const Packets = memo(function Packets({ topology }: { topology: Topology 
             key={`${cursor}-${id}`}
             className={`packet packet-${step.kind}${failed ? ' packet-error' : ''}`}
             data-testid="packet"
-            initial={{ x: a.x, y: a.y, opacity: 0 }}
-            animate={{ x: b.x, y: b.y, opacity: [0, 1, 1, 0] }}
+            // One transform string, not x and y: motion hands a whole transform to the browser's own
+            // animation (WAAPI, on the compositor); independent x/y run in script on every frame.
+            initial={{ transform: translate(a), opacity: 0 }}
+            animate={{ transform: translate(b), opacity: [0, 1, 1, 0] }}
             transition={{ duration, ease: 'easeInOut' }}
           />
         );
