@@ -58,8 +58,8 @@ export function backoffDuration(attempts: number): number {
 }
 
 /**
- * Upstream's getBackoffTime, in virtual time (the Pod's queue timestamp is the
- * simulation clock), aligned up to the next 1 s ordering window.
+ * Upstream's getBackoffTime, in the run's virtual milliseconds (the Pod's queue
+ * timestamp is one too), aligned up to the next 1 s ordering window.
  */
 export function backoffExpiry(p: QueuedPodInfo): number {
   if (p.attempts === 0) return 0;
