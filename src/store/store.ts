@@ -158,6 +158,26 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       else schedule();
     }, STEP_MS / speed);
   };
+  /**
+   * A run that starts from the one on screen (a what-if branch, typed commands): simulated here
+   * when small, in the Worker when big, so the page stays responsive.
+   */
+  const runFrom = (input: SimulationInput, show: (trace: Trace) => void): Promise<void> => {
+    const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
+    get().pause();
+    if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
+      show(simulate(input));
+      return Promise.resolve();
+    }
+    set({ simulating: true });
+    return simulateInputInWorker(input).then(
+      (trace) => {
+        set({ simulating: false });
+        show(trace);
+      },
+      () => set({ simulating: false }),
+    );
+  };
   const move = (cursor: number): void => {
     const [lo, hi] = bounds(get());
     const now = get().cursor;
@@ -354,20 +374,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         set({ branches: [...get().branches, { whatIf, trace }] });
         get().switchBranch(get().branches.length - 1);
       };
-      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
-      get().pause();
-      if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
-        keep(simulate(input));
-        return Promise.resolve();
-      }
-      set({ simulating: true });
-      return simulateInputInWorker(input).then(
-        (trace) => {
-          set({ simulating: false });
-          keep(trace);
-        },
-        () => set({ simulating: false }),
-      );
+      return runFrom(input, keep);
     },
     switchBranch(index) {
       const s = get();
@@ -441,20 +448,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         });
         if (play) get().play();
       };
-      const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
-      get().pause();
-      if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
-        show(simulate(input));
-        return Promise.resolve();
-      }
-      set({ simulating: true });
-      return simulateInputInWorker(input).then(
-        (trace) => {
-          set({ simulating: false });
-          show(trace);
-        },
-        () => set({ simulating: false }),
-      );
+      return runFrom(input, show);
     },
     play() {
       const s = get();
