@@ -3,10 +3,11 @@
  * Pod's lifecycle over time (WAI-ARIA tabs). The latter two load on demand,
  * so the first paint does not pay for them.
  */
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import { ClusterDiagram } from '../diagram/ClusterDiagram';
-import { MAIN_VIEWS, useMainView, type MainView } from '../store/main-view';
+import { MAIN_VIEWS, useMainView } from '../store/main-view';
 import { PanelBoundary } from './PanelBoundary';
+import { useTabList } from './useTabList';
 import { useT } from './useT';
 
 const SequenceView = lazy(() => import('../sequence/SequenceView'));
@@ -16,18 +17,7 @@ export function MainViews() {
   const t = useT();
   const view = useMainView((s) => s.view);
   const setView = useMainView((s) => s.setView);
-  const refs = useRef<Partial<Record<MainView, HTMLButtonElement | null>>>({});
-  const onKey = (e: KeyboardEvent): void => {
-    const i = MAIN_VIEWS.indexOf(view);
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    // Arrows here move between the views, not the cursor.
-    e.preventDefault();
-    e.stopPropagation();
-    const to = MAIN_VIEWS[(i + step + MAIN_VIEWS.length) % MAIN_VIEWS.length]!;
-    setView(to);
-    refs.current[to]?.focus();
-  };
+  const { refs, onKeyDown: onKey } = useTabList(MAIN_VIEWS, view, setView);
   return (
     <section className={`main-view main-view-${view}`}>
       <div className="main-tabs" role="tablist" aria-label={t('mainView.label')} onKeyDown={onKey}>

@@ -3,13 +3,14 @@
  * and the transcript as tabs (WAI-ARIA tabs pattern). The three latter load on
  * demand, so the first paint does not pay for them.
  */
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
-import { SIDE_TABS, useInspect, type SideTab } from '../store/inspect';
+import { lazy, Suspense } from 'react';
+import { SIDE_TABS, useInspect } from '../store/inspect';
 import { LinkNotice } from './LinkNotice';
 import { PredictPanel } from '../predict/PredictPanel';
 import { Narration } from './Narration';
 import { PanelBoundary } from './PanelBoundary';
 import { WhatIfBar } from './WhatIf';
+import { useTabList } from './useTabList';
 import { useT } from './useT';
 
 const InspectTabs = lazy(() => import('../inspect/InspectTabs'));
@@ -18,22 +19,7 @@ export function SidePanel() {
   const t = useT();
   const tab = useInspect((s) => s.tab);
   const setTab = useInspect((s) => s.setTab);
-  const refs = useRef<Partial<Record<SideTab, HTMLButtonElement | null>>>({});
-  const onKey = (e: KeyboardEvent): void => {
-    const i = SIDE_TABS.indexOf(tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % SIDE_TABS.length
-        : e.key === 'ArrowLeft'
-          ? (i + SIDE_TABS.length - 1) % SIDE_TABS.length
-          : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const to = SIDE_TABS[next]!;
-    setTab(to);
-    refs.current[to]?.focus();
-  };
+  const { refs, onKeyDown: onKey } = useTabList(SIDE_TABS, tab, setTab);
   return (
     <aside className={`side side-${tab}`}>
       <div className="side-tabs" role="tablist" aria-label={t('inspect.tabs')} onKeyDown={onKey}>
