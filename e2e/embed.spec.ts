@@ -111,6 +111,8 @@ test('an embed that names its parent origin ignores every other parent', async (
       './?embed=1&controls=0&origin=https://deck.example#scenario=bare-pod&level=overview&step=0&language=en';
   });
   const embed = page.frameLocator('#podflow');
+  // The new page, not the old one still on screen while the frame navigates (it would obey and answer).
+  await expect.poll(() => embed.locator('body').evaluate(() => location.search)).toContain('origin=');
   await expect(embed.getByTestId('embed')).toBeVisible();
   await page.getByRole('button', { name: 'Next ▶' }).click();
   await page.getByRole('button', { name: 'Next ▶' }).click();
