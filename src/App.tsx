@@ -16,7 +16,7 @@ import { useLinkSync } from './panels/useLinkSync';
 import { usePreferencesEffect } from './panels/usePreferencesEffect';
 import { useT } from './panels/useT';
 import { EMBED } from './store/embed';
-import { usePlayer } from './store/store';
+import { firstRun, usePlayer } from './store/store';
 import { PresenterView } from './present/PresenterView';
 import { usePresenter } from './present/presenter';
 import { usePresenterChannel, usePresenterKeys } from './present/usePresenterKeys';
@@ -45,6 +45,8 @@ export function App() {
 }
 
 function PlayerApp() {
+  // The first run starts once the page is committed: the diagram does not wait for it.
+  useEffect(() => void firstRun(), []);
   useTransportKeys();
   usePreferencesEffect();
   useLinkSync();
@@ -62,8 +64,9 @@ function Workspace() {
   const t = useT();
   const dragging = useFileDrop();
   const editorOpen = useEditor((s) => s.open);
+  const simulating = usePlayer((s) => s.simulating);
   return (
-    <div className="app">
+    <div className="app" aria-busy={simulating}>
       <PanelBoundary name="header">
         <Header />
       </PanelBoundary>
@@ -95,11 +98,12 @@ function Workspace() {
 /** Inside someone's page: the diagram, the narration as a caption, and the controls if asked for. */
 function EmbeddedApp() {
   useEmbedApi();
+  const simulating = usePlayer((s) => s.simulating);
   useEffect(() => {
-    if (EMBED.options.autoplay) usePlayer.getState().play();
+    if (EMBED.options.autoplay) void firstRun().then(() => usePlayer.getState().play());
   }, []);
   return (
-    <div className="app embed" data-testid="embed">
+    <div className="app embed" data-testid="embed" aria-busy={simulating}>
       <EmbedBar />
       <main className="stage">
         <PanelBoundary name="diagram">

@@ -1,5 +1,5 @@
 import { domAnimation, LazyMotion } from 'motion/react';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
@@ -9,10 +9,14 @@ import { usePlayer } from './store/store';
 // The first paint speaks the learner's language: fetch its catalog first (English is bundled).
 await loadCatalog(usePlayer.getState().language).catch(() => undefined);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LazyMotion features={domAnimation} strict>
-      <App />
-    </LazyMotion>
-  </StrictMode>,
+// As a transition, the first render yields to the browser every few ms instead of holding it in one long task.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <LazyMotion features={domAnimation} strict>
+        <App />
+      </LazyMotion>
+    </StrictMode>,
+  ),
 );

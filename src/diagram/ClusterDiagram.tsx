@@ -6,6 +6,7 @@ import { actorOf, usePredict } from '../predict/predict';
 import { ReactFlow, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayer } from '../store/store';
 import { useInspect } from '../store/inspect';
 import type { ComponentId } from '../engine';
@@ -92,7 +93,8 @@ const FIT_PADDING = 0.04;
 
 export const ClusterDiagram = memo(function ClusterDiagram() {
   const t = useT();
-  const nodesSpec = usePlayer((s) => s.trace.nodes);
+  // Element by element: the first run, made after the diagram is drawn, has the same nodes as the empty trace before it.
+  const nodesSpec = usePlayer(useShallow((s) => s.trace.nodes));
   const theme = usePlayer((s) => s.theme);
   // Add-on parts (ingress-nginx, policy agents) are drawn only when the run uses them.
   const optional = usePlayer((s) => optionalPartsOf(s.trace.steps));

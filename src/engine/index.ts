@@ -1,5 +1,5 @@
 /** The engine's public face: simulate a run, read its trace. */
-export { simulate, simulateToData, SETTLE_MS, DEFAULT_MAX_STEPS } from './simulate';
+export { simulate, simulateToData, simulation, SETTLE_MS, DEFAULT_MAX_STEPS } from './simulate';
 export { traceFromData } from './core/recorder';
 export { DEFAULT_CLUSTER, KUBERNETES_VERSION } from './cluster/bootstrap';
 export { printPod, type PodRow } from './kubectl/print-pod';

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { narrationOf } from '../i18n/narrate';
 import { translator } from '../i18n';
 import { EMBED } from '../store/embed';
-import { currentStep, usePlayer, type PlayerState } from '../store/store';
+import { currentStep, firstRun, usePlayer, type PlayerState } from '../store/store';
 
 type Command = { podflow: 'goto'; step: number } | { podflow: 'next' | 'prev' | 'play' | 'pause' };
 
@@ -61,15 +61,22 @@ export function useEmbedApi(): void {
       if (command.podflow === 'goto') s.seek(command.step);
       else s[command.podflow]();
     };
-    window.addEventListener('message', onMessage);
-    let last = usePlayer.getState().cursor;
-    const unsubscribe = usePlayer.subscribe((s) => {
-      if (s.cursor === last) return;
-      last = s.cursor;
-      post('step');
+    let stop = false;
+    let unsubscribe = (): void => undefined;
+    // Ready means the run is there: a parent's first goto then lands on its step.
+    void firstRun().then(() => {
+      if (stop) return;
+      window.addEventListener('message', onMessage);
+      let last = usePlayer.getState().cursor;
+      unsubscribe = usePlayer.subscribe((s) => {
+        if (s.cursor === last) return;
+        last = s.cursor;
+        post('step');
+      });
+      post('ready');
     });
-    post('ready');
     return () => {
+      stop = true;
       window.removeEventListener('message', onMessage);
       unsubscribe();
     };

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Step } from '../engine';
 import { loadManifests } from '../manifest/load';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import { placeAfterReplace } from './place';
 import { isBigManifests, simulateNow } from './simulation';
-import { usePlayer } from './store';
+import { firstRun, usePlayer } from './store';
 
 const step = (key: string): Step => ({ say: { key, params: {} } }) as unknown as Step;
 
@@ -36,6 +36,7 @@ spec:
 };
 
 describe('applying the learner’s manifests', () => {
+  beforeAll(() => firstRun());
   afterEach(() => {
     usePlayer.getState().setScenario(DEFAULT_SCENARIO.id);
   });

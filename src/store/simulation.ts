@@ -2,7 +2,15 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import { simulate, traceFromData, type SimulationInput, type Trace, type TraceData } from '../engine';
+import {
+  KUBERNETES_VERSION,
+  simulate,
+  simulation,
+  traceFromData,
+  type SimulationInput,
+  type Trace,
+  type TraceData,
+} from '../engine';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 
@@ -77,4 +85,47 @@ export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
     // oxlint-disable-next-line unicorn/require-post-message-target-origin
     worker.postMessage(input);
   });
+}
+
+/** The cluster before anything has run: its nodes and no steps, so the diagram can be drawn while the run is made. */
+export function emptyTrace(input: SimulationInput): Trace {
+  return traceFromData({
+    steps: [],
+    history: new Map(),
+    kubernetesVersion: KUBERNETES_VERSION,
+    nodes: [...input.cluster.nodes],
+    end: 'settled',
+  });
+}
+
+/** Longest the run may hold the main thread at a time, in ms: well under a frame with the engine still cold. */
+const SLICE_MS = 8;
+
+/**
+ * The run right here, in slices of a few ms with the page free in between:
+ * the page's first run must not be one long task while the page loads, and a
+ * Worker would load the whole engine a second time before the first diagram.
+ */
+export function simulateInSlices(input: SimulationInput): Promise<Trace> {
+  const run = simulation(input);
+  const channel = new MessageChannel();
+  return new Promise<Trace>((resolve, reject) => {
+    const slice = (): void => {
+      try {
+        const until = performance.now() + SLICE_MS;
+        do {
+          const r = run.next();
+          if (r.done) return resolve(traceFromData(r.value));
+        } while (performance.now() < until);
+        // A message is the quickest way to yield to the browser and come back (setTimeout waits ≥ 4 ms).
+        // oxlint-disable-next-line unicorn/require-post-message-target-origin
+        channel.port2.postMessage(null);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    channel.port1.addEventListener('message', slice);
+    channel.port1.start();
+    slice();
+  }).finally(() => channel.port1.close());
 }

@@ -22,10 +22,12 @@ import { loadManifests } from '../manifest/load';
 import { placeAfterReplace } from './place';
 import {
   customInput,
+  emptyTrace,
   isBig,
   isBigManifests,
   scenarioInput,
   setRunSeed,
+  simulateInSlices,
   simulateInputInWorker,
   simulateInWorker,
   simulateNow,
@@ -134,6 +136,17 @@ let wantedLanguage: Language | undefined;
 let latestRun = 0;
 /** What the original run on screen was simulated from: what-if branches and cluster edits start from it. */
 let baseInput: SimulationInput;
+let beginFirstRun: () => Promise<void>;
+let firstRunMade: Promise<void> | undefined;
+
+/**
+ * Make the page's first run, once (later calls get the same promise). The
+ * page calls it when it is up, so the diagram is drawn before the run is made;
+ * whatever needs the run waits for it.
+ */
+export function firstRun(): Promise<void> {
+  return (firstRunMade ??= beginFirstRun());
+}
 
 function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -197,14 +210,14 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const linkedObjects = fromLink?.ok ? fromLink.objects : null;
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
   baseInput = runNow ? customInput(start, linkedObjects) : scenarioInput(start);
-  const first = simulate(baseInput);
-  if (linked === start && (opened.cluster || opened.whatIf || opened.cmds))
-    queueMicrotask(() =>
-      get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, cmds: opened.cmds, step: opened.step }),
-    );
-  if (linkedObjects && !runNow) queueMicrotask(() => get().applyManifests(linkedObjects, opened.yaml));
-  const firstVisible = visibleSteps(first.steps, initialLevel);
-  if (linked && linked !== start) queueMicrotask(() => get().openView(opened));
+  // The page's first run is made in slices once the page is up (`firstRun`): the diagram is drawn
+  // from the cluster's nodes meanwhile. What else the link asks for follows that run.
+  const followLink = (): void => {
+    if (linked === start && (opened.cluster || opened.whatIf || opened.cmds))
+      get().openView({ cluster: opened.cluster, whatIf: opened.whatIf, cmds: opened.cmds, step: opened.step });
+    if (linkedObjects && !runNow) get().applyManifests(linkedObjects, opened.yaml);
+    if (linked && linked !== start) get().openView(opened);
+  };
   // The range lives in the fragment with the rest of the view; an older embed's query still works.
   const embedded = embedRange({
     ...EMBED.options,
@@ -217,14 +230,40 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     ...(EMBED.options.embed ? EMBED.rejected : []),
   ];
   const wanted = linked === start || !linked ? (opened.step ?? embedded?.from ?? 0) : 0;
+  beginFirstRun = () => {
+    const run = latestRun;
+    const input = baseInput;
+    return simulateInSlices(input).then(
+      (trace) => {
+        // Something else was asked for meanwhile (another scenario, the editor's Apply): that run wins.
+        if (run !== latestRun || input !== baseInput) return;
+        const visible = visibleSteps(trace.steps, get().level);
+        const { range } = get();
+        set({
+          trace,
+          original: trace,
+          visible,
+          simulating: false,
+          cursor: Math.min(Math.max(wanted, range?.from ?? 0), range?.to ?? Infinity, visible.length),
+          direction: 0,
+        });
+        followLink();
+      },
+      (error: unknown) => {
+        if (run === latestRun) set({ simulating: false });
+        throw error;
+      },
+    );
+  };
+  const first = emptyTrace(baseInput);
   return {
     scenario: start.id,
     shownScenario: start.id,
-    simulating: false,
+    simulating: true,
     trace: first,
     level: initialLevel,
-    visible: firstVisible,
-    cursor: Math.min(Math.max(wanted, embedded?.from ?? 0), embedded?.to ?? Infinity, firstVisible.length),
+    visible: [],
+    cursor: 0,
     direction: 0,
     playing: false,
     loop: opened.loop ?? false,
