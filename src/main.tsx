@@ -1,4 +1,3 @@
-import { domAnimation, LazyMotion } from 'motion/react';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -14,9 +13,7 @@ const root = createRoot(document.getElementById('root')!);
 startTransition(() =>
   root.render(
     <StrictMode>
-      <LazyMotion features={domAnimation} strict>
-        <App />
-      </LazyMotion>
+      <App />
     </StrictMode>,
   ),
 );

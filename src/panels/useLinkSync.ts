@@ -7,16 +7,11 @@ import { useEditor } from '../editor/draft';
 import { loadManifests } from '../manifest/load';
 import { readLink, writeLink, type View } from '../store/link';
 import { inspectLink, openInspectLink, useInspect } from '../store/inspect';
-import { usePlayer, type PlayerState } from '../store/store';
+import { firstRun, usePlayer, type PlayerState } from '../store/store';
 import { useMainView } from '../store/main-view';
 
-/** The address bar need not follow every frame of playback. */
+/** The address bar need not follow every step at once. */
 const WRITE_EVERY_MS = 250;
-/**
- * While playing, seldom: each history.replaceState costs 1–2 ms in Chromium
- * (it re-checks the favicon too), the largest script cost of playback.
- */
-const WRITE_PLAYING_MS = 2000;
 
 export function viewOf(s: PlayerState, side = useInspect.getState(), mainView = useMainView.getState().view): View {
   const inspect = inspectLink(side);
@@ -50,15 +45,11 @@ export function useLinkSync(): void {
       written = hash;
       history.replaceState(history.state, '', hash);
     };
-    let due = 0;
-    // A pending write comes no later than the current pace allows (a pause writes within 250 ms).
+    // Not while playing: each history.replaceState costs 1–2 ms in Chromium (it re-checks the favicon
+    // too), the largest script cost of playback. Pausing writes the link within 250 ms.
     const later = (): void => {
-      const delay = usePlayer.getState().playing ? WRITE_PLAYING_MS : WRITE_EVERY_MS;
-      const at = performance.now() + delay;
-      if (timer !== undefined && due <= at) return;
-      clearTimeout(timer);
-      due = at;
-      timer = setTimeout(write, delay);
+      if (usePlayer.getState().playing || timer !== undefined) return;
+      timer = setTimeout(write, WRITE_EVERY_MS);
     };
     const unsubscribe = usePlayer.subscribe(later);
     const unsubscribeSide = useInspect.subscribe(later);
@@ -80,8 +71,11 @@ export function useLinkSync(): void {
     if (opened.inspect) openInspectLink(opened.inspect);
     const linked = opened.yaml;
     if (linked !== undefined && loadManifests(linked).ok) useEditor.getState().adoptFromLink(linked);
-    write();
+    let stopped = false;
+    // Once the first run is there: before it, the step the link names is not on screen yet.
+    void firstRun().then(() => !stopped && write());
     return () => {
+      stopped = true;
       unsubscribe();
       unsubscribeSide();
       unsubscribeMain();
