@@ -1,18 +1,19 @@
 /** The learner's reduced-motion setting, followed live (the OS setting can change while the page is open). */
 import { useSyncExternalStore } from 'react';
 
-const QUERY = '(prefers-reduced-motion: reduce)';
+let query: MediaQueryList | undefined;
+/** One MediaQueryList for the page: matchMedia parses its query on every call, and this is read at every step. */
+const reducedMotion = (): MediaQueryList => (query ??= matchMedia('(prefers-reduced-motion: reduce)'));
 
 function subscribe(onChange: () => void): () => void {
-  const list = matchMedia(QUERY);
-  list.addEventListener('change', onChange);
-  return () => list.removeEventListener('change', onChange);
+  reducedMotion().addEventListener('change', onChange);
+  return () => reducedMotion().removeEventListener('change', onChange);
 }
 
 export function useReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => matchMedia(QUERY).matches,
+    () => reducedMotion().matches,
     () => false,
   );
 }

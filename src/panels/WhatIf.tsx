@@ -27,7 +27,6 @@ export const WhatIfBar = memo(function WhatIfBar() {
       branch: st.branch,
       nodes: st.original.nodes,
       visible: st.visible,
-      cursor: st.cursor,
       simulating: st.simulating,
     })),
   );
@@ -76,9 +75,7 @@ export const WhatIfBar = memo(function WhatIfBar() {
       </div>
       {open && (
         <div id="whatif-menu" className="whatif-menu" role="group" aria-labelledby="whatif-heading">
-          <p id="whatif-heading" className="whatif-heading">
-            {t('whatif.heading', { step: s.cursor })}
-          </p>
+          <WhatIfHeading />
           <fieldset>
             <legend className="visually-hidden">{t('whatif.menuLabel')}</legend>
             {FAULT_KINDS.map((k) => (
@@ -125,6 +122,17 @@ export const WhatIfBar = memo(function WhatIfBar() {
     </div>
   );
 });
+
+/** "After step N": the only part that follows the cursor, so playing does not re-render the bar. */
+function WhatIfHeading() {
+  const t = useT();
+  const cursor = usePlayer((st) => st.cursor);
+  return (
+    <p id="whatif-heading" className="whatif-heading">
+      {t('whatif.heading', { step: cursor })}
+    </p>
+  );
+}
 
 /** Where the branch on screen leaves the original, as a fraction of the scrubber, with its label. */
 export function useBranchMark(): { at: number; step: number } | null {
