@@ -120,19 +120,19 @@ const SELF: ComponentId = 'kube-apiserver';
 
 /** Stages a request passes, in order: creates run admission and validation; the user's get a summary. */
 function stagesFor({ req, client }: Inflight): readonly ApiRequestStage[] {
-  if (isCreate(req)) {
-    return [
-      'authentication',
-      'authorization',
-      'mutating-admission',
-      'validation',
-      'validating-admission',
-      ...(client === 'kubectl' ? (['summary'] as const) : []),
-      'storage',
-    ];
-  }
-  return ['authentication', 'authorization', 'storage'];
+  if (isCreate(req)) return client === 'kubectl' ? USER_CREATE_STAGES : CREATE_STAGES;
+  return OTHER_STAGES;
 }
+const CREATE_STAGES: readonly ApiRequestStage[] = [
+  'authentication',
+  'authorization',
+  'mutating-admission',
+  'validation',
+  'validating-admission',
+  'storage',
+];
+const USER_CREATE_STAGES: readonly ApiRequestStage[] = [...CREATE_STAGES.slice(0, -1), 'summary', 'storage'];
+const OTHER_STAGES: readonly ApiRequestStage[] = ['authentication', 'authorization', 'storage'];
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
 
 function isCreate(req: ApiRequest): boolean {

@@ -216,13 +216,20 @@ export const RESOURCES: readonly ResourceInfo[] = [
 ];
 
 export function byResource(resource: string): ResourceInfo {
-  const info = RESOURCES.find((r) => r.resource === resource);
+  const info = BY_RESOURCE.get(resource);
   if (!info) throw new Error(`unknown resource ${resource}`);
   return info;
 }
 
 export function byKind(kind: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => r.kind === kind);
+  return BY_KIND.get(kind);
+}
+// Asked several times for every request and watch event: looked up, not searched. The first entry wins, as find did.
+const BY_RESOURCE = new Map<string, ResourceInfo>();
+const BY_KIND = new Map<string, ResourceInfo>();
+for (const r of RESOURCES) {
+  if (!BY_RESOURCE.has(r.resource)) BY_RESOURCE.set(r.resource, r);
+  if (!BY_KIND.has(r.kind)) BY_KIND.set(r.kind, r);
 }
 
 /** The etcd key of an object: `/registry/pods/default/nginx`. */
