@@ -899,7 +899,21 @@ function watchersOf(list: WatcherList, prev: ApiObject | null, value: ApiObject 
   const onWas = was === undefined ? undefined : list.byNode.get(was);
   const onIs = is === undefined || is === was ? undefined : list.byNode.get(is);
   if (!onWas && !onIs) return list.anyNode;
-  return [...list.anyNode, ...(onWas ?? []), ...(onIs ?? [])].sort((a, b) => a - b);
+  return mergeAscending(mergeAscending(list.anyNode, onWas ?? NONE), onIs ?? NONE);
+}
+const NONE: readonly number[] = [];
+
+/** Two ascending lists of positions as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! < b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /**
