@@ -131,7 +131,12 @@ export function correlate(
   const logs = (st.logs ??= {});
   const seen = logs[key];
   if (seen) seen.count++;
-  const log = seen ?? (logs[key] = { ...created(), count: 1, first: now });
+  let log = seen;
+  if (!log) {
+    // Every field written at once, `written` too: records of one shape keep the correlator's loads fast.
+    const { name, namespace } = created();
+    log = logs[key] = { name, namespace, count: 1, first: now, written: false };
+  }
   if (!tryAccept(st, spamKey(e), now)) return { action: 'skip' };
   const { name, namespace, count, first } = log;
   const action = log.written ? 'patch' : 'create';
