@@ -21,7 +21,7 @@ import { authorize } from './authz';
 import { rbacStoreFromCache } from './rbac/store';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
-import { byResource, etcdKey, resourceOfKey } from './resources';
+import { byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
 import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
 import type { ResourceList } from './admission/resource-list';
@@ -841,7 +841,7 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
   const dir = key.slice(0, key.lastIndexOf('/') + 1);
   const old = st.cache[key];
   if (old && revisionOf(old) === st.newest.revision) st.newest.stale = true;
-  const resource = resourceOfKey(key)?.resource;
+  const resource = resourceOfDir(dir)?.resource;
   if (value) {
     st.cache[key] = value;
     (st.dirs[dir] ??= {})[key] = true;

@@ -242,9 +242,13 @@ export function etcdKey(resource: string, namespace: string | undefined, name: s
 export function resourceOfKey(key: string): ResourceInfo | undefined {
   // Asked for every object of the watch cache on each LIST and WATCH, and on every write: remembered by directory
   // (a prefix ends at a slash, so every key of one directory has the same resource).
-  const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  return resourceOfDir(key.slice(0, key.lastIndexOf('/') + 1));
+}
+
+/** The resource of the keys in a directory (`/registry/pods/default/`), for a caller that has cut it already. */
+export function resourceOfDir(dir: string): ResourceInfo | undefined {
   if (RESOURCE_OF_DIR.has(dir)) return RESOURCE_OF_DIR.get(dir);
-  const info = PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1];
+  const info = PREFIXES.find(([prefix]) => dir.startsWith(prefix))?.[1];
   RESOURCE_OF_DIR.set(dir, info);
   return info;
 }
