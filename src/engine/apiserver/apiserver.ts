@@ -21,7 +21,7 @@ import { authorize } from './authz';
 import { rbacStoreFromCache } from './rbac/store';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
-import { byResource, etcdKey, resourceOfKey } from './resources';
+import { byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
 import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
 import type { ResourceList } from './admission/resource-list';
@@ -58,9 +58,17 @@ interface Inflight {
 export interface ApiserverState {
   inflight: Record<number, Inflight>;
   /** The open watches by resource: every write fans out to its resource's watchers only (hundreds on a big cluster). */
-  watchers: Record<string, { component: ComponentId; spec: WatchSpec }[]>;
+  watchers: Record<string, WatcherList>;
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
+  /**
+   * The watch cache again by resource, in the cache's own order, so a LIST or
+   * a WATCH's replay reads its resource's objects only (hundreds of informers
+   * start at once on a big cluster, each would otherwise scan every object).
+   */
+  byResource: Record<string, Map<string, ApiObject>>;
+  /** The newest resourceVersion in the watch cache (a LIST's); `stale` when the object holding it went. */
+  newest: { revision: number; stale: boolean };
   /** The watch cache's keys by directory (`/registry/limitranges/default/`), so a namespace's few objects of a kind are found without a scan. */
   dirs: Record<string, Record<string, true>>;
   /**
@@ -81,12 +89,28 @@ export function initApiserver(): ApiserverState {
     inflight: {},
     watchers: {},
     cache: {},
+    byResource: {},
+    newest: { revision: 0, stale: false },
     dirs: {},
     quotaUsed: {},
     loopback: {},
     liveLookups: {},
     webhookCalls: {},
   };
+}
+
+/**
+ * One resource's open watches, in the order they were opened (which is the
+ * order their events are listed in). Most Pod watches are kubelets' with a
+ * `spec.nodeName` selector: indexed by that node, a Pod's write looks at the
+ * watches of its own node only instead of every node's.
+ */
+export interface WatcherList {
+  all: { component: ComponentId; spec: WatchSpec }[];
+  /** Positions in `all` of the watches without a node selector. */
+  anyNode: number[];
+  /** Positions in `all` of the watches for one node's Pods, by node name. */
+  byNode: Map<string, number[]>;
 }
 
 type World = { apiserver: ApiserverState; etcd: EtcdState };
@@ -96,19 +120,19 @@ const SELF: ComponentId = 'kube-apiserver';
 
 /** Stages a request passes, in order: creates run admission and validation; the user's get a summary. */
 function stagesFor({ req, client }: Inflight): readonly ApiRequestStage[] {
-  if (isCreate(req)) {
-    return [
-      'authentication',
-      'authorization',
-      'mutating-admission',
-      'validation',
-      'validating-admission',
-      ...(client === 'kubectl' ? (['summary'] as const) : []),
-      'storage',
-    ];
-  }
-  return ['authentication', 'authorization', 'storage'];
+  if (isCreate(req)) return client === 'kubectl' ? USER_CREATE_STAGES : CREATE_STAGES;
+  return OTHER_STAGES;
 }
+const CREATE_STAGES: readonly ApiRequestStage[] = [
+  'authentication',
+  'authorization',
+  'mutating-admission',
+  'validation',
+  'validating-admission',
+  'storage',
+];
+const USER_CREATE_STAGES: readonly ApiRequestStage[] = [...CREATE_STAGES.slice(0, -1), 'summary', 'storage'];
+const OTHER_STAGES: readonly ApiRequestStage[] = ['authentication', 'authorization', 'storage'];
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
 
 function isCreate(req: ApiRequest): boolean {
@@ -671,12 +695,12 @@ function serveListWatch(sim: ApiSim, id: number): void {
   delete st.inflight[id];
   const specs = flight.req.watches ?? [];
   if (flight.req.verb === 'watch') {
-    for (const spec of specs) (st.watchers[spec.resource] ??= []).push({ component: flight.client, spec });
+    for (const spec of specs) addWatcher(st, flight.client, spec);
     for (const spec of specs) {
       if (spec.resourceVersion === undefined) continue;
       const since = Number(spec.resourceVersion);
-      for (const [key, obj] of Object.entries(st.cache)) {
-        if (!obj || resourceOfKey(key)?.resource !== spec.resource || !matches(spec, obj)) continue;
+      for (const obj of st.byResource[spec.resource]?.values() ?? []) {
+        if (!matches(spec, obj)) continue;
         if (Number(obj.metadata.resourceVersion ?? 0) <= since) continue;
         sim.send(
           {
@@ -710,12 +734,17 @@ function serveListWatch(sim: ApiSim, id: number): void {
   }
   const items: ApiObject[] = [];
   // The watch cache's resourceVersion: the newest it has seen.
-  let revision = 0;
-  for (const [key, obj] of Object.entries(st.cache)) {
-    if (!obj) continue;
-    revision = Math.max(revision, Number(obj.metadata.resourceVersion ?? 0));
-    const resource = resourceOfKey(key)?.resource;
-    if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);
+  const revision = newestRevision(st);
+  if (specs.length === 1) {
+    const spec = specs[0]!;
+    for (const obj of st.byResource[spec.resource]?.values() ?? []) if (matches(spec, obj)) items.push(obj);
+  } else {
+    // Several resources at once: their objects interleaved in the cache's order.
+    for (const key in st.cache) {
+      const obj = st.cache[key]!;
+      const resource = resourceOfKey(key)?.resource;
+      if (specs.some((spec) => spec.resource === resource && matches(spec, obj))) items.push(obj);
+    }
   }
   sim.send(
     {
@@ -777,26 +806,114 @@ function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
 
 /** A field selector's terms (`status.phase!=Succeeded,status.phase!=Failed`), all of which must hold. */
 export function fieldSelectorMatches(selector: string, obj: ApiObject): boolean {
-  return selector.split(',').every((term) => {
-    const m = /^([\w.]+)(!=|==|=)(.*)$/.exec(term);
-    if (!m) return true;
+  return parsedSelector(selector).every(({ path, negated, wanted }) => {
     let value: unknown = obj;
-    for (const part of m[1]!.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
-    const equal = String(value ?? '') === m[3];
-    return m[2] === '!=' ? !equal : equal;
+    for (const part of path) value = (value as Record<string, unknown> | undefined)?.[part];
+    const equal = String(value ?? '') === wanted;
+    return negated ? !equal : equal;
   });
 }
 
-/** Keep the watch cache and its directory index together. */
-export function cachePut(st: ApiserverState, key: string, value: ApiObject | null): void {
+interface SelectorTerm {
+  path: string[];
+  negated: boolean;
+  wanted: string;
+}
+
+/** A selector's terms, parsed once: a watch's selector is matched twice on every write of its resource. */
+function parsedSelector(selector: string): SelectorTerm[] {
+  let terms = PARSED_SELECTORS.get(selector);
+  if (!terms) {
+    terms = [];
+    for (const term of selector.split(',')) {
+      const m = /^([\w.]+)(!=|==|=)(.*)$/.exec(term);
+      // A term that does not parse selects everything.
+      if (m) terms.push({ path: m[1]!.split('.'), negated: m[2] === '!=', wanted: m[3]! });
+    }
+    PARSED_SELECTORS.set(selector, terms);
+  }
+  return terms;
+}
+const PARSED_SELECTORS = new Map<string, SelectorTerm[]>();
+
+/** Keep the watch cache and its indexes (directory, resource, newest revision) together; returns the key's resource. */
+export function cachePut(st: ApiserverState, key: string, value: ApiObject | null): string | undefined {
   const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  const old = st.cache[key];
+  if (old && revisionOf(old) === st.newest.revision) st.newest.stale = true;
+  const resource = resourceOfDir(dir)?.resource;
   if (value) {
     st.cache[key] = value;
     (st.dirs[dir] ??= {})[key] = true;
+    if (resource !== undefined) (st.byResource[resource] ??= new Map()).set(key, value);
+    const revision = revisionOf(value);
+    // A newer object is the newest whatever went before it (NaN, never written by etcd, leaves it to a scan).
+    if (revision >= st.newest.revision) st.newest = { revision, stale: false };
+    else if (Number.isNaN(revision)) st.newest.stale = true;
   } else {
     delete st.cache[key];
     if (st.dirs[dir]) delete st.dirs[dir][key];
+    if (resource !== undefined) st.byResource[resource]?.delete(key);
   }
+  return resource;
+}
+
+function revisionOf(obj: ApiObject): number {
+  return Number(obj.metadata.resourceVersion ?? 0);
+}
+
+/** The largest resourceVersion in the watch cache, looked for again only when the object holding it went. */
+function newestRevision(st: ApiserverState): number {
+  if (st.newest.stale) {
+    let revision = 0;
+    for (const key in st.cache) revision = Math.max(revision, revisionOf(st.cache[key]!));
+    st.newest = { revision, stale: false };
+  }
+  return st.newest.revision;
+}
+
+function addWatcher(st: ApiserverState, component: ComponentId, spec: WatchSpec): void {
+  const list = (st.watchers[spec.resource] ??= { all: [], anyNode: [], byNode: new Map() });
+  const at = list.all.push({ component, spec }) - 1;
+  if (spec.nodeName === undefined) list.anyNode.push(at);
+  else {
+    const onNode = list.byNode.get(spec.nodeName);
+    if (onNode) onNode.push(at);
+    else list.byNode.set(spec.nodeName, [at]);
+  }
+}
+
+function nodeNameOf(obj: ApiObject | null): string | undefined {
+  const nodeName = (obj?.spec as { nodeName?: unknown } | undefined)?.nodeName;
+  return typeof nodeName === 'string' ? nodeName : undefined;
+}
+
+/**
+ * The positions of the watches a change from `prev` to `value` may concern,
+ * in the order they were opened: those without a node selector, and those of
+ * the node the object was or is on (no other node's selector matches either).
+ */
+function watchersOf(list: WatcherList, prev: ApiObject | null, value: ApiObject | null): readonly number[] {
+  const was = nodeNameOf(prev);
+  const is = nodeNameOf(value);
+  const onWas = was === undefined ? undefined : list.byNode.get(was);
+  const onIs = is === undefined || is === was ? undefined : list.byNode.get(is);
+  if (!onWas && !onIs) return list.anyNode;
+  return mergeAscending(mergeAscending(list.anyNode, onWas ?? NONE), onIs ?? NONE);
+}
+const NONE: readonly number[] = [];
+
+/** Two ascending lists of positions as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! < b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /**
@@ -806,16 +923,17 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
  */
 function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObject | null): void {
   const st = sim.world.apiserver;
-  cachePut(st, key, value);
+  const resource = cachePut(st, key, value);
   // The quota evaluator forgets its own record once the cache has caught up with it.
   const charged = st.quotaUsed[key];
   if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
     delete st.quotaUsed[key];
-  const resource = resourceOfKey(key)?.resource;
   if (!resource) return;
   const events: Partial<Record<ComponentId, WatchEventType>> = {};
   const targets: ComponentId[] = [];
-  for (const w of st.watchers[resource] ?? []) {
+  const list = st.watchers[resource];
+  for (const at of list ? watchersOf(list, prev, value) : []) {
+    const w = list!.all[at]!;
     const was = matches(w.spec, prev);
     const is = matches(w.spec, value);
     const type: WatchEventType | null = !was && is ? 'ADDED' : was && is ? 'MODIFIED' : was && !is ? 'DELETED' : null;

@@ -102,8 +102,15 @@ export const USERS = {
 } satisfies Record<string, UserInfo>;
 
 export function kubeletUser(node: string): UserInfo {
-  return { name: `system:node:${node}`, groups: ['system:nodes', 'system:authenticated'], via: 'x509' };
+  // One per node, shared (users are never changed): a kubelet asks for its own on every request and Event.
+  let user = KUBELET_USERS.get(node);
+  if (!user) {
+    user = { name: `system:node:${node}`, groups: ['system:nodes', 'system:authenticated'], via: 'x509' };
+    KUBELET_USERS.set(node, user);
+  }
+  return user;
 }
+const KUBELET_USERS = new Map<string, UserInfo>();
 
 export interface Decision {
   allowed: boolean;
@@ -259,12 +266,26 @@ const GRANTS: readonly Grant[] = [
 ];
 
 function subjectMatches(subject: string, user: UserInfo): boolean {
-  if (subject.startsWith('Group ')) return user.groups.includes(subject.slice(7, -1));
-  if (subject.startsWith('User ')) return user.name === subject.slice(6, -1);
-  // describeSubject prints a ServiceAccount as name/namespace (rule.go), and so do these.
-  const sa = /^ServiceAccount "(.+)\/(.+)"$/.exec(subject);
-  return !!sa && user.name === `system:serviceaccount:${sa[2]}:${sa[1]}`;
+  const s = parsedSubject(subject);
+  return s.group !== undefined ? user.groups.includes(s.group) : user.name === s.user;
 }
+
+/** A grant's subject as the group or user name it matches, parsed once (every request walks the grants). */
+function parsedSubject(subject: string): { group?: string; user?: string } {
+  let parsed = SUBJECTS.get(subject);
+  if (!parsed) {
+    if (subject.startsWith('Group ')) parsed = { group: subject.slice(7, -1) };
+    else if (subject.startsWith('User ')) parsed = { user: subject.slice(6, -1) };
+    else {
+      // describeSubject prints a ServiceAccount as name/namespace (rule.go), and so do these.
+      const sa = /^ServiceAccount "(.+)\/(.+)"$/.exec(subject);
+      parsed = sa ? { user: `system:serviceaccount:${sa[2]}:${sa[1]}` } : {};
+    }
+    SUBJECTS.set(subject, parsed);
+  }
+  return parsed;
+}
+const SUBJECTS = new Map<string, { group?: string; user?: string }>();
 
 /** Models plugin/pkg/auth/authorizer/node: a kubelet may touch what belongs to its node. */
 function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {

@@ -15,13 +15,19 @@ export function generateNameSuffix(sim: Sim<unknown>, length = 5): string {
 
 export function uuid(sim: Sim<unknown>): string {
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += (Math.floor(sim.random() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-  const h = hex.split('');
-  h[12] = '4';
-  h[16] = '89ab'[sim.int(0, 3)]!;
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  for (let i = 0; i < 4; i++) hex += hex8(Math.floor(sim.random() * 2 ** 32) >>> 0);
+  // Version 4 (nibble 12) and the RFC 4122 variant (nibble 16), cut in at their places.
+  const variant = '89ab'[sim.int(0, 3)]!;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
+
+/** A uint32 as 8 lowercase hex digits (toString(16) of a number above 2^30 takes the slow double path). */
+function hex8(n: number): string {
+  let out = '';
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX_DIGITS[(n >>> shift) & 15];
+  return out;
+}
+const HEX_DIGITS = '0123456789abcdef';
 
 /** The virtual clock starts at this instant, so timestamps read like real ones. */
 export const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);

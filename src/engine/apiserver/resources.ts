@@ -216,13 +216,20 @@ export const RESOURCES: readonly ResourceInfo[] = [
 ];
 
 export function byResource(resource: string): ResourceInfo {
-  const info = RESOURCES.find((r) => r.resource === resource);
+  const info = BY_RESOURCE.get(resource);
   if (!info) throw new Error(`unknown resource ${resource}`);
   return info;
 }
 
 export function byKind(kind: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => r.kind === kind);
+  return BY_KIND.get(kind);
+}
+// Asked several times for every request and watch event: looked up, not searched. The first entry wins, as find did.
+const BY_RESOURCE = new Map<string, ResourceInfo>();
+const BY_KIND = new Map<string, ResourceInfo>();
+for (const r of RESOURCES) {
+  if (!BY_RESOURCE.has(r.resource)) BY_RESOURCE.set(r.resource, r);
+  if (!BY_KIND.has(r.kind)) BY_KIND.set(r.kind, r);
 }
 
 /** The etcd key of an object: `/registry/pods/default/nginx`. */
@@ -235,9 +242,13 @@ export function etcdKey(resource: string, namespace: string | undefined, name: s
 export function resourceOfKey(key: string): ResourceInfo | undefined {
   // Asked for every object of the watch cache on each LIST and WATCH, and on every write: remembered by directory
   // (a prefix ends at a slash, so every key of one directory has the same resource).
-  const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  return resourceOfDir(key.slice(0, key.lastIndexOf('/') + 1));
+}
+
+/** The resource of the keys in a directory (`/registry/pods/default/`), for a caller that has cut it already. */
+export function resourceOfDir(dir: string): ResourceInfo | undefined {
   if (RESOURCE_OF_DIR.has(dir)) return RESOURCE_OF_DIR.get(dir);
-  const info = PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1];
+  const info = PREFIXES.find(([prefix]) => dir.startsWith(prefix))?.[1];
   RESOURCE_OF_DIR.set(dir, info);
   return info;
 }

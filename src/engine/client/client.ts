@@ -20,9 +20,13 @@ export function newCache(): InformerCache {
   return { objects: {}, byKind: {} };
 }
 
-/** The informer's store: keep what the watch says, as a reflector does. */
-export function applyToCache(cache: InformerCache, type: WatchEventType, object: ApiObject): void {
-  const key = keyOf(object);
+/** The informer's store: keep what the watch says, as a reflector does. `key` is the object's, if known already. */
+export function applyToCache(
+  cache: InformerCache,
+  type: WatchEventType,
+  object: ApiObject,
+  key: string = keyOf(object),
+): void {
   const kind = ((cache.byKind ??= {})[object.kind] ??= {});
   if (type === 'DELETED') {
     delete cache.objects[key];

@@ -63,23 +63,11 @@ export type CorrelateResult =
     }
   | { action: 'skip' };
 
-const join = (parts: string[]) => parts.join('');
+// The keys are the parts run together (strings.Join with ""), built without an array: every Event makes three.
 
 /** getEventKey: source, involvedObject (with fieldPath), type, reason, message. */
 export function eventKey(e: CorrelatedEvent): string {
-  return join([
-    e.component,
-    e.host,
-    e.kind,
-    e.namespace,
-    e.name,
-    e.fieldPath,
-    e.uid,
-    e.apiVersion,
-    e.type,
-    e.reason,
-    e.message,
-  ]);
+  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.fieldPath}${e.uid}${e.apiVersion}${e.type}${e.reason}${e.message}`;
 }
 
 /**
@@ -88,12 +76,12 @@ export function eventKey(e: CorrelatedEvent): string {
  * for the legacy recorder) and the local key (the message).
  */
 export function aggregateKey(e: CorrelatedEvent): string {
-  return join([e.component, e.host, e.kind, e.namespace, e.name, e.uid, e.apiVersion, e.type, e.reason, '', '']);
+  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.uid}${e.apiVersion}${e.type}${e.reason}`;
 }
 
 /** getSpamKey: source and object only. */
 export function spamKey(e: CorrelatedEvent): string {
-  return join([e.component, e.host, e.kind, e.namespace, e.name, e.uid, e.apiVersion]);
+  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.uid}${e.apiVersion}`;
 }
 
 /**
@@ -143,7 +131,12 @@ export function correlate(
   const logs = (st.logs ??= {});
   const seen = logs[key];
   if (seen) seen.count++;
-  const log = seen ?? (logs[key] = { ...created(), count: 1, first: now });
+  let log = seen;
+  if (!log) {
+    // Every field written at once, `written` too: records of one shape keep the correlator's loads fast.
+    const { name, namespace } = created();
+    log = logs[key] = { name, namespace, count: 1, first: now, written: false };
+  }
   if (!tryAccept(st, spamKey(e), now)) return { action: 'skip' };
   const { name, namespace, count, first } = log;
   const action = log.written ? 'patch' : 'create';

@@ -6,7 +6,7 @@
 import type { ObjectReference } from 'kubernetes-types/core/v1';
 import type { UserInfo } from '../core/messages';
 import type { Sim } from '../core/sim';
-import { EPOCH, isoTime } from '../apiserver/names';
+import { isoTime } from '../apiserver/names';
 import type { ApiObject, ComponentId } from '../types';
 import { request } from './client';
 import { correlate, type EventCorrelatorState } from './event-correlator';
@@ -180,7 +180,9 @@ export interface EventV1Input {
 
 /** metav1.MicroTime: RFC 3339 with microseconds. */
 export function microTime(at: number): string {
-  return new Date(EPOCH + Math.floor(at)).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  // The whole second comes from isoTime's cache (the clock starts at a whole second, EPOCH), the ms are appended.
+  const ms = Math.floor(at);
+  return `${isoTime(ms).slice(0, -1)}.${String(ms % 1000).padStart(3, '0')}000Z`;
 }
 
 /**

@@ -178,7 +178,7 @@ export function informerReceive(
     const had = key in inf.cache.objects;
     if (type === 'MODIFIED' && !had) type = 'ADDED';
     else if (type === 'ADDED' && had) type = 'MODIFIED';
-    applyToCache(inf.cache, type, msg.object);
+    applyToCache(inf.cache, type, msg.object, key);
     return [{ type, object: msg.object, key }];
   }
   return null;

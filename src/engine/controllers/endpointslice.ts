@@ -110,14 +110,17 @@ export function endpointSliceKeysFor(
   fromList: boolean,
 ): string[] {
   if (fromList) return [];
-  const key = (s: ApiObject) => `/registry/services/specs/${s.metadata.namespace}/${s.metadata.name}`;
-  if (object.kind === 'Service') return type === 'DELETED' ? [] : [key(object)];
+  if (object.kind === 'Service') return type === 'DELETED' ? [] : [serviceKey(object)];
   if (object.kind !== 'Pod') return [];
   const out: string[] = [];
   for (const obj of listKind(st.informers.cache, 'Service')) {
-    if (selects(obj as unknown as Service, object)) out.push(key(obj));
+    if (selects(obj as unknown as Service, object)) out.push(serviceKey(obj));
   }
   return out;
+}
+
+function serviceKey(s: ApiObject): string {
+  return `/registry/services/specs/${s.metadata.namespace}/${s.metadata.name}`;
 }
 
 /** The Service's slices as this controller last knew them (the newer of the informer's copy and its own write). */

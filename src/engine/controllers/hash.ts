@@ -19,6 +19,21 @@ function canonical(value: unknown): string {
 }
 
 export function computeHash(template: unknown, collisionCount = 0): string {
+  // Every sync of a Deployment hashes its template; stored objects are never changed in place, so a
+  // template seen before (status writes keep the same spec object) has the same hash.
+  const memo = template && typeof template === 'object' ? HASHES.get(template) : undefined;
+  const known = memo?.get(collisionCount);
+  if (known !== undefined) return known;
+  const hash = fnvHash(template, collisionCount);
+  if (template && typeof template === 'object') {
+    if (memo) memo.set(collisionCount, hash);
+    else HASHES.set(template, new Map([[collisionCount, hash]]));
+  }
+  return hash;
+}
+const HASHES = new WeakMap<object, Map<number, string>>();
+
+function fnvHash(template: unknown, collisionCount: number): string {
   let h = 0x811c9dc5;
   const text = canonical(template) + (collisionCount ? String(collisionCount) : '');
   for (let i = 0; i < text.length; i++) {

@@ -51,7 +51,8 @@ export class TraceRecorder {
 
   /** Takes ownership of `step`, numbers it, and names the upstream file it follows. */
   add(step: Omit<Step, 'seq'>): Step {
-    const full = Object.assign(step, { seq: this.steps.length }) as Step;
+    const full = step as Step;
+    full.seq = this.steps.length;
     full.source ??= SOURCES[full.say.key];
     this.steps.push(full);
     return full;

@@ -198,7 +198,9 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   }
   if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe, msg.gen);
   if (msg.type === 'http-response') {
-    for (const [key, w] of Object.entries(st.workers)) {
+    // for…in, not Object.entries: every answer to this kubelet walks its workers (same order).
+    for (const key in st.workers) {
+      const w = st.workers[key]!;
       if (w.statusInFlight === msg.id) {
         w.statusInFlight = undefined;
         if (w.statusDirty) {

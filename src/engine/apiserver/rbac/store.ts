@@ -13,13 +13,27 @@ interface CacheView {
 }
 
 export function rbacStoreFromCache(st: CacheView): RbacStore {
-  const dir = (d: string): ApiObject[] => Object.keys(st.dirs[d] ?? {}).map((k) => st.cache[k]!);
-  return {
-    role: (namespace, name) => st.cache[`/registry/roles/${namespace}/${name}`],
-    clusterRole: (name) => st.cache[`/registry/clusterroles/${name}`],
-    roleBindings: (namespace) => dir(`/registry/rolebindings/${namespace}/`),
-    clusterRoleBindings: () => dir('/registry/clusterrolebindings/'),
-  };
+  return new CacheRbacStore(st);
+}
+
+/** A class, not an object of arrows: one is made for every request the authorizer sees. */
+class CacheRbacStore implements RbacStore {
+  constructor(private readonly st: CacheView) {}
+  role(namespace: string, name: string): ApiObject | undefined {
+    return this.st.cache[`/registry/roles/${namespace}/${name}`];
+  }
+  clusterRole(name: string): ApiObject | undefined {
+    return this.st.cache[`/registry/clusterroles/${name}`];
+  }
+  roleBindings(namespace: string): ApiObject[] {
+    return this.dir(`/registry/rolebindings/${namespace}/`);
+  }
+  clusterRoleBindings(): ApiObject[] {
+    return this.dir('/registry/clusterrolebindings/');
+  }
+  private dir(d: string): ApiObject[] {
+    return Object.keys(this.st.dirs[d] ?? {}).map((k) => this.st.cache[k]!);
+  }
 }
 
 export function rbacStoreOf(sim: Sim<unknown>): RbacStore {
