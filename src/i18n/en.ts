@@ -17,7 +17,7 @@ export const en = {
     stepForward: 'Step forward',
     end: 'Go to end',
     loop: 'Loop',
-    simulating: 'Simulating the new scenario…',
+    simulating: 'Simulating the run…',
     speed: 'Speed',
     scrubber: 'Step',
     stepOf: 'Step {{n}} of {{total}}',

@@ -19,7 +19,7 @@ export const zh: Catalog = {
     stepForward: '前进一步',
     end: '跳到结尾',
     loop: '循环播放',
-    simulating: '正在模拟新场景……',
+    simulating: '正在模拟运行过程……',
     speed: '速度',
     scrubber: '步骤',
     stepOf: '第 {{n}} 步，共 {{total}} 步',

@@ -93,6 +93,8 @@ export const TransportBar = memo(function TransportBar() {
           hint="Space"
           icon={s.playing ? 'pause' : 'play'}
           onClick={actions.toggle}
+          // Nothing to play until the run is made (the page's first run takes a moment after the diagram).
+          disabled={!s.playing && s.hi <= s.lo}
           primary
         />
         <TransportButton
