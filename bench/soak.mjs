@@ -36,6 +36,8 @@ try {
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   await page.goto(`${server.url}#language=en`);
+  // The page draws its diagram first and makes its first run right after.
+  await page.waitForSelector('.app[aria-busy="false"]');
   await page.getByTestId('level').selectOption('deep');
   await page.getByTestId('speed').selectOption('4');
   await page.getByTestId('loop').click();
