@@ -54,6 +54,14 @@ export interface NodeInfo {
   podCount: number;
   /** The Pods bound or assumed on the node (NodeInfo.Pods), for spreading, affinity and host ports. */
   pods: Pod[];
+  /**
+   * Bumped whenever `pods` changes (NodeInfo.Generation), so that what is
+   * worked out from the Pods (matchCounts) is recounted only for the nodes
+   * that changed since the last cycle, not for every node in every cycle.
+   */
+  generation: number;
+  /** PodTopologySpread: per namespace and selector, how many of `pods` match, at a generation. */
+  matchCounts: Map<string, { generation: number; count: number }>;
   /** Images on the node by normalized name, with their size. */
   images: Record<string, number>;
 }
@@ -87,6 +95,8 @@ export function newNodeInfo(node: Node): NodeInfo {
     nonZeroRequested: { cpu: 0, memory: 0 },
     podCount: 0,
     pods: [],
+    generation: 0,
+    matchCounts: new Map(),
     images,
   };
 }
@@ -100,6 +110,7 @@ export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
   info.nonZeroRequested.cpu += sign * nz.cpu;
   info.nonZeroRequested.memory += sign * nz.memory;
   info.podCount += sign;
+  info.generation++;
   if (sign > 0) info.pods.push(pod);
   else {
     const i = info.pods.findIndex((p) => samePod(p, pod));
@@ -114,7 +125,10 @@ function samePod(a: Pod, b: Pod): boolean {
 /** The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current. */
 export function replacePod(info: NodeInfo, pod: Pod): void {
   const i = info.pods.findIndex((p) => samePod(p, pod));
-  if (i >= 0) info.pods[i] = pod;
+  if (i >= 0) {
+    info.pods[i] = pod;
+    info.generation++;
+  }
 }
 
 /** A NodeInfo for a node and the Pods on it (tests, and a fresh cache). */

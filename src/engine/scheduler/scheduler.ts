@@ -336,6 +336,8 @@ function updateNode(st: SchedulerState, type: string, node: Node): void {
     next.nonZeroRequested = prev.nonZeroRequested;
     next.podCount = prev.podCount;
     next.pods = prev.pods;
+    next.generation = prev.generation;
+    next.matchCounts = prev.matchCounts;
   }
   st.nodes[name] = next;
 }

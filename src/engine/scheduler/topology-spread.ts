@@ -96,9 +96,12 @@ function podConstraints(pod: Pod, when: string): SpreadConstraint[] {
 /** getConstraints / buildDefaultConstraints: the Pod's own, or the system defaults with DefaultSelector. */
 export function spreadConstraints(pod: Pod, when: string, listers: SpreadListers): SpreadConstraint[] {
   if (pod.spec?.topologySpreadConstraints?.length) return podConstraints(pod, when);
+  const defaults = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === when);
+  // The system defaults are all ScheduleAnyway: PreFilter need not look for a DefaultSelector.
+  if (!defaults.length) return [];
   const selector = defaultSelector(pod, listers);
   if (selectorEmpty(selector)) return [];
-  return SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === when).map((c) => ({
+  return defaults.map((c) => ({
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
     selector,
@@ -124,6 +127,35 @@ export function countPodsMatchSelector(pods: Pod[], selector: LabelSelector | un
   return n;
 }
 
+/** Each selector object's cache key with the namespace it counts in ('' for an empty selector). */
+const selectorKeys = new WeakMap<LabelSelector, { ns: string; key: string }>();
+
+/**
+ * countPodsMatchSelector over one node's Pods, remembered per node generation
+ * (NodeInfo.Generation): between two cycles only the nodes whose Pods changed
+ * are recounted, instead of matching every Pod in the cluster for every
+ * incoming Pod. The key is the namespace and the selector's JSON, so equal
+ * selectors built afresh for each cycle share the count; it is made once per
+ * selector object, so the lookups of a cycle reuse one string.
+ */
+export function nodeMatchCount(info: NodeInfo, selector: LabelSelector | undefined, ns: string): number {
+  if (!selector) return 0;
+  let k = selectorKeys.get(selector);
+  if (k?.ns !== ns) {
+    k = { ns, key: selectorEmpty(selector) ? '' : `${ns}\n${JSON.stringify(selector)}` };
+    selectorKeys.set(selector, k);
+  }
+  if (!k.key) return 0;
+  const hit = info.matchCounts.get(k.key);
+  if (hit && hit.generation === info.generation) return hit.count;
+  const count = countPodsMatchSelector(info.pods, selector, ns);
+  if (hit) {
+    hit.generation = info.generation;
+    hit.count = count;
+  } else info.matchCounts.set(k.key, { generation: info.generation, count });
+  return count;
+}
+
 const labelsOf = (info: NodeInfo): Labels => (info.node.metadata?.labels ?? {}) as Labels;
 const nameOf = (info: NodeInfo): string => info.node.metadata!.name!;
 
@@ -147,6 +179,8 @@ export interface SpreadPreFilterState {
 /** calPreFilterState over all nodes, for the DoNotSchedule constraints. */
 export function spreadPreFilter(pod: Pod, all: NodeInfo[], listers: SpreadListers): SpreadPreFilterState {
   const constraints = spreadConstraints(pod, 'DoNotSchedule', listers);
+  // No hard constraints: nothing to count (PreFilter's Skip).
+  if (!constraints.length) return { constraints, tpValueToMatchNum: [] };
   const ns = pod.metadata?.namespace ?? 'default';
   const tpValueToMatchNum = constraints.map(() => ({}) as Record<string, number>);
   for (const info of all) {
@@ -155,7 +189,7 @@ export function spreadPreFilter(pod: Pod, all: NodeInfo[], listers: SpreadLister
     constraints.forEach((c, i) => {
       if (!includesNode(c, pod, info)) return;
       const v = labels[c.topologyKey]!;
-      tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + countPodsMatchSelector(info.pods, c.selector, ns);
+      tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + nodeMatchCount(info, c.selector, ns);
     });
   }
   return { constraints, tpValueToMatchNum };
@@ -232,7 +266,7 @@ export function spreadPreScore(
       if (!includesNode(c, pod, info)) return;
       const v = labels[c.topologyKey] ?? '';
       if (counts[i]![v] === undefined) return;
-      counts[i]![v] += countPodsMatchSelector(info.pods, c.selector, ns);
+      counts[i]![v] += nodeMatchCount(info, c.selector, ns);
     });
   }
   return { constraints, ignored, topologyValueToPodCounts: counts, weights };
@@ -248,9 +282,7 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
     const tpVal = labels[c.topologyKey];
     if (tpVal === undefined) return;
     const cnt =
-      c.topologyKey === HOSTNAME
-        ? countPodsMatchSelector(info.pods, c.selector, ns)
-        : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
+      c.topologyKey === HOSTNAME ? nodeMatchCount(info, c.selector, ns) : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
   });
   return Math.round(score);
