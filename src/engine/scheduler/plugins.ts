@@ -12,6 +12,8 @@ import {
   affinityPreFilter,
   affinityPreScore,
   affinityScore,
+  hasPodAffinity,
+  hasRequiredAntiAffinity,
   type AffinityPreFilterState,
   type AffinityPreScoreState,
 } from './inter-pod-affinity';
@@ -62,6 +64,14 @@ export interface NodeInfo {
   generation: number;
   /** PodTopologySpread: per namespace and selector, how many of `pods` match, at a generation. */
   matchCounts: Map<string, { generation: number; count: number }>;
+  /**
+   * The Pods with pod affinity or anti-affinity of any kind, and those with
+   * required anti-affinity terms (NodeInfo.PodsWithAffinity,
+   * PodsWithRequiredAntiAffinity): InterPodAffinity looks only at these
+   * unless the incoming Pod has terms of its own.
+   */
+  podsWithAffinity: Pod[];
+  podsWithRequiredAntiAffinity: Pod[];
   /** Images on the node by normalized name, with their size. */
   images: Record<string, number>;
 }
@@ -97,6 +107,8 @@ export function newNodeInfo(node: Node): NodeInfo {
     pods: [],
     generation: 0,
     matchCounts: new Map(),
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
     images,
   };
 }
@@ -111,11 +123,21 @@ export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
   info.nonZeroRequested.memory += sign * nz.memory;
   info.podCount += sign;
   info.generation++;
-  if (sign > 0) info.pods.push(pod);
-  else {
+  if (sign > 0) {
+    info.pods.push(pod);
+    if (hasPodAffinity(pod)) info.podsWithAffinity.push(pod);
+    if (hasRequiredAntiAffinity(pod)) info.podsWithRequiredAntiAffinity.push(pod);
+  } else {
     const i = info.pods.findIndex((p) => samePod(p, pod));
     if (i >= 0) info.pods.splice(i, 1);
+    if (hasPodAffinity(pod)) affinityListsFromPods(info);
   }
+}
+
+/** Keep podsWithAffinity and podsWithRequiredAntiAffinity the subsets of `pods` they are, in its order. */
+function affinityListsFromPods(info: NodeInfo): void {
+  info.podsWithAffinity = info.pods.filter(hasPodAffinity);
+  info.podsWithRequiredAntiAffinity = info.pods.filter(hasRequiredAntiAffinity);
 }
 
 function samePod(a: Pod, b: Pod): boolean {
@@ -126,8 +148,10 @@ function samePod(a: Pod, b: Pod): boolean {
 export function replacePod(info: NodeInfo, pod: Pod): void {
   const i = info.pods.findIndex((p) => samePod(p, pod));
   if (i >= 0) {
+    const old = info.pods[i]!;
     info.pods[i] = pod;
     info.generation++;
+    if (hasPodAffinity(old) || hasPodAffinity(pod)) affinityListsFromPods(info);
   }
 }
 

@@ -338,6 +338,8 @@ function updateNode(st: SchedulerState, type: string, node: Node): void {
     next.pods = prev.pods;
     next.generation = prev.generation;
     next.matchCounts = prev.matchCounts;
+    next.podsWithAffinity = prev.podsWithAffinity;
+    next.podsWithRequiredAntiAffinity = prev.podsWithRequiredAntiAffinity;
   }
   st.nodes[name] = next;
 }
