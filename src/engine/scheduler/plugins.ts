@@ -211,6 +211,9 @@ export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers =
  */
 export type FilterResult = { fit: true } | { fit: false; reasons: string[]; unresolvable?: boolean };
 
+/** The one "fits" answer, shared: Filter runs for every node in every cycle and need not allocate to say yes. */
+const FIT: FilterResult = { fit: true };
+
 export interface FilterPlugin {
   name: string;
   filter(pod: Pod, info: NodeInfo, state: CycleState): FilterResult;
@@ -242,16 +245,21 @@ export interface PluginScores {
  * says Skip gives every node 0.
  */
 export function runScorePlugins(pod: Pod, infos: NodeInfo[], state: CycleState): PluginScores[] {
-  return SCORES.map((p) => {
+  // Plain loops: this runs every plugin on every feasible node in every cycle.
+  const out: PluginScores[] = [];
+  for (const p of SCORES) {
     const pre = p.preScore ? p.preScore(pod, infos, state) : undefined;
     if (pre === null) {
       const zeros = infos.map(() => 0);
-      return { plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true };
+      out.push({ plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true });
+      continue;
     }
-    const raw = infos.map((info) => p.score(pod, info, state, pre));
+    const raw: number[] = [];
+    for (const info of infos) raw.push(p.score(pod, info, state, pre));
     const scores = p.normalize ? p.normalize(raw, pre, infos) : raw;
-    return { plugin: p.name, weight: p.weight, scores, raw, skipped: false };
-  });
+    out.push({ plugin: p.name, weight: p.weight, scores, raw, skipped: false });
+  }
+  return out;
 }
 
 /** Filter in the profile's order, stopping at the first plugin that rejects (RunFilterPlugins). */
@@ -260,18 +268,18 @@ export function runFilterPlugins(pod: Pod, info: NodeInfo, state: CycleState): F
     const r = f.filter(pod, info, state);
     if (!r.fit) return { ...r, plugin: f.name };
   }
-  return { fit: true };
+  return FIT;
 }
 
 /** Models plugins/nodeunschedulable. */
 const NodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
   filter(pod, { node }) {
-    if (!node.spec?.unschedulable) return { fit: true };
+    if (!node.spec?.unschedulable) return FIT;
     const tolerated = (pod.spec?.tolerations ?? []).some(
       (t) => t.key === 'node.kubernetes.io/unschedulable' && t.effect === 'NoSchedule',
     );
-    return tolerated ? { fit: true } : { fit: false, reasons: ['node(s) were unschedulable'], unresolvable: true };
+    return tolerated ? FIT : { fit: false, reasons: ['node(s) were unschedulable'], unresolvable: true };
   },
 };
 
@@ -281,7 +289,7 @@ const NodeName: FilterPlugin = {
   filter(pod, { node }) {
     const want = pod.spec?.nodeName;
     return !want || want === node.metadata?.name
-      ? { fit: true }
+      ? FIT
       : { fit: false, reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
   },
 };
@@ -290,10 +298,12 @@ const NodeName: FilterPlugin = {
 const TaintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, { node }) {
-    const bad = untoleratedTaint(pod, node.spec?.taints);
+    const taints = node.spec?.taints;
+    if (!taints?.length) return FIT;
+    const bad = untoleratedTaint(pod, taints);
     return bad
       ? { fit: false, reasons: [`node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}`], unresolvable: true }
-      : { fit: true };
+      : FIT;
   },
 };
 
@@ -304,11 +314,15 @@ const NodeResourcesFit: FilterPlugin = {
     const alloc = info.allocatable;
     const used = info.requested;
     const want = state.request;
+    const tooMany = info.podCount + 1 > alloc.pods;
+    const cpu = want.cpu > 0 && used.cpu + want.cpu > alloc.cpu;
+    const memory = want.memory > 0 && used.memory + want.memory > alloc.memory;
+    if (!tooMany && !cpu && !memory) return FIT;
     const reasons: string[] = [];
-    if (info.podCount + 1 > alloc.pods) reasons.push('Too many pods');
-    if (want.cpu > 0 && used.cpu + want.cpu > alloc.cpu) reasons.push('Insufficient cpu');
-    if (want.memory > 0 && used.memory + want.memory > alloc.memory) reasons.push('Insufficient memory');
-    return reasons.length ? { fit: false, reasons } : { fit: true };
+    if (tooMany) reasons.push('Too many pods');
+    if (cpu) reasons.push('Insufficient cpu');
+    if (memory) reasons.push('Insufficient memory');
+    return { fit: false, reasons };
   },
 };
 
@@ -321,7 +335,7 @@ const NodeAffinity: FilterPlugin = {
   filter(pod, info) {
     const labels = (info.node.metadata?.labels ?? {}) as Labels;
     return matchesRequiredNodeAffinity(pod, info.node.metadata!.name!, labels)
-      ? { fit: true }
+      ? FIT
       : { fit: false, reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   },
 };
@@ -332,8 +346,24 @@ interface HostPort {
   port: number;
 }
 
+/**
+ * Each Pod object's host ports, worked out once: NodePorts asks for the
+ * incoming Pod's on every node and for those of every Pod on the node. API
+ * objects are never changed in place (an update is a new object).
+ */
+const hostPortsCache = new WeakMap<Pod, HostPort[]>();
+
 /** The host ports a Pod's containers (and sidecar init containers) ask for; hostIP defaults to 0.0.0.0. */
 export function hostPorts(pod: Pod): HostPort[] {
+  let ports = hostPortsCache.get(pod);
+  if (!ports) {
+    ports = podHostPorts(pod);
+    hostPortsCache.set(pod, ports);
+  }
+  return ports;
+}
+
+function podHostPorts(pod: Pod): HostPort[] {
   const containers = [
     ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always'),
     ...(pod.spec?.containers ?? []),
@@ -355,11 +385,11 @@ const NodePorts: FilterPlugin = {
   name: 'NodePorts',
   filter(pod, info) {
     const want = hostPorts(pod);
-    if (!want.length) return { fit: true };
+    if (!want.length) return FIT;
     const used = info.pods.flatMap(hostPorts);
     return want.some((w) => used.some((u) => portsConflict(w, u)))
       ? { fit: false, reasons: ["node(s) didn't have free ports for the requested pod ports"] }
-      : { fit: true };
+      : FIT;
   },
 };
 
@@ -402,11 +432,18 @@ const LeastAllocated: ScorePlugin = {
     const alloc = info.allocatable;
     const used = info.nonZeroRequested;
     const want = state.nonZeroRequest;
-    const one = (req: number, cap: number): number =>
-      cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * 100) / cap);
-    return Math.floor((one(used.cpu + want.cpu, alloc.cpu) + one(used.memory + want.memory, alloc.memory)) / 2);
+    return Math.floor(
+      (leastRequestedScore(used.cpu + want.cpu, alloc.cpu) +
+        leastRequestedScore(used.memory + want.memory, alloc.memory)) /
+        2,
+    );
   },
 };
+
+/** least_allocated.go leastRequestedScore (module level: a closure made per call costs in this hot loop). */
+function leastRequestedScore(req: number, cap: number): number {
+  return cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * 100) / cap);
+}
 
 /** Models noderesources balanced_allocation.go: (1 − std of the used fractions) × 100. */
 const BalancedAllocation: ScorePlugin = {
@@ -418,11 +455,17 @@ const BalancedAllocation: ScorePlugin = {
     const alloc = info.allocatable;
     const used = info.requested;
     const want = state.request;
-    const f = (req: number, cap: number): number => (cap === 0 ? 0 : Math.min(1, req / cap));
-    const std = Math.abs(f(used.cpu + want.cpu, alloc.cpu) - f(used.memory + want.memory, alloc.memory)) / 2;
+    const std =
+      Math.abs(usedFraction(used.cpu + want.cpu, alloc.cpu) - usedFraction(used.memory + want.memory, alloc.memory)) /
+      2;
     return Math.floor((1 - std) * 100);
   },
 };
+
+/** balanced_allocation.go: the requested fraction of a resource, at most 1. */
+function usedFraction(req: number, cap: number): number {
+  return cap === 0 ? 0 : Math.min(1, req / cap);
+}
 
 const MB = 1024 * 1024;
 /** Models imagelocality/image_locality.go: images already on the node, scaled by how widely they are spread. */
@@ -450,7 +493,9 @@ const TaintTolerationScore: ScorePlugin = {
   weight: 3,
   // Score counts the PreferNoSchedule taints the Pod does not tolerate; fewer is better.
   score(pod, info) {
-    return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod, t)).length;
+    let n = 0;
+    for (const t of info.node.spec?.taints ?? []) if (t.effect === 'PreferNoSchedule' && !tolerates(pod, t)) n++;
+    return n;
   },
   normalize: (scores) => defaultNormalizeScore(scores, true),
 };

@@ -383,6 +383,8 @@ function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Ser
   };
 }
 
+const FILTER_NAMES = FILTERS.map((f) => f.name).join(', ');
+
 /** "node-1 100, node-2 50" */
 const perNode = (nodes: string[], values: number[]): string => nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
 
@@ -440,7 +442,7 @@ function scheduleOne(sim: SchedSim): void {
         feasible: feasible.length,
         total: infos.length,
         nodes: feasible.join(', '),
-        plugins: FILTERS.map((f) => f.name).join(', '),
+        plugins: FILTER_NAMES,
         verdicts: filterJson,
       },
     },

@@ -186,11 +186,12 @@ export function spreadPreFilter(pod: Pod, all: NodeInfo[], listers: SpreadLister
   for (const info of all) {
     const labels = labelsOf(info);
     if (!hasAllKeys(labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!includesNode(c, pod, info)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (!includesNode(c, pod, info)) continue;
       const v = labels[c.topologyKey]!;
       tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + nodeMatchCount(info, c.selector, ns);
-    });
+    }
   }
   return { constraints, tpValueToMatchNum };
 }
@@ -201,6 +202,7 @@ export function spreadFilter(
   info: NodeInfo,
   s: SpreadPreFilterState,
 ): { fit: true } | { fit: false; reasons: string[]; unresolvable: boolean } {
+  if (!s.constraints.length) return FIT;
   const labels = labelsOf(info);
   const podLabels = (pod.metadata?.labels ?? {}) as Labels;
   for (const [i, c] of s.constraints.entries()) {
@@ -214,8 +216,10 @@ export function spreadFilter(
     const skew = (s.tpValueToMatchNum[i]![tpVal] ?? 0) + selfMatchNum - minMatchNum;
     if (skew > c.maxSkew) return { fit: false, reasons: [ErrReasonConstraintsNotMatch], unresolvable: false };
   }
-  return { fit: true };
+  return FIT;
 }
+
+const FIT = { fit: true } as const;
 
 export interface SpreadPreScoreState {
   constraints: SpreadConstraint[];
@@ -246,14 +250,16 @@ export function spreadPreScore(
       ignored.add(nameOf(info));
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME) return;
+    // Plain loops here and below: these run for every node in every cycle.
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (c.topologyKey === HOSTNAME) continue;
       const v = labels[c.topologyKey] ?? '';
       if (counts[i]![v] === undefined) {
         counts[i]![v] = 0;
         topoSize[i]!++;
       }
-    });
+    }
   }
   const weights = constraints.map((c, i) =>
     Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]!) + 2),
@@ -262,12 +268,13 @@ export function spreadPreScore(
   for (const info of all) {
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!includesNode(c, pod, info)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
       const v = labels[c.topologyKey] ?? '';
-      if (counts[i]![v] === undefined) return;
-      counts[i]![v] += nodeMatchCount(info, c.selector, ns);
-    });
+      const have = counts[i]![v];
+      if (have === undefined || !includesNode(c, pod, info)) continue;
+      counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+    }
   }
   return { constraints, ignored, topologyValueToPodCounts: counts, weights };
 }
@@ -278,13 +285,14 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
   const labels = labelsOf(info);
   const ns = pod.metadata?.namespace ?? 'default';
   let score = 0;
-  s.constraints.forEach((c, i) => {
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i]!;
     const tpVal = labels[c.topologyKey];
-    if (tpVal === undefined) return;
+    if (tpVal === undefined) continue;
     const cnt =
       c.topologyKey === HOSTNAME ? nodeMatchCount(info, c.selector, ns) : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
-  });
+  }
   return Math.round(score);
 }
 
