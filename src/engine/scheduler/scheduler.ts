@@ -451,10 +451,12 @@ function scheduleOne(sim: SchedSim): void {
   const feasibleInfos = infos.filter((i) => fits.has(i.node.metadata!.name!));
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
-  const totals = feasible.map((node, i) => ({
-    node,
-    total: scores.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
-  }));
+  const totals = feasible.map((node, i) => {
+    // A loop, not reduce(): no closure per node.
+    let total = 0;
+    for (const p of scores) total += p.scores[i]! * p.weight;
+    return { node, total };
+  });
   st.cycle = { podKey, verdicts, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
 }

@@ -224,6 +224,7 @@ const FIT = { fit: true } as const;
 export interface SpreadPreScoreState {
   constraints: SpreadConstraint[];
   ignored: Set<string>;
+  /** Per constraint: matching Pods per domain (counted only for the domains some scored node has a label for). */
   topologyValueToPodCounts: Record<string, number>[];
   weights: number[];
 }
@@ -244,6 +245,9 @@ export function spreadPreScore(
   const ignored = new Set<string>();
   const counts = constraints.map(() => ({}) as Record<string, number>);
   const topoSize = constraints.map(() => 0);
+  // The domains Score will read: those of the scored nodes that have the label. A node without it
+  // counts in domain '' here but Score skips it, so that domain is counted only if a node names it.
+  const read = constraints.map(() => new Set<string>());
   for (const info of filtered) {
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) {
@@ -254,11 +258,13 @@ export function spreadPreScore(
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]!;
       if (c.topologyKey === HOSTNAME) continue;
-      const v = labels[c.topologyKey] ?? '';
+      const label = labels[c.topologyKey];
+      const v = label ?? '';
       if (counts[i]![v] === undefined) {
         counts[i]![v] = 0;
         topoSize[i]!++;
       }
+      if (label !== undefined) read[i]!.add(v);
     }
   }
   const weights = constraints.map((c, i) =>
@@ -272,7 +278,7 @@ export function spreadPreScore(
       const c = constraints[i]!;
       const v = labels[c.topologyKey] ?? '';
       const have = counts[i]![v];
-      if (have === undefined || !includesNode(c, pod, info)) continue;
+      if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
       counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
     }
   }
