@@ -558,8 +558,20 @@ export const SCORES: readonly ScorePlugin[] = [
   ImageLocality,
 ];
 
+/** Image references already normalized: a run names few images but asks about them for every Pod and node. */
+const normalizedImages = new Map<string, string>();
+
 /** `nginx` and `docker.io/library/nginx:latest` name the same image. */
 export function normalizeImage(image: string): string {
+  let ref = normalizedImages.get(image);
+  if (ref === undefined) {
+    ref = normalizeImageRef(image);
+    normalizedImages.set(image, ref);
+  }
+  return ref;
+}
+
+function normalizeImageRef(image: string): string {
   let ref = image;
   const lastSlash = ref.lastIndexOf('/');
   if (!ref.includes('@') && ref.indexOf(':', lastSlash + 1) < 0) ref += ':latest';

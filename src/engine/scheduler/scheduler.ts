@@ -422,14 +422,23 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  const verdicts: CycleVerdict[] = infos.map((info) => {
+  // One pass: each node's verdict, and the feasible nodes in node order.
+  const verdicts: CycleVerdict[] = [];
+  const feasible: string[] = [];
+  const feasibleInfos: NodeInfo[] = [];
+  for (const info of infos) {
     const r = runFilterPlugins(pod, info, state);
     const node = info.node.metadata!.name!;
-    return r.fit
-      ? { node, reasons: [], unresolvable: false }
-      : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin };
-  });
-  const feasible = verdicts.filter((v) => v.reasons.length === 0).map((v) => v.node);
+    verdicts.push(
+      r.fit
+        ? { node, reasons: [], unresolvable: false }
+        : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
+    );
+    if (r.fit || r.reasons.length === 0) {
+      feasible.push(node);
+      feasibleInfos.push(info);
+    }
+  }
   const filterJson = JSON.stringify(verdicts);
   if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
   sim.note(SELF, {
@@ -447,8 +456,6 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  const fits = new Set(feasible);
-  const feasibleInfos = infos.filter((i) => fits.has(i.node.metadata!.name!));
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
   const totals = feasible.map((node, i) => {
