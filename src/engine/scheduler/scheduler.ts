@@ -48,6 +48,7 @@ import {
   type SchedulingQueue,
 } from './queue';
 import { queueingHint, type EventDetail } from './queueing-hints';
+import { pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
 
 /** One node's Filter verdict in a cycle: fit, or the plugin that rejected it and why. */
 export interface CycleVerdict {
@@ -87,6 +88,8 @@ export interface SchedulerState {
   events: EventSeriesCache;
   /** VolumeBinding PreBind: Pods waiting for their claims to be bound, with the node they will go to. */
   volumeWait: Record<string, { node: string; claims: string[] }>;
+  /** The per-node trace strings of the last cycles, reused while they come out the same. */
+  texts: TextMemos;
 }
 
 export function initScheduler(): SchedulerState {
@@ -103,6 +106,7 @@ export function initScheduler(): SchedulerState {
     timers: {},
     events: {},
     volumeWait: {},
+    texts: new Map(),
   };
 }
 
@@ -385,9 +389,6 @@ function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Ser
 
 const FILTER_NAMES = FILTERS.map((f) => f.name).join(', ');
 
-/** "node-1 100, node-2 50" */
-const perNode = (nodes: string[], values: number[]): string => nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
-
 /**
  * The scheduling cycle on a snapshot of the cache: PreFilter and Filter over
  * every node, then, if more than one fits, PreScore, Score and NormalizeScore.
@@ -426,6 +427,7 @@ function scheduleOne(sim: SchedSim): void {
   const verdicts: CycleVerdict[] = [];
   const feasible: string[] = [];
   const feasibleInfos: NodeInfo[] = [];
+  let allFit = true;
   for (const info of infos) {
     const r = runFilterPlugins(pod, info, state);
     const node = info.node.metadata!.name!;
@@ -434,12 +436,13 @@ function scheduleOne(sim: SchedSim): void {
         ? { node, reasons: [], unresolvable: false }
         : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
     );
+    allFit &&= r.fit;
     if (r.fit || r.reasons.length === 0) {
       feasible.push(node);
       feasibleInfos.push(info);
     }
   }
-  const filterJson = JSON.stringify(verdicts);
+  const filterJson = verdictsJson(st.texts, verdicts, allFit, feasible);
   if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
   sim.note(SELF, {
     kind: 'internal',
@@ -572,17 +575,12 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
   const { scores, totals, feasible } = cycle;
-  const scoring = JSON.stringify({
-    nodes: feasible,
-    plugins: scores.map((p) => ({
-      plugin: p.plugin,
-      weight: p.weight,
-      raw: p.raw,
-      scores: p.scores,
-      skipped: p.skipped,
-    })),
-    totals: totals.map((t) => t.total),
-  });
+  const scoring = scoringJson(
+    st.texts,
+    feasible,
+    scores,
+    totals.map((t) => t.total),
+  );
   if (scores.length)
     sim.note(SELF, {
       kind: 'internal',
@@ -593,7 +591,9 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
           pod: name,
           plugins: scores
             .map((p) =>
-              p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(feasible, p.scores)}`,
+              p.skipped
+                ? `${p.plugin}: skipped`
+                : `${p.plugin} ×${p.weight}: ${pluginScoresText(st.texts, feasible, p)}`,
             )
             .join('; '),
         },
