@@ -56,6 +56,14 @@ const preferredAffinity = (p: Pod): WeightedPodAffinityTerm[] =>
 const preferredAnti = (p: Pod): WeightedPodAffinityTerm[] =>
   p.spec?.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
 
+/** The Pod has pod affinity or anti-affinity of any kind (what NodeInfo.PodsWithAffinity holds). */
+export const hasPodAffinity = (p: Pod): boolean =>
+  !!(p.spec?.affinity?.podAffinity || p.spec?.affinity?.podAntiAffinity);
+/** The Pod has required anti-affinity terms (what NodeInfo.PodsWithRequiredAntiAffinity holds). */
+export const hasRequiredAntiAffinity = (p: Pod): boolean => requiredAnti(p).length > 0;
+
+const FIT = { fit: true } as const;
+
 const pair = (key: string, value: string): string => `${key}=${value}`;
 const bump = (m: Map<string, number>, k: string, by: number): void => {
   m.set(k, (m.get(k) ?? 0) + by);
@@ -68,6 +76,8 @@ export interface AffinityPreFilterState {
   affinityCounts: Map<string, number>;
   /** Topology pairs holding Pods that match one of its required anti-affinity terms. */
   antiAffinityCounts: Map<string, number>;
+  /** No terms of its own and no existing Pod's anti-affinity matches it: Filter has nothing to check (PreFilter's Skip). */
+  skip: boolean;
 }
 
 /** PreFilter over all nodes. */
@@ -76,15 +86,17 @@ export function affinityPreFilter(pod: Pod, all: NodeInfo[]): AffinityPreFilterS
     existingAntiAffinityCounts: new Map(),
     affinityCounts: new Map(),
     antiAffinityCounts: new Map(),
+    skip: false,
   };
   const affinity = requiredAffinity(pod);
   const anti = requiredAnti(pod);
   // Only Pods with required anti-affinity matter unless the incoming Pod has terms (PodsWithRequiredAntiAffinity).
   const incoming = affinity.length > 0 || anti.length > 0;
   for (const info of all) {
+    const pods = incoming ? info.pods : info.podsWithRequiredAntiAffinity;
+    if (!pods.length) continue;
     const labels = nodeLabels(info);
-    for (const existing of info.pods) {
-      if (!incoming && !existing.spec?.affinity?.podAntiAffinity) continue;
+    for (const existing of pods) {
       for (const t of requiredAnti(existing)) {
         const v = labels[t.topologyKey];
         if (v !== undefined && termMatches(existing, t, pod))
@@ -102,6 +114,7 @@ export function affinityPreFilter(pod: Pod, all: NodeInfo[]): AffinityPreFilterS
       }
     }
   }
+  s.skip = !incoming && s.existingAntiAffinityCounts.size === 0;
   return s;
 }
 
@@ -110,6 +123,7 @@ export function affinityFilter(
   info: NodeInfo,
   s: AffinityPreFilterState,
 ): { fit: true } | { fit: false; reasons: string[]; unresolvable: boolean } {
+  if (s.skip) return FIT;
   const labels = nodeLabels(info);
   // satisfyPodAffinity: every term's topology label on the node, and a matching Pod in that domain —
   // unless no Pod matches anywhere and the Pod matches its own terms (the first of a group).
@@ -139,32 +153,52 @@ export type AffinityPreScoreState = Map<string, Map<string, number>>;
 
 /** PreScore: null is Skip (nothing to score on). */
 export function affinityPreScore(pod: Pod, all: NodeInfo[]): AffinityPreScoreState | null {
-  const hasConstraints = preferredAffinity(pod).length > 0 || preferredAnti(pod).length > 0;
+  const affinity = preferredAffinity(pod);
+  const anti = preferredAnti(pod);
+  const hasConstraints = affinity.length > 0 || anti.length > 0;
   const topologyScore: AffinityPreScoreState = new Map();
-  const add = (key: string, value: string, by: number): void => {
-    const m = topologyScore.get(key) ?? new Map<string, number>();
-    m.set(value, (m.get(value) ?? 0) + by);
-    topologyScore.set(key, m);
-  };
-  const hasAffinity = (p: Pod): boolean => !!(p.spec?.affinity?.podAffinity || p.spec?.affinity?.podAntiAffinity);
   for (const info of all) {
+    // Unless the incoming Pod has preferred terms, only Pods with affinity matter (HavePodsWithAffinityList).
+    const pods = hasConstraints ? info.pods : info.podsWithAffinity;
+    if (!pods.length) continue;
     const labels = nodeLabels(info);
-    if (!Object.keys(labels).length) continue;
-    // Unless the incoming Pod has preferred terms, only Pods with affinity matter.
-    for (const existing of info.pods) {
-      if (!hasConstraints && !hasAffinity(existing)) continue;
-      const term = (owner: Pod, t: PodAffinityTerm, target: Pod, weight: number): void => {
-        const v = labels[t.topologyKey];
-        if (v !== undefined && termMatches(owner, t, target)) add(t.topologyKey, v, weight);
-      };
-      for (const w of preferredAffinity(pod)) term(pod, w.podAffinityTerm, existing, w.weight);
-      for (const w of preferredAnti(pod)) term(pod, w.podAffinityTerm, existing, -w.weight);
-      for (const t of requiredAffinity(existing)) term(existing, t, pod, HARD_POD_AFFINITY_WEIGHT);
-      for (const w of preferredAffinity(existing)) term(existing, w.podAffinityTerm, pod, w.weight);
-      for (const w of preferredAnti(existing)) term(existing, w.podAffinityTerm, pod, -w.weight);
+    if (!hasAnyKey(labels)) continue;
+    for (const existing of pods) {
+      for (const w of affinity) scoreTerm(topologyScore, labels, pod, w.podAffinityTerm, existing, w.weight);
+      for (const w of anti) scoreTerm(topologyScore, labels, pod, w.podAffinityTerm, existing, -w.weight);
+      for (const t of requiredAffinity(existing))
+        scoreTerm(topologyScore, labels, existing, t, pod, HARD_POD_AFFINITY_WEIGHT);
+      for (const w of preferredAffinity(existing))
+        scoreTerm(topologyScore, labels, existing, w.podAffinityTerm, pod, w.weight);
+      for (const w of preferredAnti(existing))
+        scoreTerm(topologyScore, labels, existing, w.podAffinityTerm, pod, -w.weight);
     }
   }
   return topologyScore.size ? topologyScore : null;
+}
+
+function hasAnyKey(labels: Labels): boolean {
+  for (const _ in labels) return true;
+  return false;
+}
+
+/** One term of `owner` against `target` on a node with these labels: its weight goes to the node's domain. */
+function scoreTerm(
+  topologyScore: AffinityPreScoreState,
+  labels: Labels,
+  owner: Pod,
+  t: PodAffinityTerm,
+  target: Pod,
+  weight: number,
+): void {
+  const v = labels[t.topologyKey];
+  if (v === undefined || !termMatches(owner, t, target)) return;
+  let m = topologyScore.get(t.topologyKey);
+  if (!m) {
+    m = new Map<string, number>();
+    topologyScore.set(t.topologyKey, m);
+  }
+  m.set(v, (m.get(v) ?? 0) + weight);
 }
 
 export function affinityScore(info: NodeInfo, s: AffinityPreScoreState): number {

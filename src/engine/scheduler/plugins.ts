@@ -12,6 +12,8 @@ import {
   affinityPreFilter,
   affinityPreScore,
   affinityScore,
+  hasPodAffinity,
+  hasRequiredAntiAffinity,
   type AffinityPreFilterState,
   type AffinityPreScoreState,
 } from './inter-pod-affinity';
@@ -54,6 +56,22 @@ export interface NodeInfo {
   podCount: number;
   /** The Pods bound or assumed on the node (NodeInfo.Pods), for spreading, affinity and host ports. */
   pods: Pod[];
+  /**
+   * Bumped whenever `pods` changes (NodeInfo.Generation), so that what is
+   * worked out from the Pods (matchCounts) is recounted only for the nodes
+   * that changed since the last cycle, not for every node in every cycle.
+   */
+  generation: number;
+  /** PodTopologySpread: per namespace and selector, how many of `pods` match, at a generation. */
+  matchCounts: Map<string, { generation: number; count: number }>;
+  /**
+   * The Pods with pod affinity or anti-affinity of any kind, and those with
+   * required anti-affinity terms (NodeInfo.PodsWithAffinity,
+   * PodsWithRequiredAntiAffinity): InterPodAffinity looks only at these
+   * unless the incoming Pod has terms of its own.
+   */
+  podsWithAffinity: Pod[];
+  podsWithRequiredAntiAffinity: Pod[];
   /** Images on the node by normalized name, with their size. */
   images: Record<string, number>;
 }
@@ -87,6 +105,10 @@ export function newNodeInfo(node: Node): NodeInfo {
     nonZeroRequested: { cpu: 0, memory: 0 },
     podCount: 0,
     pods: [],
+    generation: 0,
+    matchCounts: new Map(),
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
     images,
   };
 }
@@ -100,11 +122,22 @@ export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
   info.nonZeroRequested.cpu += sign * nz.cpu;
   info.nonZeroRequested.memory += sign * nz.memory;
   info.podCount += sign;
-  if (sign > 0) info.pods.push(pod);
-  else {
+  info.generation++;
+  if (sign > 0) {
+    info.pods.push(pod);
+    if (hasPodAffinity(pod)) info.podsWithAffinity.push(pod);
+    if (hasRequiredAntiAffinity(pod)) info.podsWithRequiredAntiAffinity.push(pod);
+  } else {
     const i = info.pods.findIndex((p) => samePod(p, pod));
     if (i >= 0) info.pods.splice(i, 1);
+    if (hasPodAffinity(pod)) affinityListsFromPods(info);
   }
+}
+
+/** Keep podsWithAffinity and podsWithRequiredAntiAffinity the subsets of `pods` they are, in its order. */
+function affinityListsFromPods(info: NodeInfo): void {
+  info.podsWithAffinity = info.pods.filter(hasPodAffinity);
+  info.podsWithRequiredAntiAffinity = info.pods.filter(hasRequiredAntiAffinity);
 }
 
 function samePod(a: Pod, b: Pod): boolean {
@@ -114,7 +147,12 @@ function samePod(a: Pod, b: Pod): boolean {
 /** The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current. */
 export function replacePod(info: NodeInfo, pod: Pod): void {
   const i = info.pods.findIndex((p) => samePod(p, pod));
-  if (i >= 0) info.pods[i] = pod;
+  if (i >= 0) {
+    const old = info.pods[i]!;
+    info.pods[i] = pod;
+    info.generation++;
+    if (hasPodAffinity(old) || hasPodAffinity(pod)) affinityListsFromPods(info);
+  }
 }
 
 /** A NodeInfo for a node and the Pods on it (tests, and a fresh cache). */
@@ -173,6 +211,9 @@ export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers =
  */
 export type FilterResult = { fit: true } | { fit: false; reasons: string[]; unresolvable?: boolean };
 
+/** The one "fits" answer, shared: Filter runs for every node in every cycle and need not allocate to say yes. */
+const FIT: FilterResult = { fit: true };
+
 export interface FilterPlugin {
   name: string;
   filter(pod: Pod, info: NodeInfo, state: CycleState): FilterResult;
@@ -204,16 +245,21 @@ export interface PluginScores {
  * says Skip gives every node 0.
  */
 export function runScorePlugins(pod: Pod, infos: NodeInfo[], state: CycleState): PluginScores[] {
-  return SCORES.map((p) => {
+  // Plain loops: this runs every plugin on every feasible node in every cycle.
+  const out: PluginScores[] = [];
+  for (const p of SCORES) {
     const pre = p.preScore ? p.preScore(pod, infos, state) : undefined;
     if (pre === null) {
       const zeros = infos.map(() => 0);
-      return { plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true };
+      out.push({ plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true });
+      continue;
     }
-    const raw = infos.map((info) => p.score(pod, info, state, pre));
+    const raw: number[] = [];
+    for (const info of infos) raw.push(p.score(pod, info, state, pre));
     const scores = p.normalize ? p.normalize(raw, pre, infos) : raw;
-    return { plugin: p.name, weight: p.weight, scores, raw, skipped: false };
-  });
+    out.push({ plugin: p.name, weight: p.weight, scores, raw, skipped: false });
+  }
+  return out;
 }
 
 /** Filter in the profile's order, stopping at the first plugin that rejects (RunFilterPlugins). */
@@ -222,18 +268,18 @@ export function runFilterPlugins(pod: Pod, info: NodeInfo, state: CycleState): F
     const r = f.filter(pod, info, state);
     if (!r.fit) return { ...r, plugin: f.name };
   }
-  return { fit: true };
+  return FIT;
 }
 
 /** Models plugins/nodeunschedulable. */
 const NodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
   filter(pod, { node }) {
-    if (!node.spec?.unschedulable) return { fit: true };
+    if (!node.spec?.unschedulable) return FIT;
     const tolerated = (pod.spec?.tolerations ?? []).some(
       (t) => t.key === 'node.kubernetes.io/unschedulable' && t.effect === 'NoSchedule',
     );
-    return tolerated ? { fit: true } : { fit: false, reasons: ['node(s) were unschedulable'], unresolvable: true };
+    return tolerated ? FIT : { fit: false, reasons: ['node(s) were unschedulable'], unresolvable: true };
   },
 };
 
@@ -243,7 +289,7 @@ const NodeName: FilterPlugin = {
   filter(pod, { node }) {
     const want = pod.spec?.nodeName;
     return !want || want === node.metadata?.name
-      ? { fit: true }
+      ? FIT
       : { fit: false, reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
   },
 };
@@ -252,10 +298,12 @@ const NodeName: FilterPlugin = {
 const TaintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, { node }) {
-    const bad = untoleratedTaint(pod, node.spec?.taints);
+    const taints = node.spec?.taints;
+    if (!taints?.length) return FIT;
+    const bad = untoleratedTaint(pod, taints);
     return bad
       ? { fit: false, reasons: [`node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}`], unresolvable: true }
-      : { fit: true };
+      : FIT;
   },
 };
 
@@ -266,11 +314,15 @@ const NodeResourcesFit: FilterPlugin = {
     const alloc = info.allocatable;
     const used = info.requested;
     const want = state.request;
+    const tooMany = info.podCount + 1 > alloc.pods;
+    const cpu = want.cpu > 0 && used.cpu + want.cpu > alloc.cpu;
+    const memory = want.memory > 0 && used.memory + want.memory > alloc.memory;
+    if (!tooMany && !cpu && !memory) return FIT;
     const reasons: string[] = [];
-    if (info.podCount + 1 > alloc.pods) reasons.push('Too many pods');
-    if (want.cpu > 0 && used.cpu + want.cpu > alloc.cpu) reasons.push('Insufficient cpu');
-    if (want.memory > 0 && used.memory + want.memory > alloc.memory) reasons.push('Insufficient memory');
-    return reasons.length ? { fit: false, reasons } : { fit: true };
+    if (tooMany) reasons.push('Too many pods');
+    if (cpu) reasons.push('Insufficient cpu');
+    if (memory) reasons.push('Insufficient memory');
+    return { fit: false, reasons };
   },
 };
 
@@ -283,7 +335,7 @@ const NodeAffinity: FilterPlugin = {
   filter(pod, info) {
     const labels = (info.node.metadata?.labels ?? {}) as Labels;
     return matchesRequiredNodeAffinity(pod, info.node.metadata!.name!, labels)
-      ? { fit: true }
+      ? FIT
       : { fit: false, reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   },
 };
@@ -294,8 +346,24 @@ interface HostPort {
   port: number;
 }
 
+/**
+ * Each Pod object's host ports, worked out once: NodePorts asks for the
+ * incoming Pod's on every node and for those of every Pod on the node. API
+ * objects are never changed in place (an update is a new object).
+ */
+const hostPortsCache = new WeakMap<Pod, HostPort[]>();
+
 /** The host ports a Pod's containers (and sidecar init containers) ask for; hostIP defaults to 0.0.0.0. */
 export function hostPorts(pod: Pod): HostPort[] {
+  let ports = hostPortsCache.get(pod);
+  if (!ports) {
+    ports = podHostPorts(pod);
+    hostPortsCache.set(pod, ports);
+  }
+  return ports;
+}
+
+function podHostPorts(pod: Pod): HostPort[] {
   const containers = [
     ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always'),
     ...(pod.spec?.containers ?? []),
@@ -317,11 +385,11 @@ const NodePorts: FilterPlugin = {
   name: 'NodePorts',
   filter(pod, info) {
     const want = hostPorts(pod);
-    if (!want.length) return { fit: true };
+    if (!want.length) return FIT;
     const used = info.pods.flatMap(hostPorts);
     return want.some((w) => used.some((u) => portsConflict(w, u)))
       ? { fit: false, reasons: ["node(s) didn't have free ports for the requested pod ports"] }
-      : { fit: true };
+      : FIT;
   },
 };
 
@@ -364,11 +432,18 @@ const LeastAllocated: ScorePlugin = {
     const alloc = info.allocatable;
     const used = info.nonZeroRequested;
     const want = state.nonZeroRequest;
-    const one = (req: number, cap: number): number =>
-      cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * 100) / cap);
-    return Math.floor((one(used.cpu + want.cpu, alloc.cpu) + one(used.memory + want.memory, alloc.memory)) / 2);
+    return Math.floor(
+      (leastRequestedScore(used.cpu + want.cpu, alloc.cpu) +
+        leastRequestedScore(used.memory + want.memory, alloc.memory)) /
+        2,
+    );
   },
 };
+
+/** least_allocated.go leastRequestedScore (module level: a closure made per call costs in this hot loop). */
+function leastRequestedScore(req: number, cap: number): number {
+  return cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * 100) / cap);
+}
 
 /** Models noderesources balanced_allocation.go: (1 − std of the used fractions) × 100. */
 const BalancedAllocation: ScorePlugin = {
@@ -380,11 +455,17 @@ const BalancedAllocation: ScorePlugin = {
     const alloc = info.allocatable;
     const used = info.requested;
     const want = state.request;
-    const f = (req: number, cap: number): number => (cap === 0 ? 0 : Math.min(1, req / cap));
-    const std = Math.abs(f(used.cpu + want.cpu, alloc.cpu) - f(used.memory + want.memory, alloc.memory)) / 2;
+    const std =
+      Math.abs(usedFraction(used.cpu + want.cpu, alloc.cpu) - usedFraction(used.memory + want.memory, alloc.memory)) /
+      2;
     return Math.floor((1 - std) * 100);
   },
 };
+
+/** balanced_allocation.go: the requested fraction of a resource, at most 1. */
+function usedFraction(req: number, cap: number): number {
+  return cap === 0 ? 0 : Math.min(1, req / cap);
+}
 
 const MB = 1024 * 1024;
 /** Models imagelocality/image_locality.go: images already on the node, scaled by how widely they are spread. */
@@ -412,7 +493,9 @@ const TaintTolerationScore: ScorePlugin = {
   weight: 3,
   // Score counts the PreferNoSchedule taints the Pod does not tolerate; fewer is better.
   score(pod, info) {
-    return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod, t)).length;
+    let n = 0;
+    for (const t of info.node.spec?.taints ?? []) if (t.effect === 'PreferNoSchedule' && !tolerates(pod, t)) n++;
+    return n;
   },
   normalize: (scores) => defaultNormalizeScore(scores, true),
 };
@@ -475,8 +558,20 @@ export const SCORES: readonly ScorePlugin[] = [
   ImageLocality,
 ];
 
+/** Image references already normalized: a run names few images but asks about them for every Pod and node. */
+const normalizedImages = new Map<string, string>();
+
 /** `nginx` and `docker.io/library/nginx:latest` name the same image. */
 export function normalizeImage(image: string): string {
+  let ref = normalizedImages.get(image);
+  if (ref === undefined) {
+    ref = normalizeImageRef(image);
+    normalizedImages.set(image, ref);
+  }
+  return ref;
+}
+
+function normalizeImageRef(image: string): string {
   let ref = image;
   const lastSlash = ref.lastIndexOf('/');
   if (!ref.includes('@') && ref.indexOf(':', lastSlash + 1) < 0) ref += ':latest';

@@ -40,10 +40,26 @@ export interface SchedulingQueue {
   unschedulablePods: Record<string, QueuedPodInfo>;
   /** The Pod in a scheduling cycle and the hints of the events that arrived meanwhile. */
   inFlight: { pod: QueuedPodInfo; events: Hint[] } | null;
+  /**
+   * How many entries each key has in activeQ and backoffQ together, so that
+   * "is it queued?" and "remove it" need not scan queues of a thousand Pods on
+   * every Pod update (upstream's heaps are indexed by key the same way).
+   */
+  inQueues: Map<string, number>;
 }
 
 export function newQueue(): SchedulingQueue {
-  return { activeQ: [], backoffQ: [], unschedulablePods: {}, inFlight: null };
+  return { activeQ: [], backoffQ: [], unschedulablePods: {}, inFlight: null, inQueues: new Map() };
+}
+
+function indexAdd(q: SchedulingQueue, key: string): void {
+  q.inQueues.set(key, (q.inQueues.get(key) ?? 0) + 1);
+}
+
+function indexDrop(q: SchedulingQueue, key: string): void {
+  const n = (q.inQueues.get(key) ?? 0) - 1;
+  if (n > 0) q.inQueues.set(key, n);
+  else q.inQueues.delete(key);
 }
 
 /** calculateBackoffDuration: 1 s doubled per attempt after the first, at most 10 s; none before any attempt. */
@@ -67,13 +83,28 @@ export function backoffExpiry(p: QueuedPodInfo): number {
   return Math.ceil(t / BACKOFF_FLUSH_PERIOD_MS) * BACKOFF_FLUSH_PERIOD_MS;
 }
 
-/** PrioritySort: higher priority first, then the earlier timestamp. */
+/** `o` sorts after `p` in activeQ (PrioritySort: higher priority first, then the earlier timestamp). */
+function activeAfter(o: QueuedPodInfo, p: QueuedPodInfo): boolean {
+  return o.priority < p.priority || (o.priority === p.priority && o.timestamp > p.timestamp);
+}
+
+/**
+ * Insert before the first entry that sorts after `p` (equal ones keep their
+ * arrival order). activeQ is always sorted, so that entry is found by binary
+ * search rather than by scanning a queue that holds every pending replica.
+ */
 function pushActive(q: SchedulingQueue, p: QueuedPodInfo): void {
-  const i = q.activeQ.findIndex(
-    (o) => o.priority < p.priority || (o.priority === p.priority && o.timestamp > p.timestamp),
-  );
-  if (i < 0) q.activeQ.push(p);
-  else q.activeQ.splice(i, 0, p);
+  const a = q.activeQ;
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (activeAfter(a[mid]!, p)) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo === a.length) a.push(p);
+  else a.splice(lo, 0, p);
+  indexAdd(q, p.key);
 }
 
 function pushBackoff(q: SchedulingQueue, p: QueuedPodInfo): void {
@@ -81,15 +112,11 @@ function pushBackoff(q: SchedulingQueue, p: QueuedPodInfo): void {
   const i = q.backoffQ.findIndex((o) => backoffExpiry(o) > at);
   if (i < 0) q.backoffQ.push(p);
   else q.backoffQ.splice(i, 0, p);
+  indexAdd(q, p.key);
 }
 
 export function queued(q: SchedulingQueue, key: string): boolean {
-  return (
-    q.activeQ.some((p) => p.key === key) ||
-    q.backoffQ.some((p) => p.key === key) ||
-    !!q.unschedulablePods[key] ||
-    q.inFlight?.pod.key === key
-  );
+  return q.inQueues.has(key) || !!q.unschedulablePods[key] || q.inFlight?.pod.key === key;
 }
 
 /** Add a new Pod: PreEnqueue (SchedulingGates) keeps a gated Pod in unschedulablePods. */
@@ -133,6 +160,7 @@ export function pop(q: SchedulingQueue): { pod: QueuedPodInfo; fromBackoff: bool
     fromBackoff = !!p;
   }
   if (!p) return undefined;
+  indexDrop(q, p.key);
   p.attempts++;
   q.inFlight = { pod: p, events: [] };
   return { pod: p, fromBackoff };
@@ -144,8 +172,12 @@ export function done(q: SchedulingQueue, key: string): void {
 }
 
 export function remove(q: SchedulingQueue, key: string): void {
-  q.activeQ = q.activeQ.filter((p) => p.key !== key);
-  q.backoffQ = q.backoffQ.filter((p) => p.key !== key);
+  // Every status update of a bound Pod lands here: look the key up before filtering the queues.
+  if (q.inQueues.has(key)) {
+    q.activeQ = q.activeQ.filter((p) => p.key !== key);
+    q.backoffQ = q.backoffQ.filter((p) => p.key !== key);
+    q.inQueues.delete(key);
+  }
   delete q.unschedulablePods[key];
   done(q, key);
 }
@@ -214,6 +246,7 @@ export function flushBackoffCompleted(q: SchedulingQueue, now: number): string[]
   const moved: string[] = [];
   while (q.backoffQ.length && backoffExpiry(q.backoffQ[0]!) <= now) {
     const p = q.backoffQ.shift()!;
+    indexDrop(q, p.key);
     pushActive(q, p);
     moved.push(p.key);
   }

@@ -48,6 +48,7 @@ import {
   type SchedulingQueue,
 } from './queue';
 import { queueingHint, type EventDetail } from './queueing-hints';
+import { pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
 
 /** One node's Filter verdict in a cycle: fit, or the plugin that rejected it and why. */
 export interface CycleVerdict {
@@ -87,6 +88,8 @@ export interface SchedulerState {
   events: EventSeriesCache;
   /** VolumeBinding PreBind: Pods waiting for their claims to be bound, with the node they will go to. */
   volumeWait: Record<string, { node: string; claims: string[] }>;
+  /** The per-node trace strings of the last cycles, reused while they come out the same. */
+  texts: TextMemos;
 }
 
 export function initScheduler(): SchedulerState {
@@ -103,6 +106,7 @@ export function initScheduler(): SchedulerState {
     timers: {},
     events: {},
     volumeWait: {},
+    texts: new Map(),
   };
 }
 
@@ -336,6 +340,10 @@ function updateNode(st: SchedulerState, type: string, node: Node): void {
     next.nonZeroRequested = prev.nonZeroRequested;
     next.podCount = prev.podCount;
     next.pods = prev.pods;
+    next.generation = prev.generation;
+    next.matchCounts = prev.matchCounts;
+    next.podsWithAffinity = prev.podsWithAffinity;
+    next.podsWithRequiredAntiAffinity = prev.podsWithRequiredAntiAffinity;
   }
   st.nodes[name] = next;
 }
@@ -379,8 +387,7 @@ function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Ser
   };
 }
 
-/** "node-1 100, node-2 50" */
-const perNode = (nodes: string[], values: number[]): string => nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
+const FILTER_NAMES = FILTERS.map((f) => f.name).join(', ');
 
 /**
  * The scheduling cycle on a snapshot of the cache: PreFilter and Filter over
@@ -416,15 +423,26 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  const verdicts: CycleVerdict[] = infos.map((info) => {
+  // One pass: each node's verdict, and the feasible nodes in node order.
+  const verdicts: CycleVerdict[] = [];
+  const feasible: string[] = [];
+  const feasibleInfos: NodeInfo[] = [];
+  let allFit = true;
+  for (const info of infos) {
     const r = runFilterPlugins(pod, info, state);
     const node = info.node.metadata!.name!;
-    return r.fit
-      ? { node, reasons: [], unresolvable: false }
-      : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin };
-  });
-  const feasible = verdicts.filter((v) => v.reasons.length === 0).map((v) => v.node);
-  const filterJson = JSON.stringify(verdicts);
+    verdicts.push(
+      r.fit
+        ? { node, reasons: [], unresolvable: false }
+        : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
+    );
+    allFit &&= r.fit;
+    if (r.fit || r.reasons.length === 0) {
+      feasible.push(node);
+      feasibleInfos.push(info);
+    }
+  }
+  const filterJson = verdictsJson(st.texts, verdicts, allFit, feasible);
   if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
   sim.note(SELF, {
     kind: 'internal',
@@ -436,19 +454,19 @@ function scheduleOne(sim: SchedSim): void {
         feasible: feasible.length,
         total: infos.length,
         nodes: feasible.join(', '),
-        plugins: FILTERS.map((f) => f.name).join(', '),
+        plugins: FILTER_NAMES,
         verdicts: filterJson,
       },
     },
   });
-  const fits = new Set(feasible);
-  const feasibleInfos = infos.filter((i) => fits.has(i.node.metadata!.name!));
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
-  const totals = feasible.map((node, i) => ({
-    node,
-    total: scores.reduce((sum, p) => sum + p.scores[i]! * p.weight, 0),
-  }));
+  const totals = feasible.map((node, i) => {
+    // A loop, not reduce(): no closure per node.
+    let total = 0;
+    for (const p of scores) total += p.scores[i]! * p.weight;
+    return { node, total };
+  });
   st.cycle = { podKey, verdicts, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
 }
@@ -557,17 +575,12 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
   const { scores, totals, feasible } = cycle;
-  const scoring = JSON.stringify({
-    nodes: feasible,
-    plugins: scores.map((p) => ({
-      plugin: p.plugin,
-      weight: p.weight,
-      raw: p.raw,
-      scores: p.scores,
-      skipped: p.skipped,
-    })),
-    totals: totals.map((t) => t.total),
-  });
+  const scoring = scoringJson(
+    st.texts,
+    feasible,
+    scores,
+    totals.map((t) => t.total),
+  );
   if (scores.length)
     sim.note(SELF, {
       kind: 'internal',
@@ -578,7 +591,9 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
           pod: name,
           plugins: scores
             .map((p) =>
-              p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(feasible, p.scores)}`,
+              p.skipped
+                ? `${p.plugin}: skipped`
+                : `${p.plugin} ×${p.weight}: ${pluginScoresText(st.texts, feasible, p)}`,
             )
             .join('; '),
         },

@@ -68,9 +68,13 @@ export function nodeSelectorTermMatches(term: NodeSelectorTerm, nodeName: string
  * of the required node affinity terms.
  */
 export function matchesRequiredNodeAffinity(pod: Pod, nodeName: string, labels: Labels): boolean {
-  const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+  // Loops, not entries().every(): NodeAffinity and PodTopologySpread ask this for every node in each cycle.
+  const nodeSelector = pod.spec?.nodeSelector;
+  if (nodeSelector) for (const k in nodeSelector) if (labels[k] !== nodeSelector[k]) return false;
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  return selectorOk && (!terms || terms.some((t) => nodeSelectorTermMatches(t, nodeName, labels)));
+  if (!terms) return true;
+  for (const t of terms) if (nodeSelectorTermMatches(t, nodeName, labels)) return true;
+  return false;
 }
 
 /** core/v1 Toleration.ToleratesTaint. */
@@ -88,10 +92,13 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 }
 
 export function tolerates(pod: Pod, taint: Taint): boolean {
-  return (pod.spec?.tolerations ?? []).some((t) => toleratesTaint(t, taint));
+  for (const t of pod.spec?.tolerations ?? []) if (toleratesTaint(t, taint)) return true;
+  return false;
 }
 
 /** The NoSchedule or NoExecute taint the Pod does not tolerate, if any (FindMatchingUntoleratedTaint). */
 export function untoleratedTaint(pod: Pod, taints: Taint[] | undefined): Taint | undefined {
-  return (taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+  for (const t of taints ?? [])
+    if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t)) return t;
+  return undefined;
 }

@@ -96,9 +96,12 @@ function podConstraints(pod: Pod, when: string): SpreadConstraint[] {
 /** getConstraints / buildDefaultConstraints: the Pod's own, or the system defaults with DefaultSelector. */
 export function spreadConstraints(pod: Pod, when: string, listers: SpreadListers): SpreadConstraint[] {
   if (pod.spec?.topologySpreadConstraints?.length) return podConstraints(pod, when);
+  const defaults = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === when);
+  // The system defaults are all ScheduleAnyway: PreFilter need not look for a DefaultSelector.
+  if (!defaults.length) return [];
   const selector = defaultSelector(pod, listers);
   if (selectorEmpty(selector)) return [];
-  return SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === when).map((c) => ({
+  return defaults.map((c) => ({
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
     selector,
@@ -124,6 +127,35 @@ export function countPodsMatchSelector(pods: Pod[], selector: LabelSelector | un
   return n;
 }
 
+/** Each selector object's cache key with the namespace it counts in ('' for an empty selector). */
+const selectorKeys = new WeakMap<LabelSelector, { ns: string; key: string }>();
+
+/**
+ * countPodsMatchSelector over one node's Pods, remembered per node generation
+ * (NodeInfo.Generation): between two cycles only the nodes whose Pods changed
+ * are recounted, instead of matching every Pod in the cluster for every
+ * incoming Pod. The key is the namespace and the selector's JSON, so equal
+ * selectors built afresh for each cycle share the count; it is made once per
+ * selector object, so the lookups of a cycle reuse one string.
+ */
+export function nodeMatchCount(info: NodeInfo, selector: LabelSelector | undefined, ns: string): number {
+  if (!selector) return 0;
+  let k = selectorKeys.get(selector);
+  if (k?.ns !== ns) {
+    k = { ns, key: selectorEmpty(selector) ? '' : `${ns}\n${JSON.stringify(selector)}` };
+    selectorKeys.set(selector, k);
+  }
+  if (!k.key) return 0;
+  const hit = info.matchCounts.get(k.key);
+  if (hit && hit.generation === info.generation) return hit.count;
+  const count = countPodsMatchSelector(info.pods, selector, ns);
+  if (hit) {
+    hit.generation = info.generation;
+    hit.count = count;
+  } else info.matchCounts.set(k.key, { generation: info.generation, count });
+  return count;
+}
+
 const labelsOf = (info: NodeInfo): Labels => (info.node.metadata?.labels ?? {}) as Labels;
 const nameOf = (info: NodeInfo): string => info.node.metadata!.name!;
 
@@ -147,16 +179,19 @@ export interface SpreadPreFilterState {
 /** calPreFilterState over all nodes, for the DoNotSchedule constraints. */
 export function spreadPreFilter(pod: Pod, all: NodeInfo[], listers: SpreadListers): SpreadPreFilterState {
   const constraints = spreadConstraints(pod, 'DoNotSchedule', listers);
+  // No hard constraints: nothing to count (PreFilter's Skip).
+  if (!constraints.length) return { constraints, tpValueToMatchNum: [] };
   const ns = pod.metadata?.namespace ?? 'default';
   const tpValueToMatchNum = constraints.map(() => ({}) as Record<string, number>);
   for (const info of all) {
     const labels = labelsOf(info);
     if (!hasAllKeys(labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!includesNode(c, pod, info)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (!includesNode(c, pod, info)) continue;
       const v = labels[c.topologyKey]!;
-      tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + countPodsMatchSelector(info.pods, c.selector, ns);
-    });
+      tpValueToMatchNum[i]![v] = (tpValueToMatchNum[i]![v] ?? 0) + nodeMatchCount(info, c.selector, ns);
+    }
   }
   return { constraints, tpValueToMatchNum };
 }
@@ -167,6 +202,7 @@ export function spreadFilter(
   info: NodeInfo,
   s: SpreadPreFilterState,
 ): { fit: true } | { fit: false; reasons: string[]; unresolvable: boolean } {
+  if (!s.constraints.length) return FIT;
   const labels = labelsOf(info);
   const podLabels = (pod.metadata?.labels ?? {}) as Labels;
   for (const [i, c] of s.constraints.entries()) {
@@ -180,12 +216,15 @@ export function spreadFilter(
     const skew = (s.tpValueToMatchNum[i]![tpVal] ?? 0) + selfMatchNum - minMatchNum;
     if (skew > c.maxSkew) return { fit: false, reasons: [ErrReasonConstraintsNotMatch], unresolvable: false };
   }
-  return { fit: true };
+  return FIT;
 }
+
+const FIT = { fit: true } as const;
 
 export interface SpreadPreScoreState {
   constraints: SpreadConstraint[];
   ignored: Set<string>;
+  /** Per constraint: matching Pods per domain (counted only for the domains some scored node has a label for). */
   topologyValueToPodCounts: Record<string, number>[];
   weights: number[];
 }
@@ -206,20 +245,27 @@ export function spreadPreScore(
   const ignored = new Set<string>();
   const counts = constraints.map(() => ({}) as Record<string, number>);
   const topoSize = constraints.map(() => 0);
+  // The domains Score will read: those of the scored nodes that have the label. A node without it
+  // counts in domain '' here but Score skips it, so that domain is counted only if a node names it.
+  const read = constraints.map(() => new Set<string>());
   for (const info of filtered) {
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) {
       ignored.add(nameOf(info));
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME) return;
-      const v = labels[c.topologyKey] ?? '';
+    // Plain loops here and below: these run for every node in every cycle.
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (c.topologyKey === HOSTNAME) continue;
+      const label = labels[c.topologyKey];
+      const v = label ?? '';
       if (counts[i]![v] === undefined) {
         counts[i]![v] = 0;
         topoSize[i]!++;
       }
-    });
+      if (label !== undefined) read[i]!.add(v);
+    }
   }
   const weights = constraints.map((c, i) =>
     Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]!) + 2),
@@ -228,12 +274,13 @@ export function spreadPreScore(
   for (const info of all) {
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!includesNode(c, pod, info)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
       const v = labels[c.topologyKey] ?? '';
-      if (counts[i]![v] === undefined) return;
-      counts[i]![v] += countPodsMatchSelector(info.pods, c.selector, ns);
-    });
+      const have = counts[i]![v];
+      if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
+      counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+    }
   }
   return { constraints, ignored, topologyValueToPodCounts: counts, weights };
 }
@@ -244,15 +291,14 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
   const labels = labelsOf(info);
   const ns = pod.metadata?.namespace ?? 'default';
   let score = 0;
-  s.constraints.forEach((c, i) => {
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i]!;
     const tpVal = labels[c.topologyKey];
-    if (tpVal === undefined) return;
+    if (tpVal === undefined) continue;
     const cnt =
-      c.topologyKey === HOSTNAME
-        ? countPodsMatchSelector(info.pods, c.selector, ns)
-        : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
+      c.topologyKey === HOSTNAME ? nodeMatchCount(info, c.selector, ns) : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
-  });
+  }
   return Math.round(score);
 }
 

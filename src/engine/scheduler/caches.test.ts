@@ -1,0 +1,202 @@
+/**
+ * The scheduler's caches must say what recomputing would: the queue's key
+ * index, NodeInfo's per-generation match counts and affinity Pod lists, and
+ * the reused trace strings. Each test changes the inputs and checks the
+ * cached answer against the plain computation.
+ */
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
+import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
+import { addPod, done, newQueue, pop, queued, remove } from './queue';
+import { countPodsMatchSelector, nodeMatchCount } from './topology-spread';
+import { perNode, pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
+
+const node: Node = {
+  metadata: { name: 'n1', labels: { 'kubernetes.io/hostname': 'n1' } },
+  status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+};
+const pod = (name: string, labels: Record<string, string>, spec: Partial<NonNullable<Pod['spec']>> = {}): Pod => ({
+  metadata: { name, namespace: 'default', labels },
+  spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec },
+});
+const antiAffinity = {
+  podAntiAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: [
+      { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } },
+    ],
+  },
+};
+const preferredAffinity = {
+  podAffinity: {
+    preferredDuringSchedulingIgnoredDuringExecution: [
+      { weight: 5, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: {} } },
+    ],
+  },
+};
+
+describe('the scheduling queue key index', () => {
+  it.each([
+    // [priority, timestamp] inserts → activeQ order (PrioritySort: priority, then arrival; ties keep arrival).
+    [
+      [
+        [0, 5],
+        [0, 1],
+        [0, 3],
+      ],
+      ['b', 'c', 'a'],
+    ],
+    [
+      [
+        [0, 1],
+        [10, 9],
+        [5, 2],
+        [10, 1],
+      ],
+      ['d', 'b', 'c', 'a'],
+    ],
+    [
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      ['a', 'b', 'c'],
+    ],
+  ] as [number[][], string[]][])('inserts %j in PrioritySort order', (inserts, order) => {
+    const q = newQueue();
+    inserts.forEach(([priority, ts], i) => addPod(q, 'abcd'[i]!, priority!, false, ts!));
+    expect(q.activeQ.map((p) => p.key)).toEqual(order);
+  });
+
+  it('knows which keys are queued through pop, done and remove', () => {
+    const q = newQueue();
+    addPod(q, 'a', 0, false, 0);
+    addPod(q, 'b', 0, false, 1);
+    expect([queued(q, 'a'), queued(q, 'b'), queued(q, 'c')]).toEqual([true, true, false]);
+    pop(q);
+    // In flight is still queued.
+    expect(queued(q, 'a')).toBe(true);
+    done(q, 'a');
+    expect(queued(q, 'a')).toBe(false);
+    remove(q, 'b');
+    expect([queued(q, 'b'), q.activeQ.length, q.inQueues.size]).toEqual([false, 0, 0]);
+  });
+});
+
+describe('NodeInfo caches', () => {
+  const selector = { matchLabels: { app: 'web' } };
+
+  it('recounts the matching Pods only after the Pods on the node change', () => {
+    const info = nodeInfoOf(node, [pod('a', { app: 'web' }), pod('b', { app: 'web' }), pod('c', { app: 'db' })]);
+    const counts: number[] = [];
+    const check = (): void => {
+      const count = nodeMatchCount(info, selector, 'default');
+      expect(count).toBe(countPodsMatchSelector(info.pods, selector, 'default'));
+      counts.push(count);
+    };
+    check();
+    accountPod(info, pod('d', { app: 'web' }), 1);
+    check();
+    replacePod(info, pod('a', { app: 'other' }));
+    check();
+    replacePod(info, {
+      ...pod('b', { app: 'web' }),
+      metadata: { ...pod('b', { app: 'web' }).metadata, deletionTimestamp: 'x' },
+    });
+    check();
+    accountPod(info, pod('d', { app: 'web' }), -1);
+    check();
+    expect(counts).toEqual([2, 3, 2, 1, 0]);
+    // An equal selector built afresh shares the count; another namespace counts nothing.
+    expect(nodeMatchCount(info, { matchLabels: { app: 'db' } }, 'default')).toBe(1);
+    expect(nodeMatchCount(info, { matchLabels: { app: 'db' } }, 'other')).toBe(0);
+    expect(nodeMatchCount(info, {}, 'default')).toBe(0);
+  });
+
+  it('keeps PodsWithAffinity and PodsWithRequiredAntiAffinity the subsets of Pods they are', () => {
+    const info = nodeInfoOf(node, []);
+    const lists = (i: NodeInfo) => [i.podsWithAffinity.map(name), i.podsWithRequiredAntiAffinity.map(name)];
+    const expected = (i: NodeInfo) => [
+      i.pods.filter(hasPodAffinity).map(name),
+      i.pods.filter(hasRequiredAntiAffinity).map(name),
+    ];
+    const steps: [string, () => void][] = [
+      ['add a plain Pod', () => accountPod(info, pod('plain', {}), 1)],
+      ['add one with anti-affinity', () => accountPod(info, pod('anti', {}, { affinity: antiAffinity }), 1)],
+      ['add one with preferred affinity', () => accountPod(info, pod('pref', {}, { affinity: preferredAffinity }), 1)],
+      ['give the plain one anti-affinity', () => replacePod(info, pod('plain', {}, { affinity: antiAffinity }))],
+      ['take it from the anti one', () => replacePod(info, pod('anti', {}))],
+      ['remove the preferred one', () => accountPod(info, pod('pref', {}, { affinity: preferredAffinity }), -1)],
+    ];
+    for (const [, step] of steps) {
+      step();
+      expect(lists(info)).toEqual(expected(info));
+    }
+    expect(lists(info)).toEqual([['plain'], ['plain']]);
+  });
+});
+
+const name = (p: Pod): string => p.metadata!.name!;
+
+describe('reused trace strings', () => {
+  const plugin = (p: string, raw: number[], scores: number[], skipped = false): PluginScores => ({
+    plugin: p,
+    weight: 2,
+    raw,
+    scores,
+    skipped,
+  });
+  const plain = (nodes: string[], scores: PluginScores[], totals: number[]): string =>
+    JSON.stringify({
+      nodes,
+      plugins: scores.map((p) => ({
+        plugin: p.plugin,
+        weight: p.weight,
+        raw: p.raw,
+        scores: p.scores,
+        skipped: p.skipped,
+      })),
+      totals,
+    });
+
+  it('writes what JSON.stringify and the per-node list would, cycle after cycle', () => {
+    const memos: TextMemos = new Map();
+    const cycles: [string[], PluginScores[], number[]][] = [
+      [
+        ['a', 'b'],
+        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [100, 200],
+      ],
+      // Same values in new arrays: reused.
+      [
+        ['a', 'b'],
+        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [100, 200],
+      ],
+      // One score changed, then a node gone.
+      [
+        ['a', 'b'],
+        [plugin('X', [1, 3], [33, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [66, 200],
+      ],
+      [['b'], [plugin('X', [3], [100]), plugin('Y', [0], [0], true)], [200]],
+      [['b'], [], [0]],
+    ];
+    for (const [nodes, scores, totals] of cycles) {
+      expect(scoringJson(memos, nodes, scores, totals)).toBe(plain(nodes, scores, totals));
+      for (const p of scores) expect(pluginScoresText(memos, nodes, p)).toBe(perNode(nodes, p.scores));
+    }
+  });
+
+  it('reuses the verdicts JSON only while every node fits', () => {
+    const memos: TextMemos = new Map();
+    const fit = (n: string) => ({ node: n, reasons: [], unresolvable: false });
+    const all = [fit('a'), fit('b')];
+    expect(verdictsJson(memos, all, true, ['a', 'b'])).toBe(JSON.stringify(all));
+    const some = [fit('a'), { node: 'b', reasons: ['Too many pods'], unresolvable: false, plugin: 'NodeResourcesFit' }];
+    expect(verdictsJson(memos, some, false, ['a'])).toBe(JSON.stringify(some));
+    const other = [fit('a'), fit('c')];
+    expect(verdictsJson(memos, other, true, ['a', 'c'])).toBe(JSON.stringify(other));
+  });
+});
