@@ -192,8 +192,11 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
   const failLevel: DetailLevel = flight.client === 'kubectl' ? 'overview' : 'standard';
   switch (stageName) {
     case 'authentication':
+      // internal()'s fields, then path, in one literal: every request passes here.
       sim.note(SELF, {
-        ...internal(level, 'apiserver-authentication', { user: req.user.name, via: req.user.via }),
+        kind: 'internal',
+        level,
+        say: { key: 'apiserver-authentication', params: { user: req.user.name, via: req.user.via } },
         path: req.path,
       });
       return nextStage(sim, id, stageName);
