@@ -14,6 +14,7 @@ import {
 } from './deletion-finalizers';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
+import { cloneData } from '../core/clone';
 import type { Sim, StepMeta } from '../core/sim';
 import type { EtcdState } from '../etcd/etcd';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
@@ -191,8 +192,11 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
   const failLevel: DetailLevel = flight.client === 'kubectl' ? 'overview' : 'standard';
   switch (stageName) {
     case 'authentication':
+      // internal()'s fields, then path, in one literal: every request passes here.
       sim.note(SELF, {
-        ...internal(level, 'apiserver-authentication', { user: req.user.name, via: req.user.via }),
+        kind: 'internal',
+        level,
+        say: { key: 'apiserver-authentication', params: { user: req.user.name, via: req.user.via } },
         path: req.path,
       });
       return nextStage(sim, id, stageName);
@@ -236,7 +240,7 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
         sim.note(SELF, internal(failLevel, 'apiserver-namespace-missing', { namespace, message }));
         return respond(sim, id, 404, undefined, message);
       }
-      const obj = structuredClone(req.body!);
+      const obj = cloneData(req.body!);
       obj.metadata ??= {};
       flight.obj = obj;
       const m = strategy?.mutate?.(obj, sim);

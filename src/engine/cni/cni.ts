@@ -33,7 +33,8 @@ export function hostRange(cidr: string): { first: number; last: number; base: st
 }
 
 export function ipString(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  // A template, not an array joined: host-local's scan makes one for every address it passes over.
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {

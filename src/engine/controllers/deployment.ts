@@ -10,6 +10,7 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import { USERS } from '../apiserver/authz';
 import { request } from '../client/client';
 import { recordEvent } from '../client/events';
+import { cloneData } from '../core/clone';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
@@ -176,7 +177,7 @@ function createReplicaSet(
     spec: {
       replicas: start,
       selector: { matchLabels: { ...spec.selector.matchLabels, 'pod-template-hash': hash } },
-      template: { metadata: { ...spec.template.metadata, labels }, spec: structuredClone(spec.template.spec) },
+      template: { metadata: { ...spec.template.metadata, labels }, spec: cloneData(spec.template.spec) },
     } as unknown as ApiObject['metadata'],
   };
   sim.note(SELF, {

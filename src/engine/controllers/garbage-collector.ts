@@ -145,8 +145,22 @@ export function gcObserve(sim: KSim, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj
   }
   const refs = refsOf(obj);
   if (!node || node.placeholder) {
-    node = st.nodes[uid] = { ...(node ?? { dependents: {} }), uid, ...identity(obj), owners: refs };
-    delete node.placeholder;
+    // A new node, or the placeholder made real: its dependents and flags stay. Built field by field rather
+    // than spread twice, as every object of the cluster (each Event too) passes here once.
+    const real: GcNode = {
+      uid,
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: String(obj.metadata.name),
+      owners: refs,
+      dependents: node ? node.dependents : {},
+    };
+    if (obj.metadata.namespace) real.namespace = String(obj.metadata.namespace);
+    else if (node?.namespace !== undefined) real.namespace = node.namespace;
+    if (node?.beingDeleted !== undefined) real.beingDeleted = node.beingDeleted;
+    if (node?.deletingDependents !== undefined) real.deletingDependents = node.deletingDependents;
+    if (node?.orphaning !== undefined) real.orphaning = node.orphaning;
+    node = st.nodes[uid] = real;
     for (const r of refs) ownerNode(st, r).dependents[uid] = true;
   } else {
     const removed = node.owners.filter((o) => !refs.some((r) => r.uid === o.uid));
@@ -160,15 +174,6 @@ export function gcObserve(sim: KSim, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj
     node.owners = refs;
   }
   processTransitions(sim, node, obj);
-}
-
-function identity(obj: ApiObject): Pick<GcNode, 'apiVersion' | 'kind' | 'name' | 'namespace'> {
-  return {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    name: String(obj.metadata.name),
-    ...(obj.metadata.namespace ? { namespace: String(obj.metadata.namespace) } : {}),
-  };
 }
 
 /** processTransitions: an object starts being deleted with the orphan or foregroundDeletion finalizer. */

@@ -11,6 +11,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { USERS } from '../apiserver/authz';
 import { request } from '../client/client';
 import { recordEvent } from '../client/events';
+import { cloneData } from '../core/clone';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
@@ -139,7 +140,7 @@ function nextBatch(sim: KSim, key: string): void {
         ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
         ownerReferences: [ownerReference(rs)],
       },
-      spec: structuredClone(template.spec) as unknown as ApiObject['metadata'],
+      spec: cloneData(template.spec) as unknown as ApiObject['metadata'],
     };
     const id = request(sim, SELF, {
       verb: 'create',

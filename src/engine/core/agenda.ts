@@ -9,63 +9,86 @@ export interface Scheduled<T> {
   item: T;
 }
 
+/**
+ * The heap is kept as three parallel arrays (times, sequence numbers, items)
+ * rather than an array of entries: every message passes through it, the
+ * comparisons read unboxed numbers that sit side by side, and no entry
+ * object is made per push to live on (and be copied by the scavenger) until
+ * its time. The sifts are the same as with entries, comparison for
+ * comparison, so the order out is the same for every input.
+ */
 export class Agenda<T> {
-  private heap: Scheduled<T>[] = [];
+  private ats: number[] = [];
+  private seqs: number[] = [];
+  private its: T[] = [];
   private counter = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.its.length;
   }
 
   push(at: number, item: T): void {
-    const entry = { at, seq: this.counter++, item };
-    const h = this.heap;
-    // Sift the hole up, then put the entry in it: no swaps (every message passes here).
-    let i = h.length;
-    h.push(entry);
+    const seq = this.counter++;
+    const { ats, seqs, its } = this;
+    // Sift the hole up, then put the entry in it: no swaps.
+    let i = its.length;
+    ats.push(at);
+    seqs.push(seq);
+    its.push(item);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = h[parent]!;
-      if (!before(entry, p)) break;
-      h[i] = p;
+      const pAt = ats[parent]!;
+      if (!(at < pAt || (at === pAt && seq < seqs[parent]!))) break;
+      ats[i] = pAt;
+      seqs[i] = seqs[parent]!;
+      its[i] = its[parent]!;
       i = parent;
     }
-    h[i] = entry;
+    ats[i] = at;
+    seqs[i] = seq;
+    its[i] = item;
   }
 
   /** The time of the next delivery, if any. */
   peekAt(): number | undefined {
-    return this.heap[0]?.at;
+    return this.its.length ? this.ats[0] : undefined;
   }
 
   pop(): Scheduled<T> | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    const n = h.length;
-    if (n > 0 && last) {
+    const { ats, seqs, its } = this;
+    if (!its.length) return undefined;
+    const top: Scheduled<T> = { at: ats[0]!, seq: seqs[0]!, item: its[0]! };
+    const lastAt = ats.pop()!;
+    const lastSeq = seqs.pop()!;
+    const last = its.pop()!;
+    const n = its.length;
+    if (n > 0) {
       // Sift the hole down from the root, then put the last entry in it.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const m = r < n && before(h[r]!, h[l]!) ? r : l;
-        if (!before(h[m]!, last)) break;
-        h[i] = h[m]!;
+        const m = r < n && before(ats[r]!, seqs[r]!, ats[l]!, seqs[l]!) ? r : l;
+        if (!before(ats[m]!, seqs[m]!, lastAt, lastSeq)) break;
+        ats[i] = ats[m]!;
+        seqs[i] = seqs[m]!;
+        its[i] = its[m]!;
         i = m;
       }
-      h[i] = last;
+      ats[i] = lastAt;
+      seqs[i] = lastSeq;
+      its[i] = last;
     }
     return top;
   }
 
   /** Every pending item, in no particular order. */
   items(): readonly Scheduled<T>[] {
-    return this.heap;
+    return this.its.map((item, i) => ({ at: this.ats[i]!, seq: this.seqs[i]!, item }));
   }
 }
 
-function before<T>(a: Scheduled<T>, b: Scheduled<T>): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+function before(aAt: number, aSeq: number, bAt: number, bSeq: number): boolean {
+  return aAt < bAt || (aAt === bAt && aSeq < bSeq);
 }

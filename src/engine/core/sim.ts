@@ -9,6 +9,8 @@ import type { Message } from './messages';
 import { nextFloat, nextInt, seedPrng, type PrngState } from './prng';
 import { TraceRecorder } from './recorder';
 
+const HEX_DIGITS = '0123456789abcdef';
+
 /** What a step says about itself; the core fills in seq, time and the edge. */
 export type StepMeta = Pick<Step, 'kind' | 'level'> &
   Partial<Pick<Step, 'verb' | 'path' | 'status' | 'summary' | 'source'>> & { say: Say };
@@ -86,7 +88,8 @@ export class Sim<W> {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.int(0, 15).toString(16);
+    // One draw a digit, looked up: toString(16) is a runtime call, and ids and Event names take ~240 digits a Pod.
+    for (let i = 0; i < length; i++) out += HEX_DIGITS[this.int(0, 15)];
     return out;
   }
 

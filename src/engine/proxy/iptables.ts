@@ -15,8 +15,17 @@ export function servicePortName(namespace: string, name: string, portName = ''):
 
 /** sha256 of servicePortName + lowercase protocol (+ endpoint), base32, first 16 characters. */
 export function portProtoHash(svcPortName: string, protocol: string, endpoint = ''): string {
-  return base32(sha256(utf8(svcPortName + protocol.toLowerCase() + endpoint))).slice(0, 16);
+  const input = svcPortName + protocol.toLowerCase() + endpoint;
+  // Remembered: every node's kube-proxy names the same chains on each sync (a hundred nodes, a hundred hashes).
+  let hash = PORT_PROTO_HASHES.get(input);
+  if (hash === undefined) {
+    hash = base32(sha256(utf8(input))).slice(0, 16);
+    PORT_PROTO_HASHES.set(input, hash);
+  }
+  return hash;
 }
+/** A pure function's results: the inputs are the cluster's Service ports and endpoints, a bounded set. */
+const PORT_PROTO_HASHES = new Map<string, string>();
 
 export function servicePortChainName(svcPortName: string, protocol: string): string {
   return `KUBE-SVC-${portProtoHash(svcPortName, protocol)}`;
