@@ -103,7 +103,7 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
 }
 
 /** Deliveries between two pauses of `simulation`: small enough that a pause comes every few ms even cold. */
-const SLICE = 32;
+const SLICE = 8;
 
 /**
  * The same run, pausing every few deliveries, so a page can run it in slices

@@ -101,6 +101,21 @@ export function emptyTrace(input: SimulationInput): Trace {
 /** Longest the run may hold the main thread at a time, in ms: well under a frame with the engine still cold. */
 const SLICE_MS = 8;
 
+interface TaskScheduler {
+  postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/**
+ * The next slice: at background priority where the browser has a task
+ * scheduler (Chromium), so the page's own rendering (React, React Flow
+ * measuring the diagram) goes first; elsewhere a task of its own.
+ */
+function later(slice: () => void): void {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(slice, { priority: 'background' });
+  else setTimeout(slice, 0);
+}
+
 /**
  * The run right here, in slices of a few ms with the page free in between:
  * the page's first run must not be one long task while the page loads, and a
@@ -108,7 +123,6 @@ const SLICE_MS = 8;
  */
 export function simulateInSlices(input: SimulationInput): Promise<Trace> {
   const run = simulation(input);
-  const channel = new MessageChannel();
   return new Promise<Trace>((resolve, reject) => {
     const slice = (): void => {
       try {
@@ -117,15 +131,11 @@ export function simulateInSlices(input: SimulationInput): Promise<Trace> {
           const r = run.next();
           if (r.done) return resolve(traceFromData(r.value));
         } while (performance.now() < until);
-        // A message is the quickest way to yield to the browser and come back (setTimeout waits ≥ 4 ms).
-        // oxlint-disable-next-line unicorn/require-post-message-target-origin
-        channel.port2.postMessage(null);
+        later(slice);
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
-    channel.port1.addEventListener('message', slice);
-    channel.port1.start();
-    slice();
-  }).finally(() => channel.port1.close());
+    later(slice);
+  });
 }
