@@ -179,6 +179,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
     get().pause();
     if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
+      // It replaces any run still being made (the page's first one).
+      set({ simulating: false });
       show(simulate(input));
       return Promise.resolve();
     }
@@ -377,6 +379,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           customYaml: yaml ?? null,
           shownScenario: scenario.id,
           prompt: [],
+          simulating: false,
         });
       };
       const run = ++latestRun;
@@ -454,6 +457,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         direction: 0,
         clusterDraft: draft,
         prompt: [],
+        simulating: false,
       });
       return result;
     },
