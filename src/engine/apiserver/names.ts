@@ -35,7 +35,7 @@ export const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
 let lastSecond = NaN;
 let lastText = '';
 
-/** RFC 3339 at whole seconds, as metav1.Time serializes. */
+/** RFC 3339 at whole seconds, as metav1.Time serializes: the run's virtual time after a fixed epoch, no clock read. */
 export function isoTime(at: number): string {
   const second = Math.floor(at / 1000);
   if (second !== lastSecond) {

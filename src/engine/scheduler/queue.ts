@@ -18,7 +18,7 @@ export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 export interface QueuedPodInfo {
   key: string;
   priority: number;
-  /** When the Pod was added to the queue, or last failed. */
+  /** QueuedPodInfo.Timestamp: the run's virtual ms when the Pod was added to the queue, or last failed. */
   timestamp: number;
   /** Scheduling attempts so far (incremented on Pop). */
   attempts: number;
@@ -74,8 +74,9 @@ export function backoffDuration(attempts: number): number {
 }
 
 /**
- * Upstream's getBackoffTime, in the run's virtual milliseconds (the Pod's queue
- * timestamp is one too), aligned up to the next 1 s ordering window.
+ * Upstream's getBackoffTime on the simulation's own virtual clock (no wall
+ * clock is read: the Pod's queue time is virtual ms too), aligned up to the
+ * next 1 s ordering window.
  */
 export function backoffExpiry(p: QueuedPodInfo): number {
   if (p.attempts === 0) return 0;
