@@ -6,6 +6,7 @@
  * servicePortEndpointChainName, computeProbability, writeServiceToEndpointRules
  * and the "has no endpoints" REJECT in the filter table.
  */
+import { remembering } from '../core/memo';
 import { base32, sha256, utf8 } from './sha256';
 
 /** `ns/name:port-name` (ServicePortName.String(); no colon for an unnamed port). */
@@ -16,16 +17,10 @@ export function servicePortName(namespace: string, name: string, portName = ''):
 /** sha256 of servicePortName + lowercase protocol (+ endpoint), base32, first 16 characters. */
 export function portProtoHash(svcPortName: string, protocol: string, endpoint = ''): string {
   const input = svcPortName + protocol.toLowerCase() + endpoint;
-  // Remembered: every node's kube-proxy names the same chains on each sync (a hundred nodes, a hundred hashes).
-  let hash = PORT_PROTO_HASHES.get(input);
-  if (hash === undefined) {
-    hash = base32(sha256(utf8(input))).slice(0, 16);
-    PORT_PROTO_HASHES.set(input, hash);
-  }
-  return hash;
+  return chainHash(input);
 }
-/** A pure function's results: the inputs are the cluster's Service ports and endpoints, a bounded set. */
-const PORT_PROTO_HASHES = new Map<string, string>();
+/** Remembered: every node's kube-proxy names the same chains on each sync (a hundred nodes, a hundred hashes). */
+const chainHash = remembering((input) => base32(sha256(utf8(input))).slice(0, 16));
 
 export function servicePortChainName(svcPortName: string, protocol: string): string {
   return `KUBE-SVC-${portProtoHash(svcPortName, protocol)}`;

@@ -4,6 +4,7 @@
  * others get a stable size derived from the name, never from the run's PRNG,
  * so the same image is the same everywhere.
  */
+import { remembering } from '../core/memo';
 import { normalizeImage } from '../scheduler/plugins';
 
 /** Compressed sizes as `Image size:` reports them (events.md, describe-examples.md). */
@@ -40,20 +41,15 @@ export function imageDigest(image: string): string {
   return out.slice(0, 64);
 }
 
-/** `docker.io/library/nginx@sha256:…`, as containerStatuses[].imageID shows it. */
-export function imageId(image: string): string {
-  // Remembered: every status the kubelet reports names its containers' images (~7 µs each to make).
-  let id = IMAGE_IDS.get(image);
-  if (id === undefined) {
-    const ref = normalizeImage(image);
-    const repo = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref.slice(0, ref.lastIndexOf(':'));
-    id = `${repo}@sha256:${imageDigest(image)}`;
-    IMAGE_IDS.set(image, id);
-  }
-  return id;
-}
-/** A pure function's results, by image reference as written: a run names few images. */
-const IMAGE_IDS = new Map<string, string>();
+/**
+ * `docker.io/library/nginx@sha256:…`, as containerStatuses[].imageID shows it. Remembered: every
+ * status the kubelet reports names its containers' images (~7 µs each to make).
+ */
+export const imageId = remembering((image: string): string => {
+  const ref = normalizeImage(image);
+  const repo = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref.slice(0, ref.lastIndexOf(':'));
+  return `${repo}@sha256:${imageDigest(image)}`;
+});
 
 /**
  * Go's time.Duration.String() after truncation to milliseconds, as the

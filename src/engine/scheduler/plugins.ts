@@ -3,6 +3,7 @@
  * formulas of pkg/scheduler/framework/plugins. Filter answers fit or a
  * reason; Score answers 0–100 per node.
  */
+import { remembering } from '../core/memo';
 import { volumeBindingFilter, type VolumeBindingState } from './volume-binding';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { milliCpu, parseQuantity } from '../quantity';
@@ -558,18 +559,11 @@ export const SCORES: readonly ScorePlugin[] = [
   ImageLocality,
 ];
 
-/** Image references already normalized: a run names few images but asks about them for every Pod and node. */
-const normalizedImages = new Map<string, string>();
-
-/** `nginx` and `docker.io/library/nginx:latest` name the same image. */
-export function normalizeImage(image: string): string {
-  let ref = normalizedImages.get(image);
-  if (ref === undefined) {
-    ref = normalizeImageRef(image);
-    normalizedImages.set(image, ref);
-  }
-  return ref;
-}
+/**
+ * `nginx` and `docker.io/library/nginx:latest` name the same image. Remembered: a run names few
+ * images but asks about them for every Pod and node.
+ */
+export const normalizeImage = remembering(normalizeImageRef);
 
 function normalizeImageRef(image: string): string {
   let ref = image;
