@@ -17,26 +17,12 @@ export function MainViews() {
   const t = useT();
   const view = useMainView((s) => s.view);
   const setView = useMainView((s) => s.setView);
-  const { refs, onKeyDown: onKey } = useTabList(MAIN_VIEWS, view, setView);
+  const { onKeyDown: onKey, tabProps } = useTabList(MAIN_VIEWS, view, setView, 'main-');
   return (
     <section className={`main-view main-view-${view}`}>
       <div className="main-tabs" role="tablist" aria-label={t('mainView.label')} onKeyDown={onKey}>
         {MAIN_VIEWS.map((id) => (
-          <button
-            key={id}
-            ref={(el) => {
-              refs.current[id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`main-tab-${id}`}
-            aria-selected={view === id}
-            aria-controls={`main-tabpanel-${id}`}
-            tabIndex={view === id ? 0 : -1}
-            className="main-tab"
-            data-testid={`main-tab-${id}`}
-            onClick={() => setView(id)}
-          >
+          <button key={id} {...tabProps(id)} className="main-tab">
             {t(`mainView.${id}`)}
           </button>
         ))}

@@ -19,26 +19,12 @@ export function SidePanel() {
   const t = useT();
   const tab = useInspect((s) => s.tab);
   const setTab = useInspect((s) => s.setTab);
-  const { refs, onKeyDown: onKey } = useTabList(SIDE_TABS, tab, setTab);
+  const { onKeyDown: onKey, tabProps } = useTabList(SIDE_TABS, tab, setTab);
   return (
     <aside className={`side side-${tab}`}>
       <div className="side-tabs" role="tablist" aria-label={t('inspect.tabs')} onKeyDown={onKey}>
         {SIDE_TABS.map((id) => (
-          <button
-            key={id}
-            ref={(el) => {
-              refs.current[id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`tabpanel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            className="side-tab"
-            data-testid={`tab-${id}`}
-            onClick={() => setTab(id)}
-          >
+          <button key={id} {...tabProps(id)} className="side-tab">
             {t(`inspect.tab.${id}`)}
           </button>
         ))}
