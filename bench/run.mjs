@@ -376,7 +376,7 @@ const engineRows = [
     s.kind === 'Pod'
       ? `simulate ${s.pods} bare Pods on ${s.nodes} nodes`
       : `simulate a ${s.pods}-replica Deployment on ${s.nodes} nodes`,
-    `${ms(s.ms)} (${s.steps} steps)`,
+    `${ms(s.ms)} (${s.steps} steps; median of ${s.runs.map((r) => r.toFixed(0)).join(' / ')} ms)`,
     s.pods === 1000 && s.kind === 'Deployment' ? '< 1 s' : '',
     s.pods === 1000 && s.kind === 'Deployment' ? s.ms < 1000 : undefined,
   ]),

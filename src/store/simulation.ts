@@ -7,6 +7,7 @@ import {
   simulate,
   simulation,
   traceFromData,
+  type ClusterSpec,
   type SimulationInput,
   type Trace,
   type TraceData,
@@ -88,12 +89,12 @@ export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
 }
 
 /** The cluster before anything has run: its nodes and no steps, so the diagram can be drawn while the run is made. */
-export function emptyTrace(input: SimulationInput): Trace {
+export function emptyTrace(cluster: ClusterSpec): Trace {
   return traceFromData({
     steps: [],
     history: new Map(),
     kubernetesVersion: KUBERNETES_VERSION,
-    nodes: [...input.cluster.nodes],
+    nodes: [...cluster.nodes],
     end: 'settled',
   });
 }

@@ -134,8 +134,16 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let wantedLanguage: Language | undefined;
 /** Bumped by every new run asked for: a Worker run that finishes after a newer request is dropped. */
 let latestRun = 0;
-/** What the original run on screen was simulated from: what-if branches and cluster edits start from it. */
-let baseInput: SimulationInput;
+/**
+ * What the original run on screen was simulated from: what-if branches and cluster edits start from it.
+ * The page's first input is made when first asked for (`currentInput()`): its scenario's YAML is not parsed
+ * before the first paint.
+ */
+let baseInput: SimulationInput | (() => SimulationInput);
+function currentInput(): SimulationInput {
+  if (typeof baseInput === 'function') baseInput = baseInput();
+  return baseInput;
+}
 let beginFirstRun: () => Promise<void>;
 let firstRunMade: Promise<void> | undefined;
 
@@ -211,7 +219,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const fromLink = opened.yaml === undefined ? null : loadManifests(opened.yaml);
   const linkedObjects = fromLink?.ok ? fromLink.objects : null;
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
-  baseInput = runNow ? customInput(start, linkedObjects) : scenarioInput(start);
+  baseInput = runNow ? customInput(start, linkedObjects) : () => scenarioInput(start);
   // The page's first run is made in slices once the page is up (`firstRun`): the diagram is drawn
   // from the cluster's nodes meanwhile. What else the link asks for follows that run.
   const followLink = (): void => {
@@ -234,11 +242,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const wanted = linked === start || !linked ? (opened.step ?? embedded?.from ?? 0) : 0;
   beginFirstRun = () => {
     const run = latestRun;
-    const input = baseInput;
-    return simulateInSlices(input).then(
+    const first = currentInput();
+    return simulateInSlices(first).then(
       (trace) => {
         // Something else was asked for meanwhile (another scenario, the editor's Apply): that run wins.
-        if (run !== latestRun || input !== baseInput) return;
+        if (run !== latestRun || first !== baseInput) return;
         const visible = visibleSteps(trace.steps, get().level);
         const { range } = get();
         set({
@@ -257,7 +265,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       },
     );
   };
-  const first = emptyTrace(baseInput);
+  const first = emptyTrace(start.cluster);
   return {
     scenario: start.id,
     shownScenario: start.id,
@@ -359,7 +367,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       // On the learner's edited cluster, if there is one.
       const input = {
         ...customInput(scenario, manifests),
-        ...(get().clusterDraft ? { cluster: baseInput.cluster } : {}),
+        ...(get().clusterDraft ? { cluster: currentInput().cluster } : {}),
       };
       const show = (trace: Trace): void => {
         const before = get();
@@ -408,7 +416,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
         get().switchBranch(same);
         return Promise.resolve();
       }
-      const input: SimulationInput = { ...baseInput, whatIf };
+      const input: SimulationInput = { ...currentInput(), whatIf };
       const original = get().original;
       const keep = (trace: Trace): void => {
         // A branch of a run that has since been replaced is dropped.
@@ -439,7 +447,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       const result = draft ? clusterOfDraft(draft, scenario.cluster) : null;
       if (result && !result.ok) return result;
       // The prompt's commands belong to the run they were typed in: another cluster starts without them.
-      const { commands: _dropped, ...base } = baseInput;
+      const { commands: _dropped, ...base } = currentInput();
       const input: SimulationInput = { ...base, cluster: result?.ok ? result.cluster : scenario.cluster };
       latestRun++;
       get().pause();
@@ -463,11 +471,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     setPrompt(entries, play = false) {
       const { commands } = engineCommands(entries);
-      if (JSON.stringify(commands) === JSON.stringify(baseInput.commands ?? [])) {
+      if (JSON.stringify(commands) === JSON.stringify(currentInput().commands ?? [])) {
         set({ prompt: entries });
         return Promise.resolve();
       }
-      const input: SimulationInput = { ...baseInput, commands };
+      const input: SimulationInput = { ...currentInput(), commands };
       const original = get().original;
       const show = (trace: Trace): void => {
         // A run replaced meanwhile (another scenario, the editor's Apply) drops this one.
