@@ -141,6 +141,8 @@ function* run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): Genera
     cachePut(world.apiserver, key, stored);
     sim.recorder.seed(key, stored);
   }
+  // Making the cluster's objects is a slice's worth of work on a cold page: pause after it.
+  yield;
 
   // Everyone starts listening before anything happens (the-story.md, step 0).
   const listeners: ComponentId[] = [

@@ -122,12 +122,14 @@ function later(slice: () => void): void {
  * the page's first run must not be one long task while the page loads, and a
  * Worker would load the whole engine a second time before the first diagram.
  */
-export function simulateInSlices(input: SimulationInput): Promise<Trace> {
-  const run = simulation(input);
+export function simulateInSlices(input: SimulationInput | (() => SimulationInput)): Promise<Trace> {
+  let run: ReturnType<typeof simulation> | undefined;
   return new Promise<Trace>((resolve, reject) => {
     const slice = (): void => {
       try {
         const until = performance.now() + SLICE_MS;
+        // An input still to be made (a scenario's YAML to parse) is made in the first slice.
+        run ??= simulation(typeof input === 'function' ? input() : input);
         do {
           const r = run.next();
           if (r.done) return resolve(traceFromData(r.value));

@@ -242,8 +242,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const wanted = linked === start || !linked ? (opened.step ?? embedded?.from ?? 0) : 0;
   beginFirstRun = () => {
     const run = latestRun;
-    const first = currentInput();
-    return simulateInSlices(first).then(
+    let first: SimulationInput | undefined;
+    return simulateInSlices(() => (first = currentInput())).then(
       (trace) => {
         // Something else was asked for meanwhile (another scenario, the editor's Apply): that run wins.
         if (run !== latestRun || first !== baseInput) return;
