@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Agenda } from './agenda';
 import { nextFloat, seedPrng } from './prng';
 import { lastAtOrBefore, NO_CHANGES, traceFromData, TraceRecorder } from './recorder';
-import { Sim } from './sim';
+import { Sim, type Delivery } from './sim';
 import type { ComponentId } from '../types';
 
 describe('Agenda', () => {
@@ -246,5 +246,60 @@ describe('Sim: the steps it records', () => {
     expect(NO_CHANGES).toHaveLength(0);
     expect(Object.isFrozen(NO_CHANGES)).toBe(true);
     expect(steps.filter((s) => !written.includes(s)).every((s) => s.changes === NO_CHANGES)).toBe(true);
+  });
+});
+
+describe('Sim.hex', () => {
+  it.each([1, 2, 3, 4, 8, 16, 63, 64])(
+    'draws %i digits one at a time, in order, as single-digit draws would',
+    (length) => {
+      const sim = new Sim<object>({}, 7, {});
+      const bySingleDigits = new Sim<object>({}, 7, {});
+      const hex = sim.hex(length);
+      const digits = Array.from({ length }, () => bySingleDigits.int(0, 15).toString(16)).join('');
+      expect(hex).toBe(digits);
+      expect(sim.prng).toEqual(bySingleDigits.prng);
+    },
+  );
+});
+
+describe('Sim: periodic work', () => {
+  // A lease renews itself forever; each renewal asks the server, whose answer inherits the periodic mark.
+  const world = () => {
+    const sent: Delivery[] = [];
+    const sim = new Sim<object>({}, 1, {
+      lease: (s, self, msg) => {
+        if (msg.type !== 'lease-renew') return;
+        const ask: Delivery = { from: self, to: 'server' as ComponentId, msg: { type: 'note' } };
+        sent.push(ask);
+        s.send(ask, 1);
+        s.send({ from: self, to: self, msg: { type: 'lease-renew' }, periodic: true }, 10);
+      },
+      server: () => undefined,
+    });
+    return { sim, sent };
+  };
+
+  it('marks what periodic work sends as periodic, on a copy, so it does not keep the run going', () => {
+    const { sim, sent } = world();
+    sim.send(
+      { from: 'lease' as ComponentId, to: 'lease' as ComponentId, msg: { type: 'lease-renew' }, periodic: true },
+      0,
+    );
+    expect(sim.onlyPeriodicLeft()).toBe(true);
+    sim.deliverNext();
+    expect(sim.onlyPeriodicLeft()).toBe(true);
+    expect(sim.agenda.items().map((s) => s.item.periodic)).toEqual([true, true]);
+    // The sender's own delivery is left as it was.
+    expect(sent[0]!.periodic).toBeUndefined();
+    expect(sim.agenda.items().some((s) => s.item === sent[0])).toBe(false);
+  });
+
+  it('counts work sent outside periodic work until it is delivered', () => {
+    const { sim } = world();
+    sim.send({ from: 'lease' as ComponentId, to: 'server' as ComponentId, msg: { type: 'note' } }, 0);
+    expect(sim.onlyPeriodicLeft()).toBe(false);
+    sim.deliverNext();
+    expect(sim.onlyPeriodicLeft()).toBe(true);
   });
 });

@@ -92,12 +92,11 @@ export class TraceRecorder {
   }
 
   private remember(key: string, seq: number, value: ApiObject | null): void {
-    let h = this.history.get(key);
+    const h = this.history.get(key);
     if (!h) {
-      h = { seqs: [], values: [] };
-      this.history.set(key, h);
-    }
-    if (h.seqs[h.seqs.length - 1] === seq) {
+      // Made with the first value in (most keys, every Event, are written once): lists of one, not empty ones grown.
+      this.history.set(key, { seqs: [seq], values: [value] });
+    } else if (h.seqs[h.seqs.length - 1] === seq) {
       h.values[h.values.length - 1] = value;
     } else {
       h.seqs.push(seq);

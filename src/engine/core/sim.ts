@@ -9,7 +9,8 @@ import type { Message } from './messages';
 import { nextFloat, nextInt, seedPrng, type PrngState } from './prng';
 import { NO_CHANGES, TraceRecorder } from './recorder';
 
-const HEX_DIGITS = '0123456789abcdef';
+/** Every two-digit hex string, `00` to `ff`, by value: hex() appends two digits at a time. */
+const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** What a step says about itself; the core fills in seq, time and the edge. */
 export type StepMeta = Pick<Step, 'kind' | 'level'> &
@@ -88,14 +89,26 @@ export class Sim<W> {
 
   hex(length: number): string {
     let out = '';
-    // One draw a digit, looked up: toString(16) is a runtime call, and ids and Event names take ~240 digits a Pod.
-    for (let i = 0; i < length; i++) out += HEX_DIGITS[this.int(0, 15)];
+    // One draw a digit, in order, looked up two at a time: toString(16) is a runtime call, and ids and Event
+    // names take ~240 digits a Pod, each concatenation a new string.
+    let i = 0;
+    for (; i + 1 < length; i += 2) {
+      const high = this.int(0, 15);
+      out += HEX_PAIRS[high * 16 + this.int(0, 15)];
+    }
+    if (i < length) out += HEX_PAIRS[this.int(0, 15)]![1];
     return out;
   }
 
   send(d: Delivery, delay: number): void {
-    const item = this.inPeriodic && d.periodic === undefined ? { ...d, periodic: true } : d;
-    if (!item.periodic) this.waiting++;
+    const periodic = d.periodic ?? this.inPeriodic;
+    if (!periodic) this.waiting++;
+    // A copy marked periodic, written out field by field: a spread gave each copy a hidden class of
+    // its own, and every one of them missed the lookup cache where deliver() reads deliveries.
+    const item: Delivery =
+      periodic && d.periodic === undefined
+        ? { from: d.from, to: d.to, fanout: d.fanout, msg: d.msg, meta: d.meta, periodic: true }
+        : d;
     this.agenda.push(this.now + delay, item);
   }
 
@@ -134,23 +147,26 @@ export class Sim<W> {
     const at = this.agenda.peekAt();
     if (at === undefined) return undefined;
     const next = this.agenda.take()!;
-    if (!next.periodic) this.waiting--;
     this.now = at;
-    return this.deliver(next);
+    return this.deliver(next, true);
   }
 
   /** Deliver a message now, ahead of the agenda: a what-if fault strikes between two steps. */
   inject(d: Delivery): Delivery {
-    return this.deliver(d);
+    return this.deliver(d, false);
   }
 
-  private deliver(d: Delivery): Delivery {
-    if (d.meta) this.recorder.add(stepOf(d.meta, this.now, d.from, d.to, d.fanout, d.msg));
-    this.inPeriodic = !!d.periodic;
-    this.handling = d.msg;
+  private deliver(d: Delivery, fromAgenda: boolean): Delivery {
+    // Each field read once: deliveries come in many shapes, so each read is a megamorphic lookup.
+    const { from, to, fanout, msg, meta } = d;
+    const periodic = !!d.periodic;
+    if (fromAgenda && !periodic) this.waiting--;
+    if (meta) this.recorder.add(stepOf(meta, this.now, from, to, fanout, msg));
+    this.inPeriodic = periodic;
+    this.handling = msg;
     try {
-      this.handle(d.to, d);
-      if (d.fanout) for (const target of d.fanout) this.handle(target, d);
+      this.handle(to, msg, from);
+      if (fanout) for (const target of fanout) this.handle(target, msg, from);
     } finally {
       this.inPeriodic = false;
       this.handling = undefined;
@@ -158,14 +174,14 @@ export class Sim<W> {
     return d;
   }
 
-  private handle(target: ComponentId, d: Delivery): void {
+  private handle(target: ComponentId, msg: Message, from: ComponentId): void {
     let handler = this.handlerOf.get(target);
     if (!handler) {
       handler = this.handlers[kindOf(target)];
       if (!handler) throw new Error(`no component handles ${target}`);
       this.handlerOf.set(target, handler);
     }
-    handler(this, target, d.msg, d.from);
+    handler(this, target, msg, from);
   }
 
   /** True when nothing but periodic work is waiting. */
