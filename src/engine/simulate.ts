@@ -95,9 +95,10 @@ export function simulate(input: Partial<SimulationInput> & Pick<SimulationInput,
 
 /** The same run as plain data, for a Worker to post back. */
 export function simulateToData(input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>): TraceData {
-  const sliced = simulation(input);
+  // In one go: nobody waits between slices here, and each pause costs a suspend and resume of two generators.
+  const whole = simulation(input, Infinity);
   for (;;) {
-    const r = sliced.next();
+    const r = whole.next();
     if (r.done) return r.value;
   }
 }
@@ -106,19 +107,20 @@ export function simulateToData(input: Partial<SimulationInput> & Pick<Simulation
 const SLICE = 8;
 
 /**
- * The same run, pausing every few deliveries, so a page can run it in slices
- * between frames (the engine reads no clock: the caller decides how many
- * slices fit in its time). The result is the same as `simulateToData`'s.
+ * The same run, pausing every few deliveries (`slice`), so a page can run it
+ * in slices between frames (the engine reads no clock: the caller decides how
+ * many slices fit in its time). The result is the same as `simulateToData`'s.
  */
 export function* simulation(
   input: Partial<SimulationInput> & Pick<SimulationInput, 'manifests'>,
+  slice: number = SLICE,
 ): Generator<void, TraceData, void> {
   const full: SimulationInput = { cluster: DEFAULT_CLUSTER, seed: 1, maxSteps: DEFAULT_MAX_STEPS, ...input };
   // A what-if run replays the original deterministically to its step (cheaper than keeping snapshots:
   // a few tens of ms for our traces). Only a strike after a step in a quiet spell may need another go.
   const inQuiet = new Set<number>();
   for (;;) {
-    const done = yield* run(full, inQuiet);
+    const done = yield* run(full, inQuiet, slice);
     if (typeof done !== 'number') return done;
     inQuiet.add(done);
   }
@@ -131,7 +133,11 @@ export function* simulation(
  * (another go, when the spell turned out to end in new work). A number: the
  * strike to try again so.
  */
-function* run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): Generator<void, TraceData | number, void> {
+function* run(
+  full: SimulationInput,
+  strikeInQuiet: ReadonlySet<number>,
+  slice: number,
+): Generator<void, TraceData | number, void> {
   const world = initWorld(full);
   const sim = new Sim<World>(world, full.seed, HANDLERS);
 
@@ -197,6 +203,7 @@ function* run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): Genera
   const maxSteps = full.maxSteps ?? DEFAULT_MAX_STEPS;
   const steps = sim.recorder.steps;
   let delivered = 0;
+  let pauseAt = slice;
   let quiet: { from: number; until: number } | null = null;
   let end: Trace['end'] = 'settled';
   // A what-if fault, and each command typed at the kubectl prompt, strikes right after its step:
@@ -230,7 +237,10 @@ function* run(full: SimulationInput, strikeInQuiet: ReadonlySet<number>): Genera
     }
     const before = steps.length;
     sim.deliverNext();
-    if (++delivered % SLICE === 0) yield;
+    if (++delivered === pauseAt) {
+      pauseAt += slice;
+      yield;
+    }
     if (!sim.onlyPeriodicLeft()) {
       // The spell ends in new work: nothing was folded, and the strike was due at its step already.
       if (pending[0] && before > pending[0].atStep && waitsForFold()) return pending[0].id;

@@ -88,7 +88,8 @@ export interface Step {
   say: Say;
   /** The Kubernetes doc or source file this step follows. */
   source?: string;
-  changes: ObjectChange[];
+  /** Only the recorder adds to it; a step without writes may share one frozen empty list. */
+  changes: readonly ObjectChange[];
   /**
    * The request this step belongs to: a request (HTTP, CRI, CNI, etcd txn),
    * the work done to serve it and its answer carry the same id, so a view

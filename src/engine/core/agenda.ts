@@ -58,6 +58,18 @@ export class Agenda<T> {
     const { ats, seqs, its } = this;
     if (!its.length) return undefined;
     const top: Scheduled<T> = { at: ats[0]!, seq: seqs[0]!, item: its[0]! };
+    this.take();
+    return top;
+  }
+
+  /**
+   * Remove the next delivery and return it (its time is `peekAt()`'s): what the
+   * simulation loop uses, so no entry object is made for each of its deliveries.
+   */
+  take(): T | undefined {
+    const { ats, seqs, its } = this;
+    if (!its.length) return undefined;
+    const first = its[0]!;
     const lastAt = ats.pop()!;
     const lastSeq = seqs.pop()!;
     const last = its.pop()!;
@@ -80,7 +92,7 @@ export class Agenda<T> {
       seqs[i] = lastSeq;
       its[i] = last;
     }
-    return top;
+    return first;
   }
 
   /** Every pending item, in no particular order. */

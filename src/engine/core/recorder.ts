@@ -4,7 +4,13 @@
  * instead of replaying the run.
  */
 import { SOURCES } from '../sources';
-import type { ApiObject, ObjectMap, Step, Trace, TraceData } from '../types';
+import type { ApiObject, ObjectChange, ObjectMap, Step, Trace, TraceData } from '../types';
+
+/**
+ * The writes of a step that made none: one frozen empty list shared by every
+ * such step (nine in ten), replaced by the step's own list at its first write.
+ */
+export const NO_CHANGES: readonly ObjectChange[] = Object.freeze([]);
 
 interface History {
   seqs: number[];
@@ -62,7 +68,9 @@ export class TraceRecorder {
   change(key: string, before: ApiObject | null, after: ApiObject | null, revision: number): void {
     const step = this.steps[this.steps.length - 1];
     if (!step) throw new Error('a change needs a step to belong to');
-    step.changes.push({ key, before, after, revision });
+    const write: ObjectChange = { key, before, after, revision };
+    if (step.changes === NO_CHANGES) step.changes = [write];
+    else (step.changes as ObjectChange[]).push(write);
     this.remember(key, step.seq, after);
   }
 
@@ -84,12 +92,11 @@ export class TraceRecorder {
   }
 
   private remember(key: string, seq: number, value: ApiObject | null): void {
-    let h = this.history.get(key);
+    const h = this.history.get(key);
     if (!h) {
-      h = { seqs: [], values: [] };
-      this.history.set(key, h);
-    }
-    if (h.seqs[h.seqs.length - 1] === seq) {
+      // Made with the first value in (most keys, every Event, are written once): lists of one, not empty ones grown.
+      this.history.set(key, { seqs: [seq], values: [value] });
+    } else if (h.seqs[h.seqs.length - 1] === seq) {
       h.values[h.values.length - 1] = value;
     } else {
       h.seqs.push(seq);
