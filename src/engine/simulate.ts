@@ -148,7 +148,7 @@ function* run(
     sim.recorder.seed(key, stored);
   }
   // Making the cluster's objects is a slice's worth of work on a cold page: pause after it.
-  yield;
+  if (Number.isFinite(slice)) yield;
 
   // Everyone starts listening before anything happens (the-story.md, step 0).
   const listeners: ComponentId[] = [
