@@ -417,8 +417,12 @@ function store(sim: ApiSim, id: number): void {
     // A GET (kubectl's resource builder reads before apply and scale): the object as stored, no write.
     if (req.verb === 'get') return respond(sim, id, 200, current);
     if (req.subresource === 'binding') {
-      // Stored objects are never changed in place: each write makes a new object.
-      const pod = { ...current, spec: { ...(current.spec as object) } } as unknown as Pod;
+      // Stored objects are never changed in place: each write makes a new object, with its own metadata (txn).
+      const pod = {
+        ...current,
+        metadata: { ...current.metadata },
+        spec: { ...(current.spec as object) },
+      } as unknown as Pod;
       const target = (req.body as unknown as { target: { name: string } }).target.name;
       if (pod.spec?.nodeName) {
         return respond(
@@ -450,7 +454,7 @@ function store(sim: ApiSim, id: number): void {
       // (unavailableReplicas at 0) is gone; a PATCH merges into it.
       const status =
         req.verb === 'update' ? { ...patch } : { ...(current.status as Record<string, unknown>), ...patch };
-      value = { ...current, status };
+      value = { ...current, metadata: { ...current.metadata }, status };
       const phase = String(status.phase ?? '');
       const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
         (c) => c.type === 'Ready' && c.status === 'True',
@@ -519,7 +523,12 @@ function store(sim: ApiSim, id: number): void {
   txn(sim, id, key, value, { level, say, create });
 }
 
-/** Send the request's write to etcd: create (put if absent), update, or delete (`value` null). */
+/**
+ * Send the request's write to etcd: create (put if absent), update, or delete (`value` null).
+ * `value` is this write's own new object, its metadata too (a create's is the admitted copy of
+ * the body, an Event's the body its recorder built for this request alone; an update's is
+ * spread from the stored one): etcd writes the revision into it and stores it as it is.
+ */
 function txn(
   sim: ApiSim,
   id: number,

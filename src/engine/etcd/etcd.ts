@@ -54,7 +54,7 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   const revision = etcd.revision;
   let value: ApiObject | null = null;
   if (msg.value) {
-    value = withRevision(msg.value, revision);
+    value = stampRevision(msg.value, revision);
     etcd.kv[msg.key] = {
       value,
       createRevision: prev ? etcd.kv[msg.key]!.createRevision : revision,
@@ -92,6 +92,20 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   );
 }
 
+/** A copy with the revision as its resourceVersion: bootstrap objects may be shared with their source. */
 function withRevision(value: ApiObject, revision: number): ApiObject {
   return { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } };
+}
+
+/**
+ * The revision written into the transaction's own object (the etcd3 store's
+ * versioner, UpdateObject), not into a copy: kube-apiserver builds a new
+ * object with its own metadata for every write (see its `txn`), which nobody
+ * else holds, and what is stored is never changed again. So etcd's value, the
+ * watch cache's, each informer's and the trace's history are one object.
+ * The key keeps its place when the object has one (an update's), as a spread would.
+ */
+function stampRevision(value: ApiObject, revision: number): ApiObject {
+  value.metadata.resourceVersion = String(revision);
+  return value;
 }
