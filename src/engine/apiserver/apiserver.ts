@@ -22,7 +22,7 @@ import { authorize } from './authz';
 import { rbacStoreFromCache } from './rbac/store';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
-import { byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
+import { byKind, byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
 import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
 import type { ResourceList } from './admission/resource-list';
@@ -135,6 +135,7 @@ const CREATE_STAGES: readonly ApiRequestStage[] = [
 const USER_CREATE_STAGES: readonly ApiRequestStage[] = [...CREATE_STAGES.slice(0, -1), 'summary', 'storage'];
 const OTHER_STAGES: readonly ApiRequestStage[] = ['authentication', 'authorization', 'storage'];
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
+type WatchEvent = Extract<Message, { type: 'watch-event' }>;
 
 function isCreate(req: ApiRequest): boolean {
   return req.verb === 'create' && !req.subresource && req.resource !== 'events';
@@ -861,8 +862,11 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
     if (resource !== undefined) (st.byResource[resource] ??= new Map()).set(key, value);
     const revision = revisionOf(value);
     // A newer object is the newest whatever went before it (NaN, never written by etcd, leaves it to a scan).
-    if (revision >= st.newest.revision) st.newest = { revision, stale: false };
-    else if (Number.isNaN(revision)) st.newest.stale = true;
+    // Updated in place: every write passes here.
+    if (revision >= st.newest.revision) {
+      st.newest.revision = revision;
+      st.newest.stale = false;
+    } else if (Number.isNaN(revision)) st.newest.stale = true;
   } else {
     delete st.cache[key];
     if (st.dirs[dir]) delete st.dirs[dir][key];
@@ -880,7 +884,8 @@ function newestRevision(st: ApiserverState): number {
   if (st.newest.stale) {
     let revision = 0;
     for (const key in st.cache) revision = Math.max(revision, revisionOf(st.cache[key]!));
-    st.newest = { revision, stale: false };
+    st.newest.revision = revision;
+    st.newest.stale = false;
   }
   return st.newest.revision;
 }
@@ -942,48 +947,58 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
   if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
     delete st.quotaUsed[key];
   if (!resource) return;
-  const events: Partial<Record<ComponentId, WatchEventType>> = {};
-  const targets: ComponentId[] = [];
+  const object = value ?? prev;
   const list = st.watchers[resource];
-  for (const at of list ? watchersOf(list, prev, value) : []) {
-    const w = list!.all[at]!;
+  if (!list || !object) return;
+  // One pass over the watches builds what the delivery needs: each watcher's event type, the
+  // first receiver and the rest (the fan-out), the step's `watchers` line and whether this is
+  // a moment the story tells (a new Pod reaching the scheduler or its kubelet, a new workload
+  // its controller).
+  const events: Partial<Record<ComponentId, WatchEventType>> = {};
+  let first: ComponentId | undefined;
+  const rest: ComponentId[] = [];
+  let watchers = '';
+  let storyMoment = false;
+  for (const at of watchersOf(list, prev, value)) {
+    const w = list.all[at]!;
     const was = matches(w.spec, prev);
     const is = matches(w.spec, value);
     const type: WatchEventType | null = !was && is ? 'ADDED' : was && is ? 'MODIFIED' : was && !is ? 'DELETED' : null;
-    if (!type || events[w.component]) continue;
-    events[w.component] = type;
-    targets.push(w.component);
-  }
-  const object = value ?? prev;
-  if (!targets.length || !object) return;
-  // The moments the story tells: a new Pod reaches the scheduler or its kubelet, a new workload its controller.
-  const storyMoment = targets.some(
-    (t) =>
-      events[t] === 'ADDED' &&
+    const t = w.component;
+    if (!type || events[t]) continue;
+    events[t] = type;
+    if (first === undefined) first = t;
+    else rest.push(t);
+    watchers += watchers ? `, ${t} (${type})` : `${t} (${type})`;
+    if (
+      type === 'ADDED' &&
       ((resource === 'pods' && (t === 'kube-scheduler' || t.startsWith('kubelet/'))) ||
-        ((resource === 'deployments' || resource === 'replicasets') && t === 'kube-controller-manager')),
-  );
+        ((resource === 'deployments' || resource === 'replicasets') && t === 'kube-controller-manager'))
+    )
+      storyMoment = true;
+  }
+  if (first === undefined) return;
 
   const level: DetailLevel =
     resource === 'leases' || resource === 'events' ? 'deep' : storyMoment ? 'overview' : 'standard';
-  const [first, ...rest] = targets;
+  const msg: WatchEvent = { type: 'watch-event', resource, object, events };
+  // The watch cache's key, already hashed, saves each informer making its own, where it is the one
+  // they would make (client.ts keyOf: a PUT's body may name another object than its URL names).
+  const kind = byKind(object.kind);
+  if (kind && etcdKey(kind.resource, object.metadata.namespace, object.metadata.name ?? '') === key) msg.key = key;
   sim.send(
     {
       from: SELF,
-      to: first!,
-      ...(rest.length ? { fanout: rest } : {}),
-      msg: { type: 'watch-event', resource, object, events },
+      to: first,
+      fanout: rest.length ? rest : undefined,
+      msg,
       meta: {
         kind: 'watch',
         level,
         verb: 'watch',
         say: {
           key: resource === 'pods' ? 'apiserver-watch-pod' : 'apiserver-watch',
-          params: {
-            resource,
-            name: String(object.metadata.name),
-            watchers: targets.map((t) => `${t} (${events[t]})`).join(', '),
-          },
+          params: { resource, name: String(object.metadata.name), watchers },
         },
       },
     },
