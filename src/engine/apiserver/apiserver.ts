@@ -136,6 +136,7 @@ const USER_CREATE_STAGES: readonly ApiRequestStage[] = [...CREATE_STAGES.slice(0
 const OTHER_STAGES: readonly ApiRequestStage[] = ['authentication', 'authorization', 'storage'];
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
 type WatchEvent = Extract<Message, { type: 'watch-event' }>;
+type HttpResponse = Extract<Message, { type: 'http-response' }>;
 
 function isCreate(req: ApiRequest): boolean {
   return req.verb === 'create' && !req.subresource && req.resource !== 'events';
@@ -543,7 +544,7 @@ function txn(
     {
       from: SELF,
       to: 'etcd',
-      msg: { type: 'etcd-txn', id, key, value, ...(o.create ? { mustNotExist: true } : {}) },
+      msg: o.create ? { type: 'etcd-txn', id, key, value, mustNotExist: true } : { type: 'etcd-txn', id, key, value },
       meta: { kind: 'request', level: o.level, verb, path: key, say: o.say },
     },
     sim.latency(0.5, 2),
@@ -679,20 +680,13 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
           },
         }
       : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
+  // Optional fields assigned rather than spread from temporary objects: every request ends here.
+  const msg: HttpResponse = { type: 'http-response', id, status };
+  if (body) msg.body = body;
+  if (message) msg.message = message;
+  if (flight.warnings?.length) msg.warnings = flight.warnings;
   sim.send(
-    {
-      from: SELF,
-      to: client,
-      msg: {
-        type: 'http-response',
-        id,
-        status,
-        ...(body ? { body } : {}),
-        ...(message ? { message } : {}),
-        ...(flight.warnings?.length ? { warnings: flight.warnings } : {}),
-      },
-      meta: { kind: 'response', level, status, path: req.path, say },
-    },
+    { from: SELF, to: client, msg, meta: { kind: 'response', level, status, path: req.path, say } },
     sim.latency(0.5, 2),
   );
 }
