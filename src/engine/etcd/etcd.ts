@@ -35,7 +35,8 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   }
   if (msg.type !== 'etcd-txn') return;
   const slow = etcd.slowMs ?? 0;
-  const prev = etcd.kv[msg.key]?.value ?? null;
+  const entry = etcd.kv[msg.key];
+  const prev = entry?.value ?? null;
   // A create is a transaction "put if the key does not exist yet".
   if (msg.mustNotExist && prev) {
     sim.retell({ key: 'etcd-conflict', params: { key: msg.key } });
@@ -55,11 +56,11 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   let value: ApiObject | null = null;
   if (msg.value) {
     value = stampRevision(msg.value, revision);
-    etcd.kv[msg.key] = {
-      value,
-      createRevision: prev ? etcd.kv[msg.key]!.createRevision : revision,
-      modRevision: revision,
-    };
+    // The key's record is etcd's own (readers take its value): an update changes it in place.
+    if (entry) {
+      entry.value = value;
+      entry.modRevision = revision;
+    } else etcd.kv[msg.key] = { value, createRevision: revision, modRevision: revision };
   } else {
     delete etcd.kv[msg.key];
   }
