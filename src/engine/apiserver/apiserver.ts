@@ -24,7 +24,15 @@ import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
 import { byKind, byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
-import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
+import {
+  forbiddenMessage,
+  mutatePod,
+  validate,
+  validateResourceQuota,
+  verdictLine,
+  type AdmissionLookup,
+  type ValidatingResult,
+} from './admission/chain';
 import type { ResourceList } from './admission/resource-list';
 import { request } from '../client/client';
 import { USERS } from './authz';
@@ -322,18 +330,21 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'validating-admission': {
       const obj = flight.obj!;
       const ns = String(req.namespace ?? '');
+      const lookup = lookupFor(sim);
+      const quotaUsed = sim.world.apiserver.quotaUsed;
+      let v: ValidatingResult;
       if (flight.webhooks?.kind !== 'validating') {
         // The plugins before ValidatingAdmissionWebhook, then its round; ResourceQuota waits for it.
-        const pre = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
-          stopAtWebhooks: true,
-        });
+        const pre = validate(req.resource, obj, ns, lookup, quotaUsed, { stopAtWebhooks: true });
         if (pre.denied)
           return deny(sim, id, 'overview', pre.deniedBy ?? '', forbiddenMessage(req.resource, obj, pre.denied));
         if (startWebhooks(sim, id, 'validating', ROUND_END)) return;
+        // No webhook to wait for: the chain goes on at once, from ResourceQuota (only Pods are charged).
+        v = req.resource === 'pods' ? validateResourceQuota(pre, obj as unknown as Pod, ns, lookup, quotaUsed) : pre;
+      } else {
+        // The round is over: the chain again, the webhooks' verdict in its place.
+        v = validate(req.resource, obj, ns, lookup, quotaUsed, { webhookVerdict: roundVerdict(flight, 'validating') });
       }
-      const v = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
-        webhookVerdict: roundVerdict(flight, 'validating'),
-      });
       if (v.denied) return deny(sim, id, 'overview', v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
       if (v.warnings.length) flight.warnings = v.warnings;
       sim.note(
