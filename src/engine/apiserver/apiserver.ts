@@ -64,6 +64,24 @@ interface Inflight {
   webhooks?: WebhookRound;
 }
 
+/**
+ * A request in flight with every field from the start, in one shape: each stage reads it, and
+ * objects that grow field by field (a create's object, its etcd key, warnings) take several.
+ */
+function newFlight(req: ApiRequest, client: ComponentId): Inflight {
+  return {
+    req,
+    client,
+    obj: undefined,
+    key: undefined,
+    saLookups: undefined,
+    saRetryMs: undefined,
+    warnings: undefined,
+    waiting: undefined,
+    webhooks: undefined,
+  };
+}
+
 export interface ApiserverState {
   inflight: Record<number, Inflight>;
   /** The open watches by resource: every write fans out to its resource's watchers only (hundreds on a big cluster). */
@@ -160,7 +178,7 @@ export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, fr
   const st = sim.world.apiserver;
   switch (msg.type) {
     case 'http-request': {
-      st.inflight[msg.id] = { req: msg.req, client: from };
+      st.inflight[msg.id] = newFlight(msg.req, from);
       if (msg.req.verb === 'list' || msg.req.verb === 'watch') return serveListWatch(sim, msg.id);
       if (msg.req.resource === 'events') return stage(sim, msg.id, 'storage', 0.1);
       return stage(sim, msg.id, 'authentication', sim.latency(0.1, 0.4));
@@ -1016,26 +1034,32 @@ const LIVE_TTL_MS = 30_000;
 
 /** What the admission plugins read: the watch cache, and storage for a live lookup. */
 function lookupFor(sim: ApiSim): AdmissionLookup {
-  const st = sim.world.apiserver;
-  return {
-    list(resource, namespace) {
-      const dir = st.dirs[`${byResource(resource).etcdPrefix}/${namespace}/`] ?? {};
-      return Object.keys(dir).map((k) => st.cache[k]!);
-    },
-    get(resource, namespace, name) {
-      const key = etcdKey(resource, namespace, name);
-      return st.cache[key] ?? sim.world.etcd.kv[key]?.value;
-    },
-    liveList(resource, namespace) {
-      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
-      const hit = st.liveLookups[prefix];
-      if (hit && hit.expiry > sim.now) return hit.items;
-      const items: ApiObject[] = [];
-      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
-      st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
-      return items;
-    },
-  };
+  return new CacheLookup(sim);
+}
+
+/** A class, not an object of closures: a Pod's admission makes two. */
+class CacheLookup implements AdmissionLookup {
+  constructor(private readonly sim: ApiSim) {}
+  list(resource: string, namespace: string): ApiObject[] {
+    const st = this.sim.world.apiserver;
+    const dir = st.dirs[`${byResource(resource).etcdPrefix}/${namespace}/`] ?? {};
+    return Object.keys(dir).map((k) => st.cache[k]!);
+  }
+  get(resource: string, namespace: string | undefined, name: string): ApiObject | undefined {
+    const key = etcdKey(resource, namespace, name);
+    return this.sim.world.apiserver.cache[key] ?? this.sim.world.etcd.kv[key]?.value;
+  }
+  liveList(resource: string, namespace: string): ApiObject[] {
+    const { sim } = this;
+    const st = sim.world.apiserver;
+    const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
+    const hit = st.liveLookups[prefix];
+    if (hit && hit.expiry > sim.now) return hit.items;
+    const items: ApiObject[] = [];
+    for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
+    st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
+    return items;
+  }
 }
 
 /**
