@@ -843,12 +843,14 @@ function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
 
 /** A field selector's terms (`status.phase!=Succeeded,status.phase!=Failed`), all of which must hold. */
 export function fieldSelectorMatches(selector: string, obj: ApiObject): boolean {
-  return parsedSelector(selector).every(({ path, negated, wanted }) => {
+  // A plain loop, not every() with a closure: the scheduler's selector is matched twice on every Pod write.
+  for (const { path, negated, wanted } of parsedSelector(selector)) {
     let value: unknown = obj;
     for (const part of path) value = (value as Record<string, unknown> | undefined)?.[part];
     const equal = String(value ?? '') === wanted;
-    return negated ? !equal : equal;
-  });
+    if (equal === negated) return false;
+  }
+  return true;
 }
 
 interface SelectorTerm {

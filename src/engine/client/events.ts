@@ -205,9 +205,8 @@ export function recordEventV1(sim: Sim<unknown>, from: ComponentId, e: EventV1In
     key: 'event',
     params: { type: e.type, reason: e.reason, message: e.note, object: String(meta.name) },
   };
-  const key = [e.action, e.reason, e.reportingController, e.object.kind, meta.namespace, meta.name, meta.uid]
-    .concat(String(meta.resourceVersion ?? ''))
-    .join('|');
+  // The parts joined with '|' as one template (an absent one is empty, as join makes it), not an array joined.
+  const key = `${e.action}|${e.reason}|${e.reportingController}|${e.object.kind}|${meta.namespace ?? ''}|${meta.name ?? ''}|${meta.uid ?? ''}|${String(meta.resourceVersion ?? '')}`;
   const seen = cache?.[key];
   if (seen) {
     // recordToSink: the second occurrence PATCHes series {count: 2}; later ones only count in the
