@@ -282,6 +282,13 @@ describe('ResourceQuota', () => {
     expect(checkPodAgainstQuotas(pod, [q]).denied ?? null).toBe(message);
   });
 
+  it.each<[string, ResourceQuota[]]>([
+    ['no quota', []],
+    ['a quota on what Pods do not use', [quota({ secrets: '5' }, { secrets: '1' })]],
+  ])('%s: nothing denied, nothing charged', (_, quotas) => {
+    expect(checkPodAgainstQuotas(nginx({ requests: { cpu: '250m' } }), quotas)).toEqual({ charged: [] });
+  });
+
   it('charges the new usage to the quota', () => {
     const d = checkPodAgainstQuotas(nginx({ requests: { cpu: '250m', memory: '64Mi' } }), [
       quota(
