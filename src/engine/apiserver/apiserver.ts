@@ -967,10 +967,13 @@ function mergeAscending(a: readonly number[], b: readonly number[]): readonly nu
 function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObject | null): void {
   const st = sim.world.apiserver;
   const resource = cachePut(st, key, value);
-  // The quota evaluator forgets its own record once the cache has caught up with it.
-  const charged = st.quotaUsed[key];
-  if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
-    delete st.quotaUsed[key];
+  // The quota evaluator forgets its own record once the cache has caught up with it. It keeps
+  // records of quotas only (chargeQuotas), so no other write looks.
+  if (resource === 'resourcequotas') {
+    const charged = st.quotaUsed[key];
+    if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
+      delete st.quotaUsed[key];
+  }
   if (!resource) return;
   const object = value ?? prev;
   const list = st.watchers[resource];

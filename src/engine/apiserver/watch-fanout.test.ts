@@ -115,3 +115,25 @@ describe('the watch cache fans a write out to the watches it concerns', () => {
     expect(inf.cache.objects).toEqual({});
   });
 });
+
+describe('the quota evaluator’s own record of what it charged', () => {
+  const QUOTA = '/registry/resourcequotas/default/q';
+  const quota = (used: Record<string, string>, rv: string) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'q', namespace: 'default', resourceVersion: rv },
+      status: { hard: { pods: '5' }, used },
+    }) as unknown as ApiObject;
+  it.each<[string, ApiObject | null, boolean]>([
+    ['an older count: kept, newer than the cache', quota({ pods: '1' }, '11'), true],
+    ['the count it charged: forgotten, the cache has caught up', quota({ pods: '2' }, '12'), false],
+    ['the quota deleted: forgotten', null, false],
+  ])('%s', (_, value, kept) => {
+    const sim = apiserverWithWatches();
+    sim.world.apiserver.quotaUsed[QUOTA] = { pods: '2' };
+    const prev = quota({ pods: '1' }, '10');
+    handleApiserver(sim, 'kube-apiserver', { type: 'etcd-watch', key: QUOTA, revision: 12, prev, value }, 'etcd');
+    expect(QUOTA in sim.world.apiserver.quotaUsed).toBe(kept);
+  });
+});
