@@ -89,11 +89,12 @@ export interface ApiserverState {
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
   /**
-   * The watch cache again by resource, in the cache's own order, so a LIST or
-   * a WATCH's replay reads its resource's objects only (hundreds of informers
-   * start at once on a big cluster, each would otherwise scan every object).
+   * The watch cache's keys again by resource, in the cache's own order, so a
+   * LIST or a WATCH's replay reads its resource's objects only (hundreds of
+   * informers start at once on a big cluster, each would otherwise scan every
+   * object). Keys, not objects: an update changes the cache alone.
    */
-  byResource: Record<string, Map<string, ApiObject>>;
+  byResource: Record<string, Set<string>>;
   /** The newest resourceVersion in the watch cache (a LIST's); `stale` when the object holding it went. */
   newest: { revision: number; stale: boolean };
   /** The watch cache's keys by directory (`/registry/limitranges/default/`), so a namespace's few objects of a kind are found without a scan. */
@@ -736,7 +737,8 @@ function serveListWatch(sim: ApiSim, id: number): void {
     for (const spec of specs) {
       if (spec.resourceVersion === undefined) continue;
       const since = Number(spec.resourceVersion);
-      for (const obj of st.byResource[spec.resource]?.values() ?? []) {
+      for (const key of st.byResource[spec.resource] ?? NO_KEYS) {
+        const obj = st.cache[key]!;
         if (!matches(spec, obj)) continue;
         if (Number(obj.metadata.resourceVersion ?? 0) <= since) continue;
         sim.send(
@@ -774,7 +776,10 @@ function serveListWatch(sim: ApiSim, id: number): void {
   const revision = newestRevision(st);
   if (specs.length === 1) {
     const spec = specs[0]!;
-    for (const obj of st.byResource[spec.resource]?.values() ?? []) if (matches(spec, obj)) items.push(obj);
+    for (const key of st.byResource[spec.resource] ?? NO_KEYS) {
+      const obj = st.cache[key]!;
+      if (matches(spec, obj)) items.push(obj);
+    }
   } else {
     // Several resources at once: their objects interleaved in the cache's order.
     for (const key in st.cache) {
@@ -883,8 +888,11 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
   const resource = resourceOfDir(dir)?.resource;
   if (value) {
     st.cache[key] = value;
-    (st.dirs[dir] ??= {})[key] = true;
-    if (resource !== undefined) (st.byResource[resource] ??= new Map()).set(key, value);
+    // A new key joins its directory's and its resource's indexes; an updated one is in them already.
+    if (!old) {
+      (st.dirs[dir] ??= {})[key] = true;
+      if (resource !== undefined) (st.byResource[resource] ??= new Set()).add(key);
+    }
     const revision = revisionOf(value);
     // A newer object is the newest whatever went before it (NaN, never written by etcd, leaves it to a scan).
     // Updated in place: every write passes here.
@@ -899,6 +907,8 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
   }
   return resource;
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function revisionOf(obj: ApiObject): number {
   return Number(obj.metadata.resourceVersion ?? 0);

@@ -4,7 +4,7 @@ import type { Message, WatchSpec } from '../core/messages';
 import { informerReceive, newInformers } from '../client/informer';
 import { initEtcd } from '../etcd/etcd';
 import type { ApiObject, ComponentId } from '../types';
-import { handleApiserver, initApiserver } from './apiserver';
+import { cachePut, handleApiserver, initApiserver } from './apiserver';
 import { USERS } from './authz';
 
 const KEY = '/registry/pods/default/web-1';
@@ -135,5 +135,73 @@ describe('the quota evaluator’s own record of what it charged', () => {
     const prev = quota({ pods: '1' }, '10');
     handleApiserver(sim, 'kube-apiserver', { type: 'etcd-watch', key: QUOTA, revision: 12, prev, value }, 'etcd');
     expect(QUOTA in sim.world.apiserver.quotaUsed).toBe(kept);
+  });
+});
+
+describe('the watch cache’s indexes follow creates, updates and deletes', () => {
+  const key = (name: string) => `/registry/pods/default/${name}`;
+  /** A LIST of Pods as kube-apiserver answers it from the watch cache: names and resourceVersions. */
+  function list(sim: ReturnType<typeof apiserverWithWatches>): string[] {
+    const msg: Message = {
+      type: 'http-request',
+      id: sim.id(),
+      req: {
+        verb: 'list',
+        resource: 'pods',
+        group: '',
+        path: '/api/v1/pods',
+        user: USERS.admin,
+        watches: [{ resource: 'pods' }],
+      },
+    };
+    handleApiserver(sim, 'kube-apiserver', msg, 'kube-scheduler');
+    const answer = sim.agenda.pop()!.item.msg as { items: ApiObject[] };
+    return answer.items.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`);
+  }
+
+  it.each<[string, [string, string | null][], string[]]>([
+    [
+      'two creates',
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+      ['a@1', 'b@2'],
+    ],
+    [
+      'an update keeps its place and shows the new version',
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', '3'],
+      ],
+      ['a@3', 'b@2'],
+    ],
+    [
+      'a delete',
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', null],
+      ],
+      ['b@2'],
+    ],
+    [
+      'deleted and created again: last',
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', null],
+        ['a', '4'],
+      ],
+      ['b@2', 'a@4'],
+    ],
+  ])('%s', (_, writes, listed) => {
+    const sim = apiserverWithWatches();
+    const st = sim.world.apiserver;
+    for (const [name, rv] of writes) cachePut(st, key(name), rv ? pod(name, undefined, rv) : null);
+    expect(list(sim)).toEqual(listed);
+    // The admission plugins' lister (by directory) sees the same objects.
+    expect(Object.keys(st.dirs['/registry/pods/default/'] ?? {})).toEqual(listed.map((n) => key(n.split('@')[0]!)));
   });
 });
