@@ -22,9 +22,17 @@ import { authorize } from './authz';
 import { rbacStoreFromCache } from './rbac/store';
 import { invalidMessage } from './pod-validation';
 import { STRATEGIES, validateMeta } from './strategy';
-import { byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
+import { byKind, byResource, etcdKey, resourceOfDir, resourceOfKey } from './resources';
 import { generateNameSuffix, isoTime, uuid } from './names';
-import { forbiddenMessage, mutatePod, validate, verdictLine, type AdmissionLookup } from './admission/chain';
+import {
+  forbiddenMessage,
+  mutatePod,
+  validate,
+  validateResourceQuota,
+  verdictLine,
+  type AdmissionLookup,
+  type ValidatingResult,
+} from './admission/chain';
 import type { ResourceList } from './admission/resource-list';
 import { request } from '../client/client';
 import { USERS } from './authz';
@@ -56,6 +64,24 @@ interface Inflight {
   webhooks?: WebhookRound;
 }
 
+/**
+ * A request in flight with every field from the start, in one shape: each stage reads it, and
+ * objects that grow field by field (a create's object, its etcd key, warnings) take several.
+ */
+function newFlight(req: ApiRequest, client: ComponentId): Inflight {
+  return {
+    req,
+    client,
+    obj: undefined,
+    key: undefined,
+    saLookups: undefined,
+    saRetryMs: undefined,
+    warnings: undefined,
+    waiting: undefined,
+    webhooks: undefined,
+  };
+}
+
 export interface ApiserverState {
   inflight: Record<number, Inflight>;
   /** The open watches by resource: every write fans out to its resource's watchers only (hundreds on a big cluster). */
@@ -63,11 +89,12 @@ export interface ApiserverState {
   /** The watch cache: what kube-apiserver last saw from etcd's watch. */
   cache: Record<string, ApiObject>;
   /**
-   * The watch cache again by resource, in the cache's own order, so a LIST or
-   * a WATCH's replay reads its resource's objects only (hundreds of informers
-   * start at once on a big cluster, each would otherwise scan every object).
+   * The watch cache's keys again by resource, in the cache's own order, so a
+   * LIST or a WATCH's replay reads its resource's objects only (hundreds of
+   * informers start at once on a big cluster, each would otherwise scan every
+   * object). Keys, not objects: an update changes the cache alone.
    */
-  byResource: Record<string, Map<string, ApiObject>>;
+  byResource: Record<string, Set<string>>;
   /** The newest resourceVersion in the watch cache (a LIST's); `stale` when the object holding it went. */
   newest: { revision: number; stale: boolean };
   /** The watch cache's keys by directory (`/registry/limitranges/default/`), so a namespace's few objects of a kind are found without a scan. */
@@ -135,6 +162,8 @@ const CREATE_STAGES: readonly ApiRequestStage[] = [
 const USER_CREATE_STAGES: readonly ApiRequestStage[] = [...CREATE_STAGES.slice(0, -1), 'summary', 'storage'];
 const OTHER_STAGES: readonly ApiRequestStage[] = ['authentication', 'authorization', 'storage'];
 type ApiRequestStage = Extract<Message, { type: 'apiserver-stage' }>['stage'];
+type WatchEvent = Extract<Message, { type: 'watch-event' }>;
+type HttpResponse = Extract<Message, { type: 'http-response' }>;
 
 function isCreate(req: ApiRequest): boolean {
   return req.verb === 'create' && !req.subresource && req.resource !== 'events';
@@ -150,7 +179,7 @@ export function handleApiserver(sim: ApiSim, self: ComponentId, msg: Message, fr
   const st = sim.world.apiserver;
   switch (msg.type) {
     case 'http-request': {
-      st.inflight[msg.id] = { req: msg.req, client: from };
+      st.inflight[msg.id] = newFlight(msg.req, from);
       if (msg.req.verb === 'list' || msg.req.verb === 'watch') return serveListWatch(sim, msg.id);
       if (msg.req.resource === 'events') return stage(sim, msg.id, 'storage', 0.1);
       return stage(sim, msg.id, 'authentication', sim.latency(0.1, 0.4));
@@ -320,18 +349,21 @@ function runStage(sim: ApiSim, id: number, stageName: ApiRequestStage): void {
     case 'validating-admission': {
       const obj = flight.obj!;
       const ns = String(req.namespace ?? '');
+      const lookup = lookupFor(sim);
+      const quotaUsed = sim.world.apiserver.quotaUsed;
+      let v: ValidatingResult;
       if (flight.webhooks?.kind !== 'validating') {
         // The plugins before ValidatingAdmissionWebhook, then its round; ResourceQuota waits for it.
-        const pre = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
-          stopAtWebhooks: true,
-        });
+        const pre = validate(req.resource, obj, ns, lookup, quotaUsed, { stopAtWebhooks: true });
         if (pre.denied)
           return deny(sim, id, 'overview', pre.deniedBy ?? '', forbiddenMessage(req.resource, obj, pre.denied));
         if (startWebhooks(sim, id, 'validating', ROUND_END)) return;
+        // No webhook to wait for: the chain goes on at once, from ResourceQuota (only Pods are charged).
+        v = req.resource === 'pods' ? validateResourceQuota(pre, obj as unknown as Pod, ns, lookup, quotaUsed) : pre;
+      } else {
+        // The round is over: the chain again, the webhooks' verdict in its place.
+        v = validate(req.resource, obj, ns, lookup, quotaUsed, { webhookVerdict: roundVerdict(flight, 'validating') });
       }
-      const v = validate(req.resource, obj, ns, lookupFor(sim), sim.world.apiserver.quotaUsed, {
-        webhookVerdict: roundVerdict(flight, 'validating'),
-      });
       if (v.denied) return deny(sim, id, 'overview', v.deniedBy ?? '', forbiddenMessage(req.resource, obj, v.denied));
       if (v.warnings.length) flight.warnings = v.warnings;
       sim.note(
@@ -417,8 +449,12 @@ function store(sim: ApiSim, id: number): void {
     // A GET (kubectl's resource builder reads before apply and scale): the object as stored, no write.
     if (req.verb === 'get') return respond(sim, id, 200, current);
     if (req.subresource === 'binding') {
-      // Stored objects are never changed in place: each write makes a new object.
-      const pod = { ...current, spec: { ...(current.spec as object) } } as unknown as Pod;
+      // Stored objects are never changed in place: each write makes a new object, with its own metadata (txn).
+      const pod = {
+        ...current,
+        metadata: { ...current.metadata },
+        spec: { ...(current.spec as object) },
+      } as unknown as Pod;
       const target = (req.body as unknown as { target: { name: string } }).target.name;
       if (pod.spec?.nodeName) {
         return respond(
@@ -450,7 +486,7 @@ function store(sim: ApiSim, id: number): void {
       // (unavailableReplicas at 0) is gone; a PATCH merges into it.
       const status =
         req.verb === 'update' ? { ...patch } : { ...(current.status as Record<string, unknown>), ...patch };
-      value = { ...current, status };
+      value = { ...current, metadata: { ...current.metadata }, status };
       const phase = String(status.phase ?? '');
       const ready = (status.conditions as { type: string; status: string }[] | undefined)?.some(
         (c) => c.type === 'Ready' && c.status === 'True',
@@ -519,7 +555,12 @@ function store(sim: ApiSim, id: number): void {
   txn(sim, id, key, value, { level, say, create });
 }
 
-/** Send the request's write to etcd: create (put if absent), update, or delete (`value` null). */
+/**
+ * Send the request's write to etcd: create (put if absent), update, or delete (`value` null).
+ * `value` is this write's own new object, its metadata too (a create's is the admitted copy of
+ * the body, an Event's the body its recorder built for this request alone; an update's is
+ * spread from the stored one): etcd writes the revision into it and stores it as it is.
+ */
 function txn(
   sim: ApiSim,
   id: number,
@@ -533,7 +574,7 @@ function txn(
     {
       from: SELF,
       to: 'etcd',
-      msg: { type: 'etcd-txn', id, key, value, ...(o.create ? { mustNotExist: true } : {}) },
+      msg: o.create ? { type: 'etcd-txn', id, key, value, mustNotExist: true } : { type: 'etcd-txn', id, key, value },
       meta: { kind: 'request', level: o.level, verb, path: key, say: o.say },
     },
     sim.latency(0.5, 2),
@@ -669,20 +710,13 @@ function respond(sim: ApiSim, id: number, status: number, body?: ApiObject, mess
           },
         }
       : { key: 'apiserver-response', params: { status, resource: req.resource, name, path: req.path } };
+  // Optional fields assigned rather than spread from temporary objects: every request ends here.
+  const msg: HttpResponse = { type: 'http-response', id, status };
+  if (body) msg.body = body;
+  if (message) msg.message = message;
+  if (flight.warnings?.length) msg.warnings = flight.warnings;
   sim.send(
-    {
-      from: SELF,
-      to: client,
-      msg: {
-        type: 'http-response',
-        id,
-        status,
-        ...(body ? { body } : {}),
-        ...(message ? { message } : {}),
-        ...(flight.warnings?.length ? { warnings: flight.warnings } : {}),
-      },
-      meta: { kind: 'response', level, status, path: req.path, say },
-    },
+    { from: SELF, to: client, msg, meta: { kind: 'response', level, status, path: req.path, say } },
     sim.latency(0.5, 2),
   );
 }
@@ -703,7 +737,8 @@ function serveListWatch(sim: ApiSim, id: number): void {
     for (const spec of specs) {
       if (spec.resourceVersion === undefined) continue;
       const since = Number(spec.resourceVersion);
-      for (const obj of st.byResource[spec.resource]?.values() ?? []) {
+      for (const key of st.byResource[spec.resource] ?? NO_KEYS) {
+        const obj = st.cache[key]!;
         if (!matches(spec, obj)) continue;
         if (Number(obj.metadata.resourceVersion ?? 0) <= since) continue;
         sim.send(
@@ -741,7 +776,10 @@ function serveListWatch(sim: ApiSim, id: number): void {
   const revision = newestRevision(st);
   if (specs.length === 1) {
     const spec = specs[0]!;
-    for (const obj of st.byResource[spec.resource]?.values() ?? []) if (matches(spec, obj)) items.push(obj);
+    for (const key of st.byResource[spec.resource] ?? NO_KEYS) {
+      const obj = st.cache[key]!;
+      if (matches(spec, obj)) items.push(obj);
+    }
   } else {
     // Several resources at once: their objects interleaved in the cache's order.
     for (const key in st.cache) {
@@ -810,12 +848,14 @@ function matches(spec: WatchSpec, obj: ApiObject | null): boolean {
 
 /** A field selector's terms (`status.phase!=Succeeded,status.phase!=Failed`), all of which must hold. */
 export function fieldSelectorMatches(selector: string, obj: ApiObject): boolean {
-  return parsedSelector(selector).every(({ path, negated, wanted }) => {
+  // A plain loop, not every() with a closure: the scheduler's selector is matched twice on every Pod write.
+  for (const { path, negated, wanted } of parsedSelector(selector)) {
     let value: unknown = obj;
     for (const part of path) value = (value as Record<string, unknown> | undefined)?.[part];
     const equal = String(value ?? '') === wanted;
-    return negated ? !equal : equal;
-  });
+    if (equal === negated) return false;
+  }
+  return true;
 }
 
 interface SelectorTerm {
@@ -848,12 +888,18 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
   const resource = resourceOfDir(dir)?.resource;
   if (value) {
     st.cache[key] = value;
-    (st.dirs[dir] ??= {})[key] = true;
-    if (resource !== undefined) (st.byResource[resource] ??= new Map()).set(key, value);
+    // A new key joins its directory's and its resource's indexes; an updated one is in them already.
+    if (!old) {
+      (st.dirs[dir] ??= {})[key] = true;
+      if (resource !== undefined) (st.byResource[resource] ??= new Set()).add(key);
+    }
     const revision = revisionOf(value);
     // A newer object is the newest whatever went before it (NaN, never written by etcd, leaves it to a scan).
-    if (revision >= st.newest.revision) st.newest = { revision, stale: false };
-    else if (Number.isNaN(revision)) st.newest.stale = true;
+    // Updated in place: every write passes here.
+    if (revision >= st.newest.revision) {
+      st.newest.revision = revision;
+      st.newest.stale = false;
+    } else if (Number.isNaN(revision)) st.newest.stale = true;
   } else {
     delete st.cache[key];
     if (st.dirs[dir]) delete st.dirs[dir][key];
@@ -861,6 +907,8 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
   }
   return resource;
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function revisionOf(obj: ApiObject): number {
   return Number(obj.metadata.resourceVersion ?? 0);
@@ -871,7 +919,8 @@ function newestRevision(st: ApiserverState): number {
   if (st.newest.stale) {
     let revision = 0;
     for (const key in st.cache) revision = Math.max(revision, revisionOf(st.cache[key]!));
-    st.newest = { revision, stale: false };
+    st.newest.revision = revision;
+    st.newest.stale = false;
   }
   return st.newest.revision;
 }
@@ -928,53 +977,66 @@ function mergeAscending(a: readonly number[], b: readonly number[]): readonly nu
 function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObject | null): void {
   const st = sim.world.apiserver;
   const resource = cachePut(st, key, value);
-  // The quota evaluator forgets its own record once the cache has caught up with it.
-  const charged = st.quotaUsed[key];
-  if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
-    delete st.quotaUsed[key];
+  // The quota evaluator forgets its own record once the cache has caught up with it. It keeps
+  // records of quotas only (chargeQuotas), so no other write looks.
+  if (resource === 'resourcequotas') {
+    const charged = st.quotaUsed[key];
+    if (charged && (!value || JSON.stringify((value.status as { used?: unknown })?.used) === JSON.stringify(charged)))
+      delete st.quotaUsed[key];
+  }
   if (!resource) return;
-  const events: Partial<Record<ComponentId, WatchEventType>> = {};
-  const targets: ComponentId[] = [];
+  const object = value ?? prev;
   const list = st.watchers[resource];
-  for (const at of list ? watchersOf(list, prev, value) : []) {
-    const w = list!.all[at]!;
+  if (!list || !object) return;
+  // One pass over the watches builds what the delivery needs: each watcher's event type, the
+  // first receiver and the rest (the fan-out), the step's `watchers` line and whether this is
+  // a moment the story tells (a new Pod reaching the scheduler or its kubelet, a new workload
+  // its controller).
+  const events: Partial<Record<ComponentId, WatchEventType>> = {};
+  let first: ComponentId | undefined;
+  const rest: ComponentId[] = [];
+  let watchers = '';
+  let storyMoment = false;
+  for (const at of watchersOf(list, prev, value)) {
+    const w = list.all[at]!;
     const was = matches(w.spec, prev);
     const is = matches(w.spec, value);
     const type: WatchEventType | null = !was && is ? 'ADDED' : was && is ? 'MODIFIED' : was && !is ? 'DELETED' : null;
-    if (!type || events[w.component]) continue;
-    events[w.component] = type;
-    targets.push(w.component);
-  }
-  const object = value ?? prev;
-  if (!targets.length || !object) return;
-  // The moments the story tells: a new Pod reaches the scheduler or its kubelet, a new workload its controller.
-  const storyMoment = targets.some(
-    (t) =>
-      events[t] === 'ADDED' &&
+    const t = w.component;
+    if (!type || events[t]) continue;
+    events[t] = type;
+    if (first === undefined) first = t;
+    else rest.push(t);
+    watchers += watchers ? `, ${t} (${type})` : `${t} (${type})`;
+    if (
+      type === 'ADDED' &&
       ((resource === 'pods' && (t === 'kube-scheduler' || t.startsWith('kubelet/'))) ||
-        ((resource === 'deployments' || resource === 'replicasets') && t === 'kube-controller-manager')),
-  );
+        ((resource === 'deployments' || resource === 'replicasets') && t === 'kube-controller-manager'))
+    )
+      storyMoment = true;
+  }
+  if (first === undefined) return;
 
   const level: DetailLevel =
     resource === 'leases' || resource === 'events' ? 'deep' : storyMoment ? 'overview' : 'standard';
-  const [first, ...rest] = targets;
+  const msg: WatchEvent = { type: 'watch-event', resource, object, events };
+  // The watch cache's key, already hashed, saves each informer making its own, where it is the one
+  // they would make (client.ts keyOf: a PUT's body may name another object than its URL names).
+  const kind = byKind(object.kind);
+  if (kind && etcdKey(kind.resource, object.metadata.namespace, object.metadata.name ?? '') === key) msg.key = key;
   sim.send(
     {
       from: SELF,
-      to: first!,
-      ...(rest.length ? { fanout: rest } : {}),
-      msg: { type: 'watch-event', resource, object, events },
+      to: first,
+      fanout: rest.length ? rest : undefined,
+      msg,
       meta: {
         kind: 'watch',
         level,
         verb: 'watch',
         say: {
           key: resource === 'pods' ? 'apiserver-watch-pod' : 'apiserver-watch',
-          params: {
-            resource,
-            name: String(object.metadata.name),
-            watchers: targets.map((t) => `${t} (${events[t]})`).join(', '),
-          },
+          params: { resource, name: String(object.metadata.name), watchers },
         },
       },
     },
@@ -987,26 +1049,32 @@ const LIVE_TTL_MS = 30_000;
 
 /** What the admission plugins read: the watch cache, and storage for a live lookup. */
 function lookupFor(sim: ApiSim): AdmissionLookup {
-  const st = sim.world.apiserver;
-  return {
-    list(resource, namespace) {
-      const dir = st.dirs[`${byResource(resource).etcdPrefix}/${namespace}/`] ?? {};
-      return Object.keys(dir).map((k) => st.cache[k]!);
-    },
-    get(resource, namespace, name) {
-      const key = etcdKey(resource, namespace, name);
-      return st.cache[key] ?? sim.world.etcd.kv[key]?.value;
-    },
-    liveList(resource, namespace) {
-      const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
-      const hit = st.liveLookups[prefix];
-      if (hit && hit.expiry > sim.now) return hit.items;
-      const items: ApiObject[] = [];
-      for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
-      st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
-      return items;
-    },
-  };
+  return new CacheLookup(sim);
+}
+
+/** A class, not an object of closures: a Pod's admission makes two. */
+class CacheLookup implements AdmissionLookup {
+  constructor(private readonly sim: ApiSim) {}
+  list(resource: string, namespace: string): ApiObject[] {
+    const st = this.sim.world.apiserver;
+    const dir = st.dirs[`${byResource(resource).etcdPrefix}/${namespace}/`] ?? {};
+    return Object.keys(dir).map((k) => st.cache[k]!);
+  }
+  get(resource: string, namespace: string | undefined, name: string): ApiObject | undefined {
+    const key = etcdKey(resource, namespace, name);
+    return this.sim.world.apiserver.cache[key] ?? this.sim.world.etcd.kv[key]?.value;
+  }
+  liveList(resource: string, namespace: string): ApiObject[] {
+    const { sim } = this;
+    const st = sim.world.apiserver;
+    const prefix = `${byResource(resource).etcdPrefix}/${namespace}/`;
+    const hit = st.liveLookups[prefix];
+    if (hit && hit.expiry > sim.now) return hit.items;
+    const items: ApiObject[] = [];
+    for (const k in sim.world.etcd.kv) if (k.startsWith(prefix)) items.push(sim.world.etcd.kv[k]!.value);
+    st.liveLookups[prefix] = { expiry: sim.now + LIVE_TTL_MS, items };
+    return items;
+  }
 }
 
 /**

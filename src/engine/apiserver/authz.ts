@@ -270,6 +270,11 @@ function subjectMatches(subject: string, user: UserInfo): boolean {
   return s.group !== undefined ? user.groups.includes(s.group) : user.name === s.user;
 }
 
+/** What each bootstrap grant's allow says, written once rather than for every request it allows. */
+const GRANT_REASONS: readonly string[] = GRANTS.map(
+  (g) => `RBAC: allowed by ClusterRoleBinding "${g.binding}" of ClusterRole "${g.role}" to ${g.subject}`,
+);
+
 /** A grant's subject as the group or user name it matches, parsed once (every request walks the grants). */
 function parsedSubject(subject: string): { group?: string; user?: string } {
   let parsed = SUBJECTS.get(subject);
@@ -313,7 +318,8 @@ function nodeAuthorizer(req: ApiRequest, user: UserInfo): boolean {
 export function authorize(req: ApiRequest, store: RbacStore = EMPTY_STORE): Decision {
   const user = req.user;
   if (nodeAuthorizer(req, user)) return { allowed: true, reason: 'Node' };
-  const rbac = rbacAuthorize({ ...req, resource: req.resource, group: req.group, path: req.path }, user, store);
+  // The request is its own attributes (verb, resource, group, subresource, name, namespace, path): not copied.
+  const rbac = rbacAuthorize(req, user, store);
   if (rbac.allowed) return rbac;
   // The 403 carries the authorizer's reason when the resolver met errors (a binding to a missing Role).
   const message = forbiddenMessage(req);
@@ -322,12 +328,10 @@ export function authorize(req: ApiRequest, store: RbacStore = EMPTY_STORE): Deci
 
 /** The RBAC authorizer alone, for any verb (`escalate`, `bind` included): the registry asks it too. */
 export function rbacAuthorize(attrs: Attributes, user: UserInfo, store: RbacStore): Decision {
-  for (const g of GRANTS) {
+  for (let i = 0; i < GRANTS.length; i++) {
+    const g = GRANTS[i]!;
     if (subjectMatches(g.subject, user) && g.allows(attrs as unknown as ApiRequest)) {
-      return {
-        allowed: true,
-        reason: `RBAC: allowed by ClusterRoleBinding "${g.binding}" of ClusterRole "${g.role}" to ${g.subject}`,
-      };
+      return { allowed: true, reason: GRANT_REASONS[i]! };
     }
   }
   let reason = '';

@@ -12,7 +12,9 @@ export function eventToStorage(req: ApiRequest, obj: ApiObject): ApiObject {
   if (req.resource !== 'events' || req.group !== 'events.k8s.io') return obj;
   const e = obj as Record<string, unknown>;
   const count = e.deprecatedCount as number | undefined;
-  return {
+  // The optional fields are assigned in their places as the fields come, not spread from
+  // temporary objects: every Event kube-scheduler records is converted.
+  const out: Record<string, unknown> = {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: obj.metadata,
@@ -23,13 +25,14 @@ export function eventToStorage(req: ApiRequest, obj: ApiObject): ApiObject {
     source: e.deprecatedSource ?? {},
     firstTimestamp: e.deprecatedFirstTimestamp ?? null,
     lastTimestamp: e.deprecatedLastTimestamp ?? null,
-    ...(count ? { count } : {}),
-    type: e.type,
-    eventTime: e.eventTime,
-    ...(e.series ? { series: e.series } : {}),
-    ...(e.action ? { action: e.action } : {}),
-    ...(e.related ? { related: e.related } : {}),
-    reportingComponent: e.reportingController ?? '',
-    reportingInstance: e.reportingInstance ?? '',
-  } as ApiObject;
+  };
+  if (count) out.count = count;
+  out.type = e.type;
+  out.eventTime = e.eventTime;
+  if (e.series) out.series = e.series;
+  if (e.action) out.action = e.action;
+  if (e.related) out.related = e.related;
+  out.reportingComponent = e.reportingController ?? '';
+  out.reportingInstance = e.reportingInstance ?? '';
+  return out as unknown as ApiObject;
 }

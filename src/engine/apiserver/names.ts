@@ -13,21 +13,32 @@ export function generateNameSuffix(sim: Sim<unknown>, length = 5): string {
   return out;
 }
 
+/**
+ * A version 4 UUID: 32 hex digits from four 32-bit draws, the version (digit
+ * 12) and the RFC 4122 variant (digit 16, one more draw) cut in at their
+ * places, as 8-4-4-4-12. Every object and Event takes one: the 36 characters
+ * are laid out as char codes and made into one string, not joined from pieces.
+ */
 export function uuid(sim: Sim<unknown>): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) hex += hex8(Math.floor(sim.random() * 2 ** 32) >>> 0);
-  // Version 4 (nibble 12) and the RFC 4122 variant (nibble 16), cut in at their places.
-  const variant = '89ab'[sim.int(0, 3)]!;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+  const codes = UUID_CODES;
+  for (let word = 0; word < 4; word++) {
+    const n = Math.floor(sim.random() * 2 ** 32) >>> 0;
+    for (let d = 0; d < 8; d++) codes[UUID_PLACE[word * 8 + d]!] = HEX_CODES[(n >>> (28 - 4 * d)) & 15]!;
+  }
+  codes[UUID_PLACE[12]!] = CHAR_4;
+  codes[UUID_PLACE[16]!] = VARIANT_CODES[sim.int(0, 3)]!;
+  return String.fromCharCode.apply(null, codes);
 }
-
-/** A uint32 as 8 lowercase hex digits (toString(16) of a number above 2^30 takes the slow double path). */
-function hex8(n: number): string {
-  let out = '';
-  for (let shift = 28; shift >= 0; shift -= 4) out += HEX_DIGITS[(n >>> shift) & 15];
-  return out;
-}
-const HEX_DIGITS = '0123456789abcdef';
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const VARIANT_CODES = Array.from('89ab', (c) => c.charCodeAt(0));
+const CHAR_4 = '4'.charCodeAt(0);
+/** Where each of the 32 digits goes in `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. */
+const UUID_PLACE = Array.from(
+  { length: 32 },
+  (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0),
+);
+/** The 36 char codes, reused (the engine is single-threaded): the dashes stay, the digits are overwritten. */
+const UUID_CODES: number[] = Array.from('--------------------------------------'.slice(0, 36), (c) => c.charCodeAt(0));
 
 /** The virtual clock starts at this instant, so timestamps read like real ones. */
 export const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);

@@ -247,7 +247,9 @@ export function resourceOfKey(key: string): ResourceInfo | undefined {
 
 /** The resource of the keys in a directory (`/registry/pods/default/`), for a caller that has cut it already. */
 export function resourceOfDir(dir: string): ResourceInfo | undefined {
-  if (RESOURCE_OF_DIR.has(dir)) return RESOURCE_OF_DIR.get(dir);
+  // One lookup for a known directory; has() only tells a remembered "none" from a new directory.
+  const known = RESOURCE_OF_DIR.get(dir);
+  if (known !== undefined || RESOURCE_OF_DIR.has(dir)) return known;
   const info = PREFIXES.find(([prefix]) => dir.startsWith(prefix))?.[1];
   RESOURCE_OF_DIR.set(dir, info);
   return info;

@@ -76,6 +76,11 @@ function configs(st: ApiserverState, kind: WebhookKind): ApiObject[] {
   return Object.keys(st.dirs[dir] ?? {}).map((k) => st.cache[k]!);
 }
 
+function hasAny(dir: Record<string, true> | undefined): boolean {
+  for (const key in dir) if (dir[key]) return true;
+  return false;
+}
+
 function attributesOf(flight: Flight): AdmissionAttributes {
   const info = byResource(flight.req.resource);
   return {
@@ -91,6 +96,8 @@ function attributesOf(flight: Flight): AdmissionAttributes {
 
 /** The webhooks this request calls now, from the apiserver's informer view. */
 export function webhooksFor(st: ApiserverState, flight: Flight, kind: WebhookKind): Invocation[] {
+  // No configuration of this kind (most clusters): nothing to match, asked three times for every Pod.
+  if (!hasAny(st.dirs[`/registry/${kind}webhookconfigurations/`])) return [];
   const attrs = attributesOf(flight);
   const ns = attrs.namespace ? st.cache[`/registry/namespaces/${attrs.namespace}`] : undefined;
   return matchingWebhooks(configs(st, kind), attrs, (ns?.metadata.labels ?? {}) as Record<string, string>);

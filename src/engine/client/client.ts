@@ -3,7 +3,7 @@
  * kube-apiserver, and an informer cache that list-watch keeps current.
  */
 import type { ApiRequest, UserInfo, Verb, WatchEventType, WatchSpec } from '../core/messages';
-import type { Sim, StepMeta } from '../core/sim';
+import type { Delivery, Sim, StepMeta } from '../core/sim';
 import { apiPath, byKind, etcdKey } from '../apiserver/resources';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
 
@@ -83,27 +83,21 @@ export function request(sim: Sim<unknown>, from: ComponentId, o: RequestOptions)
   const path =
     apiPath(o.resource, o.namespace, o.name, o.subresource, o.group) +
     (o.query ?? (o.verb === 'watch' ? '?watch=true' : ''));
-  const req: ApiRequest = {
-    verb: o.verb,
-    resource: o.resource,
-    group: o.group ?? '',
-    path,
-    user: o.user,
-    ...(o.namespace ? { namespace: o.namespace } : {}),
-    ...(o.name ? { name: o.name } : {}),
-    ...(o.subresource ? { subresource: o.subresource } : {}),
-    ...(o.body ? { body: o.body } : {}),
-    ...(o.watches ? { watches: o.watches } : {}),
+  // Optional fields are assigned, not spread from temporary objects: every write and Event passes here.
+  // Their order is the spread's (namespace, name, subresource, body, watches).
+  const req: ApiRequest = { verb: o.verb, resource: o.resource, group: o.group ?? '', path, user: o.user };
+  if (o.namespace) req.namespace = o.namespace;
+  if (o.name) req.name = o.name;
+  if (o.subresource) req.subresource = o.subresource;
+  if (o.body) req.body = o.body;
+  if (o.watches) req.watches = o.watches;
+  const delivery: Delivery = {
+    from,
+    to: 'kube-apiserver',
+    msg: { type: 'http-request', id, req },
+    meta: { kind: o.kind ?? 'request', level: o.level, verb: o.verb, path, say: o.say },
   };
-  sim.send(
-    {
-      from,
-      to: 'kube-apiserver',
-      msg: { type: 'http-request', id, req },
-      meta: { kind: o.kind ?? 'request', level: o.level, verb: o.verb, path, say: o.say },
-      ...(o.periodic !== undefined ? { periodic: o.periodic } : {}),
-    },
-    sim.latency(0.5, 2),
-  );
+  if (o.periodic !== undefined) delivery.periodic = o.periodic;
+  sim.send(delivery, sim.latency(0.5, 2));
   return id;
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   AGGREGATE_MAX_EVENTS,
+  aggregateKey,
   COMBINED_PREFIX,
   correlate,
+  eventKey,
+  spamKey,
   SPAM_BURST,
   type CorrelatedEvent,
   type EventCorrelatorState,
@@ -164,5 +167,36 @@ describe('the spam filter: 25 Events per source and object, then one every 5 min
     const results = feed([...others, [0, { reason: 'Late' }], [300_000, { reason: 'Late' }]], st);
     expect(results.at(-2)).toEqual({ action: 'skip' });
     expect(results.at(-1)).toMatchObject({ action: 'create', count: 2, first: 0 });
+  });
+});
+
+describe('the correlator keys are the parts joined with "" (events_cache.go)', () => {
+  const join = (e: CorrelatedEvent, fields: (keyof CorrelatedEvent)[]) => fields.map((f) => e[f]).join('');
+  const SPAM: (keyof CorrelatedEvent)[] = ['component', 'host', 'kind', 'namespace', 'name', 'uid', 'apiVersion'];
+  const GROUP: (keyof CorrelatedEvent)[] = [...SPAM, 'type', 'reason'];
+  const EVENT: (keyof CorrelatedEvent)[] = [
+    'component',
+    'host',
+    'kind',
+    'namespace',
+    'name',
+    'fieldPath',
+    'uid',
+    'apiVersion',
+    'type',
+    'reason',
+    'message',
+  ];
+  it.each<[string, Partial<CorrelatedEvent>]>([
+    ['a container Event (fieldPath)', {}],
+    ['an Event about the Pod itself (no fieldPath)', { fieldPath: '' }],
+    ['no host, no uid', { fieldPath: '', host: '', uid: '' }],
+  ])('%s', (_, change) => {
+    const e = { ...base, ...change };
+    expect(spamKey(e)).toBe(join(e, SPAM));
+    expect(aggregateKey(e)).toBe(join(e, GROUP));
+    expect(aggregateKey(e, spamKey(e))).toBe(join(e, GROUP));
+    expect(eventKey(e)).toBe(join(e, EVENT));
+    expect(eventKey(e, aggregateKey(e))).toBe(join(e, EVENT));
   });
 });

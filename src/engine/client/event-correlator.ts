@@ -63,21 +63,9 @@ export type CorrelateResult =
     }
   | { action: 'skip' };
 
-// The keys are the parts run together (strings.Join with ""), built without an array: every Event makes three.
-
-/** getEventKey: source, involvedObject (with fieldPath), type, reason, message. */
-export function eventKey(e: CorrelatedEvent): string {
-  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.fieldPath}${e.uid}${e.apiVersion}${e.type}${e.reason}${e.message}`;
-}
-
-/**
- * EventAggregatorByReasonFunc: the group key (source, object without
- * fieldPath, type, reason; reportingController and reportingInstance, empty
- * for the legacy recorder) and the local key (the message).
- */
-export function aggregateKey(e: CorrelatedEvent): string {
-  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.uid}${e.apiVersion}${e.type}${e.reason}`;
-}
+// The keys are the parts run together (strings.Join with ""). Every Event makes all three: the group
+// key is the spam key and two more parts, and so is the event key the group key and the message
+// when there is no fieldPath, so each is built on the one before rather than from its parts again.
 
 /** getSpamKey: source and object only. */
 export function spamKey(e: CorrelatedEvent): string {
@@ -85,23 +73,36 @@ export function spamKey(e: CorrelatedEvent): string {
 }
 
 /**
+ * EventAggregatorByReasonFunc: the group key (source, object without
+ * fieldPath, type, reason; reportingController and reportingInstance, empty
+ * for the legacy recorder) and the local key (the message).
+ */
+export function aggregateKey(e: CorrelatedEvent, spam: string = spamKey(e)): string {
+  return spam + e.type + e.reason;
+}
+
+/** getEventKey: source, involvedObject (with fieldPath), type, reason, message. */
+export function eventKey(e: CorrelatedEvent, group: string = aggregateKey(e)): string {
+  if (!e.fieldPath) return group + e.message;
+  return `${e.component}${e.host}${e.kind}${e.namespace}${e.name}${e.fieldPath}${e.uid}${e.apiVersion}${e.type}${e.reason}${e.message}`;
+}
+
+/**
  * EventAggregator.EventAggregate: the message to record and the key to
  * correlate it under (the full event key, or the group key once combined).
  */
-function aggregate(st: EventCorrelatorState, e: CorrelatedEvent, now: number) {
+function aggregate(st: EventCorrelatorState, e: CorrelatedEvent, now: number, group: string) {
   const groups = (st.aggregates ??= {});
-  const group = aggregateKey(e);
   let record = groups[group];
   // A record unseen for longer than the interval (or none: the zero time) starts over.
   if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { localKeys: [], last: now };
   if (!record.localKeys.includes(e.message)) record.localKeys.push(e.message);
   record.last = now;
   groups[group] = record;
-  if (record.localKeys.length < AGGREGATE_MAX_EVENTS)
-    return { message: e.message, key: eventKey(e), aggregated: false };
+  if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return false;
   // Do not grow the set any larger: PopAny takes one out (here the oldest).
   record.localKeys.shift();
-  return { message: COMBINED_PREFIX + e.message, key: group, aggregated: true };
+  return true;
 }
 
 /** flowcontrol's token bucket (NewTokenBucketRateLimiterWithClock): starts full, refills at qps up to burst. */
@@ -127,7 +128,11 @@ export function correlate(
   now: number,
   created: () => { name: string; namespace: string },
 ): CorrelateResult {
-  const { message, key, aggregated } = aggregate(st, e, now);
+  const spam = spamKey(e);
+  const group = aggregateKey(e, spam);
+  const aggregated = aggregate(st, e, now, group);
+  const message = aggregated ? COMBINED_PREFIX + e.message : e.message;
+  const key = aggregated ? group : eventKey(e, group);
   const logs = (st.logs ??= {});
   const seen = logs[key];
   if (seen) seen.count++;
@@ -137,7 +142,7 @@ export function correlate(
     const { name, namespace } = created();
     log = logs[key] = { name, namespace, count: 1, first: now, written: false };
   }
-  if (!tryAccept(st, spamKey(e), now)) return { action: 'skip' };
+  if (!tryAccept(st, spam, now)) return { action: 'skip' };
   const { name, namespace, count, first } = log;
   const action = log.written ? 'patch' : 'create';
   log.written = true;

@@ -108,7 +108,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
       user: e.user,
       kind: 'event',
       level: 'standard',
-      ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
+      periodic: e.periodic,
       say: {
         key: 'event-count',
         params: {
@@ -123,6 +123,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     });
     return;
   }
+  // Optional fields assigned in their place (the last), not spread from temporary objects.
   const involvedObject: ObjectReference = {
     kind: e.object.kind,
     namespace: meta.namespace,
@@ -130,8 +131,8 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     uid: meta.uid,
     apiVersion: e.object.apiVersion,
     resourceVersion: meta.resourceVersion,
-    ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
   };
+  if (e.fieldPath) involvedObject.fieldPath = e.fieldPath;
   const now = isoTime(sim.now);
   const name = correlated?.name ?? `${meta.name}.${sim.hex(16)}`;
   const body: ApiObject = {
@@ -149,8 +150,8 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     eventTime: null,
     reportingComponent: e.component,
     reportingInstance: e.host ?? '',
-    ...(e.action ? { action: e.action } : {}),
   };
+  if (e.action) body.action = e.action;
   request(sim, from, {
     verb: 'create',
     resource: 'events',
@@ -159,7 +160,7 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     user: e.user,
     kind: 'event',
     level: 'standard',
-    ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
+    periodic: e.periodic,
     say: { key: 'event', params: { type: e.type, reason: e.reason, message, object: String(meta.name) } },
   });
 }
@@ -204,9 +205,8 @@ export function recordEventV1(sim: Sim<unknown>, from: ComponentId, e: EventV1In
     key: 'event',
     params: { type: e.type, reason: e.reason, message: e.note, object: String(meta.name) },
   };
-  const key = [e.action, e.reason, e.reportingController, e.object.kind, meta.namespace, meta.name, meta.uid]
-    .concat(String(meta.resourceVersion ?? ''))
-    .join('|');
+  // The parts joined with '|' as one template (an absent one is empty, as join makes it), not an array joined.
+  const key = `${e.action}|${e.reason}|${e.reportingController}|${e.object.kind}|${meta.namespace ?? ''}|${meta.name ?? ''}|${meta.uid ?? ''}|${String(meta.resourceVersion ?? '')}`;
   const seen = cache?.[key];
   if (seen) {
     // recordToSink: the second occurrence PATCHes series {count: 2}; later ones only count in the

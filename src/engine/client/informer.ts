@@ -173,7 +173,7 @@ export function informerReceive(
   if (msg.type === 'watch-event') {
     let type = msg.events[self];
     if (!type) return [];
-    const key = keyOf(msg.object);
+    const key = msg.key ?? keyOf(msg.object);
     // processDeltas: an update of an object the store lacks is an add, an add of one it has an update.
     const had = key in inf.cache.objects;
     if (type === 'MODIFIED' && !had) type = 'ADDED';

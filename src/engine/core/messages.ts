@@ -76,7 +76,14 @@ export type Message =
   | { type: 'etcd-txn'; id: number; key: string; value: ApiObject | null; mustNotExist?: boolean }
   | { type: 'etcd-txn-result'; id: number; ok: boolean; revision: number; value: ApiObject | null }
   | { type: 'etcd-watch'; key: string; revision: number; prev: ApiObject | null; value: ApiObject | null }
-  | { type: 'watch-event'; resource: string; object: ApiObject; events: Partial<Record<ComponentId, WatchEventType>> }
+  | {
+      type: 'watch-event';
+      resource: string;
+      object: ApiObject;
+      events: Partial<Record<ComponentId, WatchEventType>>;
+      /** The object's key (client keyOf), when the sender knows it: every informer receiving it would make it again. */
+      key?: string;
+    }
   | {
       type: 'cri-request';
       id: number;

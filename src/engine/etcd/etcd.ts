@@ -35,7 +35,8 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   }
   if (msg.type !== 'etcd-txn') return;
   const slow = etcd.slowMs ?? 0;
-  const prev = etcd.kv[msg.key]?.value ?? null;
+  const entry = etcd.kv[msg.key];
+  const prev = entry?.value ?? null;
   // A create is a transaction "put if the key does not exist yet".
   if (msg.mustNotExist && prev) {
     sim.retell({ key: 'etcd-conflict', params: { key: msg.key } });
@@ -54,12 +55,12 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   const revision = etcd.revision;
   let value: ApiObject | null = null;
   if (msg.value) {
-    value = withRevision(msg.value, revision);
-    etcd.kv[msg.key] = {
-      value,
-      createRevision: prev ? etcd.kv[msg.key]!.createRevision : revision,
-      modRevision: revision,
-    };
+    value = stampRevision(msg.value, revision);
+    // The key's record is etcd's own (readers take its value): an update changes it in place.
+    if (entry) {
+      entry.value = value;
+      entry.modRevision = revision;
+    } else etcd.kv[msg.key] = { value, createRevision: revision, modRevision: revision };
   } else {
     delete etcd.kv[msg.key];
   }
@@ -92,6 +93,20 @@ export function handleEtcd(sim: Sim<{ etcd: EtcdState }>, self: ComponentId, msg
   );
 }
 
+/** A copy with the revision as its resourceVersion: bootstrap objects may be shared with their source. */
 function withRevision(value: ApiObject, revision: number): ApiObject {
   return { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } };
+}
+
+/**
+ * The revision written into the transaction's own object (the etcd3 store's
+ * versioner, UpdateObject), not into a copy: kube-apiserver builds a new
+ * object with its own metadata for every write (see its `txn`), which nobody
+ * else holds, and what is stored is never changed again. So etcd's value, the
+ * watch cache's, each informer's and the trace's history are one object.
+ * The key keeps its place when the object has one (an update's), as a spread would.
+ */
+function stampRevision(value: ApiObject, revision: number): ApiObject {
+  value.metadata.resourceVersion = String(revision);
+  return value;
 }

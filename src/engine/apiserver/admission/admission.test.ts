@@ -1,10 +1,17 @@
 import type { LimitRange, LimitRangeItem, Pod, PodSpec, ResourceQuota } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { ApiObject } from '../../types';
-import { ADMISSION_PLUGINS, forbiddenMessage, mutatePod, validate, type AdmissionLookup } from './chain';
+import {
+  ADMISSION_PLUGINS,
+  forbiddenMessage,
+  mutatePod,
+  validate,
+  validateResourceQuota,
+  type AdmissionLookup,
+} from './chain';
 import { defaultLimitRangeItem, limitRangerMutate, limitRangerValidate } from './limitranger';
 import { evaluatePod, podSecurityForPod, podSecurityForTemplate, policyToEvaluate } from './podsecurity';
-import { add, formatMilli, milli, prettyPrint } from './resource-list';
+import { add, formatMilli, milli, prettyPrint, type ResourceList } from './resource-list';
 import { calculateUsed, checkPodAgainstQuotas, podConstraints, podUsage } from './resourcequota';
 
 const nginx = (resources: object = {}, securityContext?: object): Pod => ({
@@ -275,6 +282,13 @@ describe('ResourceQuota', () => {
     expect(checkPodAgainstQuotas(pod, [q]).denied ?? null).toBe(message);
   });
 
+  it.each<[string, ResourceQuota[]]>([
+    ['no quota', []],
+    ['a quota on what Pods do not use', [quota({ secrets: '5' }, { secrets: '1' })]],
+  ])('%s: nothing denied, nothing charged', (_, quotas) => {
+    expect(checkPodAgainstQuotas(nginx({ requests: { cpu: '250m' } }), quotas)).toEqual({ charged: [] });
+  });
+
   it('charges the new usage to the quota', () => {
     const d = checkPodAgainstQuotas(nginx({ requests: { cpu: '250m', memory: '64Mi' } }), [
       quota(
@@ -415,5 +429,46 @@ describe('the admission chain', () => {
     asks.spec!.automountServiceAccountToken = true;
     mutatePod(asks, 'team', quiet, 'abcde', false);
     expect(asks.spec?.volumes?.map((v) => v.name)).toEqual(['kube-api-access-abcde']);
+  });
+});
+
+describe('a Pod no validating webhook is called for goes on from ResourceQuota', () => {
+  const quota = (hard: Record<string, string>, used: Record<string, string>) =>
+    ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, status: { hard, used } }) as ApiObject;
+  const restricted = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'team', labels: { 'pod-security.kubernetes.io/warn': 'restricted' } },
+  } as ApiObject;
+  it.each<[string, ApiObject[], ApiObject[], ApiObject | undefined, Record<string, ResourceList>]>([
+    ['no quota, no LimitRange', [], [], undefined, {}],
+    ['a quota with room', [quota({ pods: '3' }, { pods: '1' })], [], undefined, {}],
+    ['a quota that is full', [quota({ pods: '1' }, { pods: '1' })], [], undefined, {}],
+    [
+      'a charge admission made that the cache has not seen',
+      [quota({ pods: '3' }, { pods: '1' })],
+      [],
+      undefined,
+      { '/registry/resourcequotas/team/q': { pods: '3' } },
+    ],
+    [
+      'a LimitRange and a quota on cpu',
+      [quota({ 'requests.cpu': '1' }, { 'requests.cpu': '0' })],
+      [limitRange({ type: 'Container', min: { cpu: '100m' } }) as unknown as ApiObject],
+      undefined,
+      {},
+    ],
+    ['a namespace that warns (PodSecurity restricted)', [quota({ pods: '3' }, { pods: '0' })], [], restricted, {}],
+  ])('%s: the same result as the whole chain', (_, quotas, limitRanges, namespace, charged) => {
+    const lookup: AdmissionLookup = {
+      list: (resource) => (resource === 'resourcequotas' ? quotas : resource === 'limitranges' ? limitRanges : []),
+      get: (resource) => (resource === 'namespaces' ? namespace : undefined),
+    };
+    const pod = nginx({ requests: { cpu: '200m' } });
+    const obj = pod as unknown as ApiObject;
+    const whole = validate('pods', obj, 'team', lookup, charged);
+    const before = validate('pods', obj, 'team', lookup, charged, { stopAtWebhooks: true });
+    expect(before.verdicts.at(-1)).toEqual({ plugin: 'ValidatingAdmissionWebhook', verdict: 'no webhooks' });
+    expect(validateResourceQuota(before, pod, 'team', lookup, charged)).toEqual(whole);
   });
 });

@@ -187,8 +187,24 @@ export function validate(
   if (ps.denied) return { verdicts, denied: ps.denied, deniedBy: 'PodSecurity', warnings: [], charged: [] };
   verdicts.push({ plugin: 'PodSecurity', verdict: `${ps.policy}: allowed` });
   verdicts.push({ plugin: 'ValidatingAdmissionWebhook', verdict: opts.webhookVerdict ?? 'no webhooks' });
-  if (opts.stopAtWebhooks) return { verdicts, warnings: ps.warnings, charged: [] };
+  const before: ValidatingResult = { verdicts, warnings: ps.warnings, charged: [] };
+  if (opts.stopAtWebhooks) return before;
+  return validateResourceQuota(before, pod, namespace, lookup, quotaUsed);
+}
 
+/**
+ * ResourceQuota, the last validating plugin, after the chain up to the
+ * webhooks (`before`, whose verdicts it extends): a Pod no validating webhook
+ * is called for goes on from there, without running the plugins before again.
+ */
+export function validateResourceQuota(
+  before: ValidatingResult,
+  pod: Pod,
+  namespace: string,
+  lookup: AdmissionLookup,
+  quotaUsed: Record<string, ResourceList>,
+): ValidatingResult {
+  const verdicts = before.verdicts;
   const quotas = listOrLive(lookup, 'resourcequotas', namespace).map((q) => {
     const key = `/registry/resourcequotas/${namespace}/${q.metadata.name}`;
     const used = quotaUsed[key];
@@ -212,7 +228,7 @@ export function validate(
           .join('; ')
       : 'no quota',
   });
-  return { verdicts, warnings: ps.warnings, charged: decision.charged };
+  return { verdicts, warnings: before.warnings, charged: decision.charged };
 }
 
 /** The verdicts as one line for a step: `LimitRanger: …; ServiceAccount: …`. */

@@ -31,15 +31,27 @@ const LEVELS: readonly Level[] = ['privileged', 'baseline', 'restricted'];
  * warn and audit privileged (fail closed for enforce, open for the others).
  */
 export function policyToEvaluate(labels: Record<string, string> | undefined): NamespacePolicy {
-  const mode = (m: 'enforce' | 'audit' | 'warn'): LevelVersion => {
-    const level = labels?.[`pod-security.kubernetes.io/${m}`];
-    const version = labels?.[`pod-security.kubernetes.io/${m}-version`] ?? 'latest';
-    if (level === undefined) return { level: 'privileged', version };
-    if (!LEVELS.includes(level as Level)) return { level: m === 'enforce' ? 'restricted' : 'privileged', version };
-    return { level: level as Level, version };
-  };
-  return { enforce: mode('enforce'), audit: mode('audit'), warn: mode('warn') };
+  return { enforce: mode(labels, 'enforce'), audit: mode(labels, 'audit'), warn: mode(labels, 'warn') };
 }
+
+type Mode = 'enforce' | 'audit' | 'warn';
+
+/** One mode's level and version from the namespace's labels (an invalid enforce level enforces restricted). */
+function mode(labels: Record<string, string> | undefined, m: Mode): LevelVersion {
+  const [levelLabel, versionLabel] = MODE_LABELS[m];
+  const level = labels?.[levelLabel];
+  const version = labels?.[versionLabel] ?? 'latest';
+  if (level === undefined) return { level: 'privileged', version };
+  if (!LEVELS.includes(level as Level)) return { level: m === 'enforce' ? 'restricted' : 'privileged', version };
+  return { level: level as Level, version };
+}
+
+/** Each mode's two labels, written once: every Pod created reads them. */
+const MODE_LABELS: Record<Mode, readonly [string, string]> = {
+  enforce: ['pod-security.kubernetes.io/enforce', 'pod-security.kubernetes.io/enforce-version'],
+  audit: ['pod-security.kubernetes.io/audit', 'pod-security.kubernetes.io/audit-version'],
+  warn: ['pod-security.kubernetes.io/warn', 'pod-security.kubernetes.io/warn-version'],
+};
 
 export const levelVersionString = (lv: LevelVersion): string => `${lv.level}:${lv.version}`;
 

@@ -116,6 +116,8 @@ export function checkPodAgainstQuotas(pod: Pod, quotas: readonly ResourceQuota[]
       };
     interesting.push(q);
   }
+  // No quota restricts what a Pod uses (most namespaces): nothing to count or charge.
+  if (!interesting.length) return { charged: [] };
   const delta = podUsage(pod);
   const charged: QuotaDecision['charged'] = [];
   for (const q of interesting) {
