@@ -91,7 +91,6 @@ export function recordEvent(sim: Sim<unknown>, from: ComponentId, e: EventInput,
     sim.note(from, {
       kind: 'internal',
       level: 'deep',
-      ...(e.periodic !== undefined ? { periodic: e.periodic } : {}),
       say: { key: 'event-spam-filtered', params: { type: e.type, reason: e.reason, object: String(meta.name) } },
     });
     return;

@@ -114,13 +114,7 @@ export class Sim<W> {
 
   /** Record a step that happens now, without a message (internal work, a summary). */
   note(from: ComponentId, meta: StepMeta, to: ComponentId = from, fanout?: ComponentId[]): Step {
-    const step = stepOf(meta, this.now, from, to, fanout, this.handling);
-    // The one field a meta carries that Step does not name: client/events.ts gives its spam-filter
-    // note the Event's `periodic` (meaningless for a note, which sends nothing). Kept, as the spread
-    // this replaced kept it, so the trace stays the same; it can go when events.ts stops passing it.
-    const periodic = (meta as { periodic?: boolean }).periodic;
-    if (periodic !== undefined) (step as Step & { periodic?: boolean }).periodic = periodic;
-    return this.recorder.add(step);
+    return this.recorder.add(stepOf(meta, this.now, from, to, fanout, this.handling));
   }
 
   /** Attach an object write to the step being recorded. */
