@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
@@ -9,8 +9,11 @@ import { usePlayer } from './store/store';
 await loadCatalog(usePlayer.getState().language).catch(() => undefined);
 
 const root = createRoot(document.getElementById('root')!);
-root.render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// A transition: React renders the first page in slices of a few ms, so loading holds no long task for it.
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
