@@ -10,7 +10,16 @@ import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
 import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
 import { addPod, done, newQueue, pop, queued, remove } from './queue';
 import { countPodsMatchSelector, nodeMatchCount } from './topology-spread';
-import { perNode, pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
+import {
+  newTextMemos,
+  nodeNames,
+  perNode,
+  pluginScoresText,
+  scorePluginsText,
+  scoringJson,
+  totalsText,
+  verdictsJson,
+} from './trace-strings';
 
 const node: Node = {
   metadata: { name: 'n1', labels: { 'kubernetes.io/hostname': 'n1' } },
@@ -140,9 +149,9 @@ describe('NodeInfo caches', () => {
 const name = (p: Pod): string => p.metadata!.name!;
 
 describe('reused trace strings', () => {
-  const plugin = (p: string, raw: number[], scores: number[], skipped = false): PluginScores => ({
+  const plugin = (p: string, raw: number[], scores: number[], skipped = false, weight = 2): PluginScores => ({
     plugin: p,
-    weight: 2,
+    weight,
     raw,
     scores,
     skipped,
@@ -159,44 +168,65 @@ describe('reused trace strings', () => {
       })),
       totals,
     });
+  const plainPlugins = (nodes: string[], scores: PluginScores[]): string =>
+    scores
+      .map((p) => (p.skipped ? `${p.plugin}: skipped` : `${p.plugin} ×${p.weight}: ${perNode(nodes, p.scores)}`))
+      .join('; ');
 
-  it('writes what JSON.stringify and the per-node list would, cycle after cycle', () => {
-    const memos: TextMemos = new Map();
+  it('writes what JSON.stringify and the per-node lists would, cycle after cycle', () => {
+    const memos = newTextMemos();
+    // One array the caller changes in place between cycles: the memos must keep copies.
+    const shared = [1, 2];
     const cycles: [string[], PluginScores[], number[]][] = [
       [
         ['a', 'b'],
-        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true), plugin('Z', shared, shared)],
         [100, 200],
       ],
       // Same values in new arrays: reused.
       [
         ['a', 'b'],
-        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [plugin('X', [1, 2], [50, 100]), plugin('Y', [0, 0], [0, 0], true), plugin('Z', shared, shared)],
         [100, 200],
       ],
-      // One score changed, then a node gone.
+      // One score changed (one in the shared array, in place), then a node gone, then one more.
       [
         ['a', 'b'],
-        [plugin('X', [1, 3], [33, 100]), plugin('Y', [0, 0], [0, 0], true)],
+        [plugin('X', [1, 3], [33, 100]), plugin('Y', [0, 0], [0, 0], true), plugin('Z', shared, shared)],
         [66, 200],
       ],
       [['b'], [plugin('X', [3], [100]), plugin('Y', [0], [0], true)], [200]],
+      [
+        ['b', 'c'],
+        [plugin('X', [3, 4], [100, 75]), plugin('Y', [0, 0], [0, 0], true)],
+        [200, 150],
+      ],
+      // Another node in the same place, the same values; a weight changed; a plugin no longer skipped.
+      [
+        ['a', 'c'],
+        [plugin('X', [3, 4], [100, 75], false, 3), plugin('Y', [1, 0], [100, 0])],
+        [300, 225],
+      ],
       [['b'], [], [0]],
     ];
-    for (const [nodes, scores, totals] of cycles) {
+    for (const [i, [nodes, scores, totals]] of cycles.entries()) {
+      if (i === 2) shared[1] = 7;
       expect(scoringJson(memos, nodes, scores, totals)).toBe(plain(nodes, scores, totals));
+      expect(scorePluginsText(memos, nodes, scores)).toBe(plainPlugins(nodes, scores));
       for (const p of scores) expect(pluginScoresText(memos, nodes, p)).toBe(perNode(nodes, p.scores));
+      expect(totalsText(memos, nodes, totals)).toBe(perNode(nodes, totals));
+      expect(nodeNames(memos, nodes)).toBe(nodes.join(', '));
     }
   });
 
-  it('reuses the verdicts JSON only while every node fits', () => {
-    const memos: TextMemos = new Map();
+  it('builds the verdicts JSON from the node names while every node fits', () => {
+    const memos = newTextMemos();
     const fit = (n: string) => ({ node: n, reasons: [], unresolvable: false });
-    const all = [fit('a'), fit('b')];
-    expect(verdictsJson(memos, all, true, ['a', 'b'])).toBe(JSON.stringify(all));
+    expect(verdictsJson(memos, null, ['a', 'b'])).toBe(JSON.stringify([fit('a'), fit('b')]));
     const some = [fit('a'), { node: 'b', reasons: ['Too many pods'], unresolvable: false, plugin: 'NodeResourcesFit' }];
-    expect(verdictsJson(memos, some, false, ['a'])).toBe(JSON.stringify(some));
-    const other = [fit('a'), fit('c')];
-    expect(verdictsJson(memos, other, true, ['a', 'c'])).toBe(JSON.stringify(other));
+    expect(verdictsJson(memos, some, ['a'])).toBe(JSON.stringify(some));
+    expect(verdictsJson(memos, null, ['a', 'c'])).toBe(JSON.stringify([fit('a'), fit('c')]));
+    expect(verdictsJson(memos, null, ['a', 'c'])).toBe(JSON.stringify([fit('a'), fit('c')]));
+    expect(verdictsJson(memos, null, [])).toBe('[]');
   });
 });

@@ -48,7 +48,15 @@ import {
   type SchedulingQueue,
 } from './queue';
 import { queueingHint, type EventDetail } from './queueing-hints';
-import { pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
+import {
+  newTextMemos,
+  nodeNames,
+  scorePluginsText,
+  scoringJson,
+  totalsText,
+  verdictsJson,
+  type TextMemos,
+} from './trace-strings';
 
 /** One node's Filter verdict in a cycle: fit, or the plugin that rejected it and why. */
 export interface CycleVerdict {
@@ -58,13 +66,16 @@ export interface CycleVerdict {
   plugin?: string;
 }
 
+/** The verdict of a node that fits: no reasons. */
+const fitVerdict = (node: string): CycleVerdict => ({ node, reasons: [], unresolvable: false });
+
 /** What one scheduling cycle worked out, kept for the binding half and written into the trace. */
 interface CycleResult {
   podKey: string;
-  verdicts: CycleVerdict[];
   scores: PluginScores[];
   feasible: string[];
-  totals: { node: string; total: number }[];
+  /** Each feasible node's weighted sum of scores, in the same order. */
+  totals: number[];
   /** VolumeBinding: the claims PreBind must have provisioned on the chosen node. */
   provision: string[];
 }
@@ -106,7 +117,7 @@ export function initScheduler(): SchedulerState {
     timers: {},
     events: {},
     volumeWait: {},
-    texts: new Map(),
+    texts: newTextMemos(),
   };
 }
 
@@ -423,27 +434,27 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  // One pass: each node's verdict, and the feasible nodes in node order.
-  const verdicts: CycleVerdict[] = [];
+  // One pass: the feasible nodes in node order, and each node's verdict once one is rejected. While
+  // every node fits (the common case) no verdict is built: the nodes before the first rejection all
+  // fit, so their verdicts are made from the feasible names then.
+  let verdicts: CycleVerdict[] | null = null;
   const feasible: string[] = [];
   const feasibleInfos: NodeInfo[] = [];
-  let allFit = true;
   for (const info of infos) {
     const r = runFilterPlugins(pod, info, state);
     const node = info.node.metadata!.name!;
-    verdicts.push(
-      r.fit
-        ? { node, reasons: [], unresolvable: false }
-        : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
-    );
-    allFit &&= r.fit;
+    if (!r.fit && !verdicts) verdicts = feasible.map(fitVerdict);
+    if (verdicts)
+      verdicts.push(
+        r.fit ? fitVerdict(node) : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
+      );
     if (r.fit || r.reasons.length === 0) {
       feasible.push(node);
       feasibleInfos.push(info);
     }
   }
-  const filterJson = verdictsJson(st.texts, verdicts, allFit, feasible);
-  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
+  const filterJson = verdictsJson(st.texts, verdicts, feasible);
+  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts!, filterJson);
   sim.note(SELF, {
     kind: 'internal',
     level: 'standard',
@@ -453,7 +464,7 @@ function scheduleOne(sim: SchedSim): void {
         pod: name,
         feasible: feasible.length,
         total: infos.length,
-        nodes: feasible.join(', '),
+        nodes: nodeNames(st.texts, feasible),
         plugins: FILTER_NAMES,
         verdicts: filterJson,
       },
@@ -461,13 +472,14 @@ function scheduleOne(sim: SchedSim): void {
   });
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
-  const totals = feasible.map((node, i) => {
-    // A loop, not reduce(): no closure per node.
+  const totals: number[] = [];
+  for (let i = 0; i < feasible.length; i++) {
+    // Loops, not reduce(): no closure per node.
     let total = 0;
     for (const p of scores) total += p.scores[i]! * p.weight;
-    return { node, total };
-  });
-  st.cycle = { podKey, verdicts, scores, feasible, totals, provision: state.volumes.toProvision };
+    totals.push(total);
+  }
+  st.cycle = { podKey, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
 }
 
@@ -575,71 +587,53 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
   const { scores, totals, feasible } = cycle;
-  const scoring = scoringJson(
-    st.texts,
-    feasible,
-    scores,
-    totals.map((t) => t.total),
-  );
+  const scoring = scoringJson(st.texts, feasible, scores, totals);
   if (scores.length)
     sim.note(SELF, {
       kind: 'internal',
       level: 'deep',
       say: {
         key: 'scheduler-score-plugins',
-        params: {
-          pod: name,
-          plugins: scores
-            .map((p) =>
-              p.skipped
-                ? `${p.plugin}: skipped`
-                : `${p.plugin} ×${p.weight}: ${pluginScoresText(st.texts, feasible, p)}`,
-            )
-            .join('; '),
-        },
+        params: { pod: name, plugins: scorePluginsText(st.texts, feasible, scores) },
       },
     });
   // Highest total wins; ties are broken at random, one reservoir sample at a time (selectHost).
-  let best = totals[0]!;
+  let best = 0;
   let ties = 1;
-  for (const s of totals.slice(1)) {
-    if (s.total > best.total) {
-      best = s;
+  for (let i = 1; i < totals.length; i++) {
+    if (totals[i]! > totals[best]!) {
+      best = i;
       ties = 1;
-    } else if (s.total === best.total) {
+    } else if (totals[i] === totals[best]) {
       ties++;
-      if (sim.int(0, ties - 1) === 0) best = s;
+      if (sim.int(0, ties - 1) === 0) best = i;
     }
   }
+  const chosen = feasible[best]!;
   sim.note(SELF, {
     kind: 'internal',
     level: 'overview',
     say: {
       key: scores.length ? 'scheduler-score' : 'scheduler-score-single',
-      params: {
-        pod: name,
-        node: best.node,
-        scores: totals.map((s) => `${s.node} ${s.total}`).join(', '),
-        scoring,
-      },
+      params: { pod: name, node: chosen, scores: totalsText(st.texts, feasible, totals), scoring },
     },
   });
-  st.assumed[podKey] = best.node;
+  st.assumed[podKey] = chosen;
   updateCount(st, podKey, pod);
   done(st.queue, podKey);
   sim.note(SELF, {
     kind: 'internal',
     level: 'deep',
-    say: { key: 'scheduler-reserve-permit', params: { pod: name, node: best.node } },
+    say: { key: 'scheduler-reserve-permit', params: { pod: name, node: chosen } },
   });
   st.inCycle = false;
   // PreBind (VolumeBinding): the claims to provision get the chosen node; binding waits until they are bound.
   if (cycle.provision.length) {
-    st.volumeWait[podKey] = { node: best.node, claims: cycle.provision };
-    for (const claimKey of cycle.provision) selectNode(sim, claimKey, best.node, name);
+    st.volumeWait[podKey] = { node: chosen, claims: cycle.provision };
+    for (const claimKey of cycle.provision) selectNode(sim, claimKey, chosen, name);
     return kick(sim);
   }
-  bindPod(sim, podKey, pod, best.node);
+  bindPod(sim, podKey, pod, chosen);
   kick(sim);
 }
 
@@ -684,7 +678,6 @@ function claimsChanged(sim: SchedSim): void {
 function bindPod(sim: SchedSim, podKey: string, pod: Pod, node: string): void {
   const st = sim.world.scheduler;
   const name = pod.metadata!.name!;
-  const best = { node };
   const id = request(sim, SELF, {
     verb: 'create',
     resource: 'pods',
@@ -695,11 +688,11 @@ function bindPod(sim: SchedSim, podKey: string, pod: Pod, node: string): void {
       apiVersion: 'v1',
       kind: 'Binding',
       metadata: { name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid },
-      target: { kind: 'Node', name: best.node },
+      target: { kind: 'Node', name: node },
     } as ApiObject,
     user: USERS.scheduler,
     level: 'overview',
-    say: { key: 'scheduler-bind', params: { pod: name, node: best.node } },
+    say: { key: 'scheduler-bind', params: { pod: name, node: node } },
   });
-  st.binding[id] = { podKey, node: best.node };
+  st.binding[id] = { podKey, node: node };
 }
