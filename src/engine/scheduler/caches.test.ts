@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
 import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
 import { addPod, done, newQueue, pop, queued, remove } from './queue';
+import { initScheduler, nodeSnapshot, sameLabels, updateNode } from './scheduler';
 import { countPodsMatchSelector, nodeMatchCount } from './topology-spread';
 import {
   newTextMemos,
@@ -228,5 +229,55 @@ describe('reused trace strings', () => {
     expect(verdictsJson(memos, null, ['a', 'c'])).toBe(JSON.stringify([fit('a'), fit('c')]));
     expect(verdictsJson(memos, null, ['a', 'c'])).toBe(JSON.stringify([fit('a'), fit('c')]));
     expect(verdictsJson(memos, null, [])).toBe('[]');
+  });
+});
+
+describe("the cycles' node snapshot", () => {
+  const at = (nodeName: string, labels: Record<string, string> = {}): Node => ({
+    metadata: { name: nodeName, labels },
+    status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+  });
+
+  it('is kept while no node changes and follows every add, update and removal', () => {
+    const st = initScheduler();
+    updateNode(st, 'ADDED', at('n1'));
+    updateNode(st, 'ADDED', at('n2'));
+    const first = nodeSnapshot(st);
+    expect(first.names).toEqual(['n1', 'n2']);
+    expect(first.infos).toEqual([st.nodes.n1, st.nodes.n2]);
+    // A Pod counted on a node changes its NodeInfo in place: the same snapshot still holds it.
+    accountPod(st.nodes.n1!, pod('a', {}), 1);
+    expect(nodeSnapshot(st)).toBe(first);
+    expect(nodeSnapshot(st).infos[0]!.podCount).toBe(1);
+    // A node update replaces its NodeInfo: a snapshot kept past it would filter the old node.
+    updateNode(st, 'MODIFIED', at('n1', { disk: 'ssd' }));
+    const second = nodeSnapshot(st);
+    expect(second.infos[0]).toBe(st.nodes.n1);
+    expect(second.infos[0]!.node.metadata!.labels).toEqual({ disk: 'ssd' });
+    expect(second.infos[0]!.podCount).toBe(1);
+    updateNode(st, 'ADDED', at('n3'));
+    expect(nodeSnapshot(st).names).toEqual(['n1', 'n2', 'n3']);
+    updateNode(st, 'DELETED', at('n2'));
+    expect(nodeSnapshot(st).names).toEqual(['n1', 'n3']);
+    expect(nodeSnapshot(st).infos).toEqual([st.nodes.n1, st.nodes.n3]);
+  });
+});
+
+describe('an assigned Pod update changes its labels when the label maps differ', () => {
+  it.each([
+    [undefined, undefined, true],
+    [undefined, {}, true],
+    [{}, undefined, true],
+    [{ app: 'web' }, { app: 'web' }, true],
+    // Maps, as reflect.DeepEqual compares them: the order of the keys does not matter.
+    [{ app: 'web', tier: 'fe' }, { tier: 'fe', app: 'web' }, true],
+    [{ app: 'web' }, { app: 'db' }, false],
+    [{ app: 'web' }, { app: 'web', tier: 'fe' }, false],
+    [{ app: 'web', tier: 'fe' }, { app: 'web' }, false],
+    [{ app: 'web' }, undefined, false],
+    [undefined, { app: 'web' }, false],
+    [{ app: 'web' }, { other: 'web' }, false],
+  ])('%j → %j: same %s', (a, b, same) => {
+    expect(sameLabels(a, b)).toBe(same);
   });
 });

@@ -145,7 +145,7 @@ export function affinityFilter(
   for (const [k, v] of Object.entries(labels))
     if ((s.existingAntiAffinityCounts.get(pair(k, v)) ?? 0) > 0)
       return { fit: false, reasons: [ErrReasonExistingAntiAffinityRulesNotMatch], unresolvable: false };
-  return { fit: true };
+  return FIT;
 }
 
 /** PreScore's topologyScore: topology key → value → summed weight. */

@@ -3,6 +3,7 @@
  * formulas of pkg/scheduler/framework/plugins. Filter answers fit or a
  * reason; Score answers 0–100 per node.
  */
+import { sizedNumbers } from './arrays';
 import { remembering } from '../core/memo';
 import { volumeBindingFilter, type VolumeBindingState } from './volume-binding';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -192,7 +193,12 @@ export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers =
     normalizeImage(c.image ?? ''),
   );
   const imageNodes: Record<string, number> = {};
-  for (const ref of images) imageNodes[ref] = infos.filter((i) => i.images[ref] !== undefined).length;
+  for (const ref of images) {
+    // Counted, not filtered into a list of up to every node only to take its length.
+    let n = 0;
+    for (const info of infos) if (info.images[ref] !== undefined) n++;
+    imageNodes[ref] = n;
+  }
   return {
     request: podRequests(pod, false),
     nonZeroRequest: podRequests(pod, true),
@@ -247,16 +253,18 @@ export interface PluginScores {
  */
 export function runScorePlugins(pod: Pod, infos: NodeInfo[], state: CycleState): PluginScores[] {
   // Plain loops: this runs every plugin on every feasible node in every cycle.
+  // The arrays are made at their final length: growing them by push() copies them several times.
+  const n = infos.length;
   const out: PluginScores[] = [];
   for (const p of SCORES) {
     const pre = p.preScore ? p.preScore(pod, infos, state) : undefined;
     if (pre === null) {
-      const zeros = infos.map(() => 0);
+      const zeros = sizedNumbers(n).fill(0);
       out.push({ plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true });
       continue;
     }
-    const raw: number[] = [];
-    for (const info of infos) raw.push(p.score(pod, info, state, pre));
+    const raw = sizedNumbers(n);
+    for (let i = 0; i < n; i++) raw[i] = p.score(pod, infos[i]!, state, pre);
     const scores = p.normalize ? p.normalize(raw, pre, infos) : raw;
     out.push({ plugin: p.name, weight: p.weight, scores, raw, skipped: false });
   }
@@ -506,12 +514,15 @@ const TaintTolerationScore: ScorePlugin = {
  * reversed as 100 − that; with max 0 every node gets 0, or 100 reversed.
  */
 export function defaultNormalizeScore(scores: number[], reverse: boolean): number[] {
-  const max = Math.max(0, ...scores);
-  if (max === 0) return scores.map(() => (reverse ? 100 : 0));
-  return scores.map((c) => {
-    const s = Math.trunc((100 * c) / max);
-    return reverse ? 100 - s : s;
-  });
+  // Loops into an array made at its length: this runs for two plugins in every cycle.
+  let max = 0;
+  for (const c of scores) max = Math.max(max, c);
+  const out = sizedNumbers(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = max === 0 ? 0 : Math.trunc((100 * scores[i]!) / max);
+    out[i] = reverse ? 100 - s : s;
+  }
+  return out;
 }
 
 /** Models nodeaffinity Score: the summed weights of the preferred terms the node matches. */

@@ -5,6 +5,7 @@
  * itself. Models pkg/scheduler/schedule_one.go scheduleOne / schedulePod and
  * the framework's extension points in their order.
  */
+import { sizedNumbers } from './arrays';
 import { ANN_SELECTED_NODE } from '../controllers/persistentvolume';
 import { claimsBound, volumeBindingPreFilter } from './volume-binding';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
@@ -69,6 +70,12 @@ export interface CycleVerdict {
 /** The verdict of a node that fits: no reasons. */
 const fitVerdict = (node: string): CycleVerdict => ({ node, reasons: [], unresolvable: false });
 
+/** The cache's nodes for a cycle: NodeInfos and their names, in the same order. */
+export interface NodeSnapshot {
+  infos: NodeInfo[];
+  names: string[];
+}
+
 /** What one scheduling cycle worked out, kept for the binding half and written into the trace. */
 interface CycleResult {
   podKey: string;
@@ -91,6 +98,8 @@ export interface SchedulerState {
   binding: Record<number, { podKey: string; node: string }>;
   /** The scheduler cache: a NodeInfo per node, and where each Pod is counted. */
   nodes: Record<string, NodeInfo>;
+  /** The cycles' list of `nodes` and their names, made again only after a node changed (UpdateSnapshot). */
+  snapshot: NodeSnapshot | null;
   counted: Record<string, { node: string; pod: Pod }>;
   /** When the queue's flush loops started, and the timers already set. */
   startedAt: number;
@@ -112,6 +121,7 @@ export function initScheduler(): SchedulerState {
     cycle: null,
     binding: {},
     nodes: {},
+    snapshot: null,
     counted: {},
     startedAt: 0,
     timers: {},
@@ -256,7 +266,7 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
     remove(st.queue, key);
   }
   const wasCounted = !!st.counted[key];
-  const oldLabels = JSON.stringify(st.counted[key]?.pod.metadata?.labels ?? {});
+  const oldLabels = st.counted[key]?.pod.metadata?.labels;
   updateCount(st, key, pod);
   if (wasCounted && !st.counted[key]) {
     // A Pod that finished stops counting on its node: as good as deleted for the others.
@@ -266,7 +276,7 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
       sim,
       {
         event: { resource: 'AssignedPod', action: type === 'ADDED' || !wasCounted ? 'Add' : 'Update' },
-        labelsChanged: oldLabels !== JSON.stringify(pod.metadata?.labels ?? {}),
+        labelsChanged: !sameLabels(oldLabels, pod.metadata?.labels),
       },
       podName(key),
     );
@@ -290,7 +300,28 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
   });
 }
 
-const podName = (key: string): string => key.split('/').pop() ?? key;
+/** The name at the end of a Pod key (no array made, as split() would: this runs for every Pod event). */
+const podName = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
+
+type LabelMap = Record<string, string> | undefined;
+
+/**
+ * The same labels, as reflect.DeepEqual compares the label maps in
+ * PodSchedulingPropertiesChange (an absent map is an empty one). Loops, not
+ * JSON: this runs for every update of an assigned Pod.
+ */
+export function sameLabels(a: LabelMap, b: LabelMap): boolean {
+  if (a === b) return true;
+  // Every label of a is in b with the same value, and b has no more labels than a.
+  let n = 0;
+  if (a)
+    for (const k in a) {
+      if (!b || a[k] !== b[k]) return false;
+      n++;
+    }
+  if (b) for (const _ in b) n--;
+  return n === 0;
+}
 
 /** Set the queue's flush timers for the next moment they would find work. */
 function armTimers(sim: SchedSim): void {
@@ -338,8 +369,9 @@ function kick(sim: SchedSim): void {
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-one' } }, sim.latency(0.5, 2));
 }
 
-function updateNode(st: SchedulerState, type: string, node: Node): void {
+export function updateNode(st: SchedulerState, type: string, node: Node): void {
   const name = node.metadata!.name!;
+  st.snapshot = null;
   if (type === 'DELETED') {
     delete st.nodes[name];
     return;
@@ -387,8 +419,19 @@ function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
   }
 }
 
-function nodeInfos(st: SchedulerState): NodeInfo[] {
-  return Object.values(st.nodes);
+/**
+ * The nodes a cycle filters, in the cache's order, with their names. Kept
+ * from one cycle to the next until a node is added, updated or removed (as
+ * Cache.UpdateSnapshot keeps its nodeInfoList), so a cycle makes no list of
+ * its own; Pods coming and going change the NodeInfos in place, not the list.
+ * The arrays are shared: nobody may change them.
+ */
+export function nodeSnapshot(st: SchedulerState): NodeSnapshot {
+  if (!st.snapshot) {
+    const infos = Object.values(st.nodes);
+    st.snapshot = { infos, names: infos.map((i) => i.node.metadata!.name!) };
+  }
+  return st.snapshot;
 }
 
 function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Service[] } {
@@ -416,7 +459,7 @@ function scheduleOne(sim: SchedSim): void {
   }
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
-  const infos = nodeInfos(st);
+  const { infos, names } = nodeSnapshot(st);
   const state = cycleState(pod, infos, listers(st));
   state.volumes = volumeBindingPreFilter(pod, (key) => st.informers.cache.objects[key]);
   sim.note(SELF, {
@@ -434,27 +477,32 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  // One pass: the feasible nodes in node order, and each node's verdict once one is rejected. While
-  // every node fits (the common case) no verdict is built: the nodes before the first rejection all
-  // fit, so their verdicts are made from the feasible names then.
+  // One pass: the feasible nodes in node order, and each node's verdict. While every node fits (the
+  // common case) the feasible nodes are the snapshot's own lists and no verdict is built; from the
+  // first rejection on they are lists of their own, begun with the nodes before it (which all fit).
   let verdicts: CycleVerdict[] | null = null;
-  const feasible: string[] = [];
-  const feasibleInfos: NodeInfo[] = [];
-  for (const info of infos) {
+  let feasible = names;
+  let feasibleInfos = infos;
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
     const r = runFilterPlugins(pod, info, state);
-    const node = info.node.metadata!.name!;
-    if (!r.fit && !verdicts) verdicts = feasible.map(fitVerdict);
-    if (verdicts)
-      verdicts.push(
-        r.fit ? fitVerdict(node) : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
-      );
+    if (r.fit && !verdicts) continue;
+    const node = names[i]!;
+    if (!verdicts) {
+      verdicts = names.slice(0, i).map(fitVerdict);
+      feasible = names.slice(0, i);
+      feasibleInfos = infos.slice(0, i);
+    }
+    verdicts.push(
+      r.fit ? fitVerdict(node) : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
+    );
     if (r.fit || r.reasons.length === 0) {
       feasible.push(node);
       feasibleInfos.push(info);
     }
   }
   const filterJson = verdictsJson(st.texts, verdicts, feasible);
-  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts!, filterJson);
+  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts ?? [], filterJson);
   sim.note(SELF, {
     kind: 'internal',
     level: 'standard',
@@ -472,12 +520,12 @@ function scheduleOne(sim: SchedSim): void {
   });
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
-  const totals: number[] = [];
+  const totals = sizedNumbers(feasible.length);
   for (let i = 0; i < feasible.length; i++) {
-    // Loops, not reduce(): no closure per node.
+    // Index loops, not reduce() or for-of: no closure or iterator per node.
     let total = 0;
-    for (const p of scores) total += p.scores[i]! * p.weight;
-    totals.push(total);
+    for (let j = 0; j < scores.length; j++) total += scores[j]!.scores[i]! * scores[j]!.weight;
+    totals[i] = total;
   }
   st.cycle = { podKey, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));

@@ -5,6 +5,7 @@
  * with no constraints of its own gets the system defaults, which is what
  * spreads a Deployment's replicas across nodes.
  */
+import { sizedNumbers } from './arrays';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
@@ -287,7 +288,7 @@ export function spreadPreScore(
 
 /** Score: Σ count × log(domains + 2) + (maxSkew − 1), rounded. Fewer matching Pods is better after normalizing. */
 export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): number {
-  if (s.ignored.has(nameOf(info))) return 0;
+  if (s.ignored.size && s.ignored.has(nameOf(info))) return 0;
   const labels = labelsOf(info);
   const ns = pod.metadata?.namespace ?? 'default';
   let score = 0;
@@ -304,16 +305,18 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
 
 /** NormalizeScore: 100 × (max + min − score) / max, integer division; ignored nodes 0. */
 export function spreadNormalize(scores: number[], s: SpreadPreScoreState, filtered: NodeInfo[]): number[] {
+  // Plain loops, and no name lookups while no node is ignored (the system defaults ignore none).
+  const ignored = (i: number): boolean => s.ignored.size > 0 && s.ignored.has(nameOf(filtered[i]!));
+  const n = filtered.length;
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
-  filtered.forEach((info, i) => {
-    if (s.ignored.has(nameOf(info))) return;
+  for (let i = 0; i < n; i++) {
+    if (ignored(i)) continue;
     min = Math.min(min, scores[i]!);
     max = Math.max(max, scores[i]!);
-  });
-  return filtered.map((info, i) => {
-    if (s.ignored.has(nameOf(info))) return 0;
-    if (max === 0) return 100;
-    return Math.trunc((100 * (max + min - scores[i]!)) / max);
-  });
+  }
+  const out = sizedNumbers(n);
+  for (let i = 0; i < n; i++)
+    out[i] = ignored(i) ? 0 : max === 0 ? 100 : Math.trunc((100 * (max + min - scores[i]!)) / max);
+  return out;
 }
