@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
 import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
 import { addPod, done, newQueue, pop, queued, remove } from './queue';
-import { initScheduler, nodeSnapshot, sameLabels, updateNode } from './scheduler';
+import { initScheduler, nodeSnapshot, updateNode } from './scheduler';
+import { sameLabels } from './selectors';
 import { countPodsMatchSelector, nodeMatchCount } from './topology-spread';
 import {
   newTextMemos,
@@ -122,6 +123,17 @@ describe('NodeInfo caches', () => {
     expect(nodeMatchCount(info, { matchLabels: { app: 'db' } }, 'default')).toBe(1);
     expect(nodeMatchCount(info, { matchLabels: { app: 'db' } }, 'other')).toBe(0);
     expect(nodeMatchCount(info, {}, 'default')).toBe(0);
+    // A status update keeps the generation (and the count); a label change in it does not.
+    const before = info.generation;
+    const c = info.pods.find((p) => name(p) === 'c')!;
+    replacePod(info, { ...c, status: { phase: 'Running' } }, c);
+    expect(info.generation).toBe(before);
+    check();
+    const c2 = info.pods.find((p) => name(p) === 'c')!;
+    replacePod(info, { ...c2, metadata: { ...c2.metadata, labels: { app: 'web' } } }, c2);
+    expect(info.generation).toBe(before + 1);
+    check();
+    expect(counts).toEqual([2, 3, 2, 1, 0, 0, 1]);
   });
 
   it('keeps PodsWithAffinity and PodsWithRequiredAntiAffinity the subsets of Pods they are', () => {

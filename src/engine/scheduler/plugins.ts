@@ -22,6 +22,7 @@ import {
 import {
   matchesRequiredNodeAffinity,
   nodeSelectorTermMatches,
+  sameLabels,
   tolerates,
   untoleratedTaint,
   type Labels,
@@ -59,9 +60,11 @@ export interface NodeInfo {
   /** The Pods bound or assumed on the node (NodeInfo.Pods), for spreading, affinity and host ports. */
   pods: Pod[];
   /**
-   * Bumped whenever `pods` changes (NodeInfo.Generation), so that what is
-   * worked out from the Pods (matchCounts) is recounted only for the nodes
+   * Bumped whenever a Pod is added or removed, or one's labels or deletion
+   * change (NodeInfo.Generation), so that what is worked out from the Pods
+   * (matchCounts, which reads just those) is recounted only for the nodes
    * that changed since the last cycle, not for every node in every cycle.
+   * Unlike upstream's, a status update (most updates) leaves it as it was.
    */
   generation: number;
   /** PodTopologySpread: per namespace and selector, how many of `pods` match, at a generation. */
@@ -146,14 +149,23 @@ function samePod(a: Pod, b: Pod): boolean {
   return a.metadata?.namespace === b.metadata?.namespace && a.metadata?.name === b.metadata?.name;
 }
 
-/** The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current. */
-export function replacePod(info: NodeInfo, pod: Pod): void {
-  const i = info.pods.findIndex((p) => samePod(p, pod));
+/**
+ * The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current.
+ * `old`, the object counted before, is found by identity first: every status update of every Pod
+ * lands here, and comparing references is cheaper than comparing names.
+ */
+export function replacePod(info: NodeInfo, pod: Pod, old?: Pod): void {
+  let i = old ? info.pods.indexOf(old) : -1;
+  if (i < 0) i = info.pods.findIndex((p) => samePod(p, pod));
   if (i >= 0) {
-    const old = info.pods[i]!;
+    const was = info.pods[i]!;
     info.pods[i] = pod;
-    info.generation++;
-    if (hasPodAffinity(old) || hasPodAffinity(pod)) affinityListsFromPods(info);
+    if (
+      !sameLabels(was.metadata?.labels, pod.metadata?.labels) ||
+      !was.metadata?.deletionTimestamp !== !pod.metadata?.deletionTimestamp
+    )
+      info.generation++;
+    if (hasPodAffinity(was) || hasPodAffinity(pod)) affinityListsFromPods(info);
   }
 }
 

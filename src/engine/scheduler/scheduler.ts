@@ -49,6 +49,7 @@ import {
   type SchedulingQueue,
 } from './queue';
 import { queueingHint, type EventDetail } from './queueing-hints';
+import { sameLabels } from './selectors';
 import {
   newTextMemos,
   nodeNames,
@@ -303,26 +304,6 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
 /** The name at the end of a Pod key (no array made, as split() would: this runs for every Pod event). */
 const podName = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 
-type LabelMap = Record<string, string> | undefined;
-
-/**
- * The same labels, as reflect.DeepEqual compares the label maps in
- * PodSchedulingPropertiesChange (an absent map is an empty one). Loops, not
- * JSON: this runs for every update of an assigned Pod.
- */
-export function sameLabels(a: LabelMap, b: LabelMap): boolean {
-  if (a === b) return true;
-  // Every label of a is in b with the same value, and b has no more labels than a.
-  let n = 0;
-  if (a)
-    for (const k in a) {
-      if (!b || a[k] !== b[k]) return false;
-      n++;
-    }
-  if (b) for (const _ in b) n--;
-  return n === 0;
-}
-
 /** Set the queue's flush timers for the next moment they would find work. */
 function armTimers(sim: SchedSim): void {
   const st = sim.world.scheduler;
@@ -403,7 +384,7 @@ function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
   const prev = st.counted[key];
   if (prev && prev.node === target) {
     const info = st.nodes[prev.node];
-    if (info) replacePod(info, pod!);
+    if (info) replacePod(info, pod!, prev.pod);
     prev.pod = pod!;
     return;
   }

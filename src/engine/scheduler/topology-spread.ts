@@ -272,17 +272,23 @@ export function spreadPreScore(
     Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]!) + 2),
   );
   const ns = pod.metadata?.namespace ?? 'default';
-  for (const info of all) {
-    const labels = labelsOf(info);
-    if (requireAll && !hasAllKeys(labels, constraints)) continue;
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i]!;
-      const v = labels[c.topologyKey] ?? '';
-      const have = counts[i]![v];
-      if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
-      counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+  // Only the domains some scored node names are counted: with none (hostname spreading alone, or no
+  // node with a zone label) there is nothing to count and no node to look at.
+  let reading = false;
+  for (const r of read) reading ||= r.size > 0;
+  if (reading)
+    for (const info of all) {
+      const labels = labelsOf(info);
+      if (requireAll && !hasAllKeys(labels, constraints)) continue;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!read[i]!.size) continue;
+        const v = labels[c.topologyKey] ?? '';
+        const have = counts[i]![v];
+        if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
+        counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+      }
     }
-  }
   return { constraints, ignored, topologyValueToPodCounts: counts, weights };
 }
 

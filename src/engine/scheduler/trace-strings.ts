@@ -20,13 +20,18 @@ interface ListMemo {
   text: string;
 }
 
-/** One plugin's JSON, with copies of what it was made from. */
+/** A number array's JSON, with a copy of the values it was made from. */
+interface ArrayJsonMemo {
+  values: number[];
+  json: string;
+}
+
+/** One plugin's JSON parts: the head with its name and weight, its raw and normalized scores. */
 interface PluginJsonMemo {
   weight: number;
-  skipped: boolean;
-  raw: number[];
-  scores: number[];
-  json: string;
+  head: string;
+  raw: ArrayJsonMemo;
+  scores: ArrayJsonMemo;
 }
 
 /** The feasible nodes of the last cycle and what is written from their names alone. */
@@ -147,20 +152,34 @@ function heads(memos: TextMemos, p: PluginScores): { scored: string; skipped: st
   return h;
 }
 
-/** JSON.stringify({plugin, weight, raw, scores, skipped}), kept per plugin while its values are the same. */
+/** JSON.stringify(values), kept in `m` while the values are the same. */
+function arrayJson(m: ArrayJsonMemo, values: number[]): string {
+  if (!sameList(m.values, values)) {
+    m.values = values.slice();
+    m.json = JSON.stringify(values);
+  }
+  return m.json;
+}
+
+/**
+ * JSON.stringify({plugin, weight, raw, scores, skipped}) put together from
+ * its members' JSON, each array's kept while its values are the same (a
+ * plugin with no NormalizeScore has the same array for both: written once).
+ */
 function pluginJson(memos: TextMemos, p: PluginScores): string {
-  const m = memos.plugins.get(p.plugin);
-  if (m && m.weight === p.weight && m.skipped === p.skipped && sameList(m.raw, p.raw) && sameList(m.scores, p.scores))
-    return m.json;
-  const json = JSON.stringify({ plugin: p.plugin, weight: p.weight, raw: p.raw, scores: p.scores, skipped: p.skipped });
-  memos.plugins.set(p.plugin, {
-    weight: p.weight,
-    skipped: p.skipped,
-    raw: p.raw.slice(),
-    scores: p.scores.slice(),
-    json,
-  });
-  return json;
+  let m = memos.plugins.get(p.plugin);
+  if (!m || m.weight !== p.weight) {
+    m = {
+      weight: p.weight,
+      head: `{"plugin":${JSON.stringify(p.plugin)},"weight":${JSON.stringify(p.weight)},"raw":`,
+      raw: { values: [], json: '[]' },
+      scores: { values: [], json: '[]' },
+    };
+    memos.plugins.set(p.plugin, m);
+  }
+  const raw = arrayJson(m.raw, p.raw);
+  const scores = p.scores === p.raw ? raw : arrayJson(m.scores, p.scores);
+  return m.head + raw + ',"scores":' + scores + (p.skipped ? ',"skipped":true}' : ',"skipped":false}');
 }
 
 /**
