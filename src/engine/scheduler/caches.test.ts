@@ -8,7 +8,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
 import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
-import { addPod, done, newQueue, pop, queued, remove } from './queue';
+import { addPod, addUnschedulable, awaitsEvents, done, newQueue, pop, queued, remove } from './queue';
 import { initScheduler, nodeSnapshot, updateNode } from './scheduler';
 import { sameLabels } from './selectors';
 import { countPodsMatchSelector, nodeMatchCount } from './topology-spread';
@@ -291,5 +291,23 @@ describe('an assigned Pod update changes its labels when the label maps differ',
     [{ app: 'web' }, { other: 'web' }, false],
   ])('%j → %j: same %s', (a, b, same) => {
     expect(sameLabels(a, b)).toBe(same);
+  });
+});
+
+describe('whether a cluster event can move or reach a queued Pod', () => {
+  it('is so while a cycle is in flight or a Pod waits in unschedulablePods, and only then', () => {
+    const q = newQueue();
+    expect(awaitsEvents(q)).toBe(false);
+    addPod(q, 'p', 0, false, 0);
+    // Waiting in activeQ: an event moves nothing.
+    expect(awaitsEvents(q)).toBe(false);
+    pop(q);
+    expect(awaitsEvents(q)).toBe(true);
+    addUnschedulable(q, 'p', ['NodeResourcesFit'], 1);
+    expect(awaitsEvents(q)).toBe(true);
+    remove(q, 'p');
+    expect(awaitsEvents(q)).toBe(false);
+    addPod(q, 'g', 0, true, 2);
+    expect(awaitsEvents(q)).toBe(true);
   });
 });

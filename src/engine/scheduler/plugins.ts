@@ -200,15 +200,16 @@ export interface CycleState {
 export const NO_LISTERS: SpreadListers = { replicaSets: [], services: [] };
 
 export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers = NO_LISTERS): CycleState {
-  // image_locality.go sums the init containers' images too.
-  const images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) =>
-    normalizeImage(c.image ?? ''),
-  );
+  // image_locality.go sums the init containers' images too. Index loops: this runs once per cycle
+  // over every node, often before it is optimized, when for-of would make an iterator each time.
+  const images: string[] = [];
+  for (const c of pod.spec?.initContainers ?? []) images.push(normalizeImage(c.image ?? ''));
+  for (const c of pod.spec?.containers ?? []) images.push(normalizeImage(c.image ?? ''));
   const imageNodes: Record<string, number> = {};
   for (const ref of images) {
     // Counted, not filtered into a list of up to every node only to take its length.
     let n = 0;
-    for (const info of infos) if (info.images[ref] !== undefined) n++;
+    for (let i = 0; i < infos.length; i++) if (infos[i]!.images[ref] !== undefined) n++;
     imageNodes[ref] = n;
   }
   return {

@@ -233,13 +233,26 @@ function requeue(q: SchedulingQueue, p: QueuedPodInfo, now: number): 'active' | 
 export function moveOnEvent(q: SchedulingQueue, hint: Hint, now: number): string[] {
   q.inFlight?.events.push(hint);
   const moved: string[] = [];
-  for (const [key, p] of Object.entries(q.unschedulablePods)) {
+  // for-in, not Object.entries(): no list is made for every Pod event; deleting the visited key is safe.
+  for (const key in q.unschedulablePods) {
+    const p = q.unschedulablePods[key]!;
     if (p.gated || !hint(p)) continue;
     delete q.unschedulablePods[key];
     requeue(q, p, now);
     moved.push(key);
   }
   return moved;
+}
+
+/**
+ * Whether a cluster event can do anything here: a cycle in flight records
+ * it, or a Pod waits in unschedulablePods. Most events (every status update
+ * of a running Pod) find neither, and need no hint made for them.
+ */
+export function awaitsEvents(q: SchedulingQueue): boolean {
+  if (q.inFlight) return true;
+  for (const _ in q.unschedulablePods) return true;
+  return false;
 }
 
 /** flushBackoffQCompleted: Pods whose back-off has run out go to activeQ. */
@@ -273,11 +286,13 @@ export function nextBackoffFlush(q: SchedulingQueue): number | undefined {
 
 /** When the next flushUnschedulablePodsLeftover tick (every 30 s from `start`) finds work, or undefined. */
 export function nextLeftoverFlush(q: SchedulingQueue, start: number): number | undefined {
-  const due = Object.values(q.unschedulablePods)
-    .filter((p) => !p.gated)
-    .map((p) => p.timestamp + POD_MAX_IN_UNSCHEDULABLE_PODS_MS);
-  if (!due.length) return undefined;
-  const first = Math.min(...due);
+  // A loop, not values().filter().map(): this runs after every informer event.
+  let first = Infinity;
+  for (const key in q.unschedulablePods) {
+    const p = q.unschedulablePods[key]!;
+    if (!p.gated) first = Math.min(first, p.timestamp + POD_MAX_IN_UNSCHEDULABLE_PODS_MS);
+  }
+  if (first === Infinity) return undefined;
   // The first tick strictly after the deadline (the check is "longer than").
   return start + (Math.floor((first - start) / UNSCHEDULABLE_FLUSH_PERIOD_MS) + 1) * UNSCHEDULABLE_FLUSH_PERIOD_MS;
 }

@@ -34,6 +34,7 @@ import {
   addAfterError,
   addPod,
   addUnschedulable,
+  awaitsEvents,
   BACKOFF_FLUSH_PERIOD_MS,
   done,
   flushBackoffCompleted,
@@ -227,6 +228,7 @@ const podOf =
 /** A cluster event: move the unschedulable Pods it may help (MoveAllToActiveOrBackoffQueue with QueueingHints). */
 function clusterEvent(sim: SchedSim, d: EventDetail, object: string): void {
   const st = sim.world.scheduler;
+  if (!awaitsEvents(st.queue)) return;
   const moved = moveOnEvent(st.queue, queueingHint(podOf(st), d), sim.now);
   if (!moved.length) return;
   sim.note(SELF, {
@@ -237,7 +239,7 @@ function clusterEvent(sim: SchedSim, d: EventDetail, object: string): void {
       params: {
         event: `${d.event.resource}/${d.event.action}`,
         object,
-        pods: moved.map((k) => k.split('/').pop()).join(', '),
+        pods: moved.map(podName).join(', '),
       },
     },
   });

@@ -249,13 +249,15 @@ export function spreadPreScore(
   // The domains Score will read: those of the scored nodes that have the label. A node without it
   // counts in domain '' here but Score skips it, so that domain is counted only if a node names it.
   const read = constraints.map(() => new Set<string>());
-  for (const info of filtered) {
+  // Index loops here and below: these run for every node in every cycle, at first unoptimized, when
+  // for-of makes an iterator per pass.
+  for (let n = 0; n < filtered.length; n++) {
+    const info = filtered[n]!;
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) {
       ignored.add(nameOf(info));
       continue;
     }
-    // Plain loops here and below: these run for every node in every cycle.
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]!;
       if (c.topologyKey === HOSTNAME) continue;
@@ -277,7 +279,8 @@ export function spreadPreScore(
   let reading = false;
   for (const r of read) reading ||= r.size > 0;
   if (reading)
-    for (const info of all) {
+    for (let n = 0; n < all.length; n++) {
+      const info = all[n]!;
       const labels = labelsOf(info);
       if (requireAll && !hasAllKeys(labels, constraints)) continue;
       for (let i = 0; i < constraints.length; i++) {
