@@ -7,7 +7,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { hasPodAffinity, hasRequiredAntiAffinity } from './inter-pod-affinity';
-import { accountPod, nodeInfoOf, replacePod, type NodeInfo, type PluginScores } from './plugins';
+import { accountPod, nodeInfoOf, podRequests, replacePod, type NodeInfo, type PluginScores } from './plugins';
 import { addPod, addUnschedulable, awaitsEvents, done, newQueue, pop, queued, remove } from './queue';
 import { initScheduler, nodeSnapshot, updateNode } from './scheduler';
 import { sameLabels } from './selectors';
@@ -309,5 +309,40 @@ describe('whether a cluster event can move or reach a queued Pod', () => {
     expect(awaitsEvents(q)).toBe(false);
     addPod(q, 'g', 0, true, 2);
     expect(awaitsEvents(q)).toBe(true);
+  });
+});
+
+describe("a Pod object's requests", () => {
+  const withRequests = (cpu: string | undefined, memory: string | undefined): Pod =>
+    pod(
+      'r',
+      {},
+      {
+        containers: [
+          {
+            name: 'a',
+            image: 'nginx',
+            resources: { requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } },
+          },
+          { name: 'b', image: 'nginx' },
+        ],
+        initContainers: [{ name: 'i', image: 'busybox', resources: { requests: { cpu: '2' } } }],
+      },
+    );
+
+  it.each([
+    // [cpu, memory] of container a → requests, and with unset ones counted as 100m / 200Mi (b has none).
+    ['100m', '64Mi', { cpu: 2000, memory: 64 * 2 ** 20 }, { cpu: 2000, memory: 264 * 2 ** 20 }],
+    ['3', undefined, { cpu: 3000, memory: 0 }, { cpu: 3100, memory: 400 * 2 ** 20 }],
+    [undefined, '1Gi', { cpu: 2000, memory: 2 ** 30 }, { cpu: 2000, memory: 2 ** 30 + 200 * 2 ** 20 }],
+  ])('cpu %s, memory %s: worked out once per object, anew for an updated one', (cpu, memory, requests, nonZero) => {
+    const p = withRequests(cpu, memory);
+    expect(podRequests(p, false)).toEqual(requests);
+    expect(podRequests(p, true)).toEqual(nonZero);
+    expect(podRequests(p, false)).toBe(podRequests(p, false));
+    // An update is a new object: its own requests, not the old object's.
+    const updated = withRequests('5', '1Ki');
+    expect(podRequests(updated, false)).toEqual({ cpu: 5000, memory: 1024 });
+    expect(podRequests(p, false)).toEqual(requests);
   });
 });

@@ -81,8 +81,25 @@ export interface NodeInfo {
   images: Record<string, number>;
 }
 
+/**
+ * Each Pod object's requests, worked out once: a cycle asks for the Pod's
+ * (both kinds) and so does the cache when it assumes it on a node, each time
+ * parsing every quantity. API objects are never changed in place (an update
+ * is a new object), so the answer cannot go stale; it is shared, read-only.
+ */
+const requestsCache = new WeakMap<Pod, { requests: Readonly<Resources>; nonZero: Readonly<Resources> }>();
+
 /** Resources the scheduler accounts for one Pod: the larger of the sum of containers and any init container. */
-export function podRequests(pod: Pod, nonZero: boolean): Resources {
+export function podRequests(pod: Pod, nonZero: boolean): Readonly<Resources> {
+  let known = requestsCache.get(pod);
+  if (!known) {
+    known = { requests: sumRequests(pod, false), nonZero: sumRequests(pod, true) };
+    requestsCache.set(pod, known);
+  }
+  return nonZero ? known.nonZero : known.requests;
+}
+
+function sumRequests(pod: Pod, nonZero: boolean): Resources {
   const sum = { cpu: 0, memory: 0 };
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests ?? {};
@@ -182,11 +199,13 @@ export function nodeInfoOf(node: Node, pods: Pod[]): NodeInfo {
  * many nodes each image already is. Models framework.CycleState.
  */
 export interface CycleState {
-  request: Resources;
-  nonZeroRequest: Resources;
+  request: Readonly<Resources>;
+  nonZeroRequest: Readonly<Resources>;
   images: string[];
   imageNodes: Record<string, number>;
   nodes: number;
+  /** NodePorts PreFilter: the host ports the Pod asks for, looked up once, not once per node. */
+  hostPorts: HostPort[];
   /** Every node in the snapshot: spreading and affinity look beyond the feasible ones. */
   all: NodeInfo[];
   listers: SpreadListers;
@@ -218,6 +237,7 @@ export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers =
     images,
     imageNodes,
     nodes: infos.length,
+    hostPorts: hostPorts(pod),
     all: infos,
     listers,
     spread: spreadPreFilter(pod, infos, listers),
@@ -405,8 +425,8 @@ function portsConflict(a: HostPort, b: HostPort): boolean {
 /** Models plugins/nodeports: a host port can be taken once per node. */
 const NodePorts: FilterPlugin = {
   name: 'NodePorts',
-  filter(pod, info) {
-    const want = hostPorts(pod);
+  filter(_pod, info, state) {
+    const want = state.hostPorts;
     if (!want.length) return FIT;
     const used = info.pods.flatMap(hostPorts);
     return want.some((w) => used.some((u) => portsConflict(w, u)))

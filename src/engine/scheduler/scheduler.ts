@@ -285,7 +285,7 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
     );
   }
   if (!needsScheduling(pod)) return;
-  if (st.queue.unschedulablePods[key]?.gated && !pod.spec?.schedulingGates?.length) {
+  if (st.queue.unschedulablePods.get(key)?.gated && !pod.spec?.schedulingGates?.length) {
     ungate(st.queue, key, sim.now);
     return;
   }
