@@ -52,25 +52,40 @@ export interface SpreadListers {
 export function defaultSelector(pod: Pod, listers: SpreadListers): LabelSelector {
   const ns = pod.metadata?.namespace ?? 'default';
   const labels = (pod.metadata?.labels ?? {}) as Labels;
+  // Loops, not entries()/every()/find() with closures: this runs once per cycle for every Pod.
   const matchLabels: Labels = {};
   for (const svc of listers.services) {
     const sel = svc.spec?.selector as Labels | undefined;
     // Services with nil selectors match nothing, not everything.
     if ((svc.metadata?.namespace ?? 'default') !== ns || !sel) continue;
-    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(matchLabels, sel);
+    if (labelsMatch(sel, labels)) Object.assign(matchLabels, sel);
   }
-  const owner = (pod.metadata?.ownerReferences ?? []).find((o) => o.controller);
+  let owner: NonNullable<NonNullable<Pod['metadata']>['ownerReferences']>[number] | undefined;
+  for (const o of pod.metadata?.ownerReferences ?? [])
+    if (o.controller) {
+      owner = o;
+      break;
+    }
   const matchExpressions: NonNullable<LabelSelector['matchExpressions']> = [];
   if (owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1') {
-    const rs = listers.replicaSets.find(
-      (r) => r.metadata?.name === owner.name && (r.metadata?.namespace ?? 'default') === ns,
-    );
+    let rs: ReplicaSet | undefined;
+    for (const r of listers.replicaSets)
+      if (r.metadata?.name === owner.name && (r.metadata?.namespace ?? 'default') === ns) {
+        rs = r;
+        break;
+      }
     const sel = rs?.spec?.selector;
-    for (const [k, v] of Object.entries(sel?.matchLabels ?? {}))
-      matchExpressions.push({ key: k, operator: 'In', values: [v] });
-    matchExpressions.push(...(sel?.matchExpressions ?? []));
+    const ml = sel?.matchLabels;
+    if (ml) for (const k in ml) matchExpressions.push({ key: k, operator: 'In', values: [ml[k]!] });
+    for (const e of sel?.matchExpressions ?? []) matchExpressions.push(e);
   }
   return { matchLabels, matchExpressions };
+}
+
+/** Every label of `sel` has the same value in `labels`. */
+function labelsMatch(sel: Labels, labels: Labels): boolean {
+  for (const k in sel) if (labels[k] !== sel[k]) return false;
+  return true;
 }
 
 /** The Pod's own constraints with this whenUnsatisfiable, matchLabelKeys merged into the selector. */
