@@ -274,7 +274,8 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
   if (wasCounted && !st.counted[key]) {
     // A Pod that finished stops counting on its node: as good as deleted for the others.
     clusterEvent(sim, { event: { resource: 'AssignedPod', action: 'Delete' } }, podName(key));
-  } else if (st.counted[key] && pod.spec?.nodeName) {
+  } else if (st.counted[key] && pod.spec?.nodeName && awaitsEvents(st.queue)) {
+    // (Asked here as well as in clusterEvent: the labels are compared only when the event can matter.)
     clusterEvent(
       sim,
       {
