@@ -155,20 +155,30 @@ const selectorKeys = new WeakMap<LabelSelector, { ns: string; key: string }>();
  * selector object, so the lookups of a cycle reuse one string.
  */
 export function nodeMatchCount(info: NodeInfo, selector: LabelSelector | undefined, ns: string): number {
-  if (!selector) return 0;
+  return countByKey(info, matchCountKey(selector, ns), selector, ns);
+}
+
+/** The matchCounts key of a selector in a namespace ('' when it counts nothing: none, or empty). */
+function matchCountKey(selector: LabelSelector | undefined, ns: string): string {
+  if (!selector) return '';
   let k = selectorKeys.get(selector);
   if (k?.ns !== ns) {
     k = { ns, key: selectorEmpty(selector) ? '' : `${ns}\n${JSON.stringify(selector)}` };
     selectorKeys.set(selector, k);
   }
-  if (!k.key) return 0;
-  const hit = info.matchCounts.get(k.key);
+  return k.key;
+}
+
+/** nodeMatchCount with the key already looked up (Score asks for every node with the same selector). */
+function countByKey(info: NodeInfo, key: string, selector: LabelSelector | undefined, ns: string): number {
+  if (!key) return 0;
+  const hit = info.matchCounts.get(key);
   if (hit && hit.generation === info.generation) return hit.count;
   const count = countPodsMatchSelector(info.pods, selector, ns);
   if (hit) {
     hit.generation = info.generation;
     hit.count = count;
-  } else info.matchCounts.set(k.key, { generation: info.generation, count });
+  } else info.matchCounts.set(key, { generation: info.generation, count });
   return count;
 }
 
@@ -243,6 +253,8 @@ export interface SpreadPreScoreState {
   /** Per constraint: matching Pods per domain (counted only for the domains some scored node has a label for). */
   topologyValueToPodCounts: Record<string, number>[];
   weights: number[];
+  /** Per constraint: its selector's matchCounts key in the Pod's namespace, looked up once for all nodes. */
+  keys: string[];
 }
 
 /** PreScore: null is Skip (no soft constraints). */
@@ -307,7 +319,8 @@ export function spreadPreScore(
         counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
       }
     }
-  return { constraints, ignored, topologyValueToPodCounts: counts, weights };
+  const keys = constraints.map((c) => matchCountKey(c.selector, ns));
+  return { constraints, ignored, topologyValueToPodCounts: counts, weights, keys };
 }
 
 /** Score: Σ count × log(domains + 2) + (maxSkew − 1), rounded. Fewer matching Pods is better after normalizing. */
@@ -321,7 +334,9 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
     const tpVal = labels[c.topologyKey];
     if (tpVal === undefined) continue;
     const cnt =
-      c.topologyKey === HOSTNAME ? nodeMatchCount(info, c.selector, ns) : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
+      c.topologyKey === HOSTNAME
+        ? countByKey(info, s.keys[i]!, c.selector, ns)
+        : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
   }
   return Math.round(score);

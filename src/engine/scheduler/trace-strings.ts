@@ -37,11 +37,14 @@ interface PluginJsonMemo {
 /** The feasible nodes of the last cycle and what is written from their names alone. */
 interface NodesMemo {
   nodes: string[];
-  names?: string;
-  json?: string;
+  /** Each made when first asked for (all fields present from the start: one object shape). */
+  names: string | undefined;
+  json: string | undefined;
   /** The verdicts' JSON when every node fits: `{node, reasons: [], unresolvable: false}` each. */
-  allFit?: string;
+  allFit: string | undefined;
 }
+
+const newNodes = (nodes: string[]): NodesMemo => ({ nodes, names: undefined, json: undefined, allFit: undefined });
 
 export interface TextMemos {
   nodes: NodesMemo;
@@ -57,7 +60,7 @@ export interface TextMemos {
 const newList = (): ListMemo => ({ nodes: [], values: [], parts: [], text: '' });
 
 export function newTextMemos(): TextMemos {
-  return { nodes: { nodes: [] }, lists: new Map(), totals: newList(), plugins: new Map(), heads: new Map() };
+  return { nodes: newNodes([]), lists: new Map(), totals: newList(), plugins: new Map(), heads: new Map() };
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -69,7 +72,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** The memo of these node names: last cycle's if they are the same nodes in the same order, else a new one. */
 function nodesMemo(memos: TextMemos, nodes: string[]): NodesMemo {
-  if (!sameList(memos.nodes.nodes, nodes)) memos.nodes = { nodes: nodes.slice() };
+  if (!sameList(memos.nodes.nodes, nodes)) memos.nodes = newNodes(nodes.slice());
   return memos.nodes;
 }
 
