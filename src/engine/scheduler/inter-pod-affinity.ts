@@ -92,7 +92,10 @@ export function affinityPreFilter(pod: Pod, all: NodeInfo[]): AffinityPreFilterS
   const anti = requiredAnti(pod);
   // Only Pods with required anti-affinity matter unless the incoming Pod has terms (PodsWithRequiredAntiAffinity).
   const incoming = affinity.length > 0 || anti.length > 0;
-  for (const info of all) {
+  // Index loops over the nodes (here and in PreScore): they run every cycle, at first unoptimized,
+  // when for-of makes an iterator per pass.
+  for (let n = 0; n < all.length; n++) {
+    const info = all[n]!;
     const pods = incoming ? info.pods : info.podsWithRequiredAntiAffinity;
     if (!pods.length) continue;
     const labels = nodeLabels(info);
@@ -145,7 +148,7 @@ export function affinityFilter(
   for (const [k, v] of Object.entries(labels))
     if ((s.existingAntiAffinityCounts.get(pair(k, v)) ?? 0) > 0)
       return { fit: false, reasons: [ErrReasonExistingAntiAffinityRulesNotMatch], unresolvable: false };
-  return { fit: true };
+  return FIT;
 }
 
 /** PreScore's topologyScore: topology key → value → summed weight. */
@@ -157,7 +160,8 @@ export function affinityPreScore(pod: Pod, all: NodeInfo[]): AffinityPreScoreSta
   const anti = preferredAnti(pod);
   const hasConstraints = affinity.length > 0 || anti.length > 0;
   const topologyScore: AffinityPreScoreState = new Map();
-  for (const info of all) {
+  for (let n = 0; n < all.length; n++) {
+    const info = all[n]!;
     // Unless the incoming Pod has preferred terms, only Pods with affinity matter (HavePodsWithAffinityList).
     const pods = hasConstraints ? info.pods : info.podsWithAffinity;
     if (!pods.length) continue;

@@ -3,6 +3,7 @@
  * formulas of pkg/scheduler/framework/plugins. Filter answers fit or a
  * reason; Score answers 0–100 per node.
  */
+import { sizedNumbers } from './arrays';
 import { remembering } from '../core/memo';
 import { volumeBindingFilter, type VolumeBindingState } from './volume-binding';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -21,6 +22,7 @@ import {
 import {
   matchesRequiredNodeAffinity,
   nodeSelectorTermMatches,
+  sameLabels,
   tolerates,
   untoleratedTaint,
   type Labels,
@@ -58,9 +60,11 @@ export interface NodeInfo {
   /** The Pods bound or assumed on the node (NodeInfo.Pods), for spreading, affinity and host ports. */
   pods: Pod[];
   /**
-   * Bumped whenever `pods` changes (NodeInfo.Generation), so that what is
-   * worked out from the Pods (matchCounts) is recounted only for the nodes
+   * Bumped whenever a Pod is added or removed, or one's labels or deletion
+   * change (NodeInfo.Generation), so that what is worked out from the Pods
+   * (matchCounts, which reads just those) is recounted only for the nodes
    * that changed since the last cycle, not for every node in every cycle.
+   * Unlike upstream's, a status update (most updates) leaves it as it was.
    */
   generation: number;
   /** PodTopologySpread: per namespace and selector, how many of `pods` match, at a generation. */
@@ -77,8 +81,25 @@ export interface NodeInfo {
   images: Record<string, number>;
 }
 
+/**
+ * Each Pod object's requests, worked out once: a cycle asks for the Pod's
+ * (both kinds) and so does the cache when it assumes it on a node, each time
+ * parsing every quantity. API objects are never changed in place (an update
+ * is a new object), so the answer cannot go stale; it is shared, read-only.
+ */
+const requestsCache = new WeakMap<Pod, { requests: Readonly<Resources>; nonZero: Readonly<Resources> }>();
+
 /** Resources the scheduler accounts for one Pod: the larger of the sum of containers and any init container. */
-export function podRequests(pod: Pod, nonZero: boolean): Resources {
+export function podRequests(pod: Pod, nonZero: boolean): Readonly<Resources> {
+  let known = requestsCache.get(pod);
+  if (!known) {
+    known = { requests: sumRequests(pod, false), nonZero: sumRequests(pod, true) };
+    requestsCache.set(pod, known);
+  }
+  return nonZero ? known.nonZero : known.requests;
+}
+
+function sumRequests(pod: Pod, nonZero: boolean): Resources {
   const sum = { cpu: 0, memory: 0 };
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests ?? {};
@@ -145,14 +166,23 @@ function samePod(a: Pod, b: Pod): boolean {
   return a.metadata?.namespace === b.metadata?.namespace && a.metadata?.name === b.metadata?.name;
 }
 
-/** The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current. */
-export function replacePod(info: NodeInfo, pod: Pod): void {
-  const i = info.pods.findIndex((p) => samePod(p, pod));
+/**
+ * The Pod's object changed (labels, deletionTimestamp) but not its node: keep NodeInfo.Pods current.
+ * `old`, the object counted before, is found by identity first: every status update of every Pod
+ * lands here, and comparing references is cheaper than comparing names.
+ */
+export function replacePod(info: NodeInfo, pod: Pod, old?: Pod): void {
+  let i = old ? info.pods.indexOf(old) : -1;
+  if (i < 0) i = info.pods.findIndex((p) => samePod(p, pod));
   if (i >= 0) {
-    const old = info.pods[i]!;
+    const was = info.pods[i]!;
     info.pods[i] = pod;
-    info.generation++;
-    if (hasPodAffinity(old) || hasPodAffinity(pod)) affinityListsFromPods(info);
+    if (
+      !sameLabels(was.metadata?.labels, pod.metadata?.labels) ||
+      !was.metadata?.deletionTimestamp !== !pod.metadata?.deletionTimestamp
+    )
+      info.generation++;
+    if (hasPodAffinity(was) || hasPodAffinity(pod)) affinityListsFromPods(info);
   }
 }
 
@@ -169,11 +199,13 @@ export function nodeInfoOf(node: Node, pods: Pod[]): NodeInfo {
  * many nodes each image already is. Models framework.CycleState.
  */
 export interface CycleState {
-  request: Resources;
-  nonZeroRequest: Resources;
+  request: Readonly<Resources>;
+  nonZeroRequest: Readonly<Resources>;
   images: string[];
   imageNodes: Record<string, number>;
   nodes: number;
+  /** NodePorts PreFilter: the host ports the Pod asks for, looked up once, not once per node. */
+  hostPorts: HostPort[];
   /** Every node in the snapshot: spreading and affinity look beyond the feasible ones. */
   all: NodeInfo[];
   listers: SpreadListers;
@@ -187,18 +219,25 @@ export interface CycleState {
 export const NO_LISTERS: SpreadListers = { replicaSets: [], services: [] };
 
 export function cycleState(pod: Pod, infos: NodeInfo[], listers: SpreadListers = NO_LISTERS): CycleState {
-  // image_locality.go sums the init containers' images too.
-  const images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) =>
-    normalizeImage(c.image ?? ''),
-  );
+  // image_locality.go sums the init containers' images too. Index loops: this runs once per cycle
+  // over every node, often before it is optimized, when for-of would make an iterator each time.
+  const images: string[] = [];
+  for (const c of pod.spec?.initContainers ?? []) images.push(normalizeImage(c.image ?? ''));
+  for (const c of pod.spec?.containers ?? []) images.push(normalizeImage(c.image ?? ''));
   const imageNodes: Record<string, number> = {};
-  for (const ref of images) imageNodes[ref] = infos.filter((i) => i.images[ref] !== undefined).length;
+  for (const ref of images) {
+    // Counted, not filtered into a list of up to every node only to take its length.
+    let n = 0;
+    for (let i = 0; i < infos.length; i++) if (infos[i]!.images[ref] !== undefined) n++;
+    imageNodes[ref] = n;
+  }
   return {
     request: podRequests(pod, false),
     nonZeroRequest: podRequests(pod, true),
     images,
     imageNodes,
     nodes: infos.length,
+    hostPorts: hostPorts(pod),
     all: infos,
     listers,
     spread: spreadPreFilter(pod, infos, listers),
@@ -247,16 +286,18 @@ export interface PluginScores {
  */
 export function runScorePlugins(pod: Pod, infos: NodeInfo[], state: CycleState): PluginScores[] {
   // Plain loops: this runs every plugin on every feasible node in every cycle.
+  // The arrays are made at their final length: growing them by push() copies them several times.
+  const n = infos.length;
   const out: PluginScores[] = [];
   for (const p of SCORES) {
     const pre = p.preScore ? p.preScore(pod, infos, state) : undefined;
     if (pre === null) {
-      const zeros = infos.map(() => 0);
+      const zeros = sizedNumbers(n).fill(0);
       out.push({ plugin: p.name, weight: p.weight, scores: zeros, raw: zeros, skipped: true });
       continue;
     }
-    const raw: number[] = [];
-    for (const info of infos) raw.push(p.score(pod, info, state, pre));
+    const raw = sizedNumbers(n);
+    for (let i = 0; i < n; i++) raw[i] = p.score(pod, infos[i]!, state, pre);
     const scores = p.normalize ? p.normalize(raw, pre, infos) : raw;
     out.push({ plugin: p.name, weight: p.weight, scores, raw, skipped: false });
   }
@@ -384,8 +425,8 @@ function portsConflict(a: HostPort, b: HostPort): boolean {
 /** Models plugins/nodeports: a host port can be taken once per node. */
 const NodePorts: FilterPlugin = {
   name: 'NodePorts',
-  filter(pod, info) {
-    const want = hostPorts(pod);
+  filter(_pod, info, state) {
+    const want = state.hostPorts;
     if (!want.length) return FIT;
     const used = info.pods.flatMap(hostPorts);
     return want.some((w) => used.some((u) => portsConflict(w, u)))
@@ -506,12 +547,15 @@ const TaintTolerationScore: ScorePlugin = {
  * reversed as 100 − that; with max 0 every node gets 0, or 100 reversed.
  */
 export function defaultNormalizeScore(scores: number[], reverse: boolean): number[] {
-  const max = Math.max(0, ...scores);
-  if (max === 0) return scores.map(() => (reverse ? 100 : 0));
-  return scores.map((c) => {
-    const s = Math.trunc((100 * c) / max);
-    return reverse ? 100 - s : s;
-  });
+  // Loops into an array made at its length: this runs for two plugins in every cycle.
+  let max = 0;
+  for (const c of scores) max = Math.max(max, c);
+  const out = sizedNumbers(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = max === 0 ? 0 : Math.trunc((100 * scores[i]!) / max);
+    out[i] = reverse ? 100 - s : s;
+  }
+  return out;
 }
 
 /** Models nodeaffinity Score: the summed weights of the preferred terms the node matches. */

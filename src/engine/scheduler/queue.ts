@@ -37,7 +37,12 @@ export interface ClusterEvent {
 export interface SchedulingQueue {
   activeQ: QueuedPodInfo[];
   backoffQ: QueuedPodInfo[];
-  unschedulablePods: Record<string, QueuedPodInfo>;
+  /**
+   * A Map, not a plain object: Pods come and go here all the time, and a
+   * plain object that has had keys deleted is walked slowly (every cluster
+   * event asks whether any Pod waits here).
+   */
+  unschedulablePods: Map<string, QueuedPodInfo>;
   /** The Pod in a scheduling cycle and the hints of the events that arrived meanwhile. */
   inFlight: { pod: QueuedPodInfo; events: Hint[] } | null;
   /**
@@ -49,7 +54,7 @@ export interface SchedulingQueue {
 }
 
 export function newQueue(): SchedulingQueue {
-  return { activeQ: [], backoffQ: [], unschedulablePods: {}, inFlight: null, inQueues: new Map() };
+  return { activeQ: [], backoffQ: [], unschedulablePods: new Map(), inFlight: null, inQueues: new Map() };
 }
 
 function indexAdd(q: SchedulingQueue, key: string): void {
@@ -117,7 +122,7 @@ function pushBackoff(q: SchedulingQueue, p: QueuedPodInfo): void {
 }
 
 export function queued(q: SchedulingQueue, key: string): boolean {
-  return q.inQueues.has(key) || !!q.unschedulablePods[key] || q.inFlight?.pod.key === key;
+  return q.inQueues.has(key) || q.unschedulablePods.has(key) || q.inFlight?.pod.key === key;
 }
 
 /** Add a new Pod: PreEnqueue (SchedulingGates) keeps a gated Pod in unschedulablePods. */
@@ -131,7 +136,7 @@ export function addPod(
   const p: QueuedPodInfo = { key, priority, timestamp: now, attempts: 0, unschedulablePlugins: [], gated };
   if (gated) {
     p.unschedulablePlugins = ['SchedulingGates'];
-    q.unschedulablePods[key] = p;
+    q.unschedulablePods.set(key, p);
     return 'gated';
   }
   pushActive(q, p);
@@ -140,9 +145,9 @@ export function addPod(
 
 /** The Pod's schedulingGates were removed: it may now enter activeQ. */
 export function ungate(q: SchedulingQueue, key: string, now: number): boolean {
-  const p = q.unschedulablePods[key];
+  const p = q.unschedulablePods.get(key);
   if (!p?.gated) return false;
-  delete q.unschedulablePods[key];
+  q.unschedulablePods.delete(key);
   p.gated = false;
   p.timestamp = now;
   pushActive(q, p);
@@ -179,7 +184,7 @@ export function remove(q: SchedulingQueue, key: string): void {
     q.backoffQ = q.backoffQ.filter((p) => p.key !== key);
     q.inQueues.delete(key);
   }
-  delete q.unschedulablePods[key];
+  q.unschedulablePods.delete(key);
   done(q, key);
 }
 
@@ -206,7 +211,7 @@ export function addUnschedulable(
     pushBackoff(q, p);
     return 'backoff';
   }
-  q.unschedulablePods[key] = p;
+  q.unschedulablePods.set(key, p);
   return 'unschedulable';
 }
 
@@ -233,13 +238,23 @@ function requeue(q: SchedulingQueue, p: QueuedPodInfo, now: number): 'active' | 
 export function moveOnEvent(q: SchedulingQueue, hint: Hint, now: number): string[] {
   q.inFlight?.events.push(hint);
   const moved: string[] = [];
-  for (const [key, p] of Object.entries(q.unschedulablePods)) {
+  // Deleting the visited entry while iterating a Map is safe.
+  for (const [key, p] of q.unschedulablePods) {
     if (p.gated || !hint(p)) continue;
-    delete q.unschedulablePods[key];
+    q.unschedulablePods.delete(key);
     requeue(q, p, now);
     moved.push(key);
   }
   return moved;
+}
+
+/**
+ * Whether a cluster event can do anything here: a cycle in flight records
+ * it, or a Pod waits in unschedulablePods. Most events (every status update
+ * of a running Pod) find neither, and need no hint made for them.
+ */
+export function awaitsEvents(q: SchedulingQueue): boolean {
+  return q.inFlight !== null || q.unschedulablePods.size > 0;
 }
 
 /** flushBackoffQCompleted: Pods whose back-off has run out go to activeQ. */
@@ -257,9 +272,9 @@ export function flushBackoffCompleted(q: SchedulingQueue, now: number): string[]
 /** flushUnschedulablePodsLeftover: Pods unschedulable for over 5 minutes are tried again anyway. */
 export function flushUnschedulableLeftover(q: SchedulingQueue, now: number): string[] {
   const moved: string[] = [];
-  for (const [key, p] of Object.entries(q.unschedulablePods)) {
+  for (const [key, p] of q.unschedulablePods) {
     if (p.gated || now - p.timestamp <= POD_MAX_IN_UNSCHEDULABLE_PODS_MS) continue;
-    delete q.unschedulablePods[key];
+    q.unschedulablePods.delete(key);
     requeue(q, p, now);
     moved.push(key);
   }
@@ -273,11 +288,12 @@ export function nextBackoffFlush(q: SchedulingQueue): number | undefined {
 
 /** When the next flushUnschedulablePodsLeftover tick (every 30 s from `start`) finds work, or undefined. */
 export function nextLeftoverFlush(q: SchedulingQueue, start: number): number | undefined {
-  const due = Object.values(q.unschedulablePods)
-    .filter((p) => !p.gated)
-    .map((p) => p.timestamp + POD_MAX_IN_UNSCHEDULABLE_PODS_MS);
-  if (!due.length) return undefined;
-  const first = Math.min(...due);
+  // A loop, not values().filter().map(): this runs after every informer event.
+  let first = Infinity;
+  for (const p of q.unschedulablePods.values()) {
+    if (!p.gated) first = Math.min(first, p.timestamp + POD_MAX_IN_UNSCHEDULABLE_PODS_MS);
+  }
+  if (first === Infinity) return undefined;
   // The first tick strictly after the deadline (the check is "longer than").
   return start + (Math.floor((first - start) / UNSCHEDULABLE_FLUSH_PERIOD_MS) + 1) * UNSCHEDULABLE_FLUSH_PERIOD_MS;
 }

@@ -5,6 +5,7 @@
  * itself. Models pkg/scheduler/schedule_one.go scheduleOne / schedulePod and
  * the framework's extension points in their order.
  */
+import { sizedNumbers } from './arrays';
 import { ANN_SELECTED_NODE } from '../controllers/persistentvolume';
 import { claimsBound, volumeBindingPreFilter } from './volume-binding';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
@@ -33,6 +34,7 @@ import {
   addAfterError,
   addPod,
   addUnschedulable,
+  awaitsEvents,
   BACKOFF_FLUSH_PERIOD_MS,
   done,
   flushBackoffCompleted,
@@ -48,7 +50,16 @@ import {
   type SchedulingQueue,
 } from './queue';
 import { queueingHint, type EventDetail } from './queueing-hints';
-import { pluginScoresText, scoringJson, verdictsJson, type TextMemos } from './trace-strings';
+import { sameLabels } from './selectors';
+import {
+  newTextMemos,
+  nodeNames,
+  scorePluginsText,
+  scoringJson,
+  totalsText,
+  verdictsJson,
+  type TextMemos,
+} from './trace-strings';
 
 /** One node's Filter verdict in a cycle: fit, or the plugin that rejected it and why. */
 export interface CycleVerdict {
@@ -58,13 +69,22 @@ export interface CycleVerdict {
   plugin?: string;
 }
 
+/** The verdict of a node that fits: no reasons. */
+const fitVerdict = (node: string): CycleVerdict => ({ node, reasons: [], unresolvable: false });
+
+/** The cache's nodes for a cycle: NodeInfos and their names, in the same order. */
+export interface NodeSnapshot {
+  infos: NodeInfo[];
+  names: string[];
+}
+
 /** What one scheduling cycle worked out, kept for the binding half and written into the trace. */
 interface CycleResult {
   podKey: string;
-  verdicts: CycleVerdict[];
   scores: PluginScores[];
   feasible: string[];
-  totals: { node: string; total: number }[];
+  /** Each feasible node's weighted sum of scores, in the same order. */
+  totals: number[];
   /** VolumeBinding: the claims PreBind must have provisioned on the chosen node. */
   provision: string[];
 }
@@ -80,6 +100,8 @@ export interface SchedulerState {
   binding: Record<number, { podKey: string; node: string }>;
   /** The scheduler cache: a NodeInfo per node, and where each Pod is counted. */
   nodes: Record<string, NodeInfo>;
+  /** The cycles' list of `nodes` and their names, made again only after a node changed (UpdateSnapshot). */
+  snapshot: NodeSnapshot | null;
   counted: Record<string, { node: string; pod: Pod }>;
   /** When the queue's flush loops started, and the timers already set. */
   startedAt: number;
@@ -101,12 +123,13 @@ export function initScheduler(): SchedulerState {
     cycle: null,
     binding: {},
     nodes: {},
+    snapshot: null,
     counted: {},
     startedAt: 0,
     timers: {},
     events: {},
     volumeWait: {},
-    texts: new Map(),
+    texts: newTextMemos(),
   };
 }
 
@@ -205,6 +228,7 @@ const podOf =
 /** A cluster event: move the unschedulable Pods it may help (MoveAllToActiveOrBackoffQueue with QueueingHints). */
 function clusterEvent(sim: SchedSim, d: EventDetail, object: string): void {
   const st = sim.world.scheduler;
+  if (!awaitsEvents(st.queue)) return;
   const moved = moveOnEvent(st.queue, queueingHint(podOf(st), d), sim.now);
   if (!moved.length) return;
   sim.note(SELF, {
@@ -215,7 +239,7 @@ function clusterEvent(sim: SchedSim, d: EventDetail, object: string): void {
       params: {
         event: `${d.event.resource}/${d.event.action}`,
         object,
-        pods: moved.map((k) => k.split('/').pop()).join(', '),
+        pods: moved.map(podName).join(', '),
       },
     },
   });
@@ -245,23 +269,24 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
     remove(st.queue, key);
   }
   const wasCounted = !!st.counted[key];
-  const oldLabels = JSON.stringify(st.counted[key]?.pod.metadata?.labels ?? {});
+  const oldLabels = st.counted[key]?.pod.metadata?.labels;
   updateCount(st, key, pod);
   if (wasCounted && !st.counted[key]) {
     // A Pod that finished stops counting on its node: as good as deleted for the others.
     clusterEvent(sim, { event: { resource: 'AssignedPod', action: 'Delete' } }, podName(key));
-  } else if (st.counted[key] && pod.spec?.nodeName) {
+  } else if (st.counted[key] && pod.spec?.nodeName && awaitsEvents(st.queue)) {
+    // (Asked here as well as in clusterEvent: the labels are compared only when the event can matter.)
     clusterEvent(
       sim,
       {
         event: { resource: 'AssignedPod', action: type === 'ADDED' || !wasCounted ? 'Add' : 'Update' },
-        labelsChanged: oldLabels !== JSON.stringify(pod.metadata?.labels ?? {}),
+        labelsChanged: !sameLabels(oldLabels, pod.metadata?.labels),
       },
       podName(key),
     );
   }
   if (!needsScheduling(pod)) return;
-  if (st.queue.unschedulablePods[key]?.gated && !pod.spec?.schedulingGates?.length) {
+  if (st.queue.unschedulablePods.get(key)?.gated && !pod.spec?.schedulingGates?.length) {
     ungate(st.queue, key, sim.now);
     return;
   }
@@ -279,7 +304,8 @@ function onPod(sim: SchedSim, type: string, key: string, pod: Pod): void {
   });
 }
 
-const podName = (key: string): string => key.split('/').pop() ?? key;
+/** The name at the end of a Pod key (no array made, as split() would: this runs for every Pod event). */
+const podName = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 
 /** Set the queue's flush timers for the next moment they would find work. */
 function armTimers(sim: SchedSim): void {
@@ -327,8 +353,9 @@ function kick(sim: SchedSim): void {
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-one' } }, sim.latency(0.5, 2));
 }
 
-function updateNode(st: SchedulerState, type: string, node: Node): void {
+export function updateNode(st: SchedulerState, type: string, node: Node): void {
   const name = node.metadata!.name!;
+  st.snapshot = null;
   if (type === 'DELETED') {
     delete st.nodes[name];
     return;
@@ -360,7 +387,7 @@ function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
   const prev = st.counted[key];
   if (prev && prev.node === target) {
     const info = st.nodes[prev.node];
-    if (info) replacePod(info, pod!);
+    if (info) replacePod(info, pod!, prev.pod);
     prev.pod = pod!;
     return;
   }
@@ -376,8 +403,19 @@ function updateCount(st: SchedulerState, key: string, pod: Pod | null): void {
   }
 }
 
-function nodeInfos(st: SchedulerState): NodeInfo[] {
-  return Object.values(st.nodes);
+/**
+ * The nodes a cycle filters, in the cache's order, with their names. Kept
+ * from one cycle to the next until a node is added, updated or removed (as
+ * Cache.UpdateSnapshot keeps its nodeInfoList), so a cycle makes no list of
+ * its own; Pods coming and going change the NodeInfos in place, not the list.
+ * The arrays are shared: nobody may change them.
+ */
+export function nodeSnapshot(st: SchedulerState): NodeSnapshot {
+  if (!st.snapshot) {
+    const infos = Object.values(st.nodes);
+    st.snapshot = { infos, names: infos.map((i) => i.node.metadata!.name!) };
+  }
+  return st.snapshot;
 }
 
 function listers(st: SchedulerState): { replicaSets: ReplicaSet[]; services: Service[] } {
@@ -405,7 +443,7 @@ function scheduleOne(sim: SchedSim): void {
   }
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
-  const infos = nodeInfos(st);
+  const { infos, names } = nodeSnapshot(st);
   const state = cycleState(pod, infos, listers(st));
   state.volumes = volumeBindingPreFilter(pod, (key) => st.informers.cache.objects[key]);
   sim.note(SELF, {
@@ -423,27 +461,32 @@ function scheduleOne(sim: SchedSim): void {
       },
     },
   });
-  // One pass: each node's verdict, and the feasible nodes in node order.
-  const verdicts: CycleVerdict[] = [];
-  const feasible: string[] = [];
-  const feasibleInfos: NodeInfo[] = [];
-  let allFit = true;
-  for (const info of infos) {
+  // One pass: the feasible nodes in node order, and each node's verdict. While every node fits (the
+  // common case) the feasible nodes are the snapshot's own lists and no verdict is built; from the
+  // first rejection on they are lists of their own, begun with the nodes before it (which all fit).
+  let verdicts: CycleVerdict[] | null = null;
+  let feasible = names;
+  let feasibleInfos = infos;
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
     const r = runFilterPlugins(pod, info, state);
-    const node = info.node.metadata!.name!;
+    if (r.fit && !verdicts) continue;
+    const node = names[i]!;
+    if (!verdicts) {
+      verdicts = names.slice(0, i).map(fitVerdict);
+      feasible = names.slice(0, i);
+      feasibleInfos = infos.slice(0, i);
+    }
     verdicts.push(
-      r.fit
-        ? { node, reasons: [], unresolvable: false }
-        : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
+      r.fit ? fitVerdict(node) : { node, reasons: r.reasons, unresolvable: !!r.unresolvable, plugin: r.plugin },
     );
-    allFit &&= r.fit;
     if (r.fit || r.reasons.length === 0) {
       feasible.push(node);
       feasibleInfos.push(info);
     }
   }
-  const filterJson = verdictsJson(st.texts, verdicts, allFit, feasible);
-  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts, filterJson);
+  const filterJson = verdictsJson(st.texts, verdicts, feasible);
+  if (feasible.length === 0) return unschedulable(sim, podKey, pod, infos.length, verdicts ?? [], filterJson);
   sim.note(SELF, {
     kind: 'internal',
     level: 'standard',
@@ -453,7 +496,7 @@ function scheduleOne(sim: SchedSim): void {
         pod: name,
         feasible: feasible.length,
         total: infos.length,
-        nodes: feasible.join(', '),
+        nodes: nodeNames(st.texts, feasible),
         plugins: FILTER_NAMES,
         verdicts: filterJson,
       },
@@ -461,13 +504,14 @@ function scheduleOne(sim: SchedSim): void {
   });
   // schedulePod: when only one node is left after Filter, it is used without scoring.
   const scores = feasible.length === 1 ? [] : runScorePlugins(pod, feasibleInfos, state);
-  const totals = feasible.map((node, i) => {
-    // A loop, not reduce(): no closure per node.
+  const totals = sizedNumbers(feasible.length);
+  for (let i = 0; i < feasible.length; i++) {
+    // Index loops, not reduce() or for-of: no closure or iterator per node.
     let total = 0;
-    for (const p of scores) total += p.scores[i]! * p.weight;
-    return { node, total };
-  });
-  st.cycle = { podKey, verdicts, scores, feasible, totals, provision: state.volumes.toProvision };
+    for (let j = 0; j < scores.length; j++) total += scores[j]!.scores[i]! * scores[j]!.weight;
+    totals[i] = total;
+  }
+  st.cycle = { podKey, scores, feasible, totals, provision: state.volumes.toProvision };
   sim.send({ from: SELF, to: SELF, msg: { type: 'schedule-score', podKey } }, sim.latency(0.2, 1));
 }
 
@@ -575,71 +619,53 @@ function scoreAndBind(sim: SchedSim, podKey: string): void {
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
   const { scores, totals, feasible } = cycle;
-  const scoring = scoringJson(
-    st.texts,
-    feasible,
-    scores,
-    totals.map((t) => t.total),
-  );
+  const scoring = scoringJson(st.texts, feasible, scores, totals);
   if (scores.length)
     sim.note(SELF, {
       kind: 'internal',
       level: 'deep',
       say: {
         key: 'scheduler-score-plugins',
-        params: {
-          pod: name,
-          plugins: scores
-            .map((p) =>
-              p.skipped
-                ? `${p.plugin}: skipped`
-                : `${p.plugin} ×${p.weight}: ${pluginScoresText(st.texts, feasible, p)}`,
-            )
-            .join('; '),
-        },
+        params: { pod: name, plugins: scorePluginsText(st.texts, feasible, scores) },
       },
     });
   // Highest total wins; ties are broken at random, one reservoir sample at a time (selectHost).
-  let best = totals[0]!;
+  let best = 0;
   let ties = 1;
-  for (const s of totals.slice(1)) {
-    if (s.total > best.total) {
-      best = s;
+  for (let i = 1; i < totals.length; i++) {
+    if (totals[i]! > totals[best]!) {
+      best = i;
       ties = 1;
-    } else if (s.total === best.total) {
+    } else if (totals[i] === totals[best]) {
       ties++;
-      if (sim.int(0, ties - 1) === 0) best = s;
+      if (sim.int(0, ties - 1) === 0) best = i;
     }
   }
+  const chosen = feasible[best]!;
   sim.note(SELF, {
     kind: 'internal',
     level: 'overview',
     say: {
       key: scores.length ? 'scheduler-score' : 'scheduler-score-single',
-      params: {
-        pod: name,
-        node: best.node,
-        scores: totals.map((s) => `${s.node} ${s.total}`).join(', '),
-        scoring,
-      },
+      params: { pod: name, node: chosen, scores: totalsText(st.texts, feasible, totals), scoring },
     },
   });
-  st.assumed[podKey] = best.node;
+  st.assumed[podKey] = chosen;
   updateCount(st, podKey, pod);
   done(st.queue, podKey);
   sim.note(SELF, {
     kind: 'internal',
     level: 'deep',
-    say: { key: 'scheduler-reserve-permit', params: { pod: name, node: best.node } },
+    say: { key: 'scheduler-reserve-permit', params: { pod: name, node: chosen } },
   });
   st.inCycle = false;
   // PreBind (VolumeBinding): the claims to provision get the chosen node; binding waits until they are bound.
   if (cycle.provision.length) {
-    st.volumeWait[podKey] = { node: best.node, claims: cycle.provision };
-    for (const claimKey of cycle.provision) selectNode(sim, claimKey, best.node, name);
+    st.volumeWait[podKey] = { node: chosen, claims: cycle.provision };
+    for (const claimKey of cycle.provision) selectNode(sim, claimKey, chosen, name);
     return kick(sim);
   }
-  bindPod(sim, podKey, pod, best.node);
+  bindPod(sim, podKey, pod, chosen);
   kick(sim);
 }
 
@@ -684,7 +710,6 @@ function claimsChanged(sim: SchedSim): void {
 function bindPod(sim: SchedSim, podKey: string, pod: Pod, node: string): void {
   const st = sim.world.scheduler;
   const name = pod.metadata!.name!;
-  const best = { node };
   const id = request(sim, SELF, {
     verb: 'create',
     resource: 'pods',
@@ -695,11 +720,11 @@ function bindPod(sim: SchedSim, podKey: string, pod: Pod, node: string): void {
       apiVersion: 'v1',
       kind: 'Binding',
       metadata: { name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid },
-      target: { kind: 'Node', name: best.node },
+      target: { kind: 'Node', name: node },
     } as ApiObject,
     user: USERS.scheduler,
     level: 'overview',
-    say: { key: 'scheduler-bind', params: { pod: name, node: best.node } },
+    say: { key: 'scheduler-bind', params: { pod: name, node: node } },
   });
-  st.binding[id] = { podKey, node: best.node };
+  st.binding[id] = { podKey, node: node };
 }

@@ -102,3 +102,23 @@ export function untoleratedTaint(pod: Pod, taints: Taint[] | undefined): Taint |
     if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t)) return t;
   return undefined;
 }
+
+type LabelMap = Record<string, string> | undefined;
+
+/**
+ * The same labels, as reflect.DeepEqual compares the label maps in
+ * PodSchedulingPropertiesChange (an absent map is an empty one). Loops, not
+ * JSON: this runs for every update of an assigned Pod.
+ */
+export function sameLabels(a: LabelMap, b: LabelMap): boolean {
+  if (a === b) return true;
+  // Every label of a is in b with the same value, and b has no more labels than a.
+  let n = 0;
+  if (a)
+    for (const k in a) {
+      if (!b || a[k] !== b[k]) return false;
+      n++;
+    }
+  if (b) for (const _ in b) n--;
+  return n === 0;
+}

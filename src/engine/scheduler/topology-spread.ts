@@ -5,6 +5,7 @@
  * with no constraints of its own gets the system defaults, which is what
  * spreads a Deployment's replicas across nodes.
  */
+import { sizedNumbers } from './arrays';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
@@ -51,25 +52,40 @@ export interface SpreadListers {
 export function defaultSelector(pod: Pod, listers: SpreadListers): LabelSelector {
   const ns = pod.metadata?.namespace ?? 'default';
   const labels = (pod.metadata?.labels ?? {}) as Labels;
+  // Loops, not entries()/every()/find() with closures: this runs once per cycle for every Pod.
   const matchLabels: Labels = {};
   for (const svc of listers.services) {
     const sel = svc.spec?.selector as Labels | undefined;
     // Services with nil selectors match nothing, not everything.
     if ((svc.metadata?.namespace ?? 'default') !== ns || !sel) continue;
-    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(matchLabels, sel);
+    if (labelsMatch(sel, labels)) Object.assign(matchLabels, sel);
   }
-  const owner = (pod.metadata?.ownerReferences ?? []).find((o) => o.controller);
+  let owner: NonNullable<NonNullable<Pod['metadata']>['ownerReferences']>[number] | undefined;
+  for (const o of pod.metadata?.ownerReferences ?? [])
+    if (o.controller) {
+      owner = o;
+      break;
+    }
   const matchExpressions: NonNullable<LabelSelector['matchExpressions']> = [];
   if (owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1') {
-    const rs = listers.replicaSets.find(
-      (r) => r.metadata?.name === owner.name && (r.metadata?.namespace ?? 'default') === ns,
-    );
+    let rs: ReplicaSet | undefined;
+    for (const r of listers.replicaSets)
+      if (r.metadata?.name === owner.name && (r.metadata?.namespace ?? 'default') === ns) {
+        rs = r;
+        break;
+      }
     const sel = rs?.spec?.selector;
-    for (const [k, v] of Object.entries(sel?.matchLabels ?? {}))
-      matchExpressions.push({ key: k, operator: 'In', values: [v] });
-    matchExpressions.push(...(sel?.matchExpressions ?? []));
+    const ml = sel?.matchLabels;
+    if (ml) for (const k in ml) matchExpressions.push({ key: k, operator: 'In', values: [ml[k]!] });
+    for (const e of sel?.matchExpressions ?? []) matchExpressions.push(e);
   }
   return { matchLabels, matchExpressions };
+}
+
+/** Every label of `sel` has the same value in `labels`. */
+function labelsMatch(sel: Labels, labels: Labels): boolean {
+  for (const k in sel) if (labels[k] !== sel[k]) return false;
+  return true;
 }
 
 /** The Pod's own constraints with this whenUnsatisfiable, matchLabelKeys merged into the selector. */
@@ -139,20 +155,30 @@ const selectorKeys = new WeakMap<LabelSelector, { ns: string; key: string }>();
  * selector object, so the lookups of a cycle reuse one string.
  */
 export function nodeMatchCount(info: NodeInfo, selector: LabelSelector | undefined, ns: string): number {
-  if (!selector) return 0;
+  return countByKey(info, matchCountKey(selector, ns), selector, ns);
+}
+
+/** The matchCounts key of a selector in a namespace ('' when it counts nothing: none, or empty). */
+function matchCountKey(selector: LabelSelector | undefined, ns: string): string {
+  if (!selector) return '';
   let k = selectorKeys.get(selector);
   if (k?.ns !== ns) {
     k = { ns, key: selectorEmpty(selector) ? '' : `${ns}\n${JSON.stringify(selector)}` };
     selectorKeys.set(selector, k);
   }
-  if (!k.key) return 0;
-  const hit = info.matchCounts.get(k.key);
+  return k.key;
+}
+
+/** nodeMatchCount with the key already looked up (Score asks for every node with the same selector). */
+function countByKey(info: NodeInfo, key: string, selector: LabelSelector | undefined, ns: string): number {
+  if (!key) return 0;
+  const hit = info.matchCounts.get(key);
   if (hit && hit.generation === info.generation) return hit.count;
   const count = countPodsMatchSelector(info.pods, selector, ns);
   if (hit) {
     hit.generation = info.generation;
     hit.count = count;
-  } else info.matchCounts.set(k.key, { generation: info.generation, count });
+  } else info.matchCounts.set(key, { generation: info.generation, count });
   return count;
 }
 
@@ -227,6 +253,8 @@ export interface SpreadPreScoreState {
   /** Per constraint: matching Pods per domain (counted only for the domains some scored node has a label for). */
   topologyValueToPodCounts: Record<string, number>[];
   weights: number[];
+  /** Per constraint: its selector's matchCounts key in the Pod's namespace, looked up once for all nodes. */
+  keys: string[];
 }
 
 /** PreScore: null is Skip (no soft constraints). */
@@ -248,13 +276,15 @@ export function spreadPreScore(
   // The domains Score will read: those of the scored nodes that have the label. A node without it
   // counts in domain '' here but Score skips it, so that domain is counted only if a node names it.
   const read = constraints.map(() => new Set<string>());
-  for (const info of filtered) {
+  // Index loops here and below: these run for every node in every cycle, at first unoptimized, when
+  // for-of makes an iterator per pass.
+  for (let n = 0; n < filtered.length; n++) {
+    const info = filtered[n]!;
     const labels = labelsOf(info);
     if (requireAll && !hasAllKeys(labels, constraints)) {
       ignored.add(nameOf(info));
       continue;
     }
-    // Plain loops here and below: these run for every node in every cycle.
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]!;
       if (c.topologyKey === HOSTNAME) continue;
@@ -271,23 +301,31 @@ export function spreadPreScore(
     Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]!) + 2),
   );
   const ns = pod.metadata?.namespace ?? 'default';
-  for (const info of all) {
-    const labels = labelsOf(info);
-    if (requireAll && !hasAllKeys(labels, constraints)) continue;
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i]!;
-      const v = labels[c.topologyKey] ?? '';
-      const have = counts[i]![v];
-      if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
-      counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+  // Only the domains some scored node names are counted: with none (hostname spreading alone, or no
+  // node with a zone label) there is nothing to count and no node to look at.
+  let reading = false;
+  for (const r of read) reading ||= r.size > 0;
+  if (reading)
+    for (let n = 0; n < all.length; n++) {
+      const info = all[n]!;
+      const labels = labelsOf(info);
+      if (requireAll && !hasAllKeys(labels, constraints)) continue;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!read[i]!.size) continue;
+        const v = labels[c.topologyKey] ?? '';
+        const have = counts[i]![v];
+        if (have === undefined || !read[i]!.has(v) || !includesNode(c, pod, info)) continue;
+        counts[i]![v] = have + nodeMatchCount(info, c.selector, ns);
+      }
     }
-  }
-  return { constraints, ignored, topologyValueToPodCounts: counts, weights };
+  const keys = constraints.map((c) => matchCountKey(c.selector, ns));
+  return { constraints, ignored, topologyValueToPodCounts: counts, weights, keys };
 }
 
 /** Score: Σ count × log(domains + 2) + (maxSkew − 1), rounded. Fewer matching Pods is better after normalizing. */
 export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): number {
-  if (s.ignored.has(nameOf(info))) return 0;
+  if (s.ignored.size && s.ignored.has(nameOf(info))) return 0;
   const labels = labelsOf(info);
   const ns = pod.metadata?.namespace ?? 'default';
   let score = 0;
@@ -296,7 +334,9 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
     const tpVal = labels[c.topologyKey];
     if (tpVal === undefined) continue;
     const cnt =
-      c.topologyKey === HOSTNAME ? nodeMatchCount(info, c.selector, ns) : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
+      c.topologyKey === HOSTNAME
+        ? countByKey(info, s.keys[i]!, c.selector, ns)
+        : (s.topologyValueToPodCounts[i]![tpVal] ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
   }
   return Math.round(score);
@@ -304,16 +344,18 @@ export function spreadScore(pod: Pod, info: NodeInfo, s: SpreadPreScoreState): n
 
 /** NormalizeScore: 100 × (max + min − score) / max, integer division; ignored nodes 0. */
 export function spreadNormalize(scores: number[], s: SpreadPreScoreState, filtered: NodeInfo[]): number[] {
+  // Plain loops, and no name lookups while no node is ignored (the system defaults ignore none).
+  const ignored = (i: number): boolean => s.ignored.size > 0 && s.ignored.has(nameOf(filtered[i]!));
+  const n = filtered.length;
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
-  filtered.forEach((info, i) => {
-    if (s.ignored.has(nameOf(info))) return;
+  for (let i = 0; i < n; i++) {
+    if (ignored(i)) continue;
     min = Math.min(min, scores[i]!);
     max = Math.max(max, scores[i]!);
-  });
-  return filtered.map((info, i) => {
-    if (s.ignored.has(nameOf(info))) return 0;
-    if (max === 0) return 100;
-    return Math.trunc((100 * (max + min - scores[i]!)) / max);
-  });
+  }
+  const out = sizedNumbers(n);
+  for (let i = 0; i < n; i++)
+    out[i] = ignored(i) ? 0 : max === 0 ? 100 : Math.trunc((100 * (max + min - scores[i]!)) / max);
+  return out;
 }
