@@ -10,7 +10,7 @@
  */
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
-import { listKind, request } from '../client/client';
+import { request } from '../client/client';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
@@ -91,11 +91,18 @@ export function findPort(pod: Pod, sp: ServicePort): number | null {
 }
 
 export function selects(service: Service, pod: ApiObject): boolean {
+  // Loops over the selector, not Object.keys/entries: every Pod event asks this of every Service.
   const selector = service.spec?.selector;
-  if (!selector || !Object.keys(selector).length) return false;
+  if (!selector || isEmpty(selector)) return false;
   if (pod.metadata.namespace !== service.metadata?.namespace) return false;
   const labels = (pod.metadata.labels as Record<string, string> | undefined) ?? {};
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
+  return true;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /**
@@ -113,7 +120,10 @@ export function endpointSliceKeysFor(
   if (object.kind === 'Service') return type === 'DELETED' ? [] : [serviceKey(object)];
   if (object.kind !== 'Pod') return [];
   const out: string[] = [];
-  for (const obj of listKind(st.informers.cache, 'Service')) {
+  // The informer's Services, walked in place (Object.values would copy them for every Pod event).
+  const services = st.informers.cache.byKind?.Service ?? {};
+  for (const key in services) {
+    const obj = services[key]!;
     if (selects(obj as unknown as Service, object)) out.push(serviceKey(obj));
   }
   return out;
