@@ -369,7 +369,8 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
       level: 'overview',
       say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes.join(', ') || '—' } },
     });
-    w.volumes = Object.fromEntries(volumes.map((v) => [v, { mounted: false, failures: 0 }]));
+    w.volumes = {};
+    for (const v of volumes) w.volumes[v] = { mounted: false, failures: 0 };
     if (!volumes.length) {
       sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
     }
@@ -624,12 +625,18 @@ function isInitKey(st: KubeletState, podKey: string, container: string): boolean
   return !!p && isInit(p, container);
 }
 
+// Loops, not some/find with a closure: every CRI answer and every Event asks these.
 function isInit(p: Pod, container: string): boolean {
-  return (p.spec?.initContainers ?? []).some((c) => c.name === container);
+  return named(p.spec?.initContainers, container) !== undefined;
 }
 
 function containerOf(p: Pod, name: string | undefined): Container | undefined {
-  return p.spec?.containers.find((x) => x.name === name) ?? p.spec?.initContainers?.find((x) => x.name === name);
+  return named(p.spec?.containers, name) ?? named(p.spec?.initContainers, name);
+}
+
+function named(containers: Container[] | undefined, name: string | undefined): Container | undefined {
+  if (containers) for (const c of containers) if (c.name === name) return c;
+  return undefined;
 }
 
 function criResponse(
