@@ -213,9 +213,15 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   if (!service.spec?.selector || !Object.keys(service.spec.selector).length) return;
   const ns = String(svcObj.metadata.namespace);
   const name = String(svcObj.metadata.name);
+  // The Pod lister's List(selector) in the Service's namespace: the informer's Pods walked in place, the
+  // namespace's key prefix made once (not a copy of every Pod and a new prefix per Pod, on every sync).
   const pods: Pod[] = [];
-  for (const [k, obj] of Object.entries(kcm.informers.cache.byKind?.Pod ?? {}))
-    if (k.startsWith(`/registry/pods/${ns}/`) && selects(service, obj)) pods.push(obj as unknown as Pod);
+  const prefix = `/registry/pods/${ns}/`;
+  const cached = kcm.informers.cache.byKind?.Pod ?? {};
+  for (const k in cached) {
+    const obj = cached[k]!;
+    if (k.startsWith(prefix) && selects(service, obj)) pods.push(obj as unknown as Pod);
+  }
   const unmatched = currentSlices(kcm, svcObj);
   const portsOf = (o: { ports?: SlicePort[] }) => JSON.stringify(o.ports ?? null);
   const creates: DesiredSlice[] = [];
