@@ -14,6 +14,7 @@ import { request } from '../client/client';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
+import { sameJson } from './same-json';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.endpointsliceController;
@@ -171,21 +172,67 @@ export interface DesiredSlice {
  */
 export function desiredSlices(service: Service, pods: Pod[]): DesiredSlice[] {
   const groups = new Map<string, DesiredSlice>();
-  for (const pod of [...pods].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)))) {
+  for (const pod of [...pods].sort(byName)) {
     if (!shouldPodBeInEndpoints(pod)) continue;
-    const resolved = (service.spec?.ports ?? []).map((sp) => ({
-      name: sp.name ?? '',
-      port: findPort(pod, sp),
-      protocol: sp.protocol ?? 'TCP',
-    }));
+    const mapping = portMapping(service, pod);
     // A Pod without the named target port is left out ("Failed to find port for service").
-    if (resolved.some((p) => p.port === null)) continue;
-    const key = JSON.stringify(resolved);
-    const group = groups.get(key) ?? { endpoints: [], ports: resolved as SlicePort[] };
+    if (!mapping) continue;
+    let group = groups.get(mapping.key);
+    if (!group) {
+      // The slice's own copy of the ports: the mapping is remembered for the Pod's next sync.
+      group = {
+        endpoints: [],
+        ports: mapping.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
+      };
+      groups.set(mapping.key, group);
+    }
     group.endpoints.push(podToEndpoint(pod, service));
-    groups.set(key, group);
   }
   return groups.size ? [...groups.values()] : [{ endpoints: [] }];
+}
+
+/**
+ * Pods in name order. Names are DNS subdomains (lowercase letters, digits,
+ * '-' and '.'), for which code-unit order is the collation order
+ * localeCompare gives in the root and English locales, without its cost
+ * (every sync sorts every selected Pod) and without depending on the locale.
+ */
+function byName(a: Pod, b: Pod): number {
+  const x = String(a.metadata?.name);
+  const y = String(b.metadata?.name);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The Service's ports as they resolve for one Pod (FindPort), and the JSON that groups Pods that resolve alike. */
+interface PortMapping {
+  ports: SlicePort[];
+  key: string;
+}
+
+/**
+ * What each Pod's ports resolved to for the Service ports it was last synced
+ * against. Stored objects are never changed in place (a change is a new
+ * object), so the same Pod and the same Service ports resolve the same way:
+ * a sync of a Service over a thousand Pods resolves only the Pods that changed.
+ */
+const PORT_MAPPINGS = new WeakMap<Pod, { servicePorts: ServicePort[] | undefined; mapping: PortMapping | null }>();
+
+/** The Pod's port mapping for the Service, or null when a named target port is missing. */
+export function portMapping(service: Service, pod: Pod): PortMapping | null {
+  const servicePorts = service.spec?.ports;
+  const known = PORT_MAPPINGS.get(pod);
+  if (known && known.servicePorts === servicePorts) return known.mapping;
+  const ports: SlicePort[] = [];
+  let mapping: PortMapping | null = null;
+  let missing = false;
+  for (const sp of servicePorts ?? []) {
+    const port = findPort(pod, sp);
+    if (port === null) missing = true;
+    ports.push({ name: sp.name ?? '', port: port as number, protocol: sp.protocol ?? 'TCP' });
+  }
+  if (!missing) mapping = { ports, key: JSON.stringify(ports) };
+  PORT_MAPPINGS.set(pod, { servicePorts, mapping });
+  return mapping;
 }
 
 /** One Service's endpoints when all its Pods share one port mapping (what most Services have). */
@@ -201,8 +248,11 @@ const describeEndpoints = (endpoints: SliceEndpoint[]): string =>
     )
     .join('; ') || '—';
 
-const readyCount = (endpoints: SliceEndpoint[] | undefined): number =>
-  (endpoints ?? []).filter((e) => e.conditions.ready).length;
+function readyCount(endpoints: SliceEndpoint[] | undefined): number {
+  let ready = 0;
+  for (const e of endpoints ?? []) if (e.conditions.ready) ready++;
+  return ready;
+}
 
 export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const kcm = sim.world.controllerManager;
@@ -308,11 +358,8 @@ function createSlice(sim: KSim, svcKey: string, svcObj: ApiObject, want: Desired
 function updateSlice(sim: KSim, svcKey: string, service: string, existing: ApiObject, want: DesiredSlice): void {
   const kcm = sim.world.controllerManager;
   const have = existing as unknown as { endpoints?: SliceEndpoint[]; ports?: SlicePort[] };
-  if (
-    JSON.stringify(have.endpoints ?? []) === JSON.stringify(want.endpoints) &&
-    JSON.stringify(have.ports ?? null) === JSON.stringify(want.ports ?? null)
-  )
-    return;
+  // Unchanged (as JSON) is no update: compared without serializing a thousand endpoints twice per sync.
+  if (sameJson(have.endpoints ?? [], want.endpoints) && sameJson(have.ports ?? null, want.ports ?? null)) return;
   const updated: ApiObject = { ...existing, endpoints: want.endpoints };
   if (want.ports) updated.ports = want.ports;
   else delete updated.ports;
