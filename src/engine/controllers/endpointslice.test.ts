@@ -4,6 +4,7 @@ import {
   desiredSlice,
   desiredSlices,
   findPort,
+  inNameOrder,
   podToEndpoint,
   portMapping,
   shouldPodBeInEndpoints,
@@ -137,5 +138,28 @@ describe('the port mapping remembered per Pod', () => {
       names.map((n) => pod(n)),
     );
     expect(slice.endpoints.map((e) => e.targetRef.name)).toEqual([...names].sort((x, y) => x.localeCompare(y)));
+  });
+});
+
+describe('the Pods of a Service in name order, from the last sync’s order', () => {
+  const names = (r: { pods: Pod[] }) => r.pods.map((p) => p.metadata!.name);
+
+  it('sorts the first time, keeps the order while the same Pods come back, and merges in new ones', () => {
+    const first = inNameOrder([pod('web-c'), pod('web-a'), pod('web-b')], undefined);
+    expect(names(first)).toEqual(['web-a', 'web-b', 'web-c']);
+    // The same Pods (new objects, in any order): the order known, no new ranking.
+    const same = inNameOrder([pod('web-b'), pod('web-c'), pod('web-a')], first.order);
+    expect(names(same)).toEqual(['web-a', 'web-b', 'web-c']);
+    expect(same.order).toBeUndefined();
+    // One came, one went: ranked anew.
+    const changed = inNameOrder([pod('web-c'), pod('web-0'), pod('web-a')], first.order);
+    expect(names(changed)).toEqual(['web-0', 'web-a', 'web-c']);
+    expect([...changed.order!]).toEqual([
+      ['web-0', 0],
+      ['web-a', 1],
+      ['web-c', 2],
+    ]);
+    // One went: the rest stay in order.
+    expect(names(inNameOrder([pod('web-c'), pod('web-0')], changed.order))).toEqual(['web-0', 'web-c']);
   });
 });

@@ -27,10 +27,16 @@ export interface EndpointSliceControllerState {
   creating: Record<string, number>;
   /** Slices as last written (by slice key), until the informer catches up; null once deleted. */
   written: Record<string, ApiObject | null>;
+  /**
+   * Each Service's selected Pods in name order at its last sync (Pod name →
+   * rank). Only where the next sync's sort starts from: Pods laid out in this
+   * order are sorted again in a pass or two rather than from scratch.
+   */
+  podOrder: Record<string, Map<string, number>>;
 }
 
 export function initEndpointSliceController(): EndpointSliceControllerState {
-  return { creating: {}, written: {} };
+  return { creating: {}, written: {}, podOrder: {} };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
@@ -203,6 +209,33 @@ function byName(a: Pod, b: Pod): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * The selected Pods in name order, starting from the order of the last sync
+ * (Pod name → rank): the same Pods come out in that order without a sort, and
+ * when Pods came or went the ones kept are already in order, so the sort only
+ * merges the new ones in. `order` is the new ranking, when it changed.
+ */
+export function inNameOrder(
+  selected: Pod[],
+  previous: Map<string, number> | undefined,
+): { pods: Pod[]; order?: Map<string, number> } {
+  const ranked: (Pod | undefined)[] = Array.from({ length: previous?.size ?? 0 });
+  const fresh: Pod[] = [];
+  for (const pod of selected) {
+    const rank = previous?.get(String(pod.metadata?.name));
+    if (rank === undefined) fresh.push(pod);
+    else ranked[rank] = pod;
+  }
+  const pods: Pod[] = [];
+  for (const pod of ranked) if (pod) pods.push(pod);
+  if (previous && !fresh.length && pods.length === ranked.length) return { pods };
+  for (const pod of fresh) pods.push(pod);
+  pods.sort(byName);
+  const order = new Map<string, number>();
+  pods.forEach((p, i) => order.set(String(p.metadata?.name), i));
+  return { pods, order };
+}
+
 /** The Service's ports as they resolve for one Pod (FindPort), and the JSON that groups Pods that resolve alike. */
 interface PortMapping {
   ports: SlicePort[];
@@ -258,6 +291,7 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const kcm = sim.world.controllerManager;
   const st = kcm.endpointslices;
   const svcObj = kcm.informers.cache.objects[svcKey];
+  if (!svcObj) delete st.podOrder[svcKey];
   if (!svcObj || st.creating[svcKey]) return;
   const service = svcObj as unknown as Service;
   if (!service.spec?.selector || !Object.keys(service.spec.selector).length) return;
@@ -265,17 +299,19 @@ export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const name = String(svcObj.metadata.name);
   // The Pod lister's List(selector) in the Service's namespace: the informer's Pods walked in place, the
   // namespace's key prefix made once (not a copy of every Pod and a new prefix per Pod, on every sync).
-  const pods: Pod[] = [];
+  const selected: Pod[] = [];
   const prefix = `/registry/pods/${ns}/`;
   const cached = kcm.informers.cache.byKind?.Pod ?? {};
   for (const k in cached) {
     const obj = cached[k]!;
-    if (k.startsWith(prefix) && selects(service, obj)) pods.push(obj as unknown as Pod);
+    if (k.startsWith(prefix) && selects(service, obj)) selected.push(obj as unknown as Pod);
   }
+  const pods = inNameOrder(selected, st.podOrder[svcKey]);
+  if (pods.order) st.podOrder[svcKey] = pods.order;
   const unmatched = currentSlices(kcm, svcObj);
   const portsOf = (o: { ports?: SlicePort[] }) => JSON.stringify(o.ports ?? null);
   const creates: DesiredSlice[] = [];
-  for (const want of desiredSlices(service, pods)) {
+  for (const want of desiredSlices(service, pods.pods)) {
     const i = unmatched.findIndex((sl) => portsOf(sl as { ports?: SlicePort[] }) === portsOf(want));
     if (i >= 0) updateSlice(sim, svcKey, name, unmatched.splice(i, 1)[0]!, want);
     else creates.push(want);
