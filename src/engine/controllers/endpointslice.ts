@@ -219,7 +219,9 @@ export function inNameOrder(
   selected: Pod[],
   previous: Map<string, number> | undefined,
 ): { pods: Pod[]; order?: Map<string, number> } {
-  const ranked: (Pod | undefined)[] = Array.from({ length: previous?.size ?? 0 });
+  // A slot per Pod ranked last time (a holey array: Array.from({ length }) would fill it one by one).
+  const ranked: (Pod | undefined)[] = [];
+  ranked.length = previous?.size ?? 0;
   const fresh: Pod[] = [];
   for (const pod of selected) {
     const rank = previous?.get(String(pod.metadata?.name));
