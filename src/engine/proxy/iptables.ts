@@ -105,6 +105,35 @@ export function usableEndpoints(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
   return endpoints.filter((e) => e.serving && e.terminating);
 }
 
+/**
+ * a.localeCompare(b) for two `ip:port` endpoints. Over digits, '.' and ':'
+ * the root collation orders ':' before '.' before the digits, character by
+ * character, a prefix first (so `10.244.1.5:80` comes before
+ * `10.244.1.50:80`, unlike code-unit order); compared here directly, since a
+ * sync sorts every endpoint of every Service on every node. Any other
+ * character (an IPv6 letter) falls back to localeCompare.
+ */
+export function compareEndpoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = collationRank(a.charCodeAt(i));
+    const y = collationRank(b.charCodeAt(i));
+    if (x < 0 || y < 0) return a.localeCompare(b);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  for (let i = n; i < a.length; i++) if (collationRank(a.charCodeAt(i)) < 0) return a.localeCompare(b);
+  for (let i = n; i < b.length; i++) if (collationRank(b.charCodeAt(i)) < 0) return a.localeCompare(b);
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** ':' 0, '.' 1, '0'–'9' 2–11; -1 for anything else. */
+function collationRank(code: number): number {
+  if (code === 58) return 0;
+  if (code === 46) return 1;
+  if (code >= 48 && code <= 57) return code - 46;
+  return -1;
+}
+
 /** syncProxyRules, reduced to ClusterIP Services: the nat and filter chains kube-proxy writes. */
 export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
   const sorted = [...ports].sort((a, b) =>
@@ -118,8 +147,10 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
     const name = servicePortName(sp.namespace, sp.name, sp.portName);
     const proto = sp.protocol.toLowerCase();
     const match = `-m ${proto} -p ${proto} -d ${sp.clusterIP} --dport ${sp.port}`;
-    // Sorted by "ip:port", as the EndpointSlice cache returns them.
-    const eps = usableEndpoints(sp.endpoints).sort((a, b) => `${a.ip}:${a.port}`.localeCompare(`${b.ip}:${b.port}`));
+    // Sorted by "ip:port", as the EndpointSlice cache returns them (each key made once, not twice per comparison).
+    const eps = usableEndpoints(sp.endpoints)
+      .map((ep) => ({ ep, endpoint: `${ep.ip}:${ep.port}` }))
+      .sort((a, b) => compareEndpoints(a.endpoint, b.endpoint));
     if (!eps.length) {
       const comment = `${name} has no endpoints`;
       kubeServicesFilter.push(`-A KUBE-SERVICES -m comment --comment "${comment}" ${match} -j REJECT`);
@@ -140,8 +171,7 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
     ];
     const targets: ProgrammedService['targets'] = [];
     const sepChains: IptablesChain[] = [];
-    eps.forEach((ep, i) => {
-      const endpoint = `${ep.ip}:${ep.port}`;
+    eps.forEach(({ ep, endpoint }, i) => {
       const chain = servicePortEndpointChainName(name, sp.protocol, endpoint);
       const probability = i < eps.length - 1 ? computeProbability(eps.length - i) : undefined;
       svcRules.push(
@@ -149,15 +179,12 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
           (probability ? ` -m statistic --mode random --probability ${probability}` : '') +
           ` -j ${chain}`,
       );
-      targets.push({
-        chain,
-        endpoint,
-        ip: ep.ip,
-        port: ep.port,
-        ...(probability ? { probability } : {}),
-        ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-        ...(ep.pod ? { pod: ep.pod } : {}),
-      });
+      // Fields added in order, the optional ones only when set (no spreads: a target per endpoint per sync).
+      const target: ProgrammedService['targets'][number] = { chain, endpoint, ip: ep.ip, port: ep.port };
+      if (probability) target.probability = probability;
+      if (ep.nodeName) target.nodeName = ep.nodeName;
+      if (ep.pod) target.pod = ep.pod;
+      targets.push(target);
       sepChains.push({
         table: 'nat',
         name: chain,
@@ -183,12 +210,15 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
   };
 }
 
-/** The rules as iptables-save prints them, table by table. */
+/** The rules as iptables-save prints them, table by table: the chains, then their rules. */
 export function iptablesSave(rules: ProxyRules): string {
+  // Lines pushed one by one (no filtered copies, spreads or flatMap: a Service's thousand endpoints make thousands).
   const out: string[] = [];
   for (const table of ['filter', 'nat'] as const) {
-    const chains = rules.chains.filter((c) => c.table === table);
-    out.push(`*${table}`, ...chains.map((c) => `:${c.name} - [0:0]`), ...chains.flatMap((c) => c.rules), 'COMMIT');
+    out.push(`*${table}`);
+    for (const c of rules.chains) if (c.table === table) out.push(`:${c.name} - [0:0]`);
+    for (const c of rules.chains) if (c.table === table) for (const rule of c.rules) out.push(rule);
+    out.push('COMMIT');
   }
   return out.join('\n');
 }

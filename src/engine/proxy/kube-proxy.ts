@@ -14,6 +14,7 @@ import { informerReceive, newInformers, startInformers, type Informers } from '.
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
+import { sameJson } from '../controllers/same-json';
 import { handleTraffic } from './traffic';
 import { iptablesSave, syncProxyRules, type ProxyEndpoint, type ProxyRules, type ProxyServicePort } from './iptables';
 
@@ -63,14 +64,17 @@ interface SliceShape {
  * default as the EndpointSlice cache defaults them (nil ready is ready).
  */
 export function servicePortsFrom(objects: Record<string, ApiObject>): ProxyServicePort[] {
+  // The caches walked in place (for…in, not Object.entries: a sync on every node after every slice change).
   const slices: Record<string, SliceShape[]> = {};
-  for (const [key, obj] of Object.entries(objects)) {
+  for (const key in objects) {
+    const obj = objects[key]!;
     if (!key.startsWith('/registry/endpointslices/')) continue;
     const svc = (obj.metadata.labels as Record<string, string> | undefined)?.['kubernetes.io/service-name'];
     if (svc) (slices[`${obj.metadata.namespace}/${svc}`] ??= []).push(obj as unknown as SliceShape);
   }
   const out: ProxyServicePort[] = [];
-  for (const [key, obj] of Object.entries(objects)) {
+  for (const key in objects) {
+    const obj = objects[key]!;
     if (!key.startsWith('/registry/services/specs/')) continue;
     const svc = obj as unknown as Service;
     const clusterIP = svc.spec?.clusterIP;
@@ -84,15 +88,16 @@ export function servicePortsFrom(objects: Record<string, ApiObject>): ProxyServi
         for (const ep of slice.endpoints ?? []) {
           if (!ep.addresses[0]) continue;
           const ready = ep.conditions?.ready ?? true;
-          endpoints.push({
+          const endpoint: ProxyEndpoint = {
             ip: ep.addresses[0],
             port: port.port,
             ready,
             serving: ep.conditions?.serving ?? ready,
             terminating: ep.conditions?.terminating ?? false,
-            ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-            ...(ep.targetRef?.name ? { pod: ep.targetRef.name } : {}),
-          });
+          };
+          if (ep.nodeName) endpoint.nodeName = ep.nodeName;
+          if (ep.targetRef?.name) endpoint.pod = ep.targetRef.name;
+          endpoints.push(endpoint);
         }
       }
       out.push({
@@ -154,9 +159,10 @@ function sync(sim: PSim, self: ComponentId, st: KubeProxyState, level: DetailLev
   const before = st.rules;
   const rules = syncProxyRules(servicePortsFrom(st.informers.cache.objects));
   st.rules = rules;
+  // What changed, as JSON would tell, without serializing every endpoint of every Service twice per sync.
   const changed = rules.services.filter((s) => {
     const old = before.services.find((o) => o.svcPortName === s.svcPortName);
-    return JSON.stringify(old) !== JSON.stringify(s);
+    return !sameJson(old, s);
   });
   const removed = before.services.filter((o) => !rules.services.some((s) => s.svcPortName === o.svcPortName));
   if (!changed.length && !removed.length) return;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   computeProbability,
+  compareEndpoints,
   iptablesSave,
   parseIptablesSave,
   servicePortChainName,
@@ -252,5 +253,26 @@ describe("kube-proxy's sync runner", () => {
     // The third waits for the token due at 6 s; the next one for the token due at 7 s.
     expect(takeToken(st, 5_500)).toBe(1_500);
     expect(takeToken(st, 20_000)).toBe(0);
+  });
+});
+
+describe('the endpoint order of a KUBE-SVC chain (ip:port as localeCompare orders it)', () => {
+  // The root collation puts ':' before '.' before the digits: not code-unit order.
+  const endpoints = [
+    '10.244.1.50:80',
+    '10.244.1.5:80',
+    '10.244.1.5:8080',
+    '10.244.10.2:80',
+    '10.244.1.49:80',
+    '10.244.2.1:9',
+    '10.244.1.5:80',
+    '10.245.0.1:80',
+    '10.244.1.5',
+    'fd00::1:80',
+    '[fd00::a]:80',
+  ];
+  it('compares every pair as localeCompare does', () => {
+    const pairs = endpoints.flatMap((a) => endpoints.map((b) => [a, b, compareEndpoints(a, b)]));
+    expect(pairs).toEqual(endpoints.flatMap((a) => endpoints.map((b) => [a, b, Math.sign(a.localeCompare(b))])));
   });
 });
