@@ -134,6 +134,31 @@ function collationRank(code: number): number {
   return -1;
 }
 
+/**
+ * The KUBE-SEP chain of one endpoint of a Service port: its name and its two
+ * rules depend on nothing else, so every node and every sync share one
+ * (chains are only read once written). Bounded: when full it starts over.
+ */
+export function endpointChain(svcPortName: string, protocol: string, ip: string, endpoint: string): IptablesChain {
+  const key = `${svcPortName}\n${protocol}\n${ip}\n${endpoint}`;
+  const known = ENDPOINT_CHAINS.get(key);
+  if (known) return known;
+  const name = servicePortEndpointChainName(svcPortName, protocol, endpoint);
+  const proto = protocol.toLowerCase();
+  const chain: IptablesChain = {
+    table: 'nat',
+    name,
+    rules: [
+      `-A ${name} -m comment --comment ${svcPortName} -s ${ip} -j KUBE-MARK-MASQ`,
+      `-A ${name} -m comment --comment ${svcPortName} -m ${proto} -p ${proto} -j DNAT --to-destination ${endpoint}`,
+    ],
+  };
+  if (ENDPOINT_CHAINS.size >= 20_000) ENDPOINT_CHAINS.clear();
+  ENDPOINT_CHAINS.set(key, chain);
+  return chain;
+}
+const ENDPOINT_CHAINS = new Map<string, IptablesChain>();
+
 /** syncProxyRules, reduced to ClusterIP Services: the nat and filter chains kube-proxy writes. */
 export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
   const sorted = [...ports].sort((a, b) =>
@@ -172,7 +197,8 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
     const targets: ProgrammedService['targets'] = [];
     const sepChains: IptablesChain[] = [];
     eps.forEach(({ ep, endpoint }, i) => {
-      const chain = servicePortEndpointChainName(name, sp.protocol, endpoint);
+      const sepChain = endpointChain(name, sp.protocol, ep.ip, endpoint);
+      const chain = sepChain.name;
       const probability = i < eps.length - 1 ? computeProbability(eps.length - i) : undefined;
       svcRules.push(
         `-A ${svcChain} -m comment --comment "${name} -> ${endpoint}"` +
@@ -185,14 +211,7 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
       if (ep.nodeName) target.nodeName = ep.nodeName;
       if (ep.pod) target.pod = ep.pod;
       targets.push(target);
-      sepChains.push({
-        table: 'nat',
-        name: chain,
-        rules: [
-          `-A ${chain} -m comment --comment ${name} -s ${ep.ip} -j KUBE-MARK-MASQ`,
-          `-A ${chain} -m comment --comment ${name} -m ${proto} -p ${proto} -j DNAT --to-destination ${endpoint}`,
-        ],
-      });
+      sepChains.push(sepChain);
     });
     perService.push({ table: 'nat', name: svcChain, rules: svcRules }, ...sepChains);
     services.push({ svcPortName: name, clusterIP: sp.clusterIP, port: sp.port, protocol: proto, svcChain, targets });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeProbability,
   compareEndpoints,
+  endpointChain,
   iptablesSave,
   parseIptablesSave,
   servicePortChainName,
@@ -274,5 +275,45 @@ describe('the endpoint order of a KUBE-SVC chain (ip:port as localeCompare order
   it('compares every pair as localeCompare does', () => {
     const pairs = endpoints.flatMap((a) => endpoints.map((b) => [a, b, compareEndpoints(a, b)]));
     expect(pairs).toEqual(endpoints.flatMap((a) => endpoints.map((b) => [a, b, Math.sign(a.localeCompare(b))])));
+  });
+});
+
+describe('a KUBE-SEP chain is made once per endpoint of a Service port', () => {
+  it('is the same chain for the same endpoint, and another for another IP, port or Service port', () => {
+    const a = endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:80');
+    expect(endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:80')).toBe(a);
+    expect(a).toEqual({
+      table: 'nat',
+      name: servicePortEndpointChainName('default/web', 'TCP', '10.244.1.2:80'),
+      rules: [
+        `-A ${a.name} -m comment --comment default/web -s 10.244.1.2 -j KUBE-MARK-MASQ`,
+        `-A ${a.name} -m comment --comment default/web -m tcp -p tcp -j DNAT --to-destination 10.244.1.2:80`,
+      ],
+    });
+    const others = [
+      endpointChain('default/web', 'TCP', '10.244.1.3', '10.244.1.3:80'),
+      endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:8080'),
+      endpointChain('default/web:http', 'TCP', '10.244.1.2', '10.244.1.2:80'),
+      endpointChain('default/web', 'UDP', '10.244.1.2', '10.244.1.2:80'),
+    ];
+    expect(new Set([a, ...others].map((c) => c.name)).size).toBe(5);
+  });
+
+  it('gives two syncs of the same Service the same rules', () => {
+    const ep = (ip: string): ProxyEndpoint => ({ ip, port: 80, ready: true, serving: true, terminating: false });
+    const ports: ProxyServicePort[] = [
+      {
+        namespace: 'ns1',
+        name: 'svc1',
+        portName: '',
+        protocol: 'TCP',
+        port: 80,
+        clusterIP: '10.20.30.41',
+        endpoints: [ep('10.244.2.3'), ep('10.244.1.2')],
+      },
+    ];
+    const first = syncProxyRules(ports);
+    expect(syncProxyRules(ports)).toEqual(first);
+    expect(iptablesSave(syncProxyRules(ports))).toBe(iptablesSave(first));
   });
 });
