@@ -12,6 +12,7 @@ import { kubeletUser } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { request } from '../client/client';
 import { recordEvent, REASON, type EventCountCache } from '../client/events';
+import { sameJson } from '../controllers/same-json';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { CriMethod, Message } from '../core/messages';
 import { remembering } from '../core/memo';
@@ -1105,15 +1106,11 @@ const NOT_FAILING = new Set(['Running', 'Pending', 'ContainerCreating', 'PodInit
 /**
  * What the status manager compares to decide that a status is news: the
  * status with each condition reduced to its type and status (a new
- * lastTransitionTime alone is not). The conditions are swapped out for the
- * length of one JSON.stringify rather than the status copied.
+ * lastTransitionTime alone is not). Compared with sameJson (JSON equality
+ * without writing the JSON out), not as serialized strings.
  */
-function statusFingerprint(status: PodStatus): string {
-  const conditions = status.conditions;
-  (status as { conditions?: unknown }).conditions = conditions?.map((c) => [c.type, c.status]);
-  const fingerprint = JSON.stringify(status);
-  status.conditions = conditions;
-  return fingerprint;
+function statusView(status: PodStatus): object {
+  return { ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) };
 }
 
 /** The status manager: patch the Pod's status when what the kubelet would report has changed. */
@@ -1129,14 +1126,14 @@ function sendStatus(
   // A static Pod's status goes to its mirror Pod; with no mirror yet there is nowhere to send it.
   if (st.staticPods[podKey] && !st.informers.cache.objects[podKey]) return undefined;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
-  const fingerprint = statusFingerprint(status);
-  if (fingerprint === w.lastStatus) return undefined;
+  const view = statusView(status);
+  if (w.lastStatus !== undefined && sameJson(view, w.lastStatus)) return undefined;
   // One PATCH at a time per Pod (the status manager syncs the latest status): a newer one waits.
   if (w.statusInFlight !== undefined && !w.terminating) {
     w.statusDirty = true;
     return undefined;
   }
-  w.lastStatus = fingerprint;
+  w.lastStatus = view;
   const running = status.phase === 'Running';
   const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   // What kubectl get pods would print for this status: a failure the learner should see named.
