@@ -14,7 +14,7 @@ import {
   type ProxyEndpoint,
   type ProxyServicePort,
 } from './iptables';
-import { takeToken } from './kube-proxy';
+import { rulesFor, servicePortsFrom, takeToken } from './kube-proxy';
 import { parseServiceUrl } from './traffic';
 import { serviceFqdn, serviceRecords } from '../dns/coredns';
 import type { ApiObject } from '../types';
@@ -315,5 +315,41 @@ describe('a KUBE-SEP chain is made once per endpoint of a Service port', () => {
     const first = syncProxyRules(ports);
     expect(syncProxyRules(ports)).toEqual(first);
     expect(iptablesSave(syncProxyRules(ports))).toBe(iptablesSave(first));
+  });
+});
+
+describe('the rules of one set of cached objects are built once for every node', () => {
+  const service = (clusterIP: string): ApiObject =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { clusterIP, ports: [{ port: 80, protocol: 'TCP' }] },
+    }) as unknown as ApiObject;
+  const slice = (ips: string[]): ApiObject =>
+    ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-abc', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+      endpoints: ips.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
+      ports: [{ name: '', port: 8080, protocol: 'TCP' }],
+    }) as unknown as ApiObject;
+  const SVC = '/registry/services/specs/default/web';
+  const SLICE = '/registry/endpointslices/default/web-abc';
+
+  it('gives two nodes’ caches holding the same objects the same rules, and new rules for a new object', () => {
+    const svc = service('10.96.0.20');
+    const one = slice(['10.244.1.2', '10.244.2.2']);
+    const first = rulesFor({ [SVC]: svc, [SLICE]: one });
+    // Another node's cache: another record, the same objects.
+    expect(rulesFor({ [SVC]: svc, [SLICE]: one })).toBe(first);
+    expect(first).toEqual(syncProxyRules(servicePortsFrom({ [SVC]: svc, [SLICE]: one })));
+    // The slice changed: a new object, new rules.
+    const two = slice(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    const second = rulesFor({ [SVC]: svc, [SLICE]: two });
+    expect(second).not.toBe(first);
+    expect(second.services[0]!.targets.map((t) => t.ip)).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    // Content equal to what is remembered is not enough: a new object is built for anew.
+    expect(rulesFor({ [SVC]: service('10.96.0.20'), [SLICE]: one })).not.toBe(first);
   });
 });
