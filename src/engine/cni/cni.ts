@@ -7,6 +7,7 @@
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ComponentId } from '../types';
+import { remembering } from '../core/memo';
 import { handleFelix, type FelixState } from '../network-policy/felix';
 
 export interface CniState {
@@ -15,10 +16,25 @@ export interface CniState {
   allocated: Record<string, string>;
   /** An `ips-exhausted` fault struck: every address of the range counts as taken. */
   exhausted?: boolean;
+  /** The podCIDR's usable addresses, parsed once. */
+  range: { first: number; last: number };
+  /**
+   * No address below this one is free: host-local hands out the lowest free
+   * address, and its scan starts here rather than at the start of the range
+   * each time (a release below it moves it back).
+   */
+  lowestFree: number;
 }
 
 export function initCni(podCIDR: string): CniState {
-  return { podCIDR, allocated: {} };
+  const { first, last } = hostRange(podCIDR);
+  return { podCIDR, allocated: {}, range: { first, last }, lowestFree: first };
+}
+
+/** `10.244.1.7` → its number (the inverse of ipString). */
+function ipNumber(ip: string): number {
+  const [a, b, c, d] = ip.split('.').map(Number);
+  return ((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0;
 }
 
 type CniSim = Sim<{ cnis: Record<string, CniState>; felix: Record<string, FelixState> }>;
@@ -37,11 +53,14 @@ export function ipString(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** `cni/node-1` → `node-1`, the same string each time: every delivery looks up the node's state by it. */
+const nodeOf = remembering((self: string) => self.slice('cni/'.length));
+
 export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: ComponentId): void {
-  const node = self.slice('cni/'.length);
+  const node = nodeOf(self);
   const st = sim.world.cnis[node]!;
-  // Calico's Felix shares the box: the node's policy agent (network-policy/felix.ts).
-  if (handleFelix(sim, self, msg)) return;
+  // Calico's Felix shares the box, when the cluster runs it: the node's policy agent (network-policy/felix.ts).
+  if (sim.world.felix[node] && handleFelix(sim, self, msg)) return;
   if (msg.type === 'fault') {
     if (msg.fault.kind === 'ips-exhausted') st.exhausted = true;
     return;
@@ -49,7 +68,10 @@ export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: Co
   if (msg.type === 'cni-del') {
     // DEL releases the address host-local gave the sandbox.
     const ip = Object.keys(st.allocated).find((a) => st.allocated[a] === msg.podKey) ?? '';
-    if (ip) delete st.allocated[ip];
+    if (ip) {
+      delete st.allocated[ip];
+      st.lowestFree = Math.min(st.lowestFree, ipNumber(ip));
+    }
     sim.send(
       {
         from: self,
@@ -67,12 +89,13 @@ export function handleCni(sim: CniSim, self: ComponentId, msg: Message, from: Co
     return;
   }
   if (msg.type !== 'cni-add') return;
-  const { first, last } = hostRange(st.podCIDR);
+  const { first, last } = st.range;
   let ip: string | undefined;
-  for (let n = first; n <= last && !st.exhausted; n++) {
+  for (let n = st.lowestFree; n <= last && !st.exhausted; n++) {
     const candidate = ipString(n);
     if (!st.allocated[candidate]) {
       ip = candidate;
+      st.lowestFree = n + 1;
       break;
     }
   }

@@ -143,8 +143,8 @@ const WATCHES = [
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
 const SELF: ComponentId = 'kube-controller-manager';
 
-/** Count a Pod under its owner; true when an active Pod stopped being active (Terminating or gone). */
-function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null): boolean {
+/** Count a Pod under its owner (its controller's uid); true when an active Pod stopped being active (Terminating or gone). */
+function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null, owner: string | undefined): boolean {
   const prev = st.podFlags[key];
   const wasActive = !!prev?.active;
   if (prev) {
@@ -153,9 +153,9 @@ function countPod(st: ControllerManagerState, key: string, pod: ApiObject | null
     if (prev.ready) c.ready--;
     delete st.podFlags[key];
   }
-  const owner = pod ? controllerOf(pod)?.uid : undefined;
   if (!pod || !owner) return wasActive;
-  const flags = { owner, active: isActive(pod), ready: isActive(pod) && isReady(pod) };
+  const active = isActive(pod);
+  const flags = { owner, active, ready: active && isReady(pod) };
   const c = (st.podCounts[owner] ??= { active: 0, ready: 0 });
   if (flags.active) c.active++;
   if (flags.ready) c.ready++;
@@ -181,11 +181,13 @@ export function handleControllerManager(sim: KSim, self: ComponentId, msg: Messa
   if (events) {
     const fromList = msg.type === 'http-response';
     for (const e of events) {
-      indexOwner(st.owners, e.key, e.object, e.type === 'DELETED');
+      // The object's controller, read once for the owner index, the Pod counts and the queues below.
+      const owner = controllerOf(e.object);
+      indexOwner(st.owners, e.key, owner?.uid, e.type === 'DELETED');
       gcObserve(sim, e.type, e.object);
       for (const svcKey of endpointSliceKeysFor(st, e.object, e.type, fromList)) enqueue(sim, 'endpointslice', svcKey);
-      const deactivated = e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object);
-      const owner = controllerOf(e.object);
+      const deactivated =
+        e.object.kind === 'Pod' && countPod(st, e.key, e.type === 'DELETED' ? null : e.object, owner?.uid);
       const ns = e.object.metadata.namespace;
       if (e.object.kind === 'Node') {
         const node = e.object as unknown as Node;

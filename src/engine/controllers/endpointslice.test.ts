@@ -1,6 +1,14 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { desiredSlice, desiredSlices, findPort, podToEndpoint, shouldPodBeInEndpoints } from './endpointslice';
+import {
+  desiredSlice,
+  desiredSlices,
+  findPort,
+  inNameOrder,
+  podToEndpoint,
+  portMapping,
+  shouldPodBeInEndpoints,
+} from './endpointslice';
 
 const service = (o: Partial<NonNullable<Service['spec']>> = {}): Service => ({
   metadata: { name: 'web', namespace: 'default' },
@@ -95,5 +103,63 @@ describe('slices per port mapping', () => {
       [9090, ['b']],
     ]);
     expect(desiredSlices(svc, [])).toEqual([{ endpoints: [] }]);
+  });
+});
+
+describe('the port mapping remembered per Pod', () => {
+  const named = service({ ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] });
+
+  it('is resolved again for other Service ports or another Pod object, and kept for the same ones', () => {
+    const a = pod('a');
+    const first = portMapping(named, a);
+    expect(first).toEqual({ ports: [{ name: '', port: 8080, protocol: 'TCP' }], key: JSON.stringify(first!.ports) });
+    expect(portMapping(named, a)).toBe(first);
+    // The Service changed: a new object, new ports.
+    const renamed = service({ ports: [{ port: 80, targetPort: 'grpc', protocol: 'TCP' }] });
+    expect(portMapping(renamed, a)).toBeNull();
+    // The Pod changed: a new object with the port under another number.
+    const moved = pod('a');
+    moved.spec!.containers[0]!.ports = [{ name: 'http', containerPort: 9090 }];
+    expect(portMapping(named, moved)?.ports[0]?.port).toBe(9090);
+    expect(portMapping(named, a)?.ports[0]?.port).toBe(8080);
+  });
+
+  it('gives each desired slice its own ports, so a written slice cannot change what is remembered', () => {
+    const a = pod('a');
+    const slice = desiredSlice(named, [a]);
+    slice.ports![0]!.port = 1;
+    expect(desiredSlice(named, [a]).ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
+  });
+
+  it('orders endpoints by Pod name', () => {
+    const names = ['web-b', 'web-a2', 'web-a', 'web-10', 'web-9', 'web.x'];
+    const slice = desiredSlice(
+      service(),
+      names.map((n) => pod(n)),
+    );
+    expect(slice.endpoints.map((e) => e.targetRef.name)).toEqual([...names].sort((x, y) => x.localeCompare(y)));
+  });
+});
+
+describe('the Pods of a Service in name order, from the last sync’s order', () => {
+  const names = (r: { pods: Pod[] }) => r.pods.map((p) => p.metadata!.name);
+
+  it('sorts the first time, keeps the order while the same Pods come back, and merges in new ones', () => {
+    const first = inNameOrder([pod('web-c'), pod('web-a'), pod('web-b')], undefined);
+    expect(names(first)).toEqual(['web-a', 'web-b', 'web-c']);
+    // The same Pods (new objects, in any order): the order known, no new ranking.
+    const same = inNameOrder([pod('web-b'), pod('web-c'), pod('web-a')], first.order);
+    expect(names(same)).toEqual(['web-a', 'web-b', 'web-c']);
+    expect(same.order).toBeUndefined();
+    // One came, one went: ranked anew.
+    const changed = inNameOrder([pod('web-c'), pod('web-0'), pod('web-a')], first.order);
+    expect(names(changed)).toEqual(['web-0', 'web-a', 'web-c']);
+    expect([...changed.order!]).toEqual([
+      ['web-0', 0],
+      ['web-a', 1],
+      ['web-c', 2],
+    ]);
+    // One went: the rest stay in order.
+    expect(names(inNameOrder([pod('web-c'), pod('web-0')], changed.order))).toEqual(['web-0', 'web-c']);
   });
 });

@@ -10,10 +10,11 @@
  */
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { USERS } from '../apiserver/authz';
-import { listKind, request } from '../client/client';
+import { request } from '../client/client';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
 import type { ControllerManagerState, PendingRequest } from './controller-manager';
+import { sameJson } from './same-json';
 
 const SELF: ComponentId = 'kube-controller-manager';
 const USER = USERS.endpointsliceController;
@@ -26,10 +27,16 @@ export interface EndpointSliceControllerState {
   creating: Record<string, number>;
   /** Slices as last written (by slice key), until the informer catches up; null once deleted. */
   written: Record<string, ApiObject | null>;
+  /**
+   * Each Service's selected Pods in name order at its last sync (Pod name →
+   * rank). Only where the next sync's sort starts from: Pods laid out in this
+   * order are sorted again in a pass or two rather than from scratch.
+   */
+  podOrder: Record<string, Map<string, number>>;
 }
 
 export function initEndpointSliceController(): EndpointSliceControllerState {
-  return { creating: {}, written: {} };
+  return { creating: {}, written: {}, podOrder: {} };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
@@ -91,11 +98,18 @@ export function findPort(pod: Pod, sp: ServicePort): number | null {
 }
 
 export function selects(service: Service, pod: ApiObject): boolean {
+  // Loops over the selector, not Object.keys/entries: every Pod event asks this of every Service.
   const selector = service.spec?.selector;
-  if (!selector || !Object.keys(selector).length) return false;
+  if (!selector || isEmpty(selector)) return false;
   if (pod.metadata.namespace !== service.metadata?.namespace) return false;
   const labels = (pod.metadata.labels as Record<string, string> | undefined) ?? {};
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
+  return true;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /**
@@ -113,7 +127,10 @@ export function endpointSliceKeysFor(
   if (object.kind === 'Service') return type === 'DELETED' ? [] : [serviceKey(object)];
   if (object.kind !== 'Pod') return [];
   const out: string[] = [];
-  for (const obj of listKind(st.informers.cache, 'Service')) {
+  // The informer's Services, walked in place (Object.values would copy them for every Pod event).
+  const services = st.informers.cache.byKind?.Service ?? {};
+  for (const key in services) {
+    const obj = services[key]!;
     if (selects(obj as unknown as Service, object)) out.push(serviceKey(obj));
   }
   return out;
@@ -161,21 +178,96 @@ export interface DesiredSlice {
  */
 export function desiredSlices(service: Service, pods: Pod[]): DesiredSlice[] {
   const groups = new Map<string, DesiredSlice>();
-  for (const pod of [...pods].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)))) {
+  for (const pod of [...pods].sort(byName)) {
     if (!shouldPodBeInEndpoints(pod)) continue;
-    const resolved = (service.spec?.ports ?? []).map((sp) => ({
-      name: sp.name ?? '',
-      port: findPort(pod, sp),
-      protocol: sp.protocol ?? 'TCP',
-    }));
+    const mapping = portMapping(service, pod);
     // A Pod without the named target port is left out ("Failed to find port for service").
-    if (resolved.some((p) => p.port === null)) continue;
-    const key = JSON.stringify(resolved);
-    const group = groups.get(key) ?? { endpoints: [], ports: resolved as SlicePort[] };
+    if (!mapping) continue;
+    let group = groups.get(mapping.key);
+    if (!group) {
+      // The slice's own copy of the ports: the mapping is remembered for the Pod's next sync.
+      group = {
+        endpoints: [],
+        ports: mapping.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
+      };
+      groups.set(mapping.key, group);
+    }
     group.endpoints.push(podToEndpoint(pod, service));
-    groups.set(key, group);
   }
   return groups.size ? [...groups.values()] : [{ endpoints: [] }];
+}
+
+/**
+ * Pods in name order. Names are DNS subdomains (lowercase letters, digits,
+ * '-' and '.'), for which code-unit order is the collation order
+ * localeCompare gives in the root and English locales, without its cost
+ * (every sync sorts every selected Pod) and without depending on the locale.
+ */
+function byName(a: Pod, b: Pod): number {
+  const x = String(a.metadata?.name);
+  const y = String(b.metadata?.name);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The selected Pods in name order, starting from the order of the last sync
+ * (Pod name → rank): the same Pods come out in that order without a sort, and
+ * when Pods came or went the ones kept are already in order, so the sort only
+ * merges the new ones in. `order` is the new ranking, when it changed.
+ */
+export function inNameOrder(
+  selected: Pod[],
+  previous: Map<string, number> | undefined,
+): { pods: Pod[]; order?: Map<string, number> } {
+  // A slot per Pod ranked last time (a holey array: Array.from({ length }) would fill it one by one).
+  const ranked: (Pod | undefined)[] = [];
+  ranked.length = previous?.size ?? 0;
+  const fresh: Pod[] = [];
+  for (const pod of selected) {
+    const rank = previous?.get(String(pod.metadata?.name));
+    if (rank === undefined) fresh.push(pod);
+    else ranked[rank] = pod;
+  }
+  const pods: Pod[] = [];
+  for (const pod of ranked) if (pod) pods.push(pod);
+  if (previous && !fresh.length && pods.length === ranked.length) return { pods };
+  for (const pod of fresh) pods.push(pod);
+  pods.sort(byName);
+  const order = new Map<string, number>();
+  pods.forEach((p, i) => order.set(String(p.metadata?.name), i));
+  return { pods, order };
+}
+
+/** The Service's ports as they resolve for one Pod (FindPort), and the JSON that groups Pods that resolve alike. */
+interface PortMapping {
+  ports: SlicePort[];
+  key: string;
+}
+
+/**
+ * What each Pod's ports resolved to for the Service ports it was last synced
+ * against. Stored objects are never changed in place (a change is a new
+ * object), so the same Pod and the same Service ports resolve the same way:
+ * a sync of a Service over a thousand Pods resolves only the Pods that changed.
+ */
+const PORT_MAPPINGS = new WeakMap<Pod, { servicePorts: ServicePort[] | undefined; mapping: PortMapping | null }>();
+
+/** The Pod's port mapping for the Service, or null when a named target port is missing. */
+export function portMapping(service: Service, pod: Pod): PortMapping | null {
+  const servicePorts = service.spec?.ports;
+  const known = PORT_MAPPINGS.get(pod);
+  if (known && known.servicePorts === servicePorts) return known.mapping;
+  const ports: SlicePort[] = [];
+  let mapping: PortMapping | null = null;
+  let missing = false;
+  for (const sp of servicePorts ?? []) {
+    const port = findPort(pod, sp);
+    if (port === null) missing = true;
+    ports.push({ name: sp.name ?? '', port: port as number, protocol: sp.protocol ?? 'TCP' });
+  }
+  if (!missing) mapping = { ports, key: JSON.stringify(ports) };
+  PORT_MAPPINGS.set(pod, { servicePorts, mapping });
+  return mapping;
 }
 
 /** One Service's endpoints when all its Pods share one port mapping (what most Services have). */
@@ -191,25 +283,37 @@ const describeEndpoints = (endpoints: SliceEndpoint[]): string =>
     )
     .join('; ') || '—';
 
-const readyCount = (endpoints: SliceEndpoint[] | undefined): number =>
-  (endpoints ?? []).filter((e) => e.conditions.ready).length;
+function readyCount(endpoints: SliceEndpoint[] | undefined): number {
+  let ready = 0;
+  for (const e of endpoints ?? []) if (e.conditions.ready) ready++;
+  return ready;
+}
 
 export function syncEndpointSlices(sim: KSim, svcKey: string): void {
   const kcm = sim.world.controllerManager;
   const st = kcm.endpointslices;
   const svcObj = kcm.informers.cache.objects[svcKey];
+  if (!svcObj) delete st.podOrder[svcKey];
   if (!svcObj || st.creating[svcKey]) return;
   const service = svcObj as unknown as Service;
   if (!service.spec?.selector || !Object.keys(service.spec.selector).length) return;
   const ns = String(svcObj.metadata.namespace);
   const name = String(svcObj.metadata.name);
-  const pods: Pod[] = [];
-  for (const [k, obj] of Object.entries(kcm.informers.cache.byKind?.Pod ?? {}))
-    if (k.startsWith(`/registry/pods/${ns}/`) && selects(service, obj)) pods.push(obj as unknown as Pod);
+  // The Pod lister's List(selector) in the Service's namespace: the informer's Pods walked in place, the
+  // namespace's key prefix made once (not a copy of every Pod and a new prefix per Pod, on every sync).
+  const selected: Pod[] = [];
+  const prefix = `/registry/pods/${ns}/`;
+  const cached = kcm.informers.cache.byKind?.Pod ?? {};
+  for (const k in cached) {
+    const obj = cached[k]!;
+    if (k.startsWith(prefix) && selects(service, obj)) selected.push(obj as unknown as Pod);
+  }
+  const pods = inNameOrder(selected, st.podOrder[svcKey]);
+  if (pods.order) st.podOrder[svcKey] = pods.order;
   const unmatched = currentSlices(kcm, svcObj);
   const portsOf = (o: { ports?: SlicePort[] }) => JSON.stringify(o.ports ?? null);
   const creates: DesiredSlice[] = [];
-  for (const want of desiredSlices(service, pods)) {
+  for (const want of desiredSlices(service, pods.pods)) {
     const i = unmatched.findIndex((sl) => portsOf(sl as { ports?: SlicePort[] }) === portsOf(want));
     if (i >= 0) updateSlice(sim, svcKey, name, unmatched.splice(i, 1)[0]!, want);
     else creates.push(want);
@@ -292,11 +396,8 @@ function createSlice(sim: KSim, svcKey: string, svcObj: ApiObject, want: Desired
 function updateSlice(sim: KSim, svcKey: string, service: string, existing: ApiObject, want: DesiredSlice): void {
   const kcm = sim.world.controllerManager;
   const have = existing as unknown as { endpoints?: SliceEndpoint[]; ports?: SlicePort[] };
-  if (
-    JSON.stringify(have.endpoints ?? []) === JSON.stringify(want.endpoints) &&
-    JSON.stringify(have.ports ?? null) === JSON.stringify(want.ports ?? null)
-  )
-    return;
+  // Unchanged (as JSON) is no update: compared without serializing a thousand endpoints twice per sync.
+  if (sameJson(have.endpoints ?? [], want.endpoints) && sameJson(have.ports ?? null, want.ports ?? null)) return;
   const updated: ApiObject = { ...existing, endpoints: want.endpoints };
   if (want.ports) updated.ports = want.ports;
   else delete updated.ports;

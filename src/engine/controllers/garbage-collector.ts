@@ -163,8 +163,9 @@ export function gcObserve(sim: KSim, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj
     node = st.nodes[uid] = real;
     for (const r of refs) ownerNode(st, r).dependents[uid] = true;
   } else {
-    const removed = node.owners.filter((o) => !refs.some((r) => r.uid === o.uid));
-    for (const o of removed) {
+    // Owners no longer referenced lose this dependent (loops: every update of every object passes here).
+    for (const o of node.owners) {
+      if (hasOwner(refs, o.uid)) continue;
       const owner = st.nodes[o.uid];
       if (!owner) continue;
       delete owner.dependents[uid];
@@ -174,6 +175,11 @@ export function gcObserve(sim: KSim, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj
     node.owners = refs;
   }
   processTransitions(sim, node, obj);
+}
+
+function hasOwner(refs: OwnerRef[], uid: string): boolean {
+  for (const r of refs) if (r.uid === uid) return true;
+  return false;
 }
 
 /** processTransitions: an object starts being deleted with the orphan or foregroundDeletion finalizer. */

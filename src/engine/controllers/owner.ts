@@ -11,8 +11,10 @@ interface OwnerReference {
 }
 
 export function controllerOf(obj: ApiObject): OwnerReference | undefined {
-  const refs = (obj.metadata.ownerReferences as OwnerReference[] | undefined) ?? [];
-  return refs.find((r) => r.controller);
+  // A loop, not find with a closure: the controller-manager asks this of every object its informers deliver.
+  const refs = obj.metadata.ownerReferences as OwnerReference[] | undefined;
+  if (refs) for (const r of refs) if (r.controller) return r;
+  return undefined;
 }
 
 export function ownerReference(owner: ApiObject): OwnerReference {
@@ -33,8 +35,7 @@ export function ownerReference(owner: ApiObject): OwnerReference {
  */
 export type OwnerIndex = Record<string, Record<string, true>>;
 
-export function indexOwner(index: OwnerIndex, key: string, obj: ApiObject, deleted: boolean): void {
-  const uid = controllerOf(obj)?.uid;
+export function indexOwner(index: OwnerIndex, key: string, uid: string | undefined, deleted: boolean): void {
   if (!uid) return;
   if (deleted) {
     delete index[uid]?.[key];

@@ -7,13 +7,15 @@
  * Models pkg/kubelet/kubelet.go SyncPod and
  * pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod (steps 1–8).
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import { kubeletUser } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { request } from '../client/client';
 import { recordEvent, REASON, type EventCountCache } from '../client/events';
+import { sameJson } from '../controllers/same-json';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { CriMethod, Message } from '../core/messages';
+import { remembering } from '../core/memo';
 import { SETTLE_MS, type Sim } from '../core/sim';
 import { printPod } from '../kubectl/print-pod';
 import { probeAnswer, probeOf, type ProbeKind } from '../runtime/app';
@@ -51,6 +53,13 @@ export interface KubeletState {
   workers: Record<string, PodWorker>;
   /** CRI request id → Pod key. */
   pendingCri: Record<number, string>;
+  /** This node's container runtime, the CRI calls' destination. */
+  runtime: ComponentId;
+  /**
+   * The status manager's PATCHes in flight: request id → Pod key, so that an
+   * answer finds its Pod's worker without walking the node's workers.
+   */
+  statusRequests: Map<number, string>;
   /** A `node-down` fault struck: the kubelet is gone; what the runtime runs keeps running. */
   down?: boolean;
   /** kl.crashLoopBackOff: restarts of failed containers, keyed per Pod and container. */
@@ -73,6 +82,8 @@ export function initKubelet(node: string, hostIP: string, staticManifests: unkno
     informers: newInformers(),
     workers: {},
     pendingCri: {},
+    runtime: `runtime/${node}`,
+    statusRequests: new Map(),
     crashBackoff: newBackoff(),
     imageBackoff: newBackoff(),
     staticManifests,
@@ -86,8 +97,11 @@ export const LEASE_RENEW_MS = 10_000;
 
 type KSim = Sim<{ kubelets: Record<string, KubeletState> }>;
 
+/** `kubelet/node-1` → `node-1`, the same string each time: every delivery to a kubelet looks up its state by it. */
+const nodeOf = remembering((self: string) => self.slice('kubelet/'.length));
+
 export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void {
-  const st = sim.world.kubelets[self.slice('kubelet/'.length)]!;
+  const st = sim.world.kubelets[nodeOf(self)]!;
   const user = kubeletUser(st.node);
   // Unreachable: no Lease renewals, no status, no pod work. Whatever arrives is lost.
   if (st.down) return;
@@ -198,21 +212,24 @@ export function handleKubelet(sim: KSim, self: ComponentId, msg: Message): void 
   }
   if (msg.type === 'kubelet-probe') return probe(sim, self, st, msg.podKey, msg.container, msg.probe, msg.gen);
   if (msg.type === 'http-response') {
-    // for…in, not Object.entries: every answer to this kubelet walks its workers (same order).
-    for (const key in st.workers) {
-      const w = st.workers[key]!;
-      if (w.statusInFlight === msg.id) {
-        w.statusInFlight = undefined;
-        if (w.statusDirty) {
-          w.statusDirty = false;
-          sendStatus(sim, self, st, key);
-        }
+    // Only the answer to a status PATCH concerns a worker (Events and Lease renewals answer here too).
+    const key = st.statusRequests.get(msg.id);
+    if (key === undefined) return;
+    st.statusRequests.delete(msg.id);
+    // The worker that sent it, unless the Pod has gone (or come again: a new worker knows nothing of it).
+    const w = st.workers[key];
+    if (!w) return;
+    if (w.statusInFlight === msg.id) {
+      w.statusInFlight = undefined;
+      if (w.statusDirty) {
+        w.statusDirty = false;
+        sendStatus(sim, self, st, key);
       }
-      if (w.terminalStatusRequest !== msg.id) continue;
-      w.terminalStatusRequest = undefined;
-      const p = pod(st, key);
-      if (p) deleteFinally(sim, self, st, p);
     }
+    if (w.terminalStatusRequest !== msg.id) return;
+    w.terminalStatusRequest = undefined;
+    const p = pod(st, key);
+    if (p) deleteFinally(sim, self, st, p);
     return;
   }
   if (msg.type === 'kubelet-mount') return mountVolume(sim, self, st, msg.podKey, msg.volume);
@@ -235,6 +252,9 @@ function resync(sim: KSim, self: ComponentId, podKey: string, delay = sim.latenc
   sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey } }, delay);
 }
 
+/** A CRI call that names no container (RunPodSandbox, PodSandboxStatus, StopPodSandbox): read, never written. */
+const NO_EXTRA = Object.freeze({});
+
 /** Call the container runtime; the worker waits for the answer before its next action. */
 function cri(
   sim: KSim,
@@ -252,18 +272,30 @@ function cri(
     config?: Container;
     command?: string[];
     timeout?: number;
-  } = {},
+  } = NO_EXTRA,
   periodic?: boolean,
 ): void {
   const id = sim.id();
   st.pendingCri[id] = podKey;
   st.workers[podKey]!.waiting = true;
   const service = method === 'ImageStatus' || method === 'PullImage' ? 'ImageService' : 'RuntimeService';
+  // One message shape for every call (the runtime reads an unset field as undefined): no spreads.
   sim.send(
     {
       from: self,
-      to: `runtime/${st.node}`,
-      msg: { type: 'cri-request', id, method, podKey, ...extra },
+      to: st.runtime,
+      msg: {
+        type: 'cri-request',
+        id,
+        method,
+        podKey,
+        container: extra.container,
+        image: extra.image,
+        init: extra.init,
+        config: extra.config,
+        command: extra.command,
+        timeout: extra.timeout,
+      },
       meta: {
         kind: 'request',
         level,
@@ -271,7 +303,7 @@ function cri(
         path: `runtime.v1.${service}/${method}`,
         say: { key: sayKey, params },
       },
-      ...(periodic !== undefined ? { periodic } : {}),
+      periodic,
     },
     sim.latency(0.3, 1),
   );
@@ -288,18 +320,19 @@ function event(
   type: 'Normal' | 'Warning' = 'Normal',
   periodic?: boolean,
 ): void {
+  // One shape for every Event (an unset field is undefined, as the recorder reads it): no spreads.
   recordEvent(
     sim,
     self,
     {
-      ...(periodic !== undefined ? { periodic } : {}),
+      periodic,
       object: p as unknown as ApiObject,
       reason,
       type,
       message,
       component: 'kubelet',
       host: st.node,
-      ...(c ? { fieldPath: `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` } : {}),
+      fieldPath: c ? `${isInit(p, c.name) ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` : undefined,
       user: kubeletUser(st.node),
     },
     (st.eventCache ??= {}),
@@ -337,7 +370,8 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
       level: 'overview',
       say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes.join(', ') || '—' } },
     });
-    w.volumes = Object.fromEntries(volumes.map((v) => [v, { mounted: false, failures: 0 }]));
+    w.volumes = {};
+    for (const v of volumes) w.volumes[v] = { mounted: false, failures: 0 };
     if (!volumes.length) {
       sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
     }
@@ -592,12 +626,18 @@ function isInitKey(st: KubeletState, podKey: string, container: string): boolean
   return !!p && isInit(p, container);
 }
 
+// Loops, not some/find with a closure: every CRI answer and every Event asks these.
 function isInit(p: Pod, container: string): boolean {
-  return (p.spec?.initContainers ?? []).some((c) => c.name === container);
+  return named(p.spec?.initContainers, container) !== undefined;
 }
 
 function containerOf(p: Pod, name: string | undefined): Container | undefined {
-  return p.spec?.containers.find((x) => x.name === name) ?? p.spec?.initContainers?.find((x) => x.name === name);
+  return named(p.spec?.containers, name) ?? named(p.spec?.initContainers, name);
+}
+
+function named(containers: Container[] | undefined, name: string | undefined): Container | undefined {
+  if (containers) for (const c of containers) if (c.name === name) return c;
+  return undefined;
 }
 
 function criResponse(
@@ -1060,6 +1100,19 @@ function deleteFinally(sim: KSim, self: ComponentId, st: KubeletState, p: Pod): 
   });
 }
 
+/** What kubectl get pods prints for a Pod that is not failing: any other STATUS names a failure. */
+const NOT_FAILING = new Set(['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded']);
+
+/**
+ * What the status manager compares to decide that a status is news: the
+ * status with each condition reduced to its type and status (a new
+ * lastTransitionTime alone is not). Compared with sameJson (JSON equality
+ * without writing the JSON out), not as serialized strings.
+ */
+function statusView(status: PodStatus): object {
+  return { ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) };
+}
+
 /** The status manager: patch the Pod's status when what the kubelet would report has changed. */
 function sendStatus(
   sim: KSim,
@@ -1073,22 +1126,19 @@ function sendStatus(
   // A static Pod's status goes to its mirror Pod; with no mirror yet there is nowhere to send it.
   if (st.staticPods[podKey] && !st.informers.cache.objects[podKey]) return undefined;
   const status = generatePodStatus(p, w, st.hostIP, sim.now);
-  const fingerprint = JSON.stringify({ ...status, conditions: status.conditions?.map((c) => [c.type, c.status]) });
-  if (fingerprint === w.lastStatus) return undefined;
+  const view = statusView(status);
+  if (w.lastStatus !== undefined && sameJson(view, w.lastStatus)) return undefined;
   // One PATCH at a time per Pod (the status manager syncs the latest status): a newer one waits.
   if (w.statusInFlight !== undefined && !w.terminating) {
     w.statusDirty = true;
     return undefined;
   }
-  w.lastStatus = fingerprint;
+  w.lastStatus = view;
   const running = status.phase === 'Running';
   const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   // What kubectl get pods would print for this status: a failure the learner should see named.
   const row = printPod({ ...p, status });
-  const failing =
-    status.phase === 'Failed' ||
-    (!w.terminating &&
-      !['Running', 'Pending', 'ContainerCreating', 'PodInitializing', 'Completed', 'Succeeded'].includes(row.status));
+  const failing = status.phase === 'Failed' || (!w.terminating && !NOT_FAILING.has(row.status));
   const id = request(sim, self, {
     verb: 'patch',
     resource: 'pods',
@@ -1121,6 +1171,7 @@ function sendStatus(
       },
     },
   });
+  st.statusRequests.set(id, podKey);
   if (!w.terminating) w.statusInFlight = id;
   return id;
 }

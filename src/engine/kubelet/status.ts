@@ -7,50 +7,83 @@ import type { Container, ContainerStatus, Pod, PodCondition, PodStatus } from 'k
 import { isoTime } from '../apiserver/names';
 import { imageId } from '../runtime/images';
 import { isSidecar } from './lifecycle';
-import type { PodWorker, Terminated } from './worker';
+import type { ContainerRecord, PodWorker, Terminated } from './worker';
 
-function condition(type: string, ok: boolean, now: number, reason?: string, message?: string): PodCondition {
-  return {
-    type,
-    status: ok ? 'True' : 'False',
-    lastProbeTime: null as unknown as string,
-    lastTransitionTime: isoTime(now),
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-  };
+/**
+ * A condition, keeping its lastTransitionTime while its status stays what the
+ * Pod's previous status said. Built in one literal per shape (fields in the
+ * order kubectl -o yaml shows them): this runs for every status the kubelet sends.
+ */
+function condition(
+  previous: PodCondition[],
+  type: string,
+  ok: boolean,
+  now: number,
+  reason?: string,
+  message?: string,
+): PodCondition {
+  const status = ok ? 'True' : 'False';
+  const old = previousCondition(previous, type);
+  const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : isoTime(now);
+  const lastProbeTime = null as unknown as string;
+  if (!reason) return { type, status, lastProbeTime, lastTransitionTime };
+  if (!message) return { type, status, lastProbeTime, lastTransitionTime, reason };
+  return { type, status, lastProbeTime, lastTransitionTime, reason, message };
+}
+
+function previousCondition(previous: PodCondition[], type: string): PodCondition | undefined {
+  for (const c of previous) if (c.type === type) return c;
+  return undefined;
 }
 
 export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: number): PodStatus {
-  // The helpers below are module functions, not closures: this runs for every status the kubelet considers.
+  // The helpers below are module functions, not closures, and the passes are loops that build only
+  // what the status holds: this runs for every status the kubelet considers.
   const containers = pod.spec?.containers ?? [];
   const inits = pod.spec?.initContainers ?? [];
-  const pendingInits = inits.filter((c) => !doneInit(w, c.name) && !sidecarUp(w, c)).map((c) => c.name);
-  // An init container that failed under restartPolicy Never fails the Pod (getPhase's pendingInitialization case).
-  const initFailed =
-    pod.spec?.restartPolicy === 'Never' &&
-    inits.some((c) => !isSidecar(c) && w.containers[c.name]?.state === 'exited' && !doneInit(w, c.name));
-  const initialized = pendingInits.length === 0;
   // While init containers run, the others wait as PodInitializing (ContainerCreating when there are none).
   const defaultWaiting = inits.length ? 'PodInitializing' : 'ContainerCreating';
-  const statuses = containers.map((c) => statusOf(w, now, defaultWaiting, c, false));
-  const initStatuses = inits.map((c) => {
+  const never = pod.spec?.restartPolicy === 'Never';
+  const pendingInits: string[] = [];
+  // An init container that failed under restartPolicy Never fails the Pod (getPhase's pendingInitialization case).
+  let initFailed = false;
+  const initStatuses: ContainerStatus[] = [];
+  // GenerateContainersReadyCondition counts sidecars (restartable init containers) with the main containers.
+  const notReady: string[] = [];
+  for (const c of inits) {
+    const done = doneInit(w, c.name);
+    const sidecar = isSidecar(c);
+    if (!done && !sidecarUp(w, c)) pendingInits.push(c.name);
+    if (never && !sidecar && !done && w.containers[c.name]?.state === 'exited') initFailed = true;
     const s = statusOf(w, now, defaultWaiting, c, true);
     // An init container that completed counts as ready.
-    return s.state?.terminated?.exitCode === 0 ? { ...s, ready: true } : s;
-  });
-  // GenerateContainersReadyCondition counts sidecars (restartable init containers) with the main containers.
-  const sidecarStatuses = initStatuses.filter((_, i) => isSidecar(inits[i]));
-  const notReady = [...sidecarStatuses, ...statuses].filter((s) => !s.ready).map((s) => s.name);
-  const allReady = notReady.length === 0;
+    if (s.state?.terminated?.exitCode === 0) s.ready = true;
+    initStatuses.push(s);
+    if (sidecar && !s.ready) notReady.push(s.name);
+  }
+  const initialized = pendingInits.length === 0;
+  const statuses: ContainerStatus[] = [];
   // A Pod being deleted whose containers have all stopped is terminal: getPhase with podIsTerminal.
-  const terminal = !!w.terminating && statuses.length > 0 && statuses.every((s) => s.state?.terminated);
+  let allTerminated = true;
+  let allSucceeded = true;
+  for (const c of containers) {
+    const s = statusOf(w, now, defaultWaiting, c, false);
+    statuses.push(s);
+    if (!s.ready) notReady.push(s.name);
+    if (!s.state?.terminated) allTerminated = false;
+    if (s.state?.terminated?.exitCode !== 0) allSucceeded = false;
+  }
+  const allReady = notReady.length === 0;
+  const terminal = !!w.terminating && statuses.length > 0 && allTerminated;
   const previous = pod.status?.conditions ?? [];
-  const unready = `containers with unready status: [${notReady.join(' ')}]`;
+  const unready = allReady ? '' : `containers with unready status: [${notReady.join(' ')}]`;
+  const scheduled = previousCondition(previous, 'PodScheduled');
   const conditions = [
-    condition('PodReadyToStartContainers', !!w.ip && !w.sandboxStopped, now),
+    condition(previous, 'PodReadyToStartContainers', !!w.ip && !w.sandboxStopped, now),
     initialized
-      ? condition('Initialized', true, now)
+      ? condition(previous, 'Initialized', true, now)
       : condition(
+          previous,
           'Initialized',
           false,
           now,
@@ -58,21 +91,25 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
           `containers with incomplete status: [${pendingInits.join(' ')}]`,
         ),
     terminal
-      ? condition('Ready', false, now, 'PodCompleted')
+      ? condition(previous, 'Ready', false, now, 'PodCompleted')
       : allReady
-        ? condition('Ready', true, now)
-        : condition('Ready', false, now, 'ContainersNotReady', unready),
+        ? condition(previous, 'Ready', true, now)
+        : condition(previous, 'Ready', false, now, 'ContainersNotReady', unready),
     terminal
-      ? condition('ContainersReady', false, now, 'PodCompleted')
+      ? condition(previous, 'ContainersReady', false, now, 'PodCompleted')
       : allReady
-        ? condition('ContainersReady', true, now)
-        : condition('ContainersReady', false, now, 'ContainersNotReady', unready),
-    previous.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, now),
-  ].map((c) => keepTransition(previous, c));
-  return {
+        ? condition(previous, 'ContainersReady', true, now)
+        : condition(previous, 'ContainersReady', false, now, 'ContainersNotReady', unready),
+    // The scheduler's condition, as it stands (a copy: the status sent is its own object).
+    scheduled
+      ? { ...scheduled, lastTransitionTime: scheduled.lastTransitionTime }
+      : condition(previous, 'PodScheduled', true, now),
+  ];
+  // Fields added in the order kubectl -o yaml shows them; podIP and initContainerStatuses only when there are some.
+  const status: PodStatus = {
     // podIsTerminal: Succeeded when every container ended with 0, else Failed.
     phase: terminal
-      ? statuses.every((s) => s.state?.terminated?.exitCode === 0)
+      ? allSucceeded
         ? 'Succeeded'
         : 'Failed'
       : initialized
@@ -83,43 +120,55 @@ export function generatePodStatus(pod: Pod, w: PodWorker, hostIP: string, now: n
     conditions,
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    ...(w.ip ? { podIP: w.ip, podIPs: [{ ip: w.ip }] } : {}),
-    startTime: isoTime(w.startTime),
-    ...(inits.length ? { initContainerStatuses: initStatuses } : {}),
-    containerStatuses: statuses,
-    qosClass: pod.status?.qosClass ?? 'BestEffort',
   };
+  if (w.ip) {
+    status.podIP = w.ip;
+    status.podIPs = [{ ip: w.ip }];
+  }
+  status.startTime = isoTime(w.startTime);
+  if (inits.length) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = statuses;
+  status.qosClass = pod.status?.qosClass ?? 'BestEffort';
+  return status;
 }
 
 function doneInit(w: PodWorker, name: string): boolean {
-  return w.containers[name]?.state === 'exited' && (w.containers[name]?.exitCode ?? 0) === 0;
+  const cs = w.containers[name];
+  return cs?.state === 'exited' && (cs.exitCode ?? 0) === 0;
 }
 
 /** A sidecar counts as initialized once it runs (it never completes) and its startup probe, if any, has passed. */
 function sidecarUp(w: PodWorker, c: Container): boolean {
-  return isSidecar(c) && w.containers[c.name]?.state === 'running' && w.containers[c.name]?.started !== false;
+  const cs = w.containers[c.name];
+  return isSidecar(c) && cs?.state === 'running' && cs.started !== false;
 }
 
-/** A condition keeps its lastTransitionTime while its status stays the same. */
-function keepTransition(previous: PodCondition[], c: PodCondition): PodCondition {
-  const old = previous.find((p) => p.type === c.type);
-  return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
-}
-
-function terminatedState(t: Terminated): ContainerStatus['state'] {
+function terminatedState(
+  exitCode: number,
+  reason: string,
+  startedAt: number,
+  finishedAt: number,
+  id: string | undefined,
+): ContainerStatus['state'] {
   return {
-    terminated: {
-      exitCode: t.exitCode,
-      reason: t.reason,
-      startedAt: isoTime(t.startedAt),
-      finishedAt: isoTime(t.finishedAt),
-      ...(t.id ? { containerID: `containerd://${t.id}` } : {}),
-    },
+    terminated: id
+      ? {
+          exitCode,
+          reason,
+          startedAt: isoTime(startedAt),
+          finishedAt: isoTime(finishedAt),
+          containerID: `containerd://${id}`,
+        }
+      : { exitCode, reason, startedAt: isoTime(startedAt), finishedAt: isoTime(finishedAt) },
   };
 }
 
-function waitingState(reason: string, cs: PodWorker['containers'][string] | undefined): ContainerStatus['state'] {
-  return { waiting: { reason, ...(cs?.waitingMessage ? { message: cs.waitingMessage } : {}) } };
+function lastTerminatedState(t: Terminated): ContainerStatus['state'] {
+  return terminatedState(t.exitCode, t.reason, t.startedAt, t.finishedAt, t.id);
+}
+
+function waitingState(reason: string, cs: ContainerRecord | undefined): ContainerStatus['state'] {
+  return { waiting: cs?.waitingMessage ? { reason, message: cs.waitingMessage } : { reason } };
 }
 
 function statusOf(w: PodWorker, now: number, defaultWaiting: string, c: Container, init: boolean): ContainerStatus {
@@ -132,38 +181,39 @@ function statusOf(w: PodWorker, now: number, defaultWaiting: string, c: Containe
   const exited = cs?.state === 'exited';
   // Running is not Ready: with a startup probe it waits for that, with a readiness probe for its first success.
   const ready = running && (cs?.ready ?? true) && cs?.started !== false;
-  const cid = cs?.id && !inPostStart ? `containerd://${cs.id}` : undefined;
-  const current: Terminated | undefined = exited
-    ? {
-        exitCode: cs.exitCode ?? 0,
-        reason: cs.reason ?? 'Completed',
-        startedAt: cs.startedAt ?? now,
-        finishedAt: cs.finishedAt ?? now,
-        ...(cs.id ? { id: cs.id } : {}),
-      }
-    : undefined;
   // convertToAPIContainerStatuses: an exited container the kubelet will restart but holds back
   // (the reasonCache has CrashLoopBackOff) shows as waiting, its exit moving to lastState.
   const backingOff = exited && !!cs.waitingReason;
+  // The current instance's exit, when it has ended.
+  const current = exited
+    ? terminatedState(cs.exitCode ?? 0, cs.reason ?? 'Completed', cs.startedAt ?? now, cs.finishedAt ?? now, cs.id)
+    : undefined;
   const state: ContainerStatus['state'] = running
     ? { running: { startedAt: isoTime(cs.startedAt ?? now) } }
     : backingOff
       ? waitingState(cs.waitingReason!, cs)
       : current
-        ? terminatedState(current)
+        ? current
         : waitingState(cs?.waitingReason ?? (init ? 'PodInitializing' : defaultWaiting), cs);
-  const last = backingOff ? current : cs?.lastTerminated;
-  return {
-    name: c.name,
-    image: c.image ?? '',
-    imageID: cs?.imagePulled ? imageId(c.image ?? '') : '',
-    ...(cid ? { containerID: cid } : {}),
-    ready,
-    started: running && cs?.started !== false,
-    restartCount: cs?.restartCount ?? 0,
-    state,
-    lastState: last ? terminatedState(last) : {},
-  };
+  const lastState = backingOff ? current! : cs?.lastTerminated ? lastTerminatedState(cs.lastTerminated) : {};
+  const image = c.image ?? '';
+  const imageID = cs?.imagePulled ? imageId(image) : '';
+  const started = running && cs?.started !== false;
+  const restartCount = cs?.restartCount ?? 0;
+  // Fields in the order kubectl -o yaml shows them; containerID once the container exists (and its hook has run).
+  return cs?.id && !inPostStart
+    ? {
+        name: c.name,
+        image,
+        imageID,
+        containerID: `containerd://${cs.id}`,
+        ready,
+        started,
+        restartCount,
+        state,
+        lastState,
+      }
+    : { name: c.name, image, imageID, ready, started, restartCount, state, lastState };
 }
 
 /**

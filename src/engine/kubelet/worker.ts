@@ -10,8 +10,12 @@ export interface PodWorker {
   /** A CRI call is in flight; the next sync waits for its answer. */
   waiting: boolean;
   containers: Record<string, ContainerRecord>;
-  /** The last status sent, to patch only when it changes. */
-  lastStatus?: string;
+  /**
+   * The last status sent, as the status manager compares it (statusView:
+   * each condition reduced to its type and status), to patch only when it
+   * changes. Sent statuses are never changed afterwards (stored objects are not).
+   */
+  lastStatus?: object;
   /** Graceful termination under way (deletionTimestamp seen). */
   terminating?: boolean;
   /** When killPod began, for the grace period that is left. */

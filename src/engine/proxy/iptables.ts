@@ -105,6 +105,60 @@ export function usableEndpoints(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
   return endpoints.filter((e) => e.serving && e.terminating);
 }
 
+/**
+ * a.localeCompare(b) for two `ip:port` endpoints. Over digits, '.' and ':'
+ * the root collation orders ':' before '.' before the digits, character by
+ * character, a prefix first (so `10.244.1.5:80` comes before
+ * `10.244.1.50:80`, unlike code-unit order); compared here directly, since a
+ * sync sorts every endpoint of every Service on every node. Any other
+ * character (an IPv6 letter) falls back to localeCompare.
+ */
+export function compareEndpoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = collationRank(a.charCodeAt(i));
+    const y = collationRank(b.charCodeAt(i));
+    if (x < 0 || y < 0) return a.localeCompare(b);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  for (let i = n; i < a.length; i++) if (collationRank(a.charCodeAt(i)) < 0) return a.localeCompare(b);
+  for (let i = n; i < b.length; i++) if (collationRank(b.charCodeAt(i)) < 0) return a.localeCompare(b);
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** ':' 0, '.' 1, '0'–'9' 2–11; -1 for anything else. */
+function collationRank(code: number): number {
+  if (code === 58) return 0;
+  if (code === 46) return 1;
+  if (code >= 48 && code <= 57) return code - 46;
+  return -1;
+}
+
+/**
+ * The KUBE-SEP chain of one endpoint of a Service port: its name and its two
+ * rules depend on nothing else, so every node and every sync share one
+ * (chains are only read once written). Bounded: when full it starts over.
+ */
+export function endpointChain(svcPortName: string, protocol: string, ip: string, endpoint: string): IptablesChain {
+  const key = `${svcPortName}\n${protocol}\n${ip}\n${endpoint}`;
+  const known = ENDPOINT_CHAINS.get(key);
+  if (known) return known;
+  const name = servicePortEndpointChainName(svcPortName, protocol, endpoint);
+  const proto = protocol.toLowerCase();
+  const chain: IptablesChain = {
+    table: 'nat',
+    name,
+    rules: [
+      `-A ${name} -m comment --comment ${svcPortName} -s ${ip} -j KUBE-MARK-MASQ`,
+      `-A ${name} -m comment --comment ${svcPortName} -m ${proto} -p ${proto} -j DNAT --to-destination ${endpoint}`,
+    ],
+  };
+  if (ENDPOINT_CHAINS.size >= 20_000) ENDPOINT_CHAINS.clear();
+  ENDPOINT_CHAINS.set(key, chain);
+  return chain;
+}
+const ENDPOINT_CHAINS = new Map<string, IptablesChain>();
+
 /** syncProxyRules, reduced to ClusterIP Services: the nat and filter chains kube-proxy writes. */
 export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
   const sorted = [...ports].sort((a, b) =>
@@ -118,8 +172,10 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
     const name = servicePortName(sp.namespace, sp.name, sp.portName);
     const proto = sp.protocol.toLowerCase();
     const match = `-m ${proto} -p ${proto} -d ${sp.clusterIP} --dport ${sp.port}`;
-    // Sorted by "ip:port", as the EndpointSlice cache returns them.
-    const eps = usableEndpoints(sp.endpoints).sort((a, b) => `${a.ip}:${a.port}`.localeCompare(`${b.ip}:${b.port}`));
+    // Sorted by "ip:port", as the EndpointSlice cache returns them (each key made once, not twice per comparison).
+    const eps = usableEndpoints(sp.endpoints)
+      .map((ep) => ({ ep, endpoint: `${ep.ip}:${ep.port}` }))
+      .sort((a, b) => compareEndpoints(a.endpoint, b.endpoint));
     if (!eps.length) {
       const comment = `${name} has no endpoints`;
       kubeServicesFilter.push(`-A KUBE-SERVICES -m comment --comment "${comment}" ${match} -j REJECT`);
@@ -140,32 +196,22 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
     ];
     const targets: ProgrammedService['targets'] = [];
     const sepChains: IptablesChain[] = [];
-    eps.forEach((ep, i) => {
-      const endpoint = `${ep.ip}:${ep.port}`;
-      const chain = servicePortEndpointChainName(name, sp.protocol, endpoint);
+    eps.forEach(({ ep, endpoint }, i) => {
+      const sepChain = endpointChain(name, sp.protocol, ep.ip, endpoint);
+      const chain = sepChain.name;
       const probability = i < eps.length - 1 ? computeProbability(eps.length - i) : undefined;
       svcRules.push(
         `-A ${svcChain} -m comment --comment "${name} -> ${endpoint}"` +
           (probability ? ` -m statistic --mode random --probability ${probability}` : '') +
           ` -j ${chain}`,
       );
-      targets.push({
-        chain,
-        endpoint,
-        ip: ep.ip,
-        port: ep.port,
-        ...(probability ? { probability } : {}),
-        ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-        ...(ep.pod ? { pod: ep.pod } : {}),
-      });
-      sepChains.push({
-        table: 'nat',
-        name: chain,
-        rules: [
-          `-A ${chain} -m comment --comment ${name} -s ${ep.ip} -j KUBE-MARK-MASQ`,
-          `-A ${chain} -m comment --comment ${name} -m ${proto} -p ${proto} -j DNAT --to-destination ${endpoint}`,
-        ],
-      });
+      // Fields added in order, the optional ones only when set (no spreads: a target per endpoint per sync).
+      const target: ProgrammedService['targets'][number] = { chain, endpoint, ip: ep.ip, port: ep.port };
+      if (probability) target.probability = probability;
+      if (ep.nodeName) target.nodeName = ep.nodeName;
+      if (ep.pod) target.pod = ep.pod;
+      targets.push(target);
+      sepChains.push(sepChain);
     });
     perService.push({ table: 'nat', name: svcChain, rules: svcRules }, ...sepChains);
     services.push({ svcPortName: name, clusterIP: sp.clusterIP, port: sp.port, protocol: proto, svcChain, targets });
@@ -183,12 +229,15 @@ export function syncProxyRules(ports: ProxyServicePort[]): ProxyRules {
   };
 }
 
-/** The rules as iptables-save prints them, table by table. */
+/** The rules as iptables-save prints them, table by table: the chains, then their rules. */
 export function iptablesSave(rules: ProxyRules): string {
+  // Lines pushed one by one (no filtered copies, spreads or flatMap: a Service's thousand endpoints make thousands).
   const out: string[] = [];
   for (const table of ['filter', 'nat'] as const) {
-    const chains = rules.chains.filter((c) => c.table === table);
-    out.push(`*${table}`, ...chains.map((c) => `:${c.name} - [0:0]`), ...chains.flatMap((c) => c.rules), 'COMMIT');
+    out.push(`*${table}`);
+    for (const c of rules.chains) if (c.table === table) out.push(`:${c.name} - [0:0]`);
+    for (const c of rules.chains) if (c.table === table) for (const rule of c.rules) out.push(rule);
+    out.push('COMMIT');
   }
   return out.join('\n');
 }

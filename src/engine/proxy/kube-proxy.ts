@@ -14,6 +14,7 @@ import { informerReceive, newInformers, startInformers, type Informers } from '.
 import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ApiObject, ComponentId, DetailLevel } from '../types';
+import { sameJson } from '../controllers/same-json';
 import { handleTraffic } from './traffic';
 import { iptablesSave, syncProxyRules, type ProxyEndpoint, type ProxyRules, type ProxyServicePort } from './iptables';
 
@@ -63,14 +64,17 @@ interface SliceShape {
  * default as the EndpointSlice cache defaults them (nil ready is ready).
  */
 export function servicePortsFrom(objects: Record<string, ApiObject>): ProxyServicePort[] {
+  // The caches walked in place (for…in, not Object.entries: a sync on every node after every slice change).
   const slices: Record<string, SliceShape[]> = {};
-  for (const [key, obj] of Object.entries(objects)) {
+  for (const key in objects) {
+    const obj = objects[key]!;
     if (!key.startsWith('/registry/endpointslices/')) continue;
     const svc = (obj.metadata.labels as Record<string, string> | undefined)?.['kubernetes.io/service-name'];
     if (svc) (slices[`${obj.metadata.namespace}/${svc}`] ??= []).push(obj as unknown as SliceShape);
   }
   const out: ProxyServicePort[] = [];
-  for (const [key, obj] of Object.entries(objects)) {
+  for (const key in objects) {
+    const obj = objects[key]!;
     if (!key.startsWith('/registry/services/specs/')) continue;
     const svc = obj as unknown as Service;
     const clusterIP = svc.spec?.clusterIP;
@@ -84,15 +88,16 @@ export function servicePortsFrom(objects: Record<string, ApiObject>): ProxyServi
         for (const ep of slice.endpoints ?? []) {
           if (!ep.addresses[0]) continue;
           const ready = ep.conditions?.ready ?? true;
-          endpoints.push({
+          const endpoint: ProxyEndpoint = {
             ip: ep.addresses[0],
             port: port.port,
             ready,
             serving: ep.conditions?.serving ?? ready,
             terminating: ep.conditions?.terminating ?? false,
-            ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-            ...(ep.targetRef?.name ? { pod: ep.targetRef.name } : {}),
-          });
+          };
+          if (ep.nodeName) endpoint.nodeName = ep.nodeName;
+          if (ep.targetRef?.name) endpoint.pod = ep.targetRef.name;
+          endpoints.push(endpoint);
         }
       }
       out.push({
@@ -148,15 +153,49 @@ export function takeToken(st: Pick<KubeProxyState, 'tokens' | 'tokensAt'>, now: 
   return st.tokens >= 0 ? 0 : -st.tokens * MIN_SYNC_PERIOD_MS;
 }
 
+/**
+ * The rules for a cache's objects. Every node's kube-proxy holds the same
+ * objects (one watch event reaches them all, and stored objects are never
+ * changed in place), so the rules built for one set of objects, in cache
+ * order, serve every node that syncs with the same set: each node's rules
+ * are read, never changed. A few recent sets are remembered, compared by
+ * identity.
+ */
+export function rulesFor(objects: Record<string, ApiObject>): ProxyRules {
+  const inputs: ApiObject[] = [];
+  for (const key in objects) inputs.push(objects[key]!);
+  for (const known of RECENT_RULES) if (sameObjects(known.inputs, inputs)) return known.rules;
+  const rules = syncProxyRules(servicePortsFrom(objects));
+  RECENT_RULES.unshift({ inputs, rules });
+  if (RECENT_RULES.length > 4) RECENT_RULES.pop();
+  return rules;
+}
+const RECENT_RULES: { inputs: ApiObject[]; rules: ProxyRules }[] = [];
+
+function sameObjects(a: ApiObject[], b: ApiObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** iptables-save's text of a set of rules, made once for the nodes that share them. */
+function savedText(rules: ProxyRules): string {
+  let text = SAVED_TEXT.get(rules);
+  if (text === undefined) SAVED_TEXT.set(rules, (text = iptablesSave(rules)));
+  return text;
+}
+const SAVED_TEXT = new WeakMap<ProxyRules, string>();
+
 /** syncProxyRules: rebuild every chain from the caches and write them, telling what changed. */
 function sync(sim: PSim, self: ComponentId, st: KubeProxyState, level: DetailLevel): void {
   st.lastSync = sim.now;
   const before = st.rules;
-  const rules = syncProxyRules(servicePortsFrom(st.informers.cache.objects));
+  const rules = rulesFor(st.informers.cache.objects);
   st.rules = rules;
+  // What changed, as JSON would tell, without serializing every endpoint of every Service twice per sync.
   const changed = rules.services.filter((s) => {
     const old = before.services.find((o) => o.svcPortName === s.svcPortName);
-    return JSON.stringify(old) !== JSON.stringify(s);
+    return !sameJson(old, s);
   });
   const removed = before.services.filter((o) => !rules.services.some((s) => s.svcPortName === o.svcPortName));
   if (!changed.length && !removed.length) return;
@@ -174,7 +213,7 @@ function sync(sim: PSim, self: ComponentId, st: KubeProxyState, level: DetailLev
         services: rules.services.length,
         changed: [...changed.map(describe), ...removed.map((s) => `${s.svcPortName} removed`)].join('; '),
         chains: rules.chains.length,
-        rules: iptablesSave(rules),
+        rules: savedText(rules),
       },
     },
   });

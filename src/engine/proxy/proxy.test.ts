@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   computeProbability,
+  compareEndpoints,
+  endpointChain,
   iptablesSave,
   parseIptablesSave,
   servicePortChainName,
@@ -12,7 +14,7 @@ import {
   type ProxyEndpoint,
   type ProxyServicePort,
 } from './iptables';
-import { takeToken } from './kube-proxy';
+import { rulesFor, servicePortsFrom, takeToken } from './kube-proxy';
 import { parseServiceUrl } from './traffic';
 import { serviceFqdn, serviceRecords } from '../dns/coredns';
 import type { ApiObject } from '../types';
@@ -252,5 +254,102 @@ describe("kube-proxy's sync runner", () => {
     // The third waits for the token due at 6 s; the next one for the token due at 7 s.
     expect(takeToken(st, 5_500)).toBe(1_500);
     expect(takeToken(st, 20_000)).toBe(0);
+  });
+});
+
+describe('the endpoint order of a KUBE-SVC chain (ip:port as localeCompare orders it)', () => {
+  // The root collation puts ':' before '.' before the digits: not code-unit order.
+  const endpoints = [
+    '10.244.1.50:80',
+    '10.244.1.5:80',
+    '10.244.1.5:8080',
+    '10.244.10.2:80',
+    '10.244.1.49:80',
+    '10.244.2.1:9',
+    '10.244.1.5:80',
+    '10.245.0.1:80',
+    '10.244.1.5',
+    'fd00::1:80',
+    '[fd00::a]:80',
+  ];
+  it('compares every pair as localeCompare does', () => {
+    const pairs = endpoints.flatMap((a) => endpoints.map((b) => [a, b, compareEndpoints(a, b)]));
+    expect(pairs).toEqual(endpoints.flatMap((a) => endpoints.map((b) => [a, b, Math.sign(a.localeCompare(b))])));
+  });
+});
+
+describe('a KUBE-SEP chain is made once per endpoint of a Service port', () => {
+  it('is the same chain for the same endpoint, and another for another IP, port or Service port', () => {
+    const a = endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:80');
+    expect(endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:80')).toBe(a);
+    expect(a).toEqual({
+      table: 'nat',
+      name: servicePortEndpointChainName('default/web', 'TCP', '10.244.1.2:80'),
+      rules: [
+        `-A ${a.name} -m comment --comment default/web -s 10.244.1.2 -j KUBE-MARK-MASQ`,
+        `-A ${a.name} -m comment --comment default/web -m tcp -p tcp -j DNAT --to-destination 10.244.1.2:80`,
+      ],
+    });
+    const others = [
+      endpointChain('default/web', 'TCP', '10.244.1.3', '10.244.1.3:80'),
+      endpointChain('default/web', 'TCP', '10.244.1.2', '10.244.1.2:8080'),
+      endpointChain('default/web:http', 'TCP', '10.244.1.2', '10.244.1.2:80'),
+      endpointChain('default/web', 'UDP', '10.244.1.2', '10.244.1.2:80'),
+    ];
+    expect(new Set([a, ...others].map((c) => c.name)).size).toBe(5);
+  });
+
+  it('gives two syncs of the same Service the same rules', () => {
+    const ep = (ip: string): ProxyEndpoint => ({ ip, port: 80, ready: true, serving: true, terminating: false });
+    const ports: ProxyServicePort[] = [
+      {
+        namespace: 'ns1',
+        name: 'svc1',
+        portName: '',
+        protocol: 'TCP',
+        port: 80,
+        clusterIP: '10.20.30.41',
+        endpoints: [ep('10.244.2.3'), ep('10.244.1.2')],
+      },
+    ];
+    const first = syncProxyRules(ports);
+    expect(syncProxyRules(ports)).toEqual(first);
+    expect(iptablesSave(syncProxyRules(ports))).toBe(iptablesSave(first));
+  });
+});
+
+describe('the rules of one set of cached objects are built once for every node', () => {
+  const service = (clusterIP: string): ApiObject =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { clusterIP, ports: [{ port: 80, protocol: 'TCP' }] },
+    }) as unknown as ApiObject;
+  const slice = (ips: string[]): ApiObject =>
+    ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-abc', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+      endpoints: ips.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
+      ports: [{ name: '', port: 8080, protocol: 'TCP' }],
+    }) as unknown as ApiObject;
+  const SVC = '/registry/services/specs/default/web';
+  const SLICE = '/registry/endpointslices/default/web-abc';
+
+  it('gives two nodes’ caches holding the same objects the same rules, and new rules for a new object', () => {
+    const svc = service('10.96.0.20');
+    const one = slice(['10.244.1.2', '10.244.2.2']);
+    const first = rulesFor({ [SVC]: svc, [SLICE]: one });
+    // Another node's cache: another record, the same objects.
+    expect(rulesFor({ [SVC]: svc, [SLICE]: one })).toBe(first);
+    expect(first).toEqual(syncProxyRules(servicePortsFrom({ [SVC]: svc, [SLICE]: one })));
+    // The slice changed: a new object, new rules.
+    const two = slice(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    const second = rulesFor({ [SVC]: svc, [SLICE]: two });
+    expect(second).not.toBe(first);
+    expect(second.services[0]!.targets.map((t) => t.ip)).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    // Content equal to what is remembered is not enough: a new object is built for anew.
+    expect(rulesFor({ [SVC]: service('10.96.0.20'), [SLICE]: one })).not.toBe(first);
   });
 });

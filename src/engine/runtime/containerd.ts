@@ -8,9 +8,10 @@ import type { CriMethod, Message } from '../core/messages';
 import type { Sim, StepMeta } from '../core/sim';
 import { normalizeImage, sameImage } from '../scheduler/plugins';
 import type { ComponentId } from '../types';
-import type { Container } from 'kubernetes-types/core/v1';
+import { remembering } from '../core/memo';
 import { SETTLE_MS } from '../core/sim';
 import { containerFate, stopFate } from './app';
+import { addContainer, findContainer, newContainerStore, removeContainer, type ContainerStore } from './containers';
 import { goDuration, imageSize } from './images';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -18,10 +19,7 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 export interface RuntimeState {
   images: string[];
   sandboxes: Record<string, { id: string; ip?: string; netns: string; ready: boolean }>;
-  containers: Record<
-    string,
-    { podKey: string; name: string; state: 'created' | 'running'; config?: Container; command?: string[] }
-  >;
+  containers: ContainerStore;
   /** Images the registry does not have (the image-missing fault), normalized. */
   missing: string[];
   /** RunPodSandbox calls waiting for CNI: CNI request id → CRI request. */
@@ -37,7 +35,7 @@ export function initRuntime(images: string[], missing: string[] = []): RuntimeSt
     images: [...images, PAUSE_IMAGE],
     missing: missing.map(normalizeImage),
     sandboxes: {},
-    containers: {},
+    containers: newContainerStore(),
     pendingCni: {},
     pullFreeAt: 0,
     pulling: {},
@@ -67,13 +65,18 @@ function response(
   return { kind: 'response', level, verb: method, path: `runtime.v1.RuntimeService/${method}`, say: { key, params } };
 }
 
-export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from: ComponentId): void {
+/** The runtime's node and the components it talks to, named once per runtime rather than on each of its deliveries. */
+const peersOf = remembering((self: string) => {
   const node = self.slice('runtime/'.length);
+  return { node, kubelet: `kubelet/${node}` as ComponentId, cni: `cni/${node}` as ComponentId };
+});
+
+export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from: ComponentId): void {
+  const { node, kubelet, cni } = peersOf(self);
   const st = sim.world.runtimes[node]!;
-  const kubelet: ComponentId = `kubelet/${node}`;
   switch (msg.type) {
     case 'cri-request':
-      return criRequest(sim, self, st, msg, from);
+      return criRequest(sim, self, st, msg, from, cni);
     case 'runtime-work': {
       if (msg.work === 'create-netns') {
         sim.note(self, {
@@ -86,7 +89,7 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
         sim.send(
           {
             from: self,
-            to: `cni/${node}`,
+            to: cni,
             msg: { type: 'cni-add', id: cniId, podKey: msg.podKey, sandboxId: st.sandboxes[msg.podKey]!.id },
             meta: {
               kind: 'request',
@@ -137,13 +140,10 @@ export function handleRuntime(sim: RtSim, self: ComponentId, msg: Message, from:
       return;
     }
     case 'runtime-container-exit': {
-      const entry = Object.entries(st.containers).find(
-        ([id, c]) =>
-          c.podKey === msg.podKey && c.name === msg.container && (!msg.containerId || id === msg.containerId),
-      );
+      const id = findContainer(st.containers, msg.podKey, msg.container, msg.containerId);
       // Stopped (or replaced) meanwhile: that process is already gone.
-      if (!entry) return;
-      delete st.containers[entry[0]];
+      if (id === undefined) return;
+      removeContainer(st.containers, id);
       const exitCode = msg.exitCode ?? 0;
       const reason = msg.reason ?? 'Completed';
       sim.send(
@@ -224,6 +224,7 @@ function criRequest(
   st: RuntimeState,
   msg: Extract<Message, { type: 'cri-request' }>,
   kubelet: ComponentId,
+  cni: ComponentId,
 ): void {
   const { id, podKey } = msg;
   switch (msg.method) {
@@ -325,13 +326,13 @@ function criRequest(
     }
     case 'CreateContainer': {
       const containerId = sim.hex(64);
-      st.containers[containerId] = {
+      addContainer(st.containers, containerId, {
         podKey,
         name: msg.container!,
         state: 'created',
-        ...(msg.config ? { config: msg.config } : {}),
-        ...(msg.command ? { command: msg.command } : {}),
-      };
+        config: msg.config,
+        command: msg.command,
+      });
       reply(
         sim,
         self,
@@ -346,10 +347,11 @@ function criRequest(
       return;
     }
     case 'StartContainer': {
-      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
-      if (entry) entry[1].state = 'running';
+      const containerId = findContainer(st.containers, podKey, msg.container);
+      const entry = containerId === undefined ? undefined : st.containers.byId[containerId]!;
+      if (entry) entry.state = 'running';
       // The process runs as its spec says (runtime/app.ts): it may end by itself, or be OOM-killed.
-      const fate = entry?.[1].config ? containerFate(entry[1].config) : undefined;
+      const fate = entry?.config ? containerFate(entry.config) : undefined;
       if (fate && entry)
         sim.send(
           {
@@ -359,7 +361,7 @@ function criRequest(
               type: 'runtime-container-exit',
               podKey,
               container: msg.container!,
-              containerId: entry[0],
+              containerId,
               exitCode: fate.exitCode,
               reason: fate.reason,
             },
@@ -387,11 +389,12 @@ function criRequest(
     }
     case 'StopContainer': {
       // The stop signal (SIGTERM), then SIGKILL when the timeout runs out if the process is still there.
-      const entry = Object.entries(st.containers).find(([, c]) => c.podKey === podKey && c.name === msg.container);
-      if (entry) delete st.containers[entry[0]];
+      const containerId = findContainer(st.containers, podKey, msg.container);
+      const entry = containerId === undefined ? undefined : st.containers.byId[containerId]!;
+      if (containerId !== undefined) removeContainer(st.containers, containerId);
       const timeout = msg.timeout ?? 30;
       // A process that ignores SIGTERM (a shell as PID 1 without a trap) is killed when the timeout runs out.
-      const killed = !!entry && ignoresSigterm(entry[1].command);
+      const killed = !!entry && ignoresSigterm(entry.command);
       sim.note(self, {
         kind: 'internal',
         level: 'deep',
@@ -399,8 +402,8 @@ function criRequest(
       });
       const ended = killed
         ? { exitCode: 137, reason: 'Error' }
-        : entry?.[1].config
-          ? stopFate(entry[1].config)
+        : entry?.config
+          ? stopFate(entry.config)
           : { exitCode: 0, reason: 'Completed' };
       reply(
         sim,
@@ -420,7 +423,7 @@ function criRequest(
       sim.send(
         {
           from: self,
-          to: `cni/${self.slice('runtime/'.length)}`,
+          to: cni,
           msg: { type: 'cni-del', id: cniId, podKey },
           meta: {
             kind: 'request',
