@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
@@ -9,11 +9,8 @@ import { usePlayer } from './store/store';
 await loadCatalog(usePlayer.getState().language).catch(() => undefined);
 
 const root = createRoot(document.getElementById('root')!);
-// A transition: React renders the first page in slices of a few ms, so loading holds no long task for it.
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+root.render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
 );
