@@ -11,7 +11,7 @@
  * ways and a failure that is never resolved stays to the end.
  */
 import type { ComponentId, Step, Trace } from '../engine';
-import { NODE_STATUS_UNKNOWN } from '../engine/controllers/node-lifecycle';
+import { NODE_STATUS_UNKNOWN } from '../engine/controllers/node-conditions';
 
 export interface Failure {
   /** The step where it happened: its edge and packet are drawn as an error. */

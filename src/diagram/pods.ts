@@ -3,7 +3,8 @@
  * point, printed as `kubectl get pods` prints it, grouped by node.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { printPod, type PodRow, type Trace } from '../engine';
+import type { PodRow, Trace } from '../engine';
+import { printPod } from '../engine/kubectl/print-pod';
 
 export type PodHealth = 'ok' | 'progress' | 'failed';
 

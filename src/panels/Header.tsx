@@ -1,7 +1,7 @@
 /** Title, the Kubernetes version followed, and the preferences: detail level, language, theme. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DETAIL_LEVELS } from '../engine';
+import { DETAIL_LEVELS } from '../engine/types';
 import { HTML_LANG, LANGUAGES, type Language } from '../i18n';
 import { useEditor } from '../editor/draft';
 import { SCENARIOS } from '../scenarios';

@@ -4,7 +4,7 @@
  * failed. The kubelet kills the container and restarts it with the crash
  * back-off.
  */
-import { DEFAULT_CLUSTER } from '../engine';
+import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
 import type { Scenario } from './index';
 
 /** lifecycle-events.yaml's nginx, whose postStart hook fails (exit 1). */

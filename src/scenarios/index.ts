@@ -4,14 +4,8 @@
  * (`scenario.<id>.title`, `scenario.<id>.lesson`). The manifests are the
  * Kubernetes documentation's own examples.
  */
-import {
-  DEFAULT_CLUSTER,
-  type ClusterSpec,
-  type Fault,
-  type KubectlDelete,
-  type ServiceRequest,
-  type SimulationInput,
-} from '../engine';
+import type { ClusterSpec, Fault, KubectlDelete, ServiceRequest, SimulationInput } from '../engine';
+import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
 import { loadManifests } from '../manifest/load';
 import { STORAGE_SCENARIOS } from './storage';
 import { WEBHOOK_SCENARIOS } from './webhooks';

@@ -5,7 +5,7 @@
  * declare-network-policy.md, concepts/services-networking/network-policies.md).
  */
 import type { ClusterSpec } from '../engine';
-import { DEFAULT_CLUSTER } from '../engine';
+import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
 import type { Scenario } from './index';
 
 /**

@@ -5,7 +5,7 @@
  * documentation's examples (configure-pod-configmap, persistent volumes,
  * sidecar containers, container lifecycle hooks).
  */
-import { DEFAULT_CLUSTER } from '../engine';
+import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
 import type { Scenario } from './index';
 
 /** configure-pod-configmap's dapi-test-pod, kept running, created before its ConfigMap. */

@@ -5,7 +5,7 @@
  * Kyverno's webhook controller); the policy is kyverno/policies'
  * best-practices/disallow-latest-tag.
  */
-import { DEFAULT_CLUSTER } from '../engine';
+import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
 import type { Scenario } from './index';
 
 /** istio-discovery's istio-sidecar-injector, default revision: the namespace and object webhooks. */

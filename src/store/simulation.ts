@@ -2,16 +2,10 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import {
-  KUBERNETES_VERSION,
-  simulate,
-  simulation,
-  traceFromData,
-  type ClusterSpec,
-  type SimulationInput,
-  type Trace,
-  type TraceData,
-} from '../engine';
+import type { ClusterSpec, SimulationInput, Trace, TraceData } from '../engine';
+import type * as SimulatorModule from '../engine/simulate';
+import { KUBERNETES_VERSION } from '../engine/cluster/defaults';
+import { traceFromData } from '../engine/core/recorder';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 
@@ -49,6 +43,29 @@ export function scenarioInput(scenario: Scenario): SimulationInput {
   return { ...simulationInput(scenario), seed: runSeed };
 }
 
+type Simulator = typeof SimulatorModule;
+let simulator: Simulator | undefined;
+let simulatorLoading: Promise<Simulator> | undefined;
+
+/**
+ * The engine's simulator is not in the page's first script (it is a third of
+ * it): it is fetched when the first run starts, after the first diagram.
+ */
+export function loadSimulator(): Promise<Simulator> {
+  return (simulatorLoading ??= import('../engine/simulate').then((m) => (simulator = m)));
+}
+
+/** Whether a run can be made right here now; one asked for before the simulator is loaded goes to the Worker. */
+export function simulatorLoaded(): boolean {
+  return simulator !== undefined;
+}
+
+/** A run made right here, at once: only once the simulator is loaded. */
+export function simulate(input: SimulationInput): Trace {
+  if (!simulator) throw new Error('the simulator is not loaded yet (loadSimulator)');
+  return simulator.simulate(input);
+}
+
 export function simulateNow(scenario: Scenario): Trace {
   return simulate(scenarioInput(scenario));
 }
@@ -71,7 +88,7 @@ export function customInput(scenario: Scenario, manifests: unknown[]): Simulatio
 }
 
 export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
-  if (!canUseWorkers()) return Promise.resolve(simulate(input));
+  if (!canUseWorkers()) return loadSimulator().then((loaded) => loaded.simulate(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
@@ -123,13 +140,17 @@ function later(slice: () => void): void {
  * Worker would load the whole engine a second time before the first diagram.
  */
 export function simulateInSlices(input: SimulationInput | (() => SimulationInput)): Promise<Trace> {
-  let run: ReturnType<typeof simulation> | undefined;
+  return loadSimulator().then((loaded) => runInSlices(loaded, input));
+}
+
+function runInSlices(loaded: Simulator, input: SimulationInput | (() => SimulationInput)): Promise<Trace> {
+  let run: ReturnType<Simulator['simulation']> | undefined;
   return new Promise<Trace>((resolve, reject) => {
     const slice = (): void => {
       try {
         const until = performance.now() + SLICE_MS;
         // An input still to be made (a scenario's YAML to parse) is made in the first slice.
-        run ??= simulation(typeof input === 'function' ? input() : input);
+        run ??= loaded.simulation(typeof input === 'function' ? input() : input);
         do {
           const r = run.next();
           if (r.done) return resolve(traceFromData(r.value));

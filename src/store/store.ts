@@ -4,15 +4,7 @@
  * views never own timers.
  */
 import { create } from 'zustand';
-import {
-  simulate,
-  type DetailLevel,
-  type FaultSpec,
-  type SimulationInput,
-  type Step,
-  type Trace,
-  type WhatIf,
-} from '../engine';
+import type { DetailLevel, FaultSpec, SimulationInput, Step, Trace, WhatIf } from '../engine';
 import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { clusterOfDraft, type DraftResult, type NodeDraft } from './cluster-edit';
@@ -25,12 +17,15 @@ import {
   emptyTrace,
   isBig,
   isBigManifests,
+  loadSimulator,
   scenarioInput,
   setRunSeed,
+  simulate,
   simulateInSlices,
   simulateInputInWorker,
   simulateInWorker,
   simulateNow,
+  simulatorLoaded,
 } from './simulation';
 import { cursorForSeq, visibleSteps } from './visible';
 import { engineCommands, type PromptEntry } from './prompt';
@@ -186,7 +181,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const runFrom = (input: SimulationInput, show: (trace: Trace) => void): Promise<void> => {
     const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
     get().pause();
-    if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8) {
+    if (!isBig(scenario) && !isBigManifests(input.manifests) && input.cluster.nodes.length <= 8 && simulatorLoaded()) {
       // It replaces any run still being made (the page's first one).
       set({ simulating: false });
       show(simulate(input));
@@ -310,7 +305,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       if (!scenario || (id === get().scenario && !get().custom)) return Promise.resolve();
       latestRun++;
       get().pause();
-      if (!isBig(scenario)) {
+      if (!isBig(scenario) && simulatorLoaded()) {
         baseInput = scenarioInput(scenario);
         set({
           scenario: id,
@@ -392,7 +387,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       };
       const run = ++latestRun;
       get().pause();
-      if (!isBig(scenario) && !isBigManifests(manifests)) return show(simulate(input));
+      if (!isBig(scenario) && !isBigManifests(manifests) && simulatorLoaded()) return show(simulate(input));
       set({ simulating: true });
       void simulateInputInWorker(input).then(
         (trace) => {
@@ -446,6 +441,11 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       const scenario = scenarioById(get().scenario) ?? DEFAULT_SCENARIO;
       const result = draft ? clusterOfDraft(draft, scenario.cluster) : null;
       if (result && !result.ok) return result;
+      // Asked for before the simulator is loaded (the page has just opened): made once it is.
+      if (!simulatorLoaded()) {
+        void loadSimulator().then(() => get().setCluster(draft));
+        return result;
+      }
       // The prompt's commands belong to the run they were typed in: another cluster starts without them.
       const { commands: _dropped, ...base } = currentInput();
       const input: SimulationInput = { ...base, cluster: result?.ok ? result.cluster : scenario.cluster };

@@ -3,7 +3,7 @@
  * deep), except summary steps: they stand for several finer steps and show
  * at the overview level only.
  */
-import { DETAIL_LEVELS, type DetailLevel, type Step } from '../engine';
+import { DETAIL_LEVELS, type DetailLevel, type Step } from '../engine/types';
 
 export function isVisible(step: Step, level: DetailLevel): boolean {
   if (step.summary) return level === 'overview';

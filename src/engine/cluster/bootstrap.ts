@@ -11,19 +11,12 @@ import { etcdKey } from '../apiserver/resources';
 import { ipAddressObject, SERVICE_CIDR } from '../apiserver/service-strategy';
 import { addonObjects } from './addons';
 
-export const KUBERNETES_VERSION = 'v1.33';
+export { DEFAULT_CLUSTER, KUBERNETES_VERSION } from './defaults';
 export const KUBELET_VERSION = 'v1.33.1';
 export const CONTAINERD_VERSION = 'containerd://2.0.5';
 /** The cluster's CSI driver and its default StorageClass (kubernetes-csi/csi-driver-host-path). */
 export const CSI_HOSTPATH_DRIVER = 'hostpath.csi.k8s.io';
 export const CSI_HOSTPATH_CLASS = 'csi-hostpath-sc';
-
-export const DEFAULT_CLUSTER: ClusterSpec = {
-  nodes: [
-    { name: 'node-1', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.1.0/24' },
-    { name: 'node-2', cpu: '4', memory: '8Gi', pods: 110, podCIDR: '10.244.2.0/24' },
-  ],
-};
 
 /** Node addresses on the cluster's own network, as kind or kubeadm on a LAN would give. */
 export function internalIP(index: number): string {

@@ -30,9 +30,8 @@ export const NODE_EVICTION_PERIOD_MS = 100;
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 
-/** Conditions the controller sets to Unknown (NetworkUnavailable is left to the control plane). */
-export const NODE_CONDITION_TYPES = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'] as const;
-export const NODE_STATUS_UNKNOWN = { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
+import { NODE_CONDITION_TYPES, NODE_STATUS_UNKNOWN } from './node-conditions';
+export { NODE_CONDITION_TYPES, NODE_STATUS_UNKNOWN };
 
 /** nodeConditionToTaintKeyStatusMap: which condition status earns which NoSchedule taint. */
 const CONDITION_TAINTS: Record<string, Record<string, string>> = {
