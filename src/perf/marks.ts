@@ -2,10 +2,9 @@
  * Performance marks the benchmark reads (bench/run.mjs): when the first
  * diagram is drawn, and when each step's update is committed. Marks are
  * cleared as they are made, so a long playback does not grow the timeline;
- * a PerformanceObserver still receives every one.
+ * a PerformanceObserver still receives every one. Nothing here imports the
+ * app, so the bench's floor page can set the same marks and stay bare.
  */
-import { useLayoutEffect } from 'react';
-import { usePlayer } from '../store/store';
 
 export const MARK = {
   firstDiagram: 'podflow:first-diagram',
@@ -16,11 +15,4 @@ export const MARK = {
 export function mark(name: string, detail?: unknown): void {
   performance.clearMarks(name);
   performance.mark(name, { detail });
-}
-
-/** Marks the commit of every cursor change: React runs layout effects after the DOM is updated. */
-export function StepCommitMark() {
-  const cursor = usePlayer((s) => s.cursor);
-  useLayoutEffect(() => mark(MARK.stepCommitted, cursor), [cursor]);
-  return null;
 }
