@@ -80,8 +80,8 @@ export function backoffDuration(attempts: number): number {
 
 /**
  * Upstream's getBackoffTime on the simulation's own virtual clock (no wall
- * clock is read: the Pod's queue time is virtual ms too), aligned up to the
- * next 1 s ordering window.
+ * clock is read: the Pod's queue time is virtual ms too), rounded up to the
+ * next whole flush period (BACKOFF_FLUSH_PERIOD_MS of virtual time).
  */
 export function backoffExpiry(p: QueuedPodInfo): number {
   if (p.attempts === 0) return 0;
