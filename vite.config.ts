@@ -17,6 +17,7 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
       environment: 'node',
+      setupFiles: ['src/test-setup.ts'],
       // The 50-node scenarios take seconds on a loaded machine; a timeout there would be noise, not a finding.
       testTimeout: 30_000,
     },

@@ -10,7 +10,8 @@
  */
 import { DEFAULT_CLUSTER, iptablesChainsAt, printPod, simulate, type PodRow } from './engine';
 import type { ApiObject, ClusterSpec, DetailLevel, SimulationInput, Step, Trace } from './engine/types';
-import { loadCatalog, translator, type Language } from './i18n';
+import { addStepTexts, loadCatalog, loadStepTexts, translator, type Language } from './i18n';
+import { enSteps } from './i18n/steps-en';
 import { narrationOf } from './i18n/narrate';
 import { loadManifests } from './manifest/load';
 import { SCENARIOS, simulationInput } from './scenarios';
@@ -106,7 +107,12 @@ export function simulateManifests(manifests: unknown[], options: RunOptions = {}
 }
 
 /** Languages other than English load on demand: call this once before asking for Chinese text. */
-export const prepareLanguage = loadCatalog;
+export async function prepareLanguage(language: Language): Promise<void> {
+  await Promise.all([loadCatalog(language), loadStepTexts(language)]);
+}
+
+// English is told without asking: Node has no page whose first paint the step texts would slow.
+addStepTexts('en', enSteps);
 
 function runOf(trace: Trace, language: Language): Run {
   const t = translator(language);

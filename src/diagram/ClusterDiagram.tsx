@@ -14,6 +14,7 @@ import { useT } from '../panels/useT';
 import { EDGE_TYPES } from './FlowEdge';
 import { NODE_TYPES, type ComponentNodeData, type GroupNodeData } from './nodes';
 import { mark, MARK } from '../perf/marks';
+import { diagramDrawn } from './drawn';
 import { StepCommitMark } from '../perf/StepCommitMark';
 import { FailureCaption } from './FailureCaption';
 import { Packets } from './Packets';
@@ -158,7 +159,10 @@ export const ClusterDiagram = memo(function ClusterDiagram() {
         deleteKeyCode={null}
         zoomActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
-        onInit={() => mark(MARK.firstDiagram)}
+        onInit={() => {
+          mark(MARK.firstDiagram);
+          diagramDrawn();
+        }}
         onNodeClick={(_, node) => node.type === 'component' && pick(node.id as ComponentId)}
       >
         <Packets topology={topology} />

@@ -23,7 +23,7 @@ import { initFelix } from './network-policy/felix';
 import { handleIngressNginx, ingressNginxObjects, initIngressNginx } from './ingress/ingress-nginx';
 import { handleRuntime, initRuntime } from './runtime/containerd';
 import { handleScheduler, initScheduler } from './scheduler/scheduler';
-import { traceFromData } from './core/recorder';
+import { traceFromData } from './core/trace';
 import { handleIstiod, initIstiod } from './mesh/istiod';
 import { handleKyverno, initKyverno } from './policy/kyverno';
 import type { ComponentId, SimulationInput, Trace, TraceData } from './types';

@@ -1,13 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CLUSTER, simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from '../store/default-scenario';
 import { SOURCES } from '../engine/sources';
 import { SCENARIOS, simulationInput } from '../scenarios';
 import { en } from './en';
-import { detectLanguage, loadCatalog, translator } from './index';
+import { detectLanguage, loadCatalog, loadStepTexts, stepTextsLoaded, translator } from './index';
+import { narrationOf } from './narrate';
+import { enSteps } from './steps-en';
+import { zhSteps } from './steps-zh';
+import { zh } from './zh';
 
 beforeAll(() => loadCatalog('zh'));
-import { zh } from './zh';
 
 function flatten(obj: object, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -22,8 +25,13 @@ function flatten(obj: object, prefix = ''): Map<string, string> {
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
 
 describe('message catalogs', () => {
-  const enKeys = flatten(en);
-  const zhKeys = flatten(zh);
+  const enKeys = flatten({ ...en, steps: enSteps });
+  const zhKeys = flatten({ ...zh, steps: zhSteps });
+
+  it('keep the step texts out of the page catalogs: they load with the first run', () => {
+    expect('steps' in en).toBe(false);
+    expect('steps' in zh).toBe(false);
+  });
 
   it('have the same keys in English and Chinese', () => {
     expect([...zhKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
@@ -126,6 +134,31 @@ describe('message catalogs', () => {
   it('fills in parameters', () => {
     expect(translator('en')('transport.stepOf', { n: 3, total: 16 })).toBe('Step 3 of 16');
     expect(translator('zh')('transport.stepOf', { n: 3, total: 16 })).toBe('第 3 步，共 16 步');
+  });
+
+  it('tells no step before its texts load, then tells it in the language asked for and falls back to English', async () => {
+    vi.resetModules();
+    const fresh = await import('./index');
+    const step = simulate({ manifests: DEFAULT_MANIFESTS, cluster: DEFAULT_CLUSTER, seed: 1 }).steps[0]!;
+    expect(fresh.stepTextsLoaded('en')).toBe(false);
+    expect(narrationOf(fresh.translator('en'), step)).toEqual({ title: '', body: '' });
+    await fresh.loadStepTexts('zh');
+    expect(fresh.stepTextsLoaded('en') && fresh.stepTextsLoaded('zh')).toBe(true);
+    expect(narrationOf(fresh.translator('en'), step).title).toBe(
+      enSteps[step.say.key as keyof typeof enSteps].title.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
+        String(step.say.params[k]),
+      ),
+    );
+    await fresh.loadCatalog('zh');
+    expect(narrationOf(fresh.translator('zh'), step).title).not.toBe(narrationOf(fresh.translator('en'), step).title);
+    expect(stepTextsLoaded('en')).toBe(true);
+  });
+
+  it('loads the step texts once', async () => {
+    await loadStepTexts('en');
+    expect(narrationOf(translator('en'), simulate({ manifests: DEFAULT_MANIFESTS, seed: 1 }).steps[0]!).title).not.toBe(
+      '',
+    );
   });
 
   it.each([

@@ -7,6 +7,7 @@
  */
 import rosetta from 'rosetta';
 import { en, type Catalog } from './en';
+import type { StepTexts } from './steps-en';
 
 export type Language = 'en' | 'zh';
 export const LANGUAGES: readonly Language[] = ['en', 'zh'];
@@ -18,8 +19,15 @@ const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
   zh: () => import('./zh').then((m) => m.zh),
 };
 
-const i18n = rosetta<Catalog>({ en });
+const STEP_TEXTS: Record<Language, () => Promise<StepTexts>> = {
+  en: () => import('./steps-en').then((m) => m.enSteps),
+  zh: () => import('./steps-zh').then((m) => m.zhSteps),
+};
+
+// A copy: rosetta merges the step texts into the table it holds.
+const i18n = rosetta<Catalog | { steps: StepTexts }>({ en: { ...en } });
 const loaded = new Set<Language>(['en']);
+const withSteps = new Set<Language>();
 
 export function catalogLoaded(lang: Language): boolean {
   return loaded.has(lang);
@@ -30,6 +38,26 @@ export async function loadCatalog(lang: Language): Promise<void> {
   if (lang === 'en' || loaded.has(lang)) return;
   i18n.set(lang, await LOADERS[lang]());
   loaded.add(lang);
+}
+
+export function stepTextsLoaded(lang: Language): boolean {
+  return withSteps.has(lang);
+}
+
+/** For a caller that has the step texts at hand (the headless API in Node): no fetch. */
+export function addStepTexts(lang: Language, steps: StepTexts): void {
+  i18n.set(lang, { steps });
+  withSteps.add(lang);
+}
+
+/** Fetches what the steps say in `lang`, and in English, the fallback; later calls resolve at once. */
+export async function loadStepTexts(lang: Language): Promise<void> {
+  const wanted: Language[] = lang === 'en' ? ['en'] : ['en', lang];
+  await Promise.all(
+    wanted.map(async (l) => {
+      if (!withSteps.has(l)) addStepTexts(l, await STEP_TEXTS[l]());
+    }),
+  );
 }
 
 export type Params = Record<string, string | number>;

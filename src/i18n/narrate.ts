@@ -16,7 +16,11 @@ function localizeParams(t: Translate, params: Params): Params {
   return out;
 }
 
+/** A step's words; empty while the step texts are still loading (`loadStepTexts`), never the bare key. */
 export function narrationOf(t: Translate, step: Step): { title: string; body: string } {
   const params = localizeParams(t, step.say.params);
-  return { title: t(`steps.${step.say.key}.title`, params), body: t(`steps.${step.say.key}.body`, params) };
+  const key = `steps.${step.say.key}`;
+  const title = t(`${key}.title`, params);
+  if (title === `${key}.title`) return { title: '', body: '' };
+  return { title, body: t(`${key}.body`, params) };
 }

@@ -3,8 +3,9 @@
  * Pod's lifecycle over time (WAI-ARIA tabs). The latter two load on demand,
  * so the first paint does not pay for them.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ClusterDiagram } from '../diagram/ClusterDiagram';
+import { diagramDrawn } from '../diagram/drawn';
 import { MAIN_VIEWS, useMainView } from '../store/main-view';
 import { PanelBoundary } from './PanelBoundary';
 import { useTabList } from './useTabList';
@@ -18,6 +19,10 @@ export function MainViews() {
   const view = useMainView((s) => s.view);
   const setView = useMainView((s) => s.setView);
   const { onKeyDown: onKey, tabProps } = useTabList(MAIN_VIEWS, view, setView, 'main-');
+  // A page that opens on another view draws no diagram: its first run need not wait for one.
+  useEffect(() => {
+    if (view !== 'diagram') diagramDrawn();
+  }, [view]);
   return (
     <section className={`main-view main-view-${view}`}>
       <div className="main-tabs" role="tablist" aria-label={t('mainView.label')} onKeyDown={onKey}>

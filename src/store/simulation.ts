@@ -5,7 +5,7 @@
 import type { ClusterSpec, SimulationInput, Trace, TraceData } from '../engine';
 import type * as SimulatorModule from '../engine/simulate';
 import { KUBERNETES_VERSION } from '../engine/cluster/defaults';
-import { traceFromData } from '../engine/core/recorder';
+import { traceFromData } from '../engine/core/trace';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 

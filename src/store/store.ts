@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { DetailLevel, FaultSpec, SimulationInput, Step, Trace, WhatIf } from '../engine';
-import { catalogLoaded, detectLanguage, loadCatalog, type Language } from '../i18n';
+import { catalogLoaded, detectLanguage, loadCatalog, loadStepTexts, stepTextsLoaded, type Language } from '../i18n';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { clusterOfDraft, type DraftResult, type NodeDraft } from './cluster-edit';
 import { EMBED, embedRange } from './embed';
@@ -54,6 +54,8 @@ export interface PlayerState {
   loop: boolean;
   speed: Speed;
   language: Language;
+  /** Whether what the steps say in `language` has loaded (it comes with the first run, not the page). */
+  stepTexts: boolean;
   theme: Theme;
   /** Playback stays within these cursors (an embed's from/to), or the whole trace. */
   range: { from: number; to: number } | null;
@@ -148,7 +150,14 @@ let firstRunMade: Promise<void> | undefined;
  * whatever needs the run waits for it.
  */
 export function firstRun(): Promise<void> {
-  return (firstRunMade ??= beginFirstRun());
+  return (firstRunMade ??= firstRunHeld.then(() => beginFirstRun()));
+}
+
+let firstRunHeld: Promise<unknown> = Promise.resolve();
+
+/** The page holds its first run until `until` settles (its first diagram is drawn); a `firstRun()` asked for meanwhile starts then. */
+export function holdFirstRun(until: Promise<unknown>): void {
+  firstRunHeld = until.catch(() => undefined);
 }
 
 function browserLanguages(): readonly string[] {
@@ -238,8 +247,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   beginFirstRun = () => {
     const run = latestRun;
     let first: SimulationInput | undefined;
-    return simulateInSlices(() => (first = currentInput())).then(
-      (trace) => {
+    // What the steps say loads meanwhile; without it the run is shown untold (narrationOf), not refused.
+    const told = loadStepTexts(get().language).catch(() => undefined);
+    return Promise.all([simulateInSlices(() => (first = currentInput())), told]).then(
+      ([trace]) => {
         // Something else was asked for meanwhile (another scenario, the editor's Apply): that run wins.
         if (run !== latestRun || first !== baseInput) return;
         const visible = visibleSteps(trace.steps, get().level);
@@ -249,6 +260,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
           original: trace,
           visible,
           simulating: false,
+          stepTexts: stepTextsLoaded(get().language),
           cursor: Math.min(Math.max(wanted, range?.from ?? 0), range?.to ?? Infinity, visible.length),
           direction: 0,
         });
@@ -261,6 +273,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     );
   };
   const first = emptyTrace(start.cluster);
+  const startLanguage = opened.language ?? detectLanguage(browserLanguages());
   return {
     scenario: start.id,
     shownScenario: start.id,
@@ -273,7 +286,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     playing: false,
     loop: opened.loop ?? false,
     speed: opened.speed ?? 1,
-    language: opened.language ?? detectLanguage(browserLanguages()),
+    language: startLanguage,
+    stepTexts: stepTextsLoaded(startLanguage),
     theme: opened.theme ?? 'system',
     linkProblem: rejected.length || problem.tooLong ? { ...problem, rejected } : null,
     seed: opened.seed ?? 1,
@@ -554,10 +568,10 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     },
     setLanguage(language) {
       wantedLanguage = language;
-      if (catalogLoaded(language)) return set({ language });
+      if (catalogLoaded(language) && stepTextsLoaded(language)) return set({ language, stepTexts: true });
       // Switch once the catalog is here; a later choice made meanwhile wins. If it cannot load, stay as we are.
-      loadCatalog(language).then(
-        () => wantedLanguage === language && set({ language }),
+      Promise.all([loadCatalog(language), loadStepTexts(language)]).then(
+        () => wantedLanguage === language && set({ language, stepTexts: true }),
         () => undefined,
       );
     },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Agenda } from './agenda';
 import { nextFloat, seedPrng } from './prng';
-import { lastAtOrBefore, NO_CHANGES, traceFromData, TraceRecorder } from './recorder';
+import { NO_CHANGES, TraceRecorder } from './recorder';
+import { lastAtOrBefore, traceFromData } from './trace';
 import { Sim, type Delivery } from './sim';
 import type { ComponentId } from '../types';
 

@@ -4,45 +4,14 @@
  * instead of replaying the run.
  */
 import { SOURCES } from '../sources';
-import type { ApiObject, ObjectChange, ObjectMap, Step, Trace, TraceData } from '../types';
+import type { ApiObject, ObjectChange, Step, TraceData } from '../types';
+import type { History } from './trace';
 
 /**
  * The writes of a step that made none: one frozen empty list shared by every
  * such step (nine in ten), replaced by the step's own list at its first write.
  */
 export const NO_CHANGES: readonly ObjectChange[] = Object.freeze([]);
-
-interface History {
-  seqs: number[];
-  values: (ApiObject | null)[];
-}
-
-/** The functions a Trace offers, over its plain data (which may have come from a Worker). */
-export function traceFromData(data: TraceData): Trace {
-  const history = data.history;
-  const objectAt = (key: string, seq: number): ApiObject | undefined => {
-    const h = history.get(key);
-    if (!h) return undefined;
-    const i = lastAtOrBefore(h.seqs, seq);
-    return i < 0 ? undefined : (h.values[i] ?? undefined);
-  };
-  return {
-    kubernetesVersion: data.kubernetesVersion,
-    nodes: data.nodes,
-    end: data.end,
-    steps: data.steps,
-    objectAt,
-    objectsAt(seq: number, prefix?: string): ObjectMap {
-      const out = new Map<string, ApiObject>();
-      for (const key of history.keys()) {
-        if (prefix && !key.startsWith(prefix)) continue;
-        const v = objectAt(key, seq);
-        if (v) out.set(key, v);
-      }
-      return out;
-    },
-  };
-}
 
 /** Objects that exist before the first step carry this sequence number. */
 const INITIAL = -1;
@@ -103,21 +72,4 @@ export class TraceRecorder {
       h.values.push(value);
     }
   }
-}
-
-/** Index of the last element ≤ target in an ascending array, or -1. */
-export function lastAtOrBefore(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= target) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
 }
