@@ -13,7 +13,8 @@ import type { ApiObject, ClusterSpec, DetailLevel, SimulationInput, Step, Trace 
 import { addStepTexts, loadCatalog, loadStepTexts, translator, type Language } from './i18n';
 import { enSteps } from './i18n/steps-en';
 import { narrationOf } from './i18n/narrate';
-import { loadManifests } from './manifest/load';
+import * as load from './manifest/load';
+import { provideYamlReader } from './manifest/reader';
 import { SCENARIOS, simulationInput } from './scenarios';
 import { isVisible } from './store/visible';
 import { schedulingCycles, type SchedulingCycle } from './inspect/scheduling';
@@ -83,7 +84,7 @@ export interface RunOptions extends Partial<Omit<SimulationInput, 'manifests'>> 
 
 /** Simulate YAML as `kubectl create -f` would send it. Throws with line and column on bad YAML. */
 export function simulateYaml(yaml: string, options: RunOptions = {}): Run {
-  const loaded = loadManifests(yaml);
+  const loaded = load.loadManifests(yaml);
   if (!loaded.ok) {
     const where = loaded.line ? ` (line ${loaded.line}, column ${loaded.column})` : '';
     throw new SyntaxError(`${loaded.message}${where}`);
@@ -110,6 +111,9 @@ export function simulateManifests(manifests: unknown[], options: RunOptions = {}
 export async function prepareLanguage(language: Language): Promise<void> {
   await Promise.all([loadCatalog(language), loadStepTexts(language)]);
 }
+
+// Node has the YAML reader at hand: scenarios are YAML.
+provideYamlReader(load);
 
 // English is told without asking: Node has no page whose first paint the step texts would slow.
 addStepTexts('en', enSteps);

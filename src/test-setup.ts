@@ -1,4 +1,7 @@
-// The page loads what the steps say with its first run; a test reads steps at once, in either language.
+// The page loads what the steps say and the YAML reader as it needs them; a test reads both at once.
 import { loadStepTexts } from './i18n';
+import * as load from './manifest/load';
+import { provideYamlReader } from './manifest/reader';
 
+provideYamlReader(load);
 await loadStepTexts('zh');

@@ -10,7 +10,7 @@ import { parseCommand, tokenize, type KubectlCmd } from '../engine/kubectl/argv'
 import { errorText } from '../engine/kubectl/print';
 import type { Step, Trace } from '../engine/types';
 import { DEFAULT_FILE_NAME, useEditor } from '../editor/draft';
-import { loadManifests } from '../manifest/load';
+import { readManifests } from '../manifest/reader';
 import { scenarioById } from '../scenarios';
 import { engineCommands, runsInSimulation, type PromptEntry } from '../store/prompt';
 import { currentSeq, usePlayer } from '../store/store';
@@ -182,7 +182,7 @@ export function answerOf(
     return { out: `error: the path "${cmd.files.find((f) => f !== '-') ?? '-'}" does not exist` };
   }
   if ('files' in cmd) {
-    const loaded = loadManifests(entry.stdin!);
+    const loaded = readManifests(entry.stdin!);
     if (!loaded.ok)
       return { out: `error: error parsing ${cmd.files[0] === '-' ? 'STDIN' : cmd.files[0]}: ${loaded.message}` };
   }

@@ -4,6 +4,7 @@
  * demand, so the first paint does not pay for them.
  */
 import { lazy, Suspense } from 'react';
+import { loadYamlReader } from '../manifest/reader';
 import { SIDE_TABS, useInspect } from '../store/inspect';
 import { LinkNotice } from './LinkNotice';
 import { PredictPanel } from '../predict/PredictPanel';
@@ -13,7 +14,8 @@ import { WhatIfBar } from './WhatIf';
 import { useTabList } from './useTabList';
 import { useT } from './useT';
 
-const InspectTabs = lazy(() => import('../inspect/InspectTabs'));
+// The kubectl prompt reads YAML (`-f`, edits): the reader comes with it.
+const InspectTabs = lazy(() => Promise.all([import('../inspect/InspectTabs'), loadYamlReader()]).then(([m]) => m));
 
 export function SidePanel() {
   const t = useT();

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useEditor } from '../editor/draft';
-import { loadManifests } from '../manifest/load';
+import { loadYamlReader, readManifests } from '../manifest/reader';
 import { readLink, writeLink, type View } from '../store/link';
 import { inspectLink, openInspectLink, useInspect } from '../store/inspect';
 import { firstRun, usePlayer, type PlayerState } from '../store/store';
@@ -47,6 +47,7 @@ export function useLinkSync(): void {
     };
     // Not while playing: each history.replaceState costs 1–2 ms in Chromium (it re-checks the favicon
     // too), the largest script cost of playback. Pausing writes the link within 250 ms.
+    let stopped = false;
     const later = (): void => {
       if (usePlayer.getState().playing || timer !== undefined) return;
       timer = setTimeout(write, WRITE_EVERY_MS);
@@ -54,24 +55,28 @@ export function useLinkSync(): void {
     const unsubscribe = usePlayer.subscribe(later);
     const unsubscribeSide = useInspect.subscribe(later);
     const unsubscribeMain = useMainView.subscribe(later);
-    const onHashChange = (): void => {
-      if (location.hash === written) return;
-      written = location.hash;
-      const { view } = readLink(location.hash);
+    const openHash = (hash: string): void => {
+      const { view } = readLink(hash);
       // Another seed means other runs from the start: open the page afresh.
       if ((view.seed ?? 1) !== usePlayer.getState().seed) return location.reload();
       usePlayer.getState().openView(view);
       if (view.inspect) openInspectLink(view.inspect);
       useMainView.getState().setView(view.main ?? 'diagram');
-      if (view.yaml !== undefined && loadManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);
+      if (view.yaml !== undefined && readManifests(view.yaml).ok) useEditor.getState().adoptFromLink(view.yaml);
+    };
+    const onHashChange = (): void => {
+      if (location.hash === written) return;
+      written = location.hash;
+      // A pasted link may carry YAML or commands to read: once the reader is here (in order, a promise keeps it).
+      const hash = location.hash;
+      void loadYamlReader().then(() => !stopped && openHash(hash));
     };
     window.addEventListener('hashchange', onHashChange);
     // The side column the link names, and YAML that came with it (into the editor, the learner's own text kept aside).
     const opened = readLink(location.hash).view;
     if (opened.inspect) openInspectLink(opened.inspect);
     const linked = opened.yaml;
-    if (linked !== undefined && loadManifests(linked).ok) useEditor.getState().adoptFromLink(linked);
-    let stopped = false;
+    if (linked !== undefined && readManifests(linked).ok) useEditor.getState().adoptFromLink(linked);
     // Once the first run is there: before it, the step the link names is not on screen yet.
     void firstRun().then(() => !stopped && write());
     return () => {

@@ -6,7 +6,7 @@
  */
 import type { ClusterSpec, Fault, KubectlDelete, ServiceRequest, SimulationInput } from '../engine';
 import { DEFAULT_CLUSTER } from '../engine/cluster/defaults';
-import { loadManifests } from '../manifest/load';
+import { readManifests } from '../manifest/reader';
 import { STORAGE_SCENARIOS } from './storage';
 import { WEBHOOK_SCENARIOS } from './webhooks';
 import { HOOK_SCENARIOS } from './hooks';
@@ -627,7 +627,7 @@ export function scenarioById(id: string): Scenario | undefined {
 
 /** The scenario's manifests, parsed as kubectl parses them. */
 export function manifestsOf(scenario: Scenario): unknown[] {
-  const loaded = loadManifests(scenario.yaml);
+  const loaded = readManifests(scenario.yaml);
   if (!loaded.ok) throw new Error(`scenario ${scenario.id} does not parse: ${loaded.message}`);
   return loaded.objects;
 }

@@ -7,7 +7,7 @@
  */
 import { MUTATING, parseCommand, type KubectlCmd } from '../engine/kubectl/argv';
 import type { KubectlCommand } from '../engine/types';
-import { loadManifests } from '../manifest/load';
+import { readManifests } from '../manifest/reader';
 
 export interface PromptEntry {
   /** The trace seq the command was typed after (-1 never: commands start at step 0). */
@@ -34,7 +34,7 @@ export function runsInSimulation(entry: PromptEntry, cmd?: KubectlCmd): boolean 
   if (!parsed || !MUTATING.has(parsed.verb)) return false;
   if (parsed.verb === 'edit') return entry.stdin !== undefined;
   // A `-f` runs when it read a file that parses (a path podflow lacks keeps no text).
-  if ('files' in parsed) return entry.stdin !== undefined && loadManifests(entry.stdin).ok;
+  if ('files' in parsed) return entry.stdin !== undefined && readManifests(entry.stdin).ok;
   return true;
 }
 
@@ -48,7 +48,7 @@ export function engineCommands(entries: readonly PromptEntry[]): { commands: Kub
       index.push(-1);
       continue;
     }
-    const loaded = e.stdin === undefined ? null : loadManifests(e.stdin);
+    const loaded = e.stdin === undefined ? null : readManifests(e.stdin);
     const objects = loaded?.ok ? loaded.objects.filter((o) => o !== null && o !== undefined) : undefined;
     index.push(commands.length);
     commands.push({

@@ -6,6 +6,7 @@ import type { ClusterSpec, SimulationInput, Trace, TraceData } from '../engine';
 import type * as SimulatorModule from '../engine/simulate';
 import { KUBERNETES_VERSION } from '../engine/cluster/defaults';
 import { traceFromData } from '../engine/core/trace';
+import { loadYamlReader } from '../manifest/reader';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 
@@ -52,7 +53,9 @@ let simulatorLoading: Promise<Simulator> | undefined;
  * it): it is fetched when the first run starts, after the first diagram.
  */
 export function loadSimulator(): Promise<Simulator> {
-  return (simulatorLoading ??= import('../engine/simulate').then((m) => (simulator = m)));
+  // Scenarios are YAML: the reader comes with it.
+  simulatorLoading ??= Promise.all([import('../engine/simulate'), loadYamlReader()]).then(([m]) => (simulator = m));
+  return simulatorLoading;
 }
 
 /** Whether a run can be made right here now; one asked for before the simulator is loaded goes to the Worker. */
@@ -71,7 +74,7 @@ export function simulateNow(scenario: Scenario): Trace {
 }
 
 export function simulateInWorker(scenario: Scenario): Promise<Trace> {
-  return simulateInputInWorker(scenarioInput(scenario));
+  return loadYamlReader().then(() => simulateInputInWorker(scenarioInput(scenario)));
 }
 
 /**

@@ -10,7 +10,7 @@ import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { clusterOfDraft, type DraftResult, type NodeDraft } from './cluster-edit';
 import { EMBED, embedRange } from './embed';
 import { readLink, type ReadLink, type Speed, type Theme, type View } from './link';
-import { loadManifests } from '../manifest/load';
+import { loadYamlReader, readManifests, yamlReaderLoaded } from '../manifest/reader';
 import { placeAfterReplace } from './place';
 import {
   customInput,
@@ -220,7 +220,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
   const start = linked && !isBig(linked) ? linked : DEFAULT_SCENARIO;
   const initialLevel: DetailLevel = opened.level ?? 'overview';
   // The learner's YAML from a link runs on the linked scenario's cluster; unreadable YAML is reported, not run.
-  const fromLink = opened.yaml === undefined ? null : loadManifests(opened.yaml);
+  const fromLink = opened.yaml === undefined ? null : readManifests(opened.yaml);
   const linkedObjects = fromLink?.ok ? fromLink.objects : null;
   const runNow = linkedObjects !== null && !isBig(start) && !isBigManifests(linkedObjects);
   baseInput = runNow ? customInput(start, linkedObjects) : () => scenarioInput(start);
@@ -345,6 +345,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       );
     },
     openView(view) {
+      if (view.yaml !== undefined && !yamlReaderLoaded()) return void loadYamlReader().then(() => get().openView(view));
       const s = get();
       if (view.level) s.setLevel(view.level);
       if (view.speed) s.setSpeed(view.speed);
@@ -352,7 +353,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       if (view.language) s.setLanguage(view.language);
       if (view.theme) s.setTheme(view.theme);
       let ready = view.scenario ? s.setScenario(view.scenario) : Promise.resolve();
-      const loaded = view.yaml === undefined ? null : loadManifests(view.yaml);
+      const loaded = view.yaml === undefined ? null : readManifests(view.yaml);
       if (loaded?.ok) ready = ready.then(() => get().applyManifests(loaded.objects, view.yaml));
       const step = view.step;
       // An edited cluster, the prompt's commands, then a branch of the run with them: each waits for the run before it.
@@ -418,6 +419,8 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       return get().addBranch({ atStep: Math.max(currentSeq(get()), 0), fault });
     },
     addBranch(asked) {
+      // Asked for as the page opens: the run's input is YAML, read once the reader is here.
+      if (!yamlReaderLoaded()) return loadYamlReader().then(() => get().addBranch(asked));
       // A step past the original's end (a hand-made link) branches from its last step.
       const whatIf = { ...asked, atStep: Math.min(asked.atStep, Math.max(get().original.steps.length - 1, 0)) };
       const same = get().branches.findIndex((b) => JSON.stringify(b.whatIf) === JSON.stringify(whatIf));
@@ -484,6 +487,7 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
       return result;
     },
     setPrompt(entries, play = false) {
+      if (!yamlReaderLoaded()) return loadYamlReader().then(() => get().setPrompt(entries, play));
       const { commands } = engineCommands(entries);
       if (JSON.stringify(commands) === JSON.stringify(currentInput().commands ?? [])) {
         set({ prompt: entries });
