@@ -2,10 +2,11 @@
  * Where a scenario is simulated: small runs right here (a few ms), big ones
  * in a Web Worker when the platform has them.
  */
-import type { ClusterSpec, SimulationInput, Trace, TraceData } from '../engine';
+import type { ClusterSpec, SimulationInput, Trace } from '../engine';
 import type * as SimulatorModule from '../engine/simulate';
 import { KUBERNETES_VERSION } from '../engine/cluster/defaults';
 import { traceFromData } from '../engine/core/trace';
+import { TraceAssembler, type TracePart } from '../engine/core/trace-parts';
 import { loadYamlReader } from '../manifest/reader';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
@@ -94,9 +95,21 @@ export function simulateInputInWorker(input: SimulationInput): Promise<Trace> {
   if (!canUseWorkers()) return loadSimulator().then((loaded) => loaded.simulate(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (e: MessageEvent<TraceData>) => {
-      worker.terminate();
-      resolve(traceFromData(e.data));
+    // The run comes in parts, each read in a task of its own: a whole big run in one message was one long
+    // task. A message is read (deserialized) when its `data` is first touched, and Chromium hands a burst of
+    // them to one task, so each is touched in a task of its own.
+    const parts = new TraceAssembler();
+    const received: MessageEvent<TracePart>[] = [];
+    const readNext = (): void => {
+      const data = parts.add(received.shift()!.data);
+      if (data) {
+        worker.terminate();
+        resolve(traceFromData(data));
+      } else if (received.length) later(readNext);
+    };
+    worker.addEventListener('message', (e: MessageEvent<TracePart>) => {
+      received.push(e);
+      if (received.length === 1) later(readNext);
     });
     worker.addEventListener('error', (e) => {
       worker.terminate();
