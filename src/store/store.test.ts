@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../engine';
 import { DEFAULT_MANIFESTS } from './default-scenario';
 import { translator } from '../i18n';
+import { narrationOf } from '../i18n/narrate';
 import { currentSeq, currentStep, STEP_MS, usePlayer } from './store';
 import { cursorForSeq, isVisible, visibleSteps } from './visible';
 
@@ -133,7 +134,9 @@ describe('the player store', () => {
     s().setLanguage('en');
     s().setLanguage('zh');
     await vi.waitFor(() => expect(s().language).toBe('zh'));
+    expect(s().stepTexts).toBe(true);
     expect(translator('zh')('transport.play')).not.toBe(translator('en')('transport.play'));
+    expect(narrationOf(translator('zh'), s().trace.steps[0]!).title).toMatch(/[\u4e00-\u9fff]/);
     s().setLanguage('en');
     expect(s().language).toBe('en');
   });

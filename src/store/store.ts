@@ -573,11 +573,14 @@ export const usePlayer = create<PlayerStore>()((set, get) => {
     setLanguage(language) {
       wantedLanguage = language;
       if (catalogLoaded(language) && stepTextsLoaded(language)) return set({ language, stepTexts: true });
-      // Switch once the catalog is here; a later choice made meanwhile wins. If it cannot load, stay as we are.
-      Promise.all([loadCatalog(language), loadStepTexts(language)]).then(
-        () => wantedLanguage === language && set({ language, stepTexts: true }),
-        () => undefined,
-      );
+      // Switch once the page's words are here, with what the steps say if that comes too; a later choice
+      // made meanwhile wins. If the page's words cannot load, stay as we are.
+      loadCatalog(language)
+        .then(() => loadStepTexts(language).catch(() => undefined))
+        .then(
+          () => wantedLanguage === language && set({ language, stepTexts: stepTextsLoaded(language) }),
+          () => undefined,
+        );
     },
     setTheme(theme) {
       set({ theme });
