@@ -3,7 +3,9 @@
  * `{{name}}` templating; the catalogs are typed so a missing key is a
  * compile error as well as a failing test. English is bundled (it is also
  * the fallback); other languages load on demand, so a page in one language
- * does not download the other.
+ * does not download the other. What the steps say (steps-*.ts, two thirds
+ * of the words) is not in the page's first script: no step is told before
+ * the first run, so those texts load with it (`loadStepTexts`).
  */
 import rosetta from 'rosetta';
 import { en, type Catalog } from './en';
