@@ -81,6 +81,33 @@ test('the transcript lists every step, marks the current one and seeks on click'
   await expect(page.getByTestId('scrubber')).toHaveValue('10');
 });
 
+test('the transcript of a 22,000-step run holds only the lines in view, follows the cursor and seeks on click', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/#scenario=scale&level=deep');
+  await expect(page.getByTestId('step-counter')).toHaveText(/of \d{5}/, { timeout: 60_000 });
+  const total = Number((await page.getByTestId('step-counter').innerText()).match(/of (\d+)/)![1]);
+  await page.getByTestId('tab-transcript').click();
+  const transcript = page.getByTestId('transcript');
+  await expect(transcript.locator('ol')).toHaveAttribute('data-lines', String(total));
+  const lines = transcript.getByRole('button');
+  await expect(lines.first()).toContainText('1.');
+  expect(await lines.count()).toBeLessThan(100);
+  // The last step: its line is brought into view and marked.
+  await page.keyboard.press('End');
+  const current = transcript.locator('[aria-current="step"]');
+  await expect(current).toContainText(`${total}.`);
+  await expect(current).toBeInViewport();
+  expect(await lines.count()).toBeLessThan(100);
+  // A line seeks there.
+  const n = Number((await lines.nth(2).innerText()).match(/^(\d+)\./)![1]);
+  const line = transcript.getByRole('button', { name: new RegExp(`^${n}\\.`) });
+  await line.click();
+  await expect(page.getByTestId('scrubber')).toHaveValue(String(n));
+  await expect(line).toHaveAttribute('aria-current', 'step');
+});
+
 test('every component opens an inspector', async ({ page }) => {
   await page.goto('/#scenario=deployment-service&step=65&level=overview');
   for (const [id, testid] of [

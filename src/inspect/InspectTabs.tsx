@@ -3,7 +3,7 @@
  * function of (trace, cursor): it reads the trace's steps and objects at the
  * current step and never the engine's live state. Loaded on demand.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiObject, ComponentId, Step, Trace } from '../engine';
 import { iptablesChainsAt } from '../engine/proxy/chains-at';
 import { narrationOf } from '../i18n/narrate';
@@ -26,6 +26,7 @@ import { FelixView, IngressNginxView, IstiodView, KyvernoView } from './AddonVie
 import { describePod } from './kubectl-describe';
 import { KubectlPrompt } from './KubectlPrompt';
 import { getPodsWide, manyNamespaces, podsAt, wallTime, watchPods } from './kubectl-get';
+import { Transcript } from './Transcript';
 import { yamlWithChanges } from './yaml-diff';
 
 type T = ReturnType<typeof useT>;
@@ -534,34 +535,3 @@ function KubectlViews() {
     </section>
   );
 }
-
-/** The run as text, one line a step: the diagram's text alternative. Each line seeks there. */
-const Transcript = memo(function Transcript() {
-  const t = useT();
-  const visible = usePlayer((s) => s.visible);
-  const cursor = usePlayer((s) => s.cursor);
-  const seek = usePlayer((s) => s.seek);
-  const list = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    if (cursor > 0) list.current?.children[cursor - 1]?.scrollIntoView({ block: 'nearest' });
-  }, [cursor]);
-  return (
-    <section aria-label={t('inspect.tab.transcript')} data-testid="transcript">
-      <ol className="transcript" ref={list}>
-        {visible.map((s, i) => (
-          <li key={s.seq}>
-            <button
-              type="button"
-              className="transcript-line"
-              aria-current={cursor === i + 1 ? 'step' : undefined}
-              onClick={() => seek(i + 1)}
-            >
-              <span className="mono muted">{i + 1}.</span> <span className="mono">{s.from}</span>
-              {s.from !== s.to ? <span className="mono"> → {s.to}</span> : null}: {narrationOf(t, s).title}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-});
