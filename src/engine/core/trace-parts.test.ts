@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MANIFESTS } from '../../store/default-scenario';
+import { scenarioById, simulationInput } from '../../scenarios';
 import { simulateToData } from '../simulate';
 import type { ApiObject, TraceData } from '../types';
 import { TraceAssembler, traceParts, type TracePart } from './trace-parts';
@@ -17,22 +17,8 @@ function postAndRead(data: TraceData, size: number): { parts: TracePart[]; read:
 }
 
 describe('a run posted in parts', () => {
-  const data = simulateToData({
-    manifests: [
-      ...DEFAULT_MANIFESTS,
-      {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: 'web' },
-        spec: {
-          replicas: 3,
-          selector: { matchLabels: { app: 'web' } },
-          template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
-        },
-      },
-    ],
-    seed: 1,
-  });
+  // Pods, a Deployment, a Service: object versions written and rewritten across many keys.
+  const data = simulateToData(simulationInput(scenarioById('deployment-service')!));
 
   it('is read back the same, in many messages', () => {
     const { parts, read } = postAndRead(data, 20);
