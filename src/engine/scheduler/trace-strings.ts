@@ -12,26 +12,36 @@
  */
 import type { PluginScores } from './plugins';
 
-/** "node-1 100, node-2 50": one part per node, rebuilt only where its node or value changed. */
-interface ListMemo {
+/**
+ * A list's text ("node-1 100, node-2 50", or a JSON array's items) kept with
+ * the nodes and values it was made from, one part per item, and in chunks of
+ * CHUNK parts joined. A cycle that changes one node's value makes that part
+ * and its chunk again, and the whole text by concatenating the chunks: the
+ * unchanged chunks are shared with the texts of earlier cycles (V8 keeps a
+ * concatenation as a pair of references), so a hundred-node list costs the
+ * trace one chunk and a few pairs per cycle instead of a copy of every part.
+ */
+interface ChunkedText {
+  /** Per item: its node ('' in a plain array) and value, copies of the cycle's. */
   nodes: string[];
   values: number[];
   parts: string[];
+  /** Per chunk: its parts joined, the separator in front of all but the first. */
+  chunks: string[];
   text: string;
 }
 
-/** A number array's JSON, with a copy of the values it was made from. */
-interface ArrayJsonMemo {
-  values: number[];
-  json: string;
-}
+/** Parts per chunk: about the square root of a hundred nodes, so a change rebuilds ten parts and joins ten chunks. */
+export const CHUNK = 10;
+
+const newChunked = (): ChunkedText => ({ nodes: [], values: [], parts: [], chunks: [], text: '' });
 
 /** One plugin's JSON parts: the head with its name and weight, its raw and normalized scores. */
 interface PluginJsonMemo {
   weight: number;
   head: string;
-  raw: ArrayJsonMemo;
-  scores: ArrayJsonMemo;
+  raw: ChunkedText;
+  scores: ChunkedText;
 }
 
 /** The feasible nodes of the last cycle and what is written from their names alone. */
@@ -49,18 +59,24 @@ const newNodes = (nodes: string[]): NodesMemo => ({ nodes, names: undefined, jso
 export interface TextMemos {
   nodes: NodesMemo;
   /** Per plugin: its scores per node. */
-  lists: Map<string, ListMemo>;
-  /** The totals per node. */
-  totals: ListMemo;
+  lists: Map<string, ChunkedText>;
+  /** The totals per node, as a list and as JSON. */
+  totals: ChunkedText;
+  totalsJson: ChunkedText;
   plugins: Map<string, PluginJsonMemo>;
   /** Per plugin: "TaintToleration ×3: " for its weight, and "NodeAffinity: skipped". */
   heads: Map<string, { weight: number; scored: string; skipped: string }>;
 }
 
-const newList = (): ListMemo => ({ nodes: [], values: [], parts: [], text: '' });
-
 export function newTextMemos(): TextMemos {
-  return { nodes: newNodes([]), lists: new Map(), totals: newList(), plugins: new Map(), heads: new Map() };
+  return {
+    nodes: newNodes([]),
+    lists: new Map(),
+    totals: newChunked(),
+    totalsJson: newChunked(),
+    plugins: new Map(),
+    heads: new Map(),
+  };
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -80,22 +96,61 @@ function nodesMemo(memos: TextMemos, nodes: string[]): NodesMemo {
 export const perNode = (nodes: string[], values: number[]): string =>
   nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
 
-/** perNode(nodes, values), kept in `m` and rebuilt only in the parts whose node or value changed. */
-function perNodeText(m: ListMemo, nodes: string[], values: number[]): string {
-  const n = nodes.length;
-  let changed = m.parts.length !== n;
-  if (n < m.parts.length) m.nodes.length = m.values.length = m.parts.length = n;
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    const v = values[i]!;
-    // nodes, values and parts have the same length: a node found here has its part.
-    if (m.nodes[i] === node && m.values[i] === v) continue;
-    m.nodes[i] = node;
-    m.values[i] = v;
-    m.parts[i] = `${node} ${v}`;
+/**
+ * Bring `m` up to `nodes` and `values` (nodes null: a plain array), making
+ * again only the parts whose node or value changed and the chunks holding
+ * them (or whose length changed). True when the text must be put together again.
+ */
+function updateChunks(
+  m: ChunkedText,
+  nodes: readonly string[] | null,
+  values: readonly number[],
+  sep: string,
+  part: (node: string, value: number) => string,
+): boolean {
+  const n = values.length;
+  const oldN = m.parts.length;
+  if (n < oldN) m.nodes.length = m.values.length = m.parts.length = n;
+  let changed = n !== oldN;
+  for (let c = 0, start = 0; start < n; c++, start += CHUNK) {
+    const end = Math.min(start + CHUNK, n);
+    // A chunk that held other items than these (the list grew or shrank into it) is made again.
+    let stale = Math.min(start + CHUNK, oldN) !== end;
+    for (let i = start; i < end; i++) {
+      const node = nodes ? nodes[i]! : '';
+      const v = values[i]!;
+      if (m.nodes[i] === node && m.values[i] === v) continue;
+      m.nodes[i] = node;
+      m.values[i] = v;
+      m.parts[i] = part(node, v);
+      stale = true;
+    }
+    if (!stale) continue;
+    const items = m.parts.slice(start, end);
+    // An empty first item puts the separator in front, and the chunk stays one flat string.
+    if (c > 0) items.unshift('');
+    m.chunks[c] = items.join(sep);
     changed = true;
   }
-  if (changed) m.text = m.parts.join(', ');
+  m.chunks.length = Math.ceil(n / CHUNK);
+  return changed;
+}
+
+/** The chunks run together (every chunk after the first begins with the separator). */
+function joinChunks(m: ChunkedText): string {
+  const chunks = m.chunks;
+  let text = chunks.length ? chunks[0]! : '';
+  for (let c = 1; c < chunks.length; c++) text += chunks[c]!;
+  return text;
+}
+
+const nodeValuePart = (node: string, v: number): string => `${node} ${v}`;
+/** An array item's JSON (undefined is null in an array, as JSON.stringify writes it). */
+const jsonItem = (_node: string, v: number): string => JSON.stringify(v) ?? 'null';
+
+/** perNode(nodes, values), kept in `m` and rebuilt only in the chunks whose nodes or values changed. */
+function perNodeText(m: ChunkedText, nodes: string[], values: number[]): string {
+  if (updateChunks(m, nodes, values, ', ', nodeValuePart)) m.text = joinChunks(m);
   return m.text;
 }
 
@@ -119,7 +174,7 @@ export function verdictsJson(memos: TextMemos, verdicts: readonly unknown[] | nu
 export function pluginScoresText(memos: TextMemos, nodes: string[], p: PluginScores): string {
   let m = memos.lists.get(p.plugin);
   if (!m) {
-    m = newList();
+    m = newChunked();
     memos.lists.set(p.plugin, m);
   }
   return perNodeText(m, nodes, p.scores);
@@ -155,13 +210,10 @@ function heads(memos: TextMemos, p: PluginScores): { scored: string; skipped: st
   return h;
 }
 
-/** JSON.stringify(values), kept in `m` while the values are the same. */
-function arrayJson(m: ArrayJsonMemo, values: number[]): string {
-  if (!sameList(m.values, values)) {
-    m.values = values.slice();
-    m.json = JSON.stringify(values);
-  }
-  return m.json;
+/** JSON.stringify(values) of a number array, kept in `m` and rebuilt only in the chunks whose values changed. */
+function arrayJson(m: ChunkedText, values: number[]): string {
+  if (updateChunks(m, null, values, ',', jsonItem) || !m.text) m.text = '[' + joinChunks(m) + ']';
+  return m.text;
 }
 
 /**
@@ -175,8 +227,8 @@ function pluginJson(memos: TextMemos, p: PluginScores): string {
     m = {
       weight: p.weight,
       head: `{"plugin":${JSON.stringify(p.plugin)},"weight":${JSON.stringify(p.weight)},"raw":`,
-      raw: { values: [], json: '[]' },
-      scores: { values: [], json: '[]' },
+      raw: newChunked(),
+      scores: newChunked(),
     };
     memos.plugins.set(p.plugin, m);
   }
@@ -207,7 +259,7 @@ export function scoringJson(
     ',"plugins":[' +
     plugins +
     '],"totals":' +
-    JSON.stringify(totals) +
+    arrayJson(memos.totalsJson, totals) +
     '}'
   );
 }
