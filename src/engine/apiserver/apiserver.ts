@@ -12,6 +12,7 @@ import {
   ownerReferenceDeletes,
   type DeleteOptionsBody,
 } from './deletion-finalizers';
+import { dict } from '../core/dict';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import { cloneData } from '../core/clone';
@@ -116,13 +117,13 @@ export function initApiserver(): ApiserverState {
   return {
     inflight: {},
     watchers: {},
-    cache: {},
+    cache: dict(),
     byResource: {},
     newest: { revision: 0, stale: false },
-    dirs: {},
-    quotaUsed: {},
+    dirs: dict(),
+    quotaUsed: dict(),
     loopback: {},
-    liveLookups: {},
+    liveLookups: dict(),
     webhookCalls: {},
   };
 }
@@ -890,7 +891,7 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
     st.cache[key] = value;
     // A new key joins its directory's and its resource's indexes; an updated one is in them already.
     if (!old) {
-      (st.dirs[dir] ??= {})[key] = true;
+      (st.dirs[dir] ??= dict())[key] = true;
       if (resource !== undefined) (st.byResource[resource] ??= new Set()).add(key);
     }
     const revision = revisionOf(value);
