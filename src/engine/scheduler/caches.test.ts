@@ -269,6 +269,17 @@ describe('reused trace strings', () => {
       expect(scorePluginsText(memos, nodes, scores)).toBe(plainPlugins(nodes, scores));
       expect(totalsText(memos, nodes, totals)).toBe(perNode(nodes, totals));
     }
+    // The same arrays with the skip turned on and off again, then normalized scores of their own.
+    const nodes = names(3);
+    for (const scores of [
+      [plugin('X', [1, 2, 3], [1, 2, 3], true)],
+      [plugin('X', [1, 2, 3], [1, 2, 3])],
+      [plugin('X', [1, 2, 3], [3, 2, 1])],
+      [plugin('X', [1, 2, 3], [1, 2, 3])],
+    ]) {
+      expect(scoringJson(memos, nodes, scores, [0, 0, 0])).toBe(plain(nodes, scores, [0, 0, 0]));
+      expect(scorePluginsText(memos, nodes, scores)).toBe(plainPlugins(nodes, scores));
+    }
   });
 
   it('builds the verdicts JSON from the node names while every node fits', () => {

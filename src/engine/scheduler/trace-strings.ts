@@ -29,12 +29,14 @@ interface ChunkedText {
   /** Per chunk: its parts joined, the separator in front of all but the first. */
   chunks: string[];
   text: string;
+  /** Counts the times `text` was made: what was made from it can be kept while this stays. */
+  version: number;
 }
 
 /** Parts per chunk: about the square root of a hundred nodes, so a change rebuilds ten parts and joins ten chunks. */
 export const CHUNK = 10;
 
-const newChunked = (): ChunkedText => ({ nodes: [], values: [], parts: [], chunks: [], text: '' });
+const newChunked = (): ChunkedText => ({ nodes: [], values: [], parts: [], chunks: [], text: '', version: 0 });
 
 /** One plugin's JSON parts: the head with its name and weight, its raw and normalized scores. */
 interface PluginJsonMemo {
@@ -42,6 +44,11 @@ interface PluginJsonMemo {
   head: string;
   raw: ChunkedText;
   scores: ChunkedText;
+  /** The plugin's JSON, and the versions of the arrays' texts and the skip it was made from. */
+  json: string;
+  rawVersion: number;
+  scoresVersion: number;
+  skipped: boolean;
 }
 
 /** The feasible nodes of the last cycle and what is written from their names alone. */
@@ -56,6 +63,15 @@ interface NodesMemo {
 
 const newNodes = (nodes: string[]): NodesMemo => ({ nodes, names: undefined, json: undefined, allFit: undefined });
 
+/** A plugin's heads for its weight, and its last scored line with the version of the list it was made from. */
+interface PluginHeads {
+  weight: number;
+  scored: string;
+  skipped: string;
+  line: string;
+  listVersion: number;
+}
+
 export interface TextMemos {
   nodes: NodesMemo;
   /** Per plugin: its scores per node. */
@@ -65,7 +81,7 @@ export interface TextMemos {
   totalsJson: ChunkedText;
   plugins: Map<string, PluginJsonMemo>;
   /** Per plugin: "TaintToleration ×3: " for its weight, and "NodeAffinity: skipped". */
-  heads: Map<string, { weight: number; scored: string; skipped: string }>;
+  heads: Map<string, PluginHeads>;
 }
 
 export function newTextMemos(): TextMemos {
@@ -150,7 +166,10 @@ const jsonItem = (_node: string, v: number): string => JSON.stringify(v) ?? 'nul
 
 /** perNode(nodes, values), kept in `m` and rebuilt only in the chunks whose nodes or values changed. */
 function perNodeText(m: ChunkedText, nodes: string[], values: number[]): string {
-  if (updateChunks(m, nodes, values, ', ', nodeValuePart)) m.text = joinChunks(m);
+  if (updateChunks(m, nodes, values, ', ', nodeValuePart)) {
+    m.text = joinChunks(m);
+    m.version++;
+  }
   return m.text;
 }
 
@@ -194,17 +213,34 @@ export function scorePluginsText(memos: TextMemos, nodes: string[], scores: read
   let text = '';
   for (let i = 0; i < scores.length; i++) {
     const p = scores[i]!;
-    const line = p.skipped ? heads(memos, p).skipped : heads(memos, p).scored + pluginScoresText(memos, nodes, p);
+    const h = heads(memos, p);
+    let line = h.skipped;
+    if (!p.skipped) {
+      const list = pluginScoresText(memos, nodes, p);
+      // Last cycle's line while the plugin's list is the same text: no new piece for an unchanged plugin.
+      const version = memos.lists.get(p.plugin)!.version;
+      if (h.listVersion !== version) {
+        h.listVersion = version;
+        h.line = h.scored + list;
+      }
+      line = h.line;
+    }
     text = i === 0 ? line : text + '; ' + line;
   }
   return text;
 }
 
 /** "X ×3: " for a plugin that scored, "X: skipped" for one whose PreScore said Skip. */
-function heads(memos: TextMemos, p: PluginScores): { scored: string; skipped: string } {
+function heads(memos: TextMemos, p: PluginScores): PluginHeads {
   let h = memos.heads.get(p.plugin);
   if (!h || h.weight !== p.weight) {
-    h = { weight: p.weight, scored: `${p.plugin} ×${p.weight}: `, skipped: `${p.plugin}: skipped` };
+    h = {
+      weight: p.weight,
+      scored: `${p.plugin} ×${p.weight}: `,
+      skipped: `${p.plugin}: skipped`,
+      line: '',
+      listVersion: -1,
+    };
     memos.heads.set(p.plugin, h);
   }
   return h;
@@ -212,7 +248,10 @@ function heads(memos: TextMemos, p: PluginScores): { scored: string; skipped: st
 
 /** JSON.stringify(values) of a number array, kept in `m` and rebuilt only in the chunks whose values changed. */
 function arrayJson(m: ChunkedText, values: number[]): string {
-  if (updateChunks(m, null, values, ',', jsonItem) || !m.text) m.text = '[' + joinChunks(m) + ']';
+  if (updateChunks(m, null, values, ',', jsonItem) || !m.text) {
+    m.text = '[' + joinChunks(m) + ']';
+    m.version++;
+  }
   return m.text;
 }
 
@@ -229,12 +268,24 @@ function pluginJson(memos: TextMemos, p: PluginScores): string {
       head: `{"plugin":${JSON.stringify(p.plugin)},"weight":${JSON.stringify(p.weight)},"raw":`,
       raw: newChunked(),
       scores: newChunked(),
+      json: '',
+      rawVersion: -1,
+      scoresVersion: -1,
+      skipped: false,
     };
     memos.plugins.set(p.plugin, m);
   }
   const raw = arrayJson(m.raw, p.raw);
-  const scores = p.scores === p.raw ? raw : arrayJson(m.scores, p.scores);
-  return m.head + raw + ',"scores":' + scores + (p.skipped ? ',"skipped":true}' : ',"skipped":false}');
+  const same = p.scores === p.raw;
+  const scores = same ? raw : arrayJson(m.scores, p.scores);
+  // Remade only when an array's text or the skip changed: otherwise last cycle's string, not four new pieces.
+  const scoresVersion = same ? -2 : m.scores.version;
+  if (m.rawVersion === m.raw.version && m.scoresVersion === scoresVersion && m.skipped === p.skipped) return m.json;
+  m.rawVersion = m.raw.version;
+  m.scoresVersion = scoresVersion;
+  m.skipped = p.skipped;
+  m.json = m.head + raw + ',"scores":' + scores + (p.skipped ? ',"skipped":true}' : ',"skipped":false}');
+  return m.json;
 }
 
 /**
