@@ -127,7 +127,18 @@ describe('paths and keys', () => {
     [['pods', 'default', 'nginx', 'binding'], '/api/v1/namespaces/default/pods/nginx/binding'],
     [['leases', 'kube-node-lease', 'node-1'], '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-1'],
     [['nodes', undefined, 'node-1'], '/api/v1/nodes/node-1'],
+    // The collection paths are remembered per resource and namespace: these come after the same resources above.
+    [['pods', 'kube-system', 'coredns-1'], '/api/v1/namespaces/kube-system/pods/coredns-1'],
+    [['pods', 'default'], '/api/v1/namespaces/default/pods'],
+    [['pods', undefined], '/api/v1/pods'],
+    [['pods', ''], '/api/v1/pods'],
+    [['nodes', 'default', 'node-2', 'status'], '/api/v1/nodes/node-2/status'],
+    [['events', 'default', 'e1', undefined, 'events.k8s.io'], '/apis/events.k8s.io/v1/namespaces/default/events/e1'],
+    [['events', 'default', 'e1'], '/api/v1/namespaces/default/events/e1'],
+    [['events', 'default', 'e1', undefined, ''], '/api/v1/namespaces/default/events/e1'],
   ] as const)('apiPath(%j) is %s', (args, path) => {
+    expect(apiPath(...(args as unknown as Parameters<typeof apiPath>))).toBe(path);
+    // Asked again, after others: the same.
     expect(apiPath(...(args as unknown as Parameters<typeof apiPath>))).toBe(path);
   });
 

@@ -12,9 +12,11 @@ import {
   ownerReferenceDeletes,
   type DeleteOptionsBody,
 } from './deletion-finalizers';
+import { dict } from '../core/dict';
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiRequest, Message, WatchEventType, WatchSpec } from '../core/messages';
 import { cloneData } from '../core/clone';
+import { remembering } from '../core/memo';
 import type { Sim, StepMeta } from '../core/sim';
 import type { EtcdState } from '../etcd/etcd';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
@@ -116,13 +118,13 @@ export function initApiserver(): ApiserverState {
   return {
     inflight: {},
     watchers: {},
-    cache: {},
+    cache: dict(),
     byResource: {},
     newest: { revision: 0, stale: false },
-    dirs: {},
-    quotaUsed: {},
+    dirs: dict(),
+    quotaUsed: dict(),
     loopback: {},
-    liveLookups: {},
+    liveLookups: dict(),
     webhookCalls: {},
   };
 }
@@ -890,7 +892,7 @@ export function cachePut(st: ApiserverState, key: string, value: ApiObject | nul
     st.cache[key] = value;
     // A new key joins its directory's and its resource's indexes; an updated one is in them already.
     if (!old) {
-      (st.dirs[dir] ??= {})[key] = true;
+      (st.dirs[dir] ??= dict())[key] = true;
       if (resource !== undefined) (st.byResource[resource] ??= new Set()).add(key);
     }
     const revision = revisionOf(value);
@@ -1007,7 +1009,8 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
     events[t] = type;
     if (first === undefined) first = t;
     else rest.push(t);
-    watchers += watchers ? `, ${t} (${type})` : `${t} (${type})`;
+    const text = watcherText(t);
+    watchers = watchers ? watchers + text.after[type] : text.first[type];
     if (
       type === 'ADDED' &&
       ((resource === 'pods' && (t === 'kube-scheduler' || t.startsWith('kubelet/'))) ||
@@ -1043,6 +1046,27 @@ function fanOut(sim: ApiSim, key: string, prev: ApiObject | null, value: ApiObje
     sim.latency(0.5, 3),
   );
 }
+
+/**
+ * "kubelet/node-1 (MODIFIED)" for each event type, first in the list or
+ * after a comma, made once per component: every watch event's step lists its
+ * watchers, and each made afresh was several new pieces of string that the
+ * trace keeps.
+ */
+const watcherText = remembering((component: string) => {
+  const told = (type: WatchEventType) => `${component} (${type})`;
+  const first: Record<WatchEventType, string> = {
+    ADDED: told('ADDED'),
+    MODIFIED: told('MODIFIED'),
+    DELETED: told('DELETED'),
+  };
+  const after: Record<WatchEventType, string> = {
+    ADDED: `, ${first.ADDED}`,
+    MODIFIED: `, ${first.MODIFIED}`,
+    DELETED: `, ${first.DELETED}`,
+  };
+  return { first, after };
+});
 
 /** How long LimitRanger and the quota accessor trust a live lookup (liveTTL). */
 const LIVE_TTL_MS = 30_000;

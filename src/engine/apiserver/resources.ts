@@ -269,17 +269,40 @@ export function apiPath(
   group?: string,
 ): string {
   const info = byResource(resource);
-  const root =
+  let path =
     group !== undefined && group !== info.group
-      ? `/apis/${group}/v1`
-      : info.group
-        ? `/apis/${info.group}/${info.version}`
-        : `/api/${info.version}`;
-  let path = info.namespaced && namespace ? `${root}/namespaces/${namespace}/${resource}` : `${root}/${resource}`;
+      ? collectionPath(`/apis/${group}/v1`, info, resource, namespace)
+      : rememberedCollectionPath(info, resource, namespace);
   if (name) path += `/${name}`;
   if (subresource) path += `/${subresource}`;
   return path;
 }
+
+/** `/api/v1/namespaces/default/pods` or `/api/v1/nodes`: the collection under its group's root. */
+function collectionPath(root: string, info: ResourceInfo, resource: string, namespace?: string): string {
+  return info.namespaced && namespace ? `${root}/namespaces/${namespace}/${resource}` : `${root}/${resource}`;
+}
+
+/**
+ * collectionPath under the resource's own group, made once per resource and
+ * namespace: every request's path begins with one, and each made afresh is
+ * half a dozen pieces of string that the trace's steps then keep. Bounded:
+ * a namespace map that grows past a few hundred starts over.
+ */
+function rememberedCollectionPath(info: ResourceInfo, resource: string, namespace?: string): string {
+  let byNamespace = COLLECTION_PATHS.get(resource);
+  if (!byNamespace) COLLECTION_PATHS.set(resource, (byNamespace = new Map()));
+  const ns = namespace ?? '';
+  let path = byNamespace.get(ns);
+  if (path === undefined) {
+    const root = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+    path = collectionPath(root, info, resource, namespace);
+    if (byNamespace.size >= 256) byNamespace.clear();
+    byNamespace.set(ns, path);
+  }
+  return path;
+}
+const COLLECTION_PATHS = new Map<string, Map<string, string>>();
 
 export function apiVersionOf(info: ResourceInfo): string {
   return info.group ? `${info.group}/${info.version}` : info.version;

@@ -6,6 +6,7 @@ import type { ApiRequest, UserInfo, Verb, WatchEventType, WatchSpec } from '../c
 import type { Delivery, Sim, StepMeta } from '../core/sim';
 import { apiPath, byKind, etcdKey } from '../apiserver/resources';
 import type { ApiObject, ComponentId, DetailLevel, Say } from '../types';
+import { dict } from '../core/dict';
 
 export interface InformerCache {
   objects: Record<string, ApiObject>;
@@ -17,7 +18,7 @@ export interface InformerCache {
 }
 
 export function newCache(): InformerCache {
-  return { objects: {}, byKind: {} };
+  return { objects: dict(), byKind: dict() };
 }
 
 /** The informer's store: keep what the watch says, as a reflector does. `key` is the object's, if known already. */
@@ -27,7 +28,7 @@ export function applyToCache(
   object: ApiObject,
   key: string = keyOf(object),
 ): void {
-  const kind = ((cache.byKind ??= {})[object.kind] ??= {});
+  const kind = ((cache.byKind ??= dict())[object.kind] ??= dict());
   if (type === 'DELETED') {
     delete cache.objects[key];
     delete kind[key];

@@ -11,6 +11,8 @@
  */
 
 /** defaultAggregateMaxEvents: distinct messages of one aggregate group before they are combined. */
+import { dict } from '../core/dict';
+
 export const AGGREGATE_MAX_EVENTS = 10;
 /** defaultAggregateIntervalInSeconds: a group unseen this long starts over. */
 export const AGGREGATE_INTERVAL_MS = 600_000;
@@ -92,7 +94,7 @@ export function eventKey(e: CorrelatedEvent, group: string = aggregateKey(e)): s
  * correlate it under (the full event key, or the group key once combined).
  */
 function aggregate(st: EventCorrelatorState, e: CorrelatedEvent, now: number, group: string) {
-  const groups = (st.aggregates ??= {});
+  const groups = (st.aggregates ??= dict());
   let record = groups[group];
   // A record unseen for longer than the interval (or none: the zero time) starts over.
   if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { localKeys: [], last: now };
@@ -107,7 +109,7 @@ function aggregate(st: EventCorrelatorState, e: CorrelatedEvent, now: number, gr
 
 /** flowcontrol's token bucket (NewTokenBucketRateLimiterWithClock): starts full, refills at qps up to burst. */
 function tryAccept(st: EventCorrelatorState, key: string, now: number): boolean {
-  const buckets = (st.spam ??= {});
+  const buckets = (st.spam ??= dict());
   const b = (buckets[key] ??= { tokens: SPAM_BURST, last: now });
   b.tokens = Math.min(SPAM_BURST, b.tokens + ((now - b.last) / 1000) * SPAM_QPS);
   b.last = now;
@@ -133,7 +135,7 @@ export function correlate(
   const aggregated = aggregate(st, e, now, group);
   const message = aggregated ? COMBINED_PREFIX + e.message : e.message;
   const key = aggregated ? group : eventKey(e, group);
-  const logs = (st.logs ??= {});
+  const logs = (st.logs ??= dict());
   const seen = logs[key];
   if (seen) seen.count++;
   let log = seen;

@@ -8,6 +8,7 @@ import type { Message } from '../core/messages';
 import type { Sim } from '../core/sim';
 import type { ComponentId } from '../types';
 import { remembering } from '../core/memo';
+import { dict } from '../core/dict';
 import { handleFelix, type FelixState } from '../network-policy/felix';
 
 export interface CniState {
@@ -28,7 +29,7 @@ export interface CniState {
 
 export function initCni(podCIDR: string): CniState {
   const { first, last } = hostRange(podCIDR);
-  return { podCIDR, allocated: {}, range: { first, last }, lowestFree: first };
+  return { podCIDR, allocated: dict(), range: { first, last }, lowestFree: first };
 }
 
 /** `10.244.1.7` → its number (the inverse of ipString). */

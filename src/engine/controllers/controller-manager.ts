@@ -7,6 +7,7 @@
  * Leases and Pods for nodes that fall silent.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { dict } from '../core/dict';
 import { USERS } from '../apiserver/authz';
 import { informerReceive, newInformers, startInformers, type Informers } from '../client/informer';
 import type { Message } from '../core/messages';
@@ -107,14 +108,14 @@ export function initControllerManager(): ControllerManagerState {
     deployments: initDeploymentController(),
     replicasets: initReplicaSetController(),
     endpointslices: initEndpointSliceController(),
-    queued: {},
-    owners: {},
-    podCounts: {},
-    podFlags: {},
-    pending: {},
+    queued: dict(),
+    owners: dict(),
+    podCounts: dict(),
+    podFlags: dict(),
+    pending: dict(),
     nodeLifecycle: initNodeLifecycle(),
     taintEviction: initTaintEviction(),
-    pvClaims: {},
+    pvClaims: dict(),
     garbageCollector: initGarbageCollector(),
   };
 }

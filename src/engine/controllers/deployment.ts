@@ -7,6 +7,7 @@
  * plane.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import { dict } from '../core/dict';
 import { USERS } from '../apiserver/authz';
 import { request } from '../client/client';
 import { recordEvent } from '../client/events';
@@ -30,7 +31,7 @@ export interface DeploymentControllerState {
 }
 
 export function initDeploymentController(): DeploymentControllerState {
-  return { creating: {}, scaling: {}, lastStatus: {} };
+  return { creating: dict(), scaling: dict(), lastStatus: dict() };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;

@@ -9,6 +9,7 @@
  * newEndpointSlice, setEndpointSliceLabels) and pkg/api/v1/pod FindPort.
  */
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
+import { dict } from '../core/dict';
 import { USERS } from '../apiserver/authz';
 import { request } from '../client/client';
 import type { Sim } from '../core/sim';
@@ -36,7 +37,7 @@ export interface EndpointSliceControllerState {
 }
 
 export function initEndpointSliceController(): EndpointSliceControllerState {
-  return { creating: {}, written: {}, podOrder: {} };
+  return { creating: dict(), written: dict(), podOrder: dict() };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;

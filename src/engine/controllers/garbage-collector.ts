@@ -25,6 +25,7 @@
  * cache rather than a live GET.
  */
 import { USERS } from '../apiserver/authz';
+import { dict } from '../core/dict';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, finalizersOf } from '../apiserver/deletion-finalizers';
 import { byKind } from '../apiserver/resources';
 import { request } from '../client/client';
@@ -86,7 +87,14 @@ export interface GarbageCollectorState {
 }
 
 export function initGarbageCollector(): GarbageCollectorState {
-  return { nodes: {}, absentOwners: {}, pending: {}, orphanPatches: {}, processing: {}, dirty: {} };
+  return {
+    nodes: dict(),
+    absentOwners: dict(),
+    pending: dict(),
+    orphanPatches: dict(),
+    processing: dict(),
+    dirty: dict(),
+  };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;
@@ -100,7 +108,7 @@ function ownerNode(st: GarbageCollectorState, ref: OwnerRef): GcNode {
     kind: ref.kind,
     name: ref.name,
     owners: [],
-    dependents: {},
+    dependents: dict(),
     placeholder: true,
   });
 }

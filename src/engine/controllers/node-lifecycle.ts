@@ -12,6 +12,7 @@
  * pkg/controller/util/node/controller_utils.go (release-1.33).
  */
 import type { Node, NodeCondition, Pod, PodCondition, Taint } from 'kubernetes-types/core/v1';
+import { dict } from '../core/dict';
 import { USERS } from '../apiserver/authz';
 import { isoTime } from '../apiserver/names';
 import { request } from '../client/client';
@@ -64,7 +65,7 @@ export interface NodeLifecycleState {
 }
 
 export function initNodeLifecycle(): NodeLifecycleState {
-  return { health: {}, taintQueue: {}, pending: {}, busy: {} };
+  return { health: dict(), taintQueue: dict(), pending: dict(), busy: dict() };
 }
 
 type World = { controllerManager: { informers: Informers; nodeLifecycle: NodeLifecycleState } };

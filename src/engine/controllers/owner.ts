@@ -1,5 +1,6 @@
 /** Ownership, as controllers read it: the ownerReference with `controller: true`. */
 import type { ApiObject } from '../types';
+import { dict } from '../core/dict';
 
 interface OwnerReference {
   apiVersion: string;
@@ -41,7 +42,7 @@ export function indexOwner(index: OwnerIndex, key: string, uid: string | undefin
     delete index[uid]?.[key];
     return;
   }
-  (index[uid] ??= {})[key] = true;
+  (index[uid] ??= dict())[key] = true;
 }
 
 /** The objects `owner` controls, from the cache. */

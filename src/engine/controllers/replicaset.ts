@@ -7,6 +7,7 @@
  * syncReplicaSet, manageReplicas and slowStartBatch.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import { dict } from '../core/dict';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { USERS } from '../apiserver/authz';
 import { request } from '../client/client';
@@ -30,7 +31,7 @@ export interface ReplicaSetControllerState {
 }
 
 export function initReplicaSetController(): ReplicaSetControllerState {
-  return { expectations: {}, creating: {}, lastStatus: {} };
+  return { expectations: dict(), creating: dict(), lastStatus: dict() };
 }
 
 type KSim = Sim<{ controllerManager: ControllerManagerState }>;

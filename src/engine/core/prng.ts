@@ -21,7 +21,12 @@ export function seedPrng(seed: number): PrngState {
 
 /** A float in [0, 1); advances the state in place. */
 export function nextFloat(st: PrngState): number {
-  let [a, b, c, d] = st;
+  // Indexed reads, not `let [a, b, c, d] = st`: destructuring goes through the array iterator, which
+  // code that is not optimized yet runs for real, with a result object per element, on every draw.
+  let a = st[0];
+  let b = st[1];
+  let c = st[2];
+  let d = st[3];
   const t = (((a + b) | 0) + d) | 0;
   d = (d + 1) | 0;
   a = b ^ (b >>> 9);

@@ -9,8 +9,10 @@ import type { Message } from './messages';
 import { nextFloat, nextInt, seedPrng, type PrngState } from './prng';
 import { NO_CHANGES, TraceRecorder } from './recorder';
 
-/** Every two-digit hex string, `00` to `ff`, by value: hex() appends two digits at a time. */
-const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The char codes of the hex digits `0`–`f`, by value. */
+const HEX_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** hex()'s digits as char codes, reused (the engine is single-threaded): its length is set on each call. */
+const HEX_BUFFER: number[] = [];
 
 /** What a step says about itself; the core fills in seq, time and the edge. */
 export type StepMeta = Pick<Step, 'kind' | 'level'> &
@@ -88,16 +90,12 @@ export class Sim<W> {
   }
 
   hex(length: number): string {
-    let out = '';
-    // One draw a digit, in order, looked up two at a time: toString(16) is a runtime call, and ids and Event
-    // names take ~240 digits a Pod, each concatenation a new string.
-    let i = 0;
-    for (; i + 1 < length; i += 2) {
-      const high = this.int(0, 15);
-      out += HEX_PAIRS[high * 16 + this.int(0, 15)];
-    }
-    if (i < length) out += HEX_PAIRS[this.int(0, 15)]![1];
-    return out;
+    // One draw a digit, in order, laid out as char codes and made into one string: ids and Event names
+    // take ~240 digits a Pod, and appending them made a chain of pieces (a 64-digit id some thirty).
+    const codes = HEX_BUFFER;
+    codes.length = length;
+    for (let i = 0; i < length; i++) codes[i] = HEX_CODES[this.int(0, 15)]!;
+    return String.fromCharCode.apply(null, codes);
   }
 
   send(d: Delivery, delay: number): void {

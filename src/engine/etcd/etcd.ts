@@ -4,6 +4,7 @@
  * Only kube-apiserver talks to etcd.
  */
 import type { Sim } from '../core/sim';
+import { dict } from '../core/dict';
 import type { Message } from '../core/messages';
 import { ETCD_SLOW_EXTRA_MS } from '../faults';
 import type { ApiObject, ComponentId } from '../types';
@@ -16,7 +17,7 @@ export interface EtcdState {
 }
 
 export function initEtcd(): EtcdState {
-  return { revision: 1, kv: {} };
+  return { revision: 1, kv: dict() };
 }
 
 /** Store an object before the run starts (the cluster as kubeadm left it). */

@@ -38,6 +38,7 @@ import { uidFor } from '../cluster/bootstrap';
 import { durationBeforeRetry, setUpVolume, VOLUME_WATCHES } from './volume-manager';
 import { hookDurationMs, hookTarget, isSidecar, mayStop, sidecarsOf, stopTimeoutSeconds } from './lifecycle';
 import { newWorker, type ContainerRecord, type PodWorker } from './worker';
+import { dict } from '../core/dict';
 import {
   FAILED_POST_START_MESSAGE,
   FAILED_PRE_STOP_MESSAGE,
@@ -80,15 +81,15 @@ export function initKubelet(node: string, hostIP: string, staticManifests: unkno
     node,
     hostIP,
     informers: newInformers(),
-    workers: {},
+    workers: dict(),
     pendingCri: {},
     runtime: `runtime/${node}`,
     statusRequests: new Map(),
     crashBackoff: newBackoff(),
     imageBackoff: newBackoff(),
     staticManifests,
-    staticPods: {},
-    mirrors: {},
+    staticPods: dict(),
+    mirrors: dict(),
   };
 }
 
@@ -370,8 +371,10 @@ function syncPod(sim: KSim, self: ComponentId, st: KubeletState, podKey: string)
       level: 'overview',
       say: { key: 'kubelet-volumes', params: { pod: name, volumes: volumes.join(', ') || '—' } },
     });
-    w.volumes = {};
-    for (const v of volumes) w.volumes[v] = { mounted: false, failures: 0 };
+    // A Map: volume names are often unique to their Pod (kube-api-access-xxxxx), and each new name
+    // added to a plain object would make it a hidden class of its own.
+    w.volumes = new Map();
+    for (const v of volumes) w.volumes.set(v, { mounted: false, failures: 0 });
     if (!volumes.length) {
       sim.send({ from: self, to: self, msg: { type: 'kubelet-volumes-mounted', podKey } }, sim.latency(5, 30));
     }
@@ -1184,7 +1187,7 @@ function sendStatus(
 function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: string, volume: string): void {
   const w = st.workers[podKey];
   const p = pod(st, podKey);
-  const rec = w?.volumes?.[volume];
+  const rec = w?.volumes?.get(volume);
   const v = p?.spec?.volumes?.find((x) => x.name === volume);
   if (!w || !p || !rec || !v || rec.mounted || w.terminating) return;
   if (p.metadata?.deletionTimestamp) {
@@ -1252,12 +1255,17 @@ function mountVolume(sim: KSim, self: ComponentId, st: KubeletState, podKey: str
     level: rec.failures ? 'overview' : 'standard',
     say: { key: 'kubelet-volume-mounted', params: { pod: name, volume, plugin: result.plugin } },
   });
-  if (Object.values(w.volumes!).every((x) => x.mounted)) {
+  if (allMounted(w.volumes!)) {
     w.volumesMounted = true;
     w.waiting = false;
     // The pod worker goes on: real work again, even when a background retry found the volume.
     sim.send({ from: self, to: self, msg: { type: 'kubelet-sync', podKey }, periodic: false }, sim.latency(0.5, 3));
   }
+}
+
+function allMounted(volumes: ReadonlyMap<string, { mounted: boolean }>): boolean {
+  for (const v of volumes.values()) if (!v.mounted) return false;
+  return true;
 }
 
 /** A lifecycle hook has finished: postStart lets the pod worker go on; preStop lets the stop signal go. */

@@ -4,7 +4,7 @@ export interface PodWorker {
   admitted: boolean;
   volumesMounted: boolean;
   /** The volume manager's view of each volume: mounted yet, and how many MountVolume tries failed. */
-  volumes?: Record<string, { mounted: boolean; failures: number }>;
+  volumes?: Map<string, { mounted: boolean; failures: number }>;
   sandboxId?: string;
   ip?: string;
   /** A CRI call is in flight; the next sync waits for its answer. */

@@ -9,6 +9,7 @@ import type { Sim, StepMeta } from '../core/sim';
 import { normalizeImage, sameImage } from '../scheduler/plugins';
 import type { ComponentId } from '../types';
 import { remembering } from '../core/memo';
+import { dict } from '../core/dict';
 import { SETTLE_MS } from '../core/sim';
 import { containerFate, stopFate } from './app';
 import { addContainer, findContainer, newContainerStore, removeContainer, type ContainerStore } from './containers';
@@ -34,7 +35,7 @@ export function initRuntime(images: string[], missing: string[] = []): RuntimeSt
   return {
     images: [...images, PAUSE_IMAGE],
     missing: missing.map(normalizeImage),
-    sandboxes: {},
+    sandboxes: dict(),
     containers: newContainerStore(),
     pendingCni: {},
     pullFreeAt: 0,

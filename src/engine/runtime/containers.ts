@@ -6,6 +6,7 @@
  * every container of the node.
  */
 import type { Container } from 'kubernetes-types/core/v1';
+import { dict } from '../core/dict';
 
 export interface RuntimeContainer {
   podKey: string;
@@ -22,7 +23,7 @@ export interface ContainerStore {
 }
 
 export function newContainerStore(): ContainerStore {
-  return { byId: {}, byPod: {} };
+  return { byId: dict(), byPod: dict() };
 }
 
 export function addContainer(store: ContainerStore, id: string, c: RuntimeContainer): void {

@@ -21,6 +21,7 @@ import {
   scoringJson,
   totalsText,
   verdictsJson,
+  CHUNK,
 } from './trace-strings';
 
 const node: Node = {
@@ -229,6 +230,55 @@ describe('reused trace strings', () => {
       for (const p of scores) expect(pluginScoresText(memos, nodes, p)).toBe(perNode(nodes, p.scores));
       expect(totalsText(memos, nodes, totals)).toBe(perNode(nodes, totals));
       expect(nodeNames(memos, nodes)).toBe(nodes.join(', '));
+    }
+  });
+
+  it('keeps lists longer than a chunk right as single values, chunks and lengths change', () => {
+    const memos = newTextMemos();
+    const names = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `node-${i + from}`);
+    // [nodes, one plugin's raw scores]: lengths on, off and across chunk boundaries.
+    const base = Array.from({ length: 3 * CHUNK + 7 }, (_, i) => i % 5);
+    const cycles: [string[], number[]][] = [
+      [names(base.length), base],
+      // One value in the middle of a chunk, then the last one, then the first one.
+      [names(base.length), base.map((v, i) => (i === CHUNK + 3 ? 99 : v))],
+      [names(base.length), base.map((v, i) => (i === base.length - 1 ? 98 : v))],
+      [names(base.length), base.map((v, i) => (i === 0 ? 97 : v))],
+      // Shorter inside the last chunk with the same values, then shorter to a chunk's end, longer into a
+      // new chunk, shorter inside the first chunk, then empty.
+      [names(base.length - 2), base.slice(0, -2)],
+      [names(2 * CHUNK), base.slice(0, 2 * CHUNK)],
+      [names(2 * CHUNK + 1), base.slice(0, 2 * CHUNK + 1)],
+      [names(3), [1.5, -0, 7]],
+      [[], []],
+      // Other nodes, the same values: only the names change.
+      [names(CHUNK + 2, 100), base.slice(0, CHUNK + 2)],
+      [names(CHUNK + 2, 100), base.slice(0, CHUNK + 2).map((v) => v + 1)],
+    ];
+    for (const [nodes, raw] of cycles) {
+      const scores = [
+        plugin('X', raw, raw),
+        plugin(
+          'Y',
+          raw,
+          raw.map((v) => v * 2),
+        ),
+      ];
+      const totals = raw.map((v) => v * 3);
+      expect(scoringJson(memos, nodes, scores, totals)).toBe(plain(nodes, scores, totals));
+      expect(scorePluginsText(memos, nodes, scores)).toBe(plainPlugins(nodes, scores));
+      expect(totalsText(memos, nodes, totals)).toBe(perNode(nodes, totals));
+    }
+    // The same arrays with the skip turned on and off again, then normalized scores of their own.
+    const nodes = names(3);
+    for (const scores of [
+      [plugin('X', [1, 2, 3], [1, 2, 3], true)],
+      [plugin('X', [1, 2, 3], [1, 2, 3])],
+      [plugin('X', [1, 2, 3], [3, 2, 1])],
+      [plugin('X', [1, 2, 3], [1, 2, 3])],
+    ]) {
+      expect(scoringJson(memos, nodes, scores, [0, 0, 0])).toBe(plain(nodes, scores, [0, 0, 0]));
+      expect(scorePluginsText(memos, nodes, scores)).toBe(plainPlugins(nodes, scores));
     }
   });
 

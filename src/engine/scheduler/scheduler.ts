@@ -6,6 +6,7 @@
  * the framework's extension points in their order.
  */
 import { sizedNumbers } from './arrays';
+import { dict } from '../core/dict';
 import { ANN_SELECTED_NODE } from '../controllers/persistentvolume';
 import { claimsBound, volumeBindingPreFilter } from './volume-binding';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
@@ -118,17 +119,17 @@ export function initScheduler(): SchedulerState {
   return {
     informers: newInformers(),
     queue: newQueue(),
-    assumed: {},
+    assumed: dict(),
     inCycle: false,
     cycle: null,
     binding: {},
-    nodes: {},
+    nodes: dict(),
     snapshot: null,
-    counted: {},
+    counted: dict(),
     startedAt: 0,
     timers: {},
-    events: {},
-    volumeWait: {},
+    events: dict(),
+    volumeWait: dict(),
     texts: newTextMemos(),
   };
 }

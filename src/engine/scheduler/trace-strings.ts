@@ -12,26 +12,48 @@
  */
 import type { PluginScores } from './plugins';
 
-/** "node-1 100, node-2 50": one part per node, rebuilt only where its node or value changed. */
-interface ListMemo {
+/**
+ * A list's text ("node-1 100, node-2 50", or a JSON array's items) kept with
+ * the nodes and values it was made from, one part per item, and in chunks of
+ * CHUNK parts joined. A cycle that changes one node's value makes that part
+ * and its chunk again, and the whole text by concatenating the chunks: the
+ * unchanged chunks are shared with the texts of earlier cycles (V8 keeps a
+ * concatenation as a pair of references), so a hundred-node list costs the
+ * trace one chunk and three pairs per cycle instead of a copy of every part.
+ */
+interface ChunkedText {
+  /** Per item: its node ('' in a plain array) and value, copies of the cycle's. */
   nodes: string[];
   values: number[];
   parts: string[];
+  /** Per chunk: its parts joined, the separator in front of all but the first. */
+  chunks: string[];
   text: string;
+  /** Counts the times `text` was made: what was made from it can be kept while this stays. */
+  version: number;
 }
 
-/** A number array's JSON, with a copy of the values it was made from. */
-interface ArrayJsonMemo {
-  values: number[];
-  json: string;
-}
+/**
+ * Parts per chunk. A hundred nodes make four chunks: a change rebuilds one
+ * chunk of 25 short parts and joins four, and each join is one more small
+ * object the trace keeps (and the collector copies), so fewer, longer chunks
+ * keep fewer objects for about the same bytes.
+ */
+export const CHUNK = 25;
+
+const newChunked = (): ChunkedText => ({ nodes: [], values: [], parts: [], chunks: [], text: '', version: 0 });
 
 /** One plugin's JSON parts: the head with its name and weight, its raw and normalized scores. */
 interface PluginJsonMemo {
   weight: number;
   head: string;
-  raw: ArrayJsonMemo;
-  scores: ArrayJsonMemo;
+  raw: ChunkedText;
+  scores: ChunkedText;
+  /** The plugin's JSON, and the versions of the arrays' texts and the skip it was made from. */
+  json: string;
+  rawVersion: number;
+  scoresVersion: number;
+  skipped: boolean;
 }
 
 /** The feasible nodes of the last cycle and what is written from their names alone. */
@@ -46,21 +68,36 @@ interface NodesMemo {
 
 const newNodes = (nodes: string[]): NodesMemo => ({ nodes, names: undefined, json: undefined, allFit: undefined });
 
+/** A plugin's heads for its weight, and its last scored line with the version of the list it was made from. */
+interface PluginHeads {
+  weight: number;
+  scored: string;
+  skipped: string;
+  line: string;
+  listVersion: number;
+}
+
 export interface TextMemos {
   nodes: NodesMemo;
   /** Per plugin: its scores per node. */
-  lists: Map<string, ListMemo>;
-  /** The totals per node. */
-  totals: ListMemo;
+  lists: Map<string, ChunkedText>;
+  /** The totals per node, as a list and as JSON. */
+  totals: ChunkedText;
+  totalsJson: ChunkedText;
   plugins: Map<string, PluginJsonMemo>;
   /** Per plugin: "TaintToleration ×3: " for its weight, and "NodeAffinity: skipped". */
-  heads: Map<string, { weight: number; scored: string; skipped: string }>;
+  heads: Map<string, PluginHeads>;
 }
 
-const newList = (): ListMemo => ({ nodes: [], values: [], parts: [], text: '' });
-
 export function newTextMemos(): TextMemos {
-  return { nodes: newNodes([]), lists: new Map(), totals: newList(), plugins: new Map(), heads: new Map() };
+  return {
+    nodes: newNodes([]),
+    lists: new Map(),
+    totals: newChunked(),
+    totalsJson: newChunked(),
+    plugins: new Map(),
+    heads: new Map(),
+  };
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -80,22 +117,64 @@ function nodesMemo(memos: TextMemos, nodes: string[]): NodesMemo {
 export const perNode = (nodes: string[], values: number[]): string =>
   nodes.map((n, i) => `${n} ${values[i]}`).join(', ');
 
-/** perNode(nodes, values), kept in `m` and rebuilt only in the parts whose node or value changed. */
-function perNodeText(m: ListMemo, nodes: string[], values: number[]): string {
-  const n = nodes.length;
-  let changed = m.parts.length !== n;
-  if (n < m.parts.length) m.nodes.length = m.values.length = m.parts.length = n;
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    const v = values[i]!;
-    // nodes, values and parts have the same length: a node found here has its part.
-    if (m.nodes[i] === node && m.values[i] === v) continue;
-    m.nodes[i] = node;
-    m.values[i] = v;
-    m.parts[i] = `${node} ${v}`;
+/**
+ * Bring `m` up to `nodes` and `values` (nodes null: a plain array), making
+ * again only the parts whose node or value changed and the chunks holding
+ * them (or whose length changed). True when the text must be put together again.
+ */
+function updateChunks(
+  m: ChunkedText,
+  nodes: readonly string[] | null,
+  values: readonly number[],
+  sep: string,
+  part: (node: string, value: number) => string,
+): boolean {
+  const n = values.length;
+  const oldN = m.parts.length;
+  if (n < oldN) m.nodes.length = m.values.length = m.parts.length = n;
+  let changed = n !== oldN;
+  for (let c = 0, start = 0; start < n; c++, start += CHUNK) {
+    const end = Math.min(start + CHUNK, n);
+    // A chunk that held other items than these (the list grew or shrank into it) is made again.
+    let stale = Math.min(start + CHUNK, oldN) !== end;
+    for (let i = start; i < end; i++) {
+      const node = nodes ? nodes[i]! : '';
+      const v = values[i]!;
+      if (m.nodes[i] === node && m.values[i] === v) continue;
+      m.nodes[i] = node;
+      m.values[i] = v;
+      m.parts[i] = part(node, v);
+      stale = true;
+    }
+    if (!stale) continue;
+    const items = m.parts.slice(start, end);
+    // An empty first item puts the separator in front, and the chunk stays one flat string.
+    if (c > 0) items.unshift('');
+    m.chunks[c] = items.join(sep);
     changed = true;
   }
-  if (changed) m.text = m.parts.join(', ');
+  m.chunks.length = Math.ceil(n / CHUNK);
+  return changed;
+}
+
+/** The chunks run together (every chunk after the first begins with the separator). */
+function joinChunks(m: ChunkedText): string {
+  const chunks = m.chunks;
+  let text = chunks.length ? chunks[0]! : '';
+  for (let c = 1; c < chunks.length; c++) text += chunks[c]!;
+  return text;
+}
+
+const nodeValuePart = (node: string, v: number): string => `${node} ${v}`;
+/** An array item's JSON (undefined is null in an array, as JSON.stringify writes it). */
+const jsonItem = (_node: string, v: number): string => JSON.stringify(v) ?? 'null';
+
+/** perNode(nodes, values), kept in `m` and rebuilt only in the chunks whose nodes or values changed. */
+function perNodeText(m: ChunkedText, nodes: string[], values: number[]): string {
+  if (updateChunks(m, nodes, values, ', ', nodeValuePart)) {
+    m.text = joinChunks(m);
+    m.version++;
+  }
   return m.text;
 }
 
@@ -119,7 +198,7 @@ export function verdictsJson(memos: TextMemos, verdicts: readonly unknown[] | nu
 export function pluginScoresText(memos: TextMemos, nodes: string[], p: PluginScores): string {
   let m = memos.lists.get(p.plugin);
   if (!m) {
-    m = newList();
+    m = newChunked();
     memos.lists.set(p.plugin, m);
   }
   return perNodeText(m, nodes, p.scores);
@@ -139,29 +218,46 @@ export function scorePluginsText(memos: TextMemos, nodes: string[], scores: read
   let text = '';
   for (let i = 0; i < scores.length; i++) {
     const p = scores[i]!;
-    const line = p.skipped ? heads(memos, p).skipped : heads(memos, p).scored + pluginScoresText(memos, nodes, p);
+    const h = heads(memos, p);
+    let line = h.skipped;
+    if (!p.skipped) {
+      const list = pluginScoresText(memos, nodes, p);
+      // Last cycle's line while the plugin's list is the same text: no new piece for an unchanged plugin.
+      const version = memos.lists.get(p.plugin)!.version;
+      if (h.listVersion !== version) {
+        h.listVersion = version;
+        h.line = h.scored + list;
+      }
+      line = h.line;
+    }
     text = i === 0 ? line : text + '; ' + line;
   }
   return text;
 }
 
 /** "X ×3: " for a plugin that scored, "X: skipped" for one whose PreScore said Skip. */
-function heads(memos: TextMemos, p: PluginScores): { scored: string; skipped: string } {
+function heads(memos: TextMemos, p: PluginScores): PluginHeads {
   let h = memos.heads.get(p.plugin);
   if (!h || h.weight !== p.weight) {
-    h = { weight: p.weight, scored: `${p.plugin} ×${p.weight}: `, skipped: `${p.plugin}: skipped` };
+    h = {
+      weight: p.weight,
+      scored: `${p.plugin} ×${p.weight}: `,
+      skipped: `${p.plugin}: skipped`,
+      line: '',
+      listVersion: -1,
+    };
     memos.heads.set(p.plugin, h);
   }
   return h;
 }
 
-/** JSON.stringify(values), kept in `m` while the values are the same. */
-function arrayJson(m: ArrayJsonMemo, values: number[]): string {
-  if (!sameList(m.values, values)) {
-    m.values = values.slice();
-    m.json = JSON.stringify(values);
+/** JSON.stringify(values) of a number array, kept in `m` and rebuilt only in the chunks whose values changed. */
+function arrayJson(m: ChunkedText, values: number[]): string {
+  if (updateChunks(m, null, values, ',', jsonItem) || !m.text) {
+    m.text = '[' + joinChunks(m) + ']';
+    m.version++;
   }
-  return m.json;
+  return m.text;
 }
 
 /**
@@ -175,14 +271,26 @@ function pluginJson(memos: TextMemos, p: PluginScores): string {
     m = {
       weight: p.weight,
       head: `{"plugin":${JSON.stringify(p.plugin)},"weight":${JSON.stringify(p.weight)},"raw":`,
-      raw: { values: [], json: '[]' },
-      scores: { values: [], json: '[]' },
+      raw: newChunked(),
+      scores: newChunked(),
+      json: '',
+      rawVersion: -1,
+      scoresVersion: -1,
+      skipped: false,
     };
     memos.plugins.set(p.plugin, m);
   }
   const raw = arrayJson(m.raw, p.raw);
-  const scores = p.scores === p.raw ? raw : arrayJson(m.scores, p.scores);
-  return m.head + raw + ',"scores":' + scores + (p.skipped ? ',"skipped":true}' : ',"skipped":false}');
+  const same = p.scores === p.raw;
+  const scores = same ? raw : arrayJson(m.scores, p.scores);
+  // Remade only when an array's text or the skip changed: otherwise last cycle's string, not four new pieces.
+  const scoresVersion = same ? -2 : m.scores.version;
+  if (m.rawVersion === m.raw.version && m.scoresVersion === scoresVersion && m.skipped === p.skipped) return m.json;
+  m.rawVersion = m.raw.version;
+  m.scoresVersion = scoresVersion;
+  m.skipped = p.skipped;
+  m.json = m.head + raw + ',"scores":' + scores + (p.skipped ? ',"skipped":true}' : ',"skipped":false}');
+  return m.json;
 }
 
 /**
@@ -207,7 +315,7 @@ export function scoringJson(
     ',"plugins":[' +
     plugins +
     '],"totals":' +
-    JSON.stringify(totals) +
+    arrayJson(memos.totalsJson, totals) +
     '}'
   );
 }
