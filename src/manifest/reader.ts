@@ -8,29 +8,21 @@
  */
 import type * as Load from './load';
 import type { LoadResult } from './load';
+import { onDemand } from '../on-demand';
 
-type Reader = typeof Load;
-let reader: Reader | undefined;
-let loading: Promise<Reader> | undefined;
+const reader = onDemand<typeof Load>('the YAML reader', () => import('./load'));
 
 /** Fetches the reader once; later calls get the same promise. */
-export function loadYamlReader(): Promise<Reader> {
-  return (loading ??= reader ? Promise.resolve(reader) : import('./load').then((m) => (reader = m)));
-}
+export const loadYamlReader = reader.load;
 
 /** For a caller that has the reader at hand (Node: the headless API, tests): no fetch. */
-export function provideYamlReader(load: Reader): void {
-  reader = load;
-}
+export const provideYamlReader = reader.provide;
 
-export function yamlReaderLoaded(): boolean {
-  return reader !== undefined;
-}
+export const yamlReaderLoaded = reader.loaded;
 
 /** `loadManifests`, once the reader is here. */
 export function readManifests(text: string): LoadResult {
-  if (!reader) throw new Error('the YAML reader is not loaded yet (loadYamlReader)');
-  return reader.loadManifests(text);
+  return reader.get().loadManifests(text);
 }
 
 /** Whether a link's fragment carries YAML to read as the page starts: the learner's manifests or kubectl commands. */

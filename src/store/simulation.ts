@@ -8,6 +8,7 @@ import { KUBERNETES_VERSION } from '../engine/cluster/defaults';
 import { traceFromData } from '../engine/core/trace';
 import { TraceAssembler, type TracePart } from '../engine/core/trace-parts';
 import { loadYamlReader } from '../manifest/reader';
+import { onDemand } from '../on-demand';
 import { canUseWorkers } from '../platform';
 import { simulationInput, type Scenario } from '../scenarios';
 
@@ -46,28 +47,24 @@ export function scenarioInput(scenario: Scenario): SimulationInput {
 }
 
 type Simulator = typeof SimulatorModule;
-let simulator: Simulator | undefined;
-let simulatorLoading: Promise<Simulator> | undefined;
 
 /**
  * The engine's simulator is not in the page's first script (it is a third of
  * it): it is fetched when the first run starts, after the first diagram.
+ * Scenarios are YAML: the reader comes with it.
  */
-export function loadSimulator(): Promise<Simulator> {
-  // Scenarios are YAML: the reader comes with it.
-  simulatorLoading ??= Promise.all([import('../engine/simulate'), loadYamlReader()]).then(([m]) => (simulator = m));
-  return simulatorLoading;
-}
+const simulator = onDemand<Simulator>('the simulator', () =>
+  Promise.all([import('../engine/simulate'), loadYamlReader()]).then(([m]) => m),
+);
+
+export const loadSimulator = simulator.load;
 
 /** Whether a run can be made right here now; one asked for before the simulator is loaded goes to the Worker. */
-export function simulatorLoaded(): boolean {
-  return simulator !== undefined;
-}
+export const simulatorLoaded = simulator.loaded;
 
 /** A run made right here, at once: only once the simulator is loaded. */
 export function simulate(input: SimulationInput): Trace {
-  if (!simulator) throw new Error('the simulator is not loaded yet (loadSimulator)');
-  return simulator.simulate(input);
+  return simulator.get().simulate(input);
 }
 
 export function simulateNow(scenario: Scenario): Trace {
